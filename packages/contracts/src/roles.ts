@@ -1,0 +1,78 @@
+/** Roles, their scope and permissions — data, not code paths (issue #2 item 3). */
+export const ROLES = [
+  'city_admin',
+  'city_analyst',
+  'district_officer',
+  'enterprise_user',
+  'provider_user',
+  'expert',
+  'security_analyst',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['city', 'district', 'enterprise', 'provider', 'expert_pool'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'user:read',
+  'user:write',
+  'token:read',
+  'token:write',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * How far a role sees: `city` — everything; `district` — its district and the organisations in it;
+ * `organisation` — its own organisation only.
+ */
+export type Scope = 'city' | 'district' | 'organisation';
+
+export interface RoleDefinition {
+  scope: Scope;
+  /** Organisation kinds an account of this role may belong to. */
+  orgKinds: readonly OrgKind[];
+  permissions: readonly Permission[];
+  /** Roles this role may create and manage accounts for (within its scope). */
+  manages: readonly Role[];
+}
+
+export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
+  city_admin: {
+    scope: 'city',
+    orgKinds: ['city'],
+    permissions: [...PERMISSIONS],
+    manages: [...ROLES],
+  },
+  city_analyst: { scope: 'city', orgKinds: ['city'], permissions: ['org:read', 'user:read'], manages: [] },
+  district_officer: {
+    scope: 'district',
+    orgKinds: ['district'],
+    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'token:read', 'token:write'],
+    manages: ['enterprise_user', 'provider_user'],
+  },
+  enterprise_user: { scope: 'organisation', orgKinds: ['enterprise'], permissions: ['org:read'], manages: [] },
+  provider_user: { scope: 'organisation', orgKinds: ['provider'], permissions: ['org:read'], manages: [] },
+  expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read'], manages: [] },
+  security_analyst: { scope: 'city', orgKinds: ['city'], permissions: ['org:read'], manages: [] },
+  auditor: {
+    scope: 'city',
+    orgKinds: ['city'],
+    permissions: ['org:read', 'user:read', 'token:read', 'audit:read'],
+    manages: [],
+  },
+};
+
+/** Organisation kinds a role with `org:write` may create or edit. */
+export const ORG_KINDS_WRITABLE_BY_SCOPE: Record<Scope, readonly OrgKind[]> = {
+  city: ['district', 'enterprise', 'provider', 'expert_pool'],
+  district: ['enterprise', 'provider'],
+  organisation: [],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_DEFINITIONS[role].permissions.includes(permission);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ListQuerySchema } from './common.js';
+import { ROLES } from './roles.js';
+
+export const ApiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** The first characters of the token, to recognise it; the rest is stored only as a hash. */
+  prefix: z.string(),
+  role: z.enum(ROLES),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+
+export const CreateApiTokenSchema = z
+  .object({
+    name: z.string().trim().min(1).max(64),
+    role: z.enum(ROLES),
+    orgId: z.uuid(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .strict();
+export type CreateApiToken = z.infer<typeof CreateApiTokenSchema>;
+
+export const CreatedApiTokenSchema = z.object({ token: z.string(), apiToken: ApiTokenSchema });
+
+export const ApiTokenListQuerySchema = ListQuerySchema.extend({
+  includeRevoked: z.enum(['true', 'false']).optional(),
+}).strict();
+export type ApiTokenListQuery = z.infer<typeof ApiTokenListQuerySchema>;
+
+export const TOKEN_PREFIX = 'slt_';
