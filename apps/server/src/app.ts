@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { createAccountsModule } from './modules/accounts/index.js';
+import { createOrganisationsModule } from './modules/organisations/index.js';
+import { registerAuditRoutes } from './platform/audit/audit.routes.js';
+import { createAuditService } from './platform/audit/audit.service.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { registerAuthentication } from './platform/http/auth-hook.js';
+import { registerErrorHandling, sendError } from './platform/http/error-handler.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerWebConsole } from './platform/http/web-console.js';
+import { WEB_DIST_DIR } from './platform/paths.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  webDistDir?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the whole HTTP application; main.ts and the integration tests both use it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Keep a caller's request id (from a proxy) when it is sane, so logs correlate across hops.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    disableRequestLogging: !config.accessLog,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Suilian (穗联) API', version: '0.1.0' }, components: {} },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+
+  const audit = createAuditService({ db: database.db, clock });
+  const organisations = createOrganisationsModule({ db: database.db, clock, audit });
+  const accounts = createAccountsModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    sessionTtlMs: config.sessionTtlMs,
+    maxFailures: config.loginMaxFailures,
+    lockMs: config.loginLockMs,
+    secureCookies: config.secureCookies,
+    loginRatePerMinute: config.loginRatePerMinute,
+  });
+
+  registerAuthentication(app, {
+    resolveSession: (id, meta) => accounts.auth.resolveSession(id, meta),
+    authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
+  });
+  registerMetrics(app);
+
+  app.get('/api/health', { config: { auth: 'public' }, schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
+  app.get('/api/ready', { config: { auth: 'public' }, schema: { tags: ['system'] } }, async (_request, reply) => {
+    try {
+      await database.db.execute(sql`SELECT 1`);
+      return { status: 'ready' };
+    } catch {
+      return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'the database does not answer');
+    }
+  });
+
+  accounts.registerRoutes(app);
+  organisations.registerRoutes(app);
+  registerAuditRoutes(app, audit);
+  await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);
+  return app;
+}

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisation } from '../organisations/organisation.table.js';
+
+const ROLE_VALUES = [
+  'city_admin',
+  'city_analyst',
+  'district_officer',
+  'enterprise_user',
+  'provider_user',
+  'expert',
+  'security_analyst',
+  'auditor',
+] as const;
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ROLE_VALUES }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisation.id),
+    email: text('email'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    locale: text('locale', { enum: ['zh-CN', 'en-US'] }).notNull().default('zh-CN'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('app_user_username_uq').on(t.username), index('app_user_org_id_idx').on(t.orgId)],
+);
+
+/** Browser sessions; the cookie carries a random id, the table only its SHA-256. */
+export const userSession = pgTable(
+  'user_session',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    clientIp: text('client_ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('user_session_user_id_idx').on(t.userId), index('user_session_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Machine credentials bound to an organisation and a role; only the SHA-256 of the token is kept. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    role: text('role', { enum: ROLE_VALUES }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisation.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_token_token_hash_uq').on(t.tokenHash),
+    index('api_token_org_id_idx').on(t.orgId),
+    index('api_token_created_by_id_idx').on(t.createdById),
+  ],
+);

@@ -1,0 +1,238 @@
+import {
+  type ChangePassword,
+  checkPasswordPolicy,
+  type Login,
+  type Me,
+  PASSWORD_RULE,
+  ROLE_DEFINITIONS,
+  type UpdateProfile,
+} from '@suilian/contracts';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, staleVersion } from '../../platform/errors.js';
+import { actorFor } from './actor-of.js';
+import { hashPassword, randomSecret, sha256, verifyAgainstDummy, verifyPassword } from './password.js';
+import type { SessionCache } from './session-cache.js';
+import { createUserRepo, type UserWithOrg } from './user.repo.js';
+
+export interface AuthServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  sessions: SessionCache;
+  sessionTtlMs: number;
+  maxFailures: number;
+  lockMs: number;
+}
+
+export interface RequestMeta {
+  requestId: string;
+  clientIp: string;
+  userAgent?: string | undefined;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  me: Me;
+  mustChangePassword: boolean;
+  csrfToken: string;
+  idHash: string;
+}
+
+/** Login with lockout, browser sessions, the caller's own profile and password. */
+export function createAuthService(deps: AuthServiceDeps) {
+  const users = createUserRepo(deps.db);
+
+  function meOf(user: UserWithOrg, via: Me['via'], csrfToken?: string): Me {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      orgId: user.orgId,
+      orgName: user.orgName,
+      orgKind: user.orgKind,
+      districtId: user.orgDistrictId,
+      permissions: [...ROLE_DEFINITIONS[user.role].permissions],
+      mustChangePassword: user.mustChangePassword,
+      locale: user.locale,
+      email: user.email,
+      phone: user.phone,
+      version: user.version,
+      via,
+      ...(csrfToken ? { csrfToken } : {}),
+    };
+  }
+
+  function actorOf(user: UserWithOrg, meta: Pick<RequestMeta, 'requestId' | 'clientIp'> | null): Actor {
+    return {
+      ...actorFor({ userId: user.id, name: user.username, role: user.role, orgId: user.orgId, districtId: user.orgDistrictId, via: 'session' }),
+      requestId: meta?.requestId ?? null,
+      clientIp: meta?.clientIp ?? null,
+    };
+  }
+
+  return {
+    /** Checks the password, applies lockout, and opens a session; returns the cookie value once. */
+    async login(input: Login, meta: RequestMeta): Promise<{ sessionId: string; me: Me }> {
+      const now = deps.clock.now();
+      const user = await users.findByUsername(input.username);
+      if (!user) {
+        await verifyAgainstDummy(input.password);
+        throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
+      }
+      const actor = actorOf(user, meta);
+      if (user.lockedUntil && user.lockedUntil > now) {
+        throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; the account is locked for a while', {
+          lockedUntil: user.lockedUntil.toISOString(),
+        });
+      }
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        const failures = user.failedLoginCount + 1;
+        const locks = failures >= deps.maxFailures;
+        await deps.db.transaction(async (tx) => {
+          const lockedUntil = locks ? new Date(now.getTime() + deps.lockMs) : null;
+          await createUserRepo(tx).update(user.id, { failedLoginCount: locks ? 0 : failures, lockedUntil });
+          await deps.audit.append(tx, actor, {
+            action: locks ? 'auth.lock' : 'auth.login_failed',
+            entityType: 'user',
+            entityId: user.id,
+            after: { failedLoginCount: failures, lockedUntil },
+          });
+        });
+        if (locks) throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; the account is locked for a while');
+        throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
+      }
+      if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'this account is disabled');
+
+      const sessionId = randomSecret();
+      const csrfToken = randomSecret(24);
+      await deps.db.transaction(async (tx) => {
+        const repo = createUserRepo(tx);
+        await repo.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+        await repo.insertSession({
+          idHash: sha256(sessionId),
+          userId: user.id,
+          csrfToken,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + deps.sessionTtlMs),
+          clientIp: meta.clientIp,
+          userAgent: meta.userAgent?.slice(0, 256) ?? null,
+        });
+        await deps.audit.append(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      });
+      return { sessionId, me: meOf(user, 'session', csrfToken) };
+    },
+
+    /** Resolves a session cookie to its actor; null when unknown or expired. */
+    async resolveSession(sessionId: string, meta: Pick<RequestMeta, 'requestId' | 'clientIp'>): Promise<ResolvedSession | null> {
+      const idHash = sha256(sessionId);
+      const now = deps.clock.now().getTime();
+      const cached = deps.sessions.get(idHash, now);
+      if (cached) {
+        return { actor: { ...cached.actor, ...meta }, me: cached.me, mustChangePassword: cached.mustChangePassword, csrfToken: cached.csrfToken, idHash };
+      }
+      const session = await users.findSession(idHash, new Date(now));
+      if (!session) return null;
+      const user = await users.findById(session.userId);
+      if (!user || user.status !== 'active') return null;
+      const actor = actorOf(user, meta);
+      const me = meOf(user, 'session', session.csrfToken);
+      deps.sessions.set(idHash, {
+        actor,
+        me,
+        userId: user.id,
+        mustChangePassword: user.mustChangePassword,
+        csrfToken: session.csrfToken,
+        sessionExpiresAt: session.expiresAt.getTime(),
+        cachedUntil: now + deps.sessions.ttlMs,
+      });
+      return { actor, me, mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken, idHash };
+    },
+
+    async logout(actor: Actor, idHash: string): Promise<void> {
+      deps.sessions.delete(idHash);
+      await deps.db.transaction(async (tx) => {
+        await createUserRepo(tx).deleteSession(idHash);
+        await deps.audit.append(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+      });
+    },
+
+    /** The caller's own account as Me; for tokens, the token's principal. */
+    async me(actor: Actor, csrfToken?: string): Promise<Me> {
+      if (!actor.userId) {
+        return {
+          id: actor.tokenId ?? '00000000-0000-0000-0000-000000000000',
+          username: actor.name,
+          displayName: actor.name,
+          role: actor.role,
+          orgId: actor.orgId,
+          orgName: '',
+          orgKind: '',
+          districtId: actor.districtId,
+          permissions: [...actor.permissions],
+          mustChangePassword: false,
+          locale: 'zh-CN',
+          email: null,
+          phone: null,
+          version: 0,
+          via: 'token',
+        };
+      }
+      const user = await users.findById(actor.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'the account no longer exists');
+      return meOf(user, actor.via === 'token' ? 'token' : 'session', csrfToken);
+    },
+
+    async updateProfile(actor: Actor, input: UpdateProfile, csrfToken?: string): Promise<Me> {
+      if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens have no profile');
+      const userId = actor.userId;
+      const { version, ...patch } = input;
+      await deps.db.transaction(async (tx) => {
+        const repo = createUserRepo(tx);
+        const before = await repo.findById(userId);
+        const updated = await repo.updateVersioned(userId, version, { ...patch, updatedAt: deps.clock.now() });
+        if (!updated) throw staleVersion('profile');
+        await deps.audit.append(tx, actor, {
+          action: 'user.profile_update',
+          entityType: 'user',
+          entityId: userId,
+          before: before && pickProfile(before),
+          after: pickProfile(updated),
+        });
+      });
+      deps.sessions.deleteUser(userId);
+      return this.me(actor, csrfToken);
+    },
+
+    /** Changes the caller's own password; other sessions of the account are ended. */
+    async changePassword(actor: Actor, input: ChangePassword, keepSessionIdHash?: string): Promise<void> {
+      if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens have no password');
+      const user = await users.findById(actor.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'the account no longer exists');
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+        throw fieldError('INVALID_CREDENTIALS', 'currentPassword', 'matches', 'the current password is wrong');
+      const problem = checkPasswordPolicy(input.newPassword, user.username);
+      if (problem) throw fieldError('PASSWORD_POLICY', 'newPassword', problem, PASSWORD_RULE);
+      if (input.newPassword === input.currentPassword)
+        throw fieldError('PASSWORD_POLICY', 'newPassword', 'changed', 'the new password must differ from the current one');
+      const passwordHash = await hashPassword(input.newPassword);
+      const now = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        const repo = createUserRepo(tx);
+        await repo.update(user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
+        await repo.deleteSessionsOf(user.id, keepSessionIdHash);
+        await deps.audit.append(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+      });
+      deps.sessions.deleteUser(user.id);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+function pickProfile(u: { displayName: string; email: string | null; phone: string | null; locale: string }) {
+  return { displayName: u.displayName, email: u.email, phone: u.phone, locale: u.locale };
+}

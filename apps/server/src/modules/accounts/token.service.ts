@@ -1,0 +1,129 @@
+import {
+  type ApiToken,
+  type ApiTokenListQuery,
+  type CreateApiToken,
+  ROLE_DEFINITIONS,
+  TOKEN_PREFIX,
+} from '@suilian/contracts';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { inScope, orgScopeOf } from '../../platform/scope.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { actorFor } from './actor-of.js';
+import { randomSecret, sha256 } from './password.js';
+import { type ApiTokenWithNames, createTokenRepo } from './token.repo.js';
+
+export interface TokenServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  organisations: Pick<OrganisationService, 'findById'>;
+}
+
+// Recording every use would be a write per request; a minute's resolution is enough to spot stale tokens.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** API tokens for machine clients: bound to an organisation and a role, stored hashed. */
+export function createTokenService(deps: TokenServiceDeps) {
+  const tokens = createTokenRepo(deps.db);
+
+  function assertMayIssue(actor: Actor, role: ApiToken['role']) {
+    if (!actor.permissions.includes('token:write')) throw forbidden('managing API tokens needs token:write');
+    if (actor.via === 'token') throw forbidden('API tokens cannot create or revoke API tokens');
+    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not issue ${role} tokens`);
+  }
+
+  return {
+    async list(actor: Actor, query: ApiTokenListQuery) {
+      if (!actor.permissions.includes('token:read')) throw forbidden('listing API tokens needs token:read');
+      const page = await tokens.findPage(orgScopeOf(actor), {
+        includeRevoked: query.includeRevoked === 'true',
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      return { items: page.items.map(toApiToken), total: page.total };
+    },
+
+    async create(actor: Actor, input: CreateApiToken): Promise<{ token: string; apiToken: ApiToken }> {
+      assertMayIssue(actor, input.role);
+      if (!actor.userId) throw forbidden('only people issue API tokens');
+      const creatorId = actor.userId;
+      const org = await deps.organisations.findById(input.orgId);
+      if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
+      if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
+        throw fieldError('ROLE_ORG_MISMATCH', 'orgId', 'role_org_kind', `a ${input.role} token belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`);
+      const now = deps.clock.now();
+      const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+      if (expiresAt && expiresAt <= now) throw fieldError('VALIDATION_FAILED', 'expiresAt', 'future', 'must be in the future');
+      const token = `${TOKEN_PREFIX}${randomSecret()}`;
+      return deps.db.transaction(async (tx) => {
+        const repo = createTokenRepo(tx);
+        const created = await repo.insert({
+          name: input.name,
+          tokenHash: sha256(token),
+          prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+          role: input.role,
+          orgId: org.id,
+          createdById: creatorId,
+          createdAt: now,
+          expiresAt,
+        });
+        const stored = await repo.findById(created.id);
+        if (!stored) throw new Error('token vanished inside its own transaction');
+        const apiToken = toApiToken(stored);
+        await deps.audit.append(tx, actor, { action: 'token.create', entityType: 'api_token', entityId: created.id, after: apiToken });
+        return { token, apiToken };
+      });
+    },
+
+    async revoke(actor: Actor, id: string): Promise<ApiToken> {
+      return deps.db.transaction(async (tx) => {
+        const repo = createTokenRepo(tx);
+        const current = await repo.findById(id);
+        if (!current || !inScope(actor, { id: current.orgId, districtId: current.orgDistrictId })) throw notFound('API token');
+        assertMayIssue(actor, current.role);
+        if (current.revokedAt) throw new AppError('CONFLICT', 'this token is already revoked');
+        await repo.update(id, { revokedAt: deps.clock.now() });
+        const after = toApiToken({ ...current, revokedAt: deps.clock.now() });
+        await deps.audit.append(tx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: toApiToken(current), after });
+        return after;
+      });
+    },
+
+    /** Resolves a bearer token to its actor; null when unknown, revoked or expired. */
+    async authenticate(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null> {
+      if (!token.startsWith(TOKEN_PREFIX)) return null;
+      const row = await tokens.findByHash(sha256(token));
+      const now = deps.clock.now();
+      if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await tokens.update(row.id, { lastUsedAt: now });
+      }
+      return {
+        ...actorFor({ userId: null, name: `token:${row.name}`, role: row.role, orgId: row.orgId, districtId: row.orgDistrictId, via: 'token', tokenId: row.id }),
+        ...meta,
+      };
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+function toApiToken(row: ApiTokenWithNames): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: row.role,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,169 @@
+import {
+  type CreateUser,
+  ROLE_DEFINITIONS,
+  type Role,
+  type UpdateUser,
+  type User,
+  type UserListQuery,
+} from '@suilian/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/like.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { inScope, orgScopeOf } from '../../platform/scope.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { generatePassword, hashPassword } from './password.js';
+import type { SessionCache } from './session-cache.js';
+import { createUserRepo, type UserRow, type UserWithOrg } from './user.repo.js';
+
+export interface UserServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  organisations: Pick<OrganisationService, 'findById'>;
+  sessions: SessionCache;
+}
+
+/** Account administration: create with a one-time password, edit, disable, reset. */
+export function createUserService(deps: UserServiceDeps) {
+  const users = createUserRepo(deps.db);
+
+  function assertCanRead(actor: Actor) {
+    if (!actor.permissions.includes('user:read')) throw forbidden('listing accounts needs user:read');
+  }
+
+  /** Loads a user the actor may see; invisible users look missing. */
+  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<UserWithOrg> {
+    const user = await createUserRepo(db).findById(id);
+    if (!user || !inScope(actor, { id: user.orgId, districtId: user.orgDistrictId })) throw notFound('user');
+    return user;
+  }
+
+  function assertCanManage(actor: Actor, role: Role) {
+    if (!actor.permissions.includes('user:write')) throw forbidden('managing accounts needs user:write');
+    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not manage ${role} accounts`);
+  }
+
+  /** Writes a change to a managed account, audits it, and drops its cached sessions. */
+  async function changeManaged(
+    actor: Actor,
+    id: string,
+    action: string,
+    change: (user: UserWithOrg, tx: DbOrTx) => Promise<UserRow | null>,
+  ): Promise<User> {
+    const result = await deps.db.transaction(async (tx) => {
+      const before = await getVisible(actor, id, tx);
+      assertCanManage(actor, before.role);
+      const updated = await change(before, tx);
+      if (!updated) throw staleVersion('user');
+      const after = toUser({ ...updated, orgName: before.orgName });
+      await deps.audit.append(tx, actor, { action, entityType: 'user', entityId: id, before: toUser(before), after });
+      return after;
+    });
+    deps.sessions.deleteUser(id);
+    return result;
+  }
+
+  return {
+    async list(actor: Actor, query: UserListQuery) {
+      assertCanRead(actor);
+      const page = await users.findPage(orgScopeOf(actor), query);
+      return { items: page.items.map(toUser), total: page.total };
+    },
+
+    async get(actor: Actor, id: string): Promise<User> {
+      assertCanRead(actor);
+      return toUser(await getVisible(actor, id));
+    },
+
+    async create(actor: Actor, input: CreateUser): Promise<{ user: User; oneTimePassword: string }> {
+      assertCanManage(actor, input.role);
+      const org = await deps.organisations.findById(input.orgId);
+      if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
+      if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
+        throw fieldError('ROLE_ORG_MISMATCH', 'orgId', 'role_org_kind', `a ${input.role} account belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`);
+      const oneTimePassword = generatePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const now = deps.clock.now();
+      const user = await deps.db.transaction(async (tx) => {
+        const repo = createUserRepo(tx);
+        if (await repo.findByUsername(input.username)) throw duplicateUsername();
+        const created = await repo
+          .insert({ ...input, email: input.email ?? null, phone: input.phone ?? null, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now })
+          .catch((error) => {
+            if (isUniqueViolation(error)) throw duplicateUsername();
+            throw error;
+          });
+        const result = toUser({ ...created, orgName: org.name });
+        await deps.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: created.id, after: result });
+        return result;
+      });
+      return { user, oneTimePassword };
+    },
+
+    async update(actor: Actor, id: string, input: UpdateUser): Promise<User> {
+      const { version, ...patch } = input;
+      return changeManaged(actor, id, 'user.update', (_user, tx) =>
+        createUserRepo(tx).updateVersioned(id, version, { ...patch, updatedAt: deps.clock.now() }),
+      );
+    },
+
+    async setStatus(actor: Actor, id: string, status: 'active' | 'disabled'): Promise<User> {
+      if (status === 'disabled' && actor.userId === id) throw new AppError('CONFLICT', 'you cannot disable your own account');
+      return changeManaged(actor, id, status === 'disabled' ? 'user.disable' : 'user.enable', async (user, tx) => {
+        const repo = createUserRepo(tx);
+        if (status === 'disabled') await repo.deleteSessionsOf(id);
+        return repo.updateVersioned(id, user.version, { status, failedLoginCount: 0, lockedUntil: null, updatedAt: deps.clock.now() });
+      });
+    },
+
+    /** Issues a new one-time password; the account must change it at next login and is unlocked. */
+    async resetPassword(actor: Actor, id: string): Promise<{ user: User; oneTimePassword: string }> {
+      const oneTimePassword = generatePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const user = await changeManaged(actor, id, 'user.password_reset', async (current, tx) => {
+        const repo = createUserRepo(tx);
+        await repo.deleteSessionsOf(id);
+        return repo.updateVersioned(id, current.version, {
+          passwordHash,
+          mustChangePassword: true,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: deps.clock.now(),
+        });
+      });
+      return { user, oneTimePassword };
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;
+
+function duplicateUsername(): AppError {
+  return new AppError('DUPLICATE', 'this username is already taken', {
+    issues: [{ field: 'username', rule: 'unique', message: 'already taken' }],
+  });
+}
+
+/** The public shape of an account: never the password hash. */
+export function toUser(row: UserRow & { orgName: string }): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    email: row.email,
+    phone: row.phone,
+    status: row.status,
+    mustChangePassword: row.mustChangePassword,
+    locale: row.locale,
+    lockedUntil: row.lockedUntil?.toISOString() ?? null,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

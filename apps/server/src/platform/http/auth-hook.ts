@@ -1,0 +1,78 @@
+import { timingSafeEqual } from 'node:crypto';
+import { CSRF_HEADER, SESSION_COOKIE } from '@suilian/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
+import { AppError } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `public` routes need no login; everything else under /api does. */
+    auth?: 'public' | 'user';
+    /** Reachable while the account must still change its one-time password. */
+    allowPendingPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: { idHash: string; csrfToken: string } | null;
+  }
+}
+
+export interface Authenticator {
+  resolveSession(
+    sessionId: string,
+    meta: { requestId: string; clientIp: string },
+  ): Promise<{ actor: Actor; mustChangePassword: boolean; csrfToken: string; idHash: string } | null>;
+  authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller (bearer token or session cookie) before validation, so an anonymous request
+ * gets 401 rather than a validation error; enforces CSRF on cookie writes and the forced password change.
+ */
+export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    const meta = { requestId: String(request.id), clientIp: request.ip };
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = await authenticator.authenticateToken(authorization.slice(7).trim(), meta);
+      if (!request.actor && config.auth !== 'public') throw new AppError('UNAUTHENTICATED', 'the API token is unknown, expired or revoked');
+    } else {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      const resolved = sessionId ? await authenticator.resolveSession(sessionId, meta) : null;
+      if (resolved && config.auth !== 'public') {
+        request.actor = resolved.actor;
+        request.session = { idHash: resolved.idHash, csrfToken: resolved.csrfToken };
+        if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, resolved.csrfToken)) {
+          throw new AppError('CSRF_TOKEN_INVALID', `cookie-authenticated writes must send the ${CSRF_HEADER} header from /api/auth/me`);
+        }
+        if (resolved.mustChangePassword && !config.allowPendingPasswordChange) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your one-time password before continuing');
+        }
+      }
+    }
+    if (config.auth !== 'public' && !request.actor && isApiRoute(request)) {
+      throw new AppError('UNAUTHENTICATED', 'log in first');
+    }
+  });
+}
+
+function isApiRoute(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function csrfMatches(request: FastifyRequest, expected: string): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || sent.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
+
+/** The authenticated actor of a route that requires login. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  return request.actor;
+}
