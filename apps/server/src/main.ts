@@ -1,0 +1,71 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase } from './db/open.js';
+import { createUserRepo } from './modules/accounts/index.js';
+import { createAuditService } from './platform/audit/audit.service.js';
+import { systemClock } from './platform/clock.js';
+import { loadDemoData, writeDemoAccounts } from './seed/demo.js';
+import { loadReferenceData } from './seed/reference.js';
+
+/** Starts Suilian: database (embedded unless DATABASE_URL), migrations, reference and demo data, HTTP. */
+async function main() {
+  const config = loadConfig();
+  const say = (line: string) => process.stdout.write(`[suilian] ${line}\n`);
+  const opened = await openDatabase(config, { whenRunning: 'refuse', log: (m) => say(m.trim()) });
+  const { db } = opened.database;
+  const audit = createAuditService({ db, clock: systemClock });
+
+  await loadReferenceData(db, { clock: systemClock, audit });
+  const noAccounts = (await createUserRepo(db).countAll()) === 0;
+  let loginHint: string;
+  if (noAccounts && config.demo) {
+    const accounts = await loadDemoData(db, { clock: systemClock, audit });
+    const file = writeDemoAccounts(config.dataDir, accounts);
+    say('Loaded Guangzhou demo data (every demo organisation is marked 演示). Demo accounts, shown once:');
+    for (const a of accounts) say(`  ${a.username.padEnd(16)} ${a.password}  ${a.role}`);
+    loginHint = `log in with an account listed in ${file}`;
+  } else if (noAccounts) {
+    loginHint = 'no accounts yet: create the first administrator with `npm run cli -- admin:create --username <name>`';
+  } else {
+    loginHint = config.demo ? `demo accounts are listed in ${config.dataDir}/demo-accounts.txt` : 'log in with your account';
+  }
+
+  const app = await buildApp({ config, database: opened.database });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      say(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`${signal}: stopping`);
+    try {
+      await app.close();
+      await opened.close();
+      say('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  say(`Suilian (穗联) is running at ${url}  —  API docs at ${url}/api/docs`);
+  say(loginHint);
+}
+
+main().catch((error) => {
+  console.error('[suilian] failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, type Role } from '@suilian/contracts';
+import type { Db, DbOrTx } from '../db/client.js';
+import { createUserRepo, generatePassword, hashPassword } from '../modules/accounts/index.js';
+import { createOrganisationRepo } from '../modules/organisations/index.js';
+import { systemActor } from '../platform/actor.js';
+import type { AuditService } from '../platform/audit/audit.service.js';
+import type { Clock } from '../platform/clock.js';
+import { seededRandom } from './prng.js';
+
+/** Demo enterprises per district (division code → names). Every name says 演示 (demo). */
+const DEMO_ENTERPRISES: Record<string, string[]> = {
+  '440112': ['广州穗联演示智能装备有限公司', '广州黄埔演示新型显示科技有限公司', '广州演示集成电路制造有限公司'],
+  '440113': ['广州番禺演示汽车零部件有限公司', '广州演示工业机器人有限公司'],
+  '440115': ['广州南沙演示智能网联汽车有限公司', '广州演示船舶装备有限公司'],
+  '440114': ['广州花都演示美妆制造有限公司', '广州演示皮具时尚有限公司'],
+  '440118': ['广州增城演示新能源汽车有限公司', '广州演示摩托车制造有限公司'],
+  '440111': ['广州白云演示定制家居有限公司', '广州演示日化用品有限公司'],
+  '440106': ['广州天河演示工业软件有限公司'],
+  '440105': ['广州海珠演示纺织服装有限公司'],
+  '440103': ['广州荔湾演示生物医药有限公司'],
+  '440104': ['广州越秀演示食品加工有限公司'],
+  '440117': ['广州从化演示精密机械有限公司'],
+};
+
+const DEMO_PROVIDERS: Array<{ division: string; name: string; type: 'operator' | 'service_provider' }> = [
+  { division: '440106', name: '演示移动通信广州分公司', type: 'operator' },
+  { division: '440104', name: '演示电信广州分公司', type: 'operator' },
+  { division: '440106', name: '演示联通广州分公司', type: 'operator' },
+  { division: '440112', name: '广州演示工业互联网平台服务有限公司', type: 'service_provider' },
+  { division: '440106', name: '广州演示工控安全技术有限公司', type: 'service_provider' },
+];
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+}
+
+/** The GB 32100 credit code of a demo company: 91 (enterprise), the district code, a seeded body. */
+export function demoCreditCode(divisionCode: string, random: () => number): string {
+  let body = '';
+  for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET.charAt(Math.floor(random() * CREDIT_CODE_ALPHABET.length));
+  const first17 = `91${divisionCode}${body}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/**
+ * Loads Guangzhou demo data into a database that has reference data but no accounts, in one
+ * transaction: either all of it is there or none. Organisation data is the same for the same seed;
+ * passwords are random.
+ */
+export async function loadDemoData(db: Db, deps: { clock: Clock; audit: Pick<AuditService, 'append'> }, seed = 20250914): Promise<DemoAccount[]> {
+  const random = seededRandom(seed);
+  return db.transaction(async (tx) => {
+    const orgs = createOrganisationRepo(tx);
+    const city = await orgs.findCity();
+    if (!city) throw new Error('reference data must be loaded before demo data');
+    const actor = systemActor('system', city.id);
+    const now = deps.clock.now();
+    const districtByCode = new Map<string, string>();
+    for (const code of Object.keys(DEMO_ENTERPRISES)) {
+      const district = await orgs.findByDivisionCode(code);
+      if (district) districtByCode.set(code, district.id);
+    }
+    const create = async (row: Parameters<typeof orgs.insert>[0]) => {
+      const created = await orgs.insert({ ...row, isDemo: true, createdAt: now, updatedAt: now });
+      await deps.audit.append(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: created.id, after: { name: created.name, kind: created.kind, demo: true } });
+      return created;
+    };
+
+    const enterprises: string[] = [];
+    for (const [code, names] of Object.entries(DEMO_ENTERPRISES)) {
+      const districtId = districtByCode.get(code);
+      if (!districtId) continue;
+      for (const name of names) {
+        const row = await create({ kind: 'enterprise', parentId: districtId, districtId, name, creditCode: demoCreditCode(code, random), address: `广州市（演示地址）${name.slice(2, 4)}路${Math.floor(random() * 300) + 1}号` });
+        enterprises.push(row.id);
+      }
+    }
+    const providers: string[] = [];
+    for (const p of DEMO_PROVIDERS) {
+      const districtId = districtByCode.get(p.division);
+      if (!districtId) continue;
+      const row = await create({ kind: 'provider', parentId: districtId, districtId, name: p.name, providerType: p.type, creditCode: demoCreditCode(p.division, random) });
+      providers.push(row.id);
+    }
+    const expertPool = await create({ kind: 'expert_pool', parentId: city.id, name: '广州市5G+工业互联网专家库（演示）', nameEn: 'Expert pool (demo)' });
+
+    const huangpu = districtByCode.get('440112');
+    const firstEnterprise = enterprises[0];
+    const firstProvider = providers[0];
+    if (!huangpu || !firstEnterprise || !firstProvider) throw new Error('reference districts are missing');
+    const accounts: Array<{ username: string; displayName: string; role: Role; orgId: string }> = [
+      { username: 'demo.admin', displayName: '市级管理员（演示）', role: 'city_admin', orgId: city.id },
+      { username: 'demo.analyst', displayName: '市级分析员（演示）', role: 'city_analyst', orgId: city.id },
+      { username: 'demo.huangpu', displayName: '黄埔区专员（演示）', role: 'district_officer', orgId: huangpu },
+      { username: 'demo.enterprise', displayName: '企业用户（演示）', role: 'enterprise_user', orgId: firstEnterprise },
+      { username: 'demo.provider', displayName: '服务商用户（演示）', role: 'provider_user', orgId: firstProvider },
+      { username: 'demo.expert', displayName: '评审专家（演示）', role: 'expert', orgId: expertPool.id },
+      { username: 'demo.security', displayName: '安全分析员（演示）', role: 'security_analyst', orgId: city.id },
+      { username: 'demo.auditor', displayName: '审计人员（演示）', role: 'auditor', orgId: city.id },
+    ];
+    const result: DemoAccount[] = [];
+    for (const account of accounts) {
+      const password = generatePassword();
+      await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), now });
+      result.push({ username: account.username, password, role: account.role });
+    }
+    return result;
+  });
+}
+
+async function insertDemoUser(
+  tx: DbOrTx,
+  deps: { audit: Pick<AuditService, 'append'> },
+  actor: ReturnType<typeof systemActor>,
+  a: { username: string; displayName: string; role: Role; orgId: string; passwordHash: string; now: Date },
+) {
+  // Demo accounts skip the forced first-login change: their passwords were generated, not chosen by an admin.
+  const user = await createUserRepo(tx).insert({
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    orgId: a.orgId,
+    passwordHash: a.passwordHash,
+    mustChangePassword: false,
+    createdAt: a.now,
+    updatedAt: a.now,
+  });
+  await deps.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: { username: user.username, role: user.role, demo: true } });
+}
+
+/** Writes `<username> <password> <role>` lines, readable by the owner only. */
+export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'demo-accounts.txt');
+  writeFileSync(file, `${accounts.map((a) => `${a.username} ${a.password} ${a.role}`).join('\n')}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}

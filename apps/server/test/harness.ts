@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { CSRF_HEADER, type Role, SESSION_COOKIE } from '@suilian/contracts';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { ConfigSchema, toConfig, type Config } from '../src/config.js';
+import { connectDatabase, type Database } from '../src/db/client.js';
+import { hashPassword } from '../src/modules/accounts/password.js';
+import { createUserRepo } from '../src/modules/accounts/user.repo.js';
+import { createOrganisationRepo } from '../src/modules/organisations/organisation.repo.js';
+import { type Clock, systemClock } from '../src/platform/clock.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  databaseUrl: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template, and the app built on it. */
+export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestContext> {
+  const adminUrl = inject('adminUrl');
+  const template = inject('templateDatabase');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const databaseUrl = withDatabase(adminUrl, name);
+  const database = connectDatabase(databaseUrl, { max: 4 });
+  const config = toConfig(ConfigSchema.parse({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...options.env }));
+  const app = await buildApp({ config, database, clock: options.clock ?? systemClock, webDistDir: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    databaseUrl,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Correct-Horse-9';
+
+/** Inserts an account directly (no audit) for test set-up; the password is TEST_PASSWORD. */
+export async function insertUser(ctx: TestContext, username: string, role: Role, orgId: string, extra: { mustChangePassword?: boolean } = {}) {
+  const now = new Date();
+  return createUserRepo(ctx.database.db).insert({
+    username,
+    displayName: username,
+    role,
+    orgId,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    mustChangePassword: extra.mustChangePassword ?? false,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function orgByDivision(ctx: TestContext, code: string) {
+  const org = await createOrganisationRepo(ctx.database.db).findByDivisionCode(code);
+  if (!org) throw new Error(`no organisation ${code}`);
+  return org;
+}
+
+/** A logged-in browser: sends the session cookie and the CSRF header on every request. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export async function login(ctx: TestContext, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = res.json().csrfToken as string;
+  return {
+    cookie: cookie.value,
+    csrf,
+    request: (method, url, body) =>
+      ctx.app.inject({
+        method: method as 'GET',
+        url,
+        cookies: { [SESSION_COOKIE]: cookie.value },
+        headers: { [CSRF_HEADER]: csrf },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+/** Creates an enterprise directly through the repository (valid credit code supplied by the caller). */
+export async function insertEnterprise(ctx: TestContext, districtId: string, name: string, creditCode: string, kind: 'enterprise' | 'provider' = 'enterprise') {
+  const now = new Date();
+  return createOrganisationRepo(ctx.database.db).insert({
+    kind,
+    parentId: districtId,
+    districtId,
+    name,
+    creditCode,
+    providerType: kind === 'provider' ? 'operator' : null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
