@@ -25,6 +25,14 @@ export function isStale(output, inputs) {
 }
 
 export const TARGETS = {
-  web: { output: 'apps/web/dist/index.html', inputs: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'], workspace: '@suilian/web' },
-  server: { output: 'apps/server/dist/main.js', inputs: ['apps/server/src', 'apps/server/build.mjs', 'packages/contracts/src'], workspace: '@suilian/server' },
+  web: {
+    output: 'apps/web/dist/index.html',
+    inputs: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'],
+    workspace: '@suilian/web',
+  },
+  server: {
+    output: 'apps/server/dist/main.js',
+    inputs: ['apps/server/src', 'apps/server/build.mjs', 'packages/contracts/src'],
+    workspace: '@suilian/server',
+  },
 };

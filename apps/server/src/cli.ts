@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { UsernameSchema } from '@suilian/contracts';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
-import { createOrganisationRepo } from './modules/organisations/index.js';
 import { createUserRepo, generatePassword, hashPassword } from './modules/accounts/index.js';
+import { createOrganisationRepo } from './modules/organisations/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditService, verifyChain } from './platform/audit/audit.service.js';
 import { systemClock } from './platform/clock.js';
@@ -36,7 +36,9 @@ async function main() {
           console.log(`audit log intact: ${result.checked} entries verified`);
           return 0;
         }
-        console.error(`audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries before it verified)`);
+        console.error(
+          `audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries before it verified)`,
+        );
         return 1;
       }
       default:
@@ -75,7 +77,12 @@ async function createAdmin(db: Parameters<typeof verifyChain>[0] & Parameters<ty
       createdAt: now,
       updatedAt: now,
     });
-    await audit.append(tx, systemActor('cli', city.id), { action: 'user.create', entityType: 'user', entityId: user.id, after: { username: user.username, role: user.role } });
+    await audit.append(tx, systemActor('cli', city.id), {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { username: user.username, role: user.role },
+    });
     return user;
   });
   if (!created) {

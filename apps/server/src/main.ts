@@ -1,5 +1,5 @@
-import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo } from './modules/accounts/index.js';
 import { createAuditService } from './platform/audit/audit.service.js';

@@ -1,11 +1,11 @@
+import { rmSync } from 'node:fs';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectDatabase, ensureDatabaseExists, migrateDatabase } from '../src/db/client.js';
-import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { type EmbeddedPostgres, scratchDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createAuditService } from '../src/platform/audit/audit.service.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadReferenceData } from '../src/seed/reference.js';
-import { rmSync } from 'node:fs';
-import pg from 'pg';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { ConfigSchema, toConfig, type Config } from '../src/config.js';
+import { type Config, ConfigSchema, toConfig } from '../src/config.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { hashPassword } from '../src/modules/accounts/password.js';
 import { createUserRepo } from '../src/modules/accounts/user.repo.js';
@@ -53,7 +53,13 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
 export const TEST_PASSWORD = 'Correct-Horse-9';
 
 /** Inserts an account directly (no audit) for test set-up; the password is TEST_PASSWORD. */
-export async function insertUser(ctx: TestContext, username: string, role: Role, orgId: string, extra: { mustChangePassword?: boolean } = {}) {
+export async function insertUser(
+  ctx: TestContext,
+  username: string,
+  role: Role,
+  orgId: string,
+  extra: { mustChangePassword?: boolean } = {},
+) {
   const now = new Date();
   return createUserRepo(ctx.database.db).insert({
     username,
@@ -101,7 +107,13 @@ export async function login(ctx: TestContext, username: string, password = TEST_
 }
 
 /** Creates an enterprise directly through the repository (valid credit code supplied by the caller). */
-export async function insertEnterprise(ctx: TestContext, districtId: string, name: string, creditCode: string, kind: 'enterprise' | 'provider' = 'enterprise') {
+export async function insertEnterprise(
+  ctx: TestContext,
+  districtId: string,
+  name: string,
+  creditCode: string,
+  kind: 'enterprise' | 'provider' = 'enterprise',
+) {
   const now = new Date();
   return createOrganisationRepo(ctx.database.db).insert({
     kind,

@@ -4,9 +4,7 @@ import { PERMISSIONS, ROLES } from './roles.js';
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const LoginSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
-  .strict();
+export const LoginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict();
 export type Login = z.infer<typeof LoginSchema>;
 
 export const PASSWORD_RULE = 'at least 10 characters with 3 of: lower case, upper case, digits, symbols; not the username';

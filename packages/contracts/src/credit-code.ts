@@ -27,5 +27,4 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   return creditCodeCheckChar(code.slice(0, 17)) === code.charAt(17) ? null : 'check_digit';
 }
 
-export const CREDIT_CODE_RULE =
-  'GB 32100-2015: 18 characters from 0-9 and A-Y without I, O, Z, S, V; the 18th is the check digit';
+export const CREDIT_CODE_RULE = 'GB 32100-2015: 18 characters from 0-9 and A-Y without I, O, Z, S, V; the 18th is the check digit';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
 import { LOCALES } from './auth.js';
+import { ListQuerySchema } from './common.js';
 import { ROLES } from './roles.js';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;

@@ -23,8 +23,6 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   return { db, pool, close: () => pool.end() };
 }
 
-
-
 /** Applies the committed SQL migrations; safe to run from several instances at once. */
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
   const client = await database.pool.connect();

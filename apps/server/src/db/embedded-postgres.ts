@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync, rmSync, statSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -91,13 +91,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   closeSync(logFd);
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    resolve();
-  }));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
-  const urlFor = (database: string) =>
-    `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await waitUntilAccepting(urlFor('postgres'), () => exited, join(options.dir, 'postgres.log'));
   log(`PostgreSQL ready on 127.0.0.1:${port} (pid ${child.pid})`);
   writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port, postmasterPid: child.pid }), { mode: 0o600 });
@@ -121,7 +122,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function assertTraversable(dir: string) {
   for (let current = dir; ; current = dirname(current)) {
     if ((statSync(current).mode & 0o001) === 0) {
-      throw new Error(`PostgreSQL runs as user postgres and cannot enter ${current}; choose a DATA_DIR outside it or run chmod o+x ${current}`);
+      throw new Error(
+        `PostgreSQL runs as user postgres and cannot enter ${current}; choose a DATA_DIR outside it or run chmod o+x ${current}`,
+      );
     }
     if (dirname(current) === current) return;
   }

@@ -51,7 +51,11 @@ export function demoCreditCode(divisionCode: string, random: () => number): stri
  * transaction: either all of it is there or none. Organisation data is the same for the same seed;
  * passwords are random.
  */
-export async function loadDemoData(db: Db, deps: { clock: Clock; audit: Pick<AuditService, 'append'> }, seed = 20250914): Promise<DemoAccount[]> {
+export async function loadDemoData(
+  db: Db,
+  deps: { clock: Clock; audit: Pick<AuditService, 'append'> },
+  seed = 20250914,
+): Promise<DemoAccount[]> {
   const random = seededRandom(seed);
   return db.transaction(async (tx) => {
     const orgs = createOrganisationRepo(tx);
@@ -66,7 +70,12 @@ export async function loadDemoData(db: Db, deps: { clock: Clock; audit: Pick<Aud
     }
     const create = async (row: Parameters<typeof orgs.insert>[0]) => {
       const created = await orgs.insert({ ...row, isDemo: true, createdAt: now, updatedAt: now });
-      await deps.audit.append(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: created.id, after: { name: created.name, kind: created.kind, demo: true } });
+      await deps.audit.append(tx, actor, {
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: created.id,
+        after: { name: created.name, kind: created.kind, demo: true },
+      });
       return created;
     };
 
@@ -75,7 +84,14 @@ export async function loadDemoData(db: Db, deps: { clock: Clock; audit: Pick<Aud
       const districtId = districtByCode.get(code);
       if (!districtId) continue;
       for (const name of names) {
-        const row = await create({ kind: 'enterprise', parentId: districtId, districtId, name, creditCode: demoCreditCode(code, random), address: `广州市（演示地址）${name.slice(2, 4)}路${Math.floor(random() * 300) + 1}号` });
+        const row = await create({
+          kind: 'enterprise',
+          parentId: districtId,
+          districtId,
+          name,
+          creditCode: demoCreditCode(code, random),
+          address: `广州市（演示地址）${name.slice(2, 4)}路${Math.floor(random() * 300) + 1}号`,
+        });
         enterprises.push(row.id);
       }
     }
@@ -83,10 +99,22 @@ export async function loadDemoData(db: Db, deps: { clock: Clock; audit: Pick<Aud
     for (const p of DEMO_PROVIDERS) {
       const districtId = districtByCode.get(p.division);
       if (!districtId) continue;
-      const row = await create({ kind: 'provider', parentId: districtId, districtId, name: p.name, providerType: p.type, creditCode: demoCreditCode(p.division, random) });
+      const row = await create({
+        kind: 'provider',
+        parentId: districtId,
+        districtId,
+        name: p.name,
+        providerType: p.type,
+        creditCode: demoCreditCode(p.division, random),
+      });
       providers.push(row.id);
     }
-    const expertPool = await create({ kind: 'expert_pool', parentId: city.id, name: '广州市5G+工业互联网专家库（演示）', nameEn: 'Expert pool (demo)' });
+    const expertPool = await create({
+      kind: 'expert_pool',
+      parentId: city.id,
+      name: '广州市5G+工业互联网专家库（演示）',
+      nameEn: 'Expert pool (demo)',
+    });
 
     const huangpu = districtByCode.get('440112');
     const firstEnterprise = enterprises[0];
@@ -129,7 +157,12 @@ async function insertDemoUser(
     createdAt: a.now,
     updatedAt: a.now,
   });
-  await deps.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: { username: user.username, role: user.role, demo: true } });
+  await deps.audit.append(tx, actor, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: user.id,
+    after: { username: user.username, role: user.role, demo: true },
+  });
 }
 
 /** Writes `<username> <password> <role>` lines, readable by the owner only. */

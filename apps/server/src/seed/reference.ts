@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Organisation } from '@suilian/contracts';
 import type { Db } from '../db/client.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
-import type { AuditService } from '../platform/audit/audit.service.js';
 import { systemActor } from '../platform/actor.js';
+import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
 import { REFERENCE_DIR } from '../platform/paths.js';
 
@@ -42,22 +42,49 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
     const record = async (row: Awaited<ReturnType<typeof repo.insert>>) => {
       created += 1;
       const actor = systemActor('system', cityRow?.id ?? row.id);
-      await deps.audit.append(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: summary(row) });
+      await deps.audit.append(tx, actor, {
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: row.id,
+        after: summary(row),
+      });
     };
     if (!cityRow) {
-      cityRow = await repo.insert({ kind: 'city', name: city.nameZh, nameEn: city.nameEn, divisionCode: city.code, createdAt: now, updatedAt: now });
+      cityRow = await repo.insert({
+        kind: 'city',
+        name: city.nameZh,
+        nameEn: city.nameEn,
+        divisionCode: city.code,
+        createdAt: now,
+        updatedAt: now,
+      });
       await record(cityRow);
     }
     for (const d of divisions.filter((x) => x.code !== city.code)) {
       if (await repo.findByDivisionCode(d.code)) continue;
       const id = crypto.randomUUID();
-      const row = await repo.insert({ id, kind: 'district', parentId: cityRow.id, districtId: id, name: d.nameZh, nameEn: d.nameEn, divisionCode: d.code, createdAt: now, updatedAt: now });
+      const row = await repo.insert({
+        id,
+        kind: 'district',
+        parentId: cityRow.id,
+        districtId: id,
+        name: d.nameZh,
+        nameEn: d.nameEn,
+        divisionCode: d.code,
+        createdAt: now,
+        updatedAt: now,
+      });
       await record(row);
     }
     return { created };
   });
 }
 
-function summary(row: { id: string; kind: string; name: string; divisionCode: string | null }): Pick<Organisation, 'id' | 'kind' | 'name' | 'divisionCode'> {
+function summary(row: {
+  id: string;
+  kind: string;
+  name: string;
+  divisionCode: string | null;
+}): Pick<Organisation, 'id' | 'kind' | 'name' | 'divisionCode'> {
   return { id: row.id, kind: row.kind as Organisation['kind'], name: row.name, divisionCode: row.divisionCode };
 }

@@ -27,8 +27,12 @@ export const appUser = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
-    locale: text('locale', { enum: ['zh-CN', 'en-US'] }).notNull().default('zh-CN'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
+    locale: text('locale', { enum: ['zh-CN', 'en-US'] })
+      .notNull()
+      .default('zh-CN'),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

@@ -14,7 +14,11 @@ describe('authentication', () => {
   afterAll(() => ctx.close());
 
   it('logs in with a session cookie and answers /me', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auth.admin', password: TEST_PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auth.admin', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -66,13 +70,22 @@ describe('authentication', () => {
     const third = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lock.me', password: 'bad' } });
     expect(third.statusCode).toBe(423);
     expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
-    const right = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lock.me', password: TEST_PASSWORD } });
+    const right = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'lock.me', password: TEST_PASSWORD },
+    });
     expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
   });
 
   it('forces a password change before anything else, then lets the user in', async () => {
     const admin = await login(ctx, 'auth.admin');
-    const created = await admin.request('POST', '/api/users', { username: 'new.analyst', displayName: '新分析员', role: 'city_analyst', orgId: cityId });
+    const created = await admin.request('POST', '/api/users', {
+      username: 'new.analyst',
+      displayName: '新分析员',
+      role: 'city_analyst',
+      orgId: cityId,
+    });
     expect(created.statusCode).toBe(201);
     const otp = created.json().oneTimePassword as string;
     const fresh = await login(ctx, 'new.analyst', otp);
@@ -102,7 +115,11 @@ describe('authentication', () => {
     const s2 = await login(ctx, 'end.sessions');
     expect((await admin.request('POST', `/api/users/${user.id}/disable`)).json().status).toBe('disabled');
     expect((await s2.request('GET', '/api/auth/me')).statusCode).toBe(401);
-    const disabledLogin = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'end.sessions', password: TEST_PASSWORD } });
+    const disabledLogin = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'end.sessions', password: TEST_PASSWORD },
+    });
     expect(disabledLogin.json().error.code).toBe('ACCOUNT_DISABLED');
 
     await admin.request('POST', `/api/users/${user.id}/enable`);
@@ -149,7 +166,12 @@ describe('authentication', () => {
     const tree = await ctx.app.inject({ method: 'GET', url: '/api/organisations/tree', headers: bearer });
     expect(tree.json().map((n: { name: string }) => n.name)).toEqual(['黄埔区']);
     // Tokens need no CSRF header but cannot mint more tokens.
-    const mint = await ctx.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer, payload: { name: 'x', role: 'enterprise_user', orgId: huangpu.id } });
+    const mint = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer,
+      payload: { name: 'x', role: 'enterprise_user', orgId: huangpu.id },
+    });
     expect(mint.statusCode).toBe(403);
 
     const listed = await admin.request('GET', '/api/tokens');

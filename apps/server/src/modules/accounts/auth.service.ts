@@ -68,7 +68,14 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   function actorOf(user: UserWithOrg, meta: Pick<RequestMeta, 'requestId' | 'clientIp'> | null): Actor {
     return {
-      ...actorFor({ userId: user.id, name: user.username, role: user.role, orgId: user.orgId, districtId: user.orgDistrictId, via: 'session' }),
+      ...actorFor({
+        userId: user.id,
+        name: user.username,
+        role: user.role,
+        orgId: user.orgId,
+        districtId: user.orgDistrictId,
+        via: 'session',
+      }),
       requestId: meta?.requestId ?? null,
       clientIp: meta?.clientIp ?? null,
     };
@@ -132,7 +139,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       const now = deps.clock.now().getTime();
       const cached = deps.sessions.get(idHash, now);
       if (cached) {
-        return { actor: { ...cached.actor, ...meta }, me: cached.me, mustChangePassword: cached.mustChangePassword, csrfToken: cached.csrfToken, idHash };
+        return {
+          actor: { ...cached.actor, ...meta },
+          me: cached.me,
+          mustChangePassword: cached.mustChangePassword,
+          csrfToken: cached.csrfToken,
+          idHash,
+        };
       }
       const session = await users.findSession(idHash, new Date(now));
       if (!session) return null;

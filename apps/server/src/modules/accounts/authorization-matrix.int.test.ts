@@ -1,6 +1,14 @@
 import { ROLES, type Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from '../../../test/harness.js';
+import {
+  createTestApp,
+  insertEnterprise,
+  insertUser,
+  login,
+  orgByDivision,
+  type Session,
+  type TestContext,
+} from '../../../test/harness.js';
 
 /**
  * Issue #2 tests: every role tries to read and change every other scope's records and gets 403/404,
@@ -108,10 +116,15 @@ describe('authorization matrix', () => {
         address: `changed by ${role}`,
       });
       const allowed = role === 'city_admin';
-      expect(res.statusCode, role).toBe(allowed ? 200 : role === 'city_analyst' || role === 'security_analyst' || role === 'auditor' ? 403 : 404);
+      expect(res.statusCode, role).toBe(
+        allowed ? 200 : role === 'city_analyst' || role === 'security_analyst' || role === 'auditor' ? 403 : 404,
+      );
     }
     const own = await sessions.district_officer.request('GET', `/api/organisations/${world.enterprises.tianhe}`);
-    const officerEdit = await sessions.district_officer.request('PATCH', `/api/organisations/${world.enterprises.tianhe}`, { version: own.json().version, address: '天河区内' });
+    const officerEdit = await sessions.district_officer.request('PATCH', `/api/organisations/${world.enterprises.tianhe}`, {
+      version: own.json().version,
+      address: '天河区内',
+    });
     expect(officerEdit.statusCode).toBe(200);
   });
 
@@ -167,11 +180,23 @@ describe('authorization matrix', () => {
   });
 
   it('API tokens are scoped like their owners', async () => {
-    const res = await sessions.district_officer.request('POST', '/api/tokens', { name: 'feed', role: 'enterprise_user', orgId: world.enterprises.huangpu });
+    const res = await sessions.district_officer.request('POST', '/api/tokens', {
+      name: 'feed',
+      role: 'enterprise_user',
+      orgId: world.enterprises.huangpu,
+    });
     expect(res.statusCode).toBe(422);
-    const ok = await sessions.district_officer.request('POST', '/api/tokens', { name: 'feed', role: 'enterprise_user', orgId: world.enterprises.tianhe });
+    const ok = await sessions.district_officer.request('POST', '/api/tokens', {
+      name: 'feed',
+      role: 'enterprise_user',
+      orgId: world.enterprises.tianhe,
+    });
     expect(ok.statusCode).toBe(201);
-    const adminToken = await sessions.city_admin.request('POST', '/api/tokens', { name: 'hp', role: 'enterprise_user', orgId: world.enterprises.huangpu });
+    const adminToken = await sessions.city_admin.request('POST', '/api/tokens', {
+      name: 'hp',
+      role: 'enterprise_user',
+      orgId: world.enterprises.huangpu,
+    });
     const revoke = await sessions.district_officer.request('POST', `/api/tokens/${adminToken.json().apiToken.id}/revoke`);
     expect(revoke.statusCode).toBe(404);
     for (const role of ['enterprise_user', 'provider_user', 'expert', 'city_analyst'] as const) {

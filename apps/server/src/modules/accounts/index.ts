@@ -8,10 +8,10 @@ import { registerUserRoutes } from './user.routes.js';
 import { createUserService, type UserServiceDeps } from './user.service.js';
 
 export type { AuthService } from './auth.service.js';
-export type { TokenService } from './token.service.js';
-export type { UserService } from './user.service.js';
-export { createUserRepo } from './user.repo.js';
 export { generatePassword, hashPassword } from './password.js';
+export type { TokenService } from './token.service.js';
+export { createUserRepo } from './user.repo.js';
+export type { UserService } from './user.service.js';
 
 export interface AccountsDeps extends Omit<AuthServiceDeps, 'sessions'>, Omit<UserServiceDeps, 'sessions'>, TokenServiceDeps {
   secureCookies: boolean;
@@ -29,7 +29,12 @@ export function createAccountsModule(deps: AccountsDeps) {
     users,
     tokens,
     registerRoutes(app: FastifyInstance) {
-      registerAuthRoutes(app, { auth, sessionTtlMs: deps.sessionTtlMs, secureCookies: deps.secureCookies, loginRatePerMinute: deps.loginRatePerMinute });
+      registerAuthRoutes(app, {
+        auth,
+        sessionTtlMs: deps.sessionTtlMs,
+        secureCookies: deps.secureCookies,
+        loginRatePerMinute: deps.loginRatePerMinute,
+      });
       registerUserRoutes(app, users);
       registerTokenRoutes(app, tokens);
     },

@@ -9,7 +9,12 @@ export type ApiTokenWithNames = ApiTokenRow & { orgName: string; orgDistrictId: 
 
 const withNames = { token: apiToken, orgName: organisation.name, orgDistrictId: organisation.districtId, createdBy: appUser.username };
 type Joined = { token: ApiTokenRow; orgName: string; orgDistrictId: string | null; createdBy: string };
-const flatten = (r: Joined): ApiTokenWithNames => ({ ...r.token, orgName: r.orgName, orgDistrictId: r.orgDistrictId, createdBy: r.createdBy });
+const flatten = (r: Joined): ApiTokenWithNames => ({
+  ...r.token,
+  orgName: r.orgName,
+  orgDistrictId: r.orgDistrictId,
+  createdBy: r.createdBy,
+});
 
 export function createTokenRepo(db: DbOrTx) {
   const joined = () =>
@@ -36,7 +41,11 @@ export function createTokenRepo(db: DbOrTx) {
         .orderBy(desc(apiToken.createdAt))
         .limit(opts.pageSize)
         .offset((opts.page - 1) * opts.pageSize);
-      const [total] = await db.select({ n: count() }).from(apiToken).innerJoin(organisation, eq(organisation.id, apiToken.orgId)).where(where);
+      const [total] = await db
+        .select({ n: count() })
+        .from(apiToken)
+        .innerJoin(organisation, eq(organisation.id, apiToken.orgId))
+        .where(where);
       return { items: rows.map(flatten), total: total?.n ?? 0 };
     },
 

@@ -1,10 +1,4 @@
-import {
-  type ApiToken,
-  type ApiTokenListQuery,
-  type CreateApiToken,
-  ROLE_DEFINITIONS,
-  TOKEN_PREFIX,
-} from '@suilian/contracts';
+import { type ApiToken, type ApiTokenListQuery, type CreateApiToken, ROLE_DEFINITIONS, TOKEN_PREFIX } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -54,7 +48,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       const org = await deps.organisations.findById(input.orgId);
       if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
       if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
-        throw fieldError('ROLE_ORG_MISMATCH', 'orgId', 'role_org_kind', `a ${input.role} token belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`);
+        throw fieldError(
+          'ROLE_ORG_MISMATCH',
+          'orgId',
+          'role_org_kind',
+          `a ${input.role} token belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`,
+        );
       const now = deps.clock.now();
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= now) throw fieldError('VALIDATION_FAILED', 'expiresAt', 'future', 'must be in the future');
@@ -88,7 +87,13 @@ export function createTokenService(deps: TokenServiceDeps) {
         if (current.revokedAt) throw new AppError('CONFLICT', 'this token is already revoked');
         await repo.update(id, { revokedAt: deps.clock.now() });
         const after = toApiToken({ ...current, revokedAt: deps.clock.now() });
-        await deps.audit.append(tx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: toApiToken(current), after });
+        await deps.audit.append(tx, actor, {
+          action: 'token.revoke',
+          entityType: 'api_token',
+          entityId: id,
+          before: toApiToken(current),
+          after,
+        });
         return after;
       });
     },
@@ -103,7 +108,15 @@ export function createTokenService(deps: TokenServiceDeps) {
         await tokens.update(row.id, { lastUsedAt: now });
       }
       return {
-        ...actorFor({ userId: null, name: `token:${row.name}`, role: row.role, orgId: row.orgId, districtId: row.orgDistrictId, via: 'token', tokenId: row.id }),
+        ...actorFor({
+          userId: null,
+          name: `token:${row.name}`,
+          role: row.role,
+          orgId: row.orgId,
+          districtId: row.orgDistrictId,
+          via: 'token',
+          tokenId: row.id,
+        }),
         ...meta,
       };
     },

@@ -34,7 +34,11 @@ function flatten(r: { user: UserRow; orgName: string; orgKind: string; orgDistri
 export function createUserRepo(db: DbOrTx) {
   return {
     async findById(id: string): Promise<UserWithOrg | null> {
-      const [row] = await db.select(withOrg).from(appUser).innerJoin(organisation, eq(organisation.id, appUser.orgId)).where(eq(appUser.id, id));
+      const [row] = await db
+        .select(withOrg)
+        .from(appUser)
+        .innerJoin(organisation, eq(organisation.id, appUser.orgId))
+        .where(eq(appUser.id, id));
       return row ? flatten(row) : null;
     },
 
@@ -59,7 +63,11 @@ export function createUserRepo(db: DbOrTx) {
         .orderBy(query.sort?.startsWith('-') ? desc(column) : asc(column), asc(appUser.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const [total] = await db.select({ n: count() }).from(appUser).innerJoin(organisation, eq(organisation.id, appUser.orgId)).where(where);
+      const [total] = await db
+        .select({ n: count() })
+        .from(appUser)
+        .innerJoin(organisation, eq(organisation.id, appUser.orgId))
+        .where(where);
       return { items: rows.map(flatten), total: total?.n ?? 0 };
     },
 

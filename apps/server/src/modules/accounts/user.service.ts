@@ -1,11 +1,4 @@
-import {
-  type CreateUser,
-  ROLE_DEFINITIONS,
-  type Role,
-  type UpdateUser,
-  type User,
-  type UserListQuery,
-} from '@suilian/contracts';
+import { type CreateUser, ROLE_DEFINITIONS, type Role, type UpdateUser, type User, type UserListQuery } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
@@ -83,7 +76,12 @@ export function createUserService(deps: UserServiceDeps) {
       const org = await deps.organisations.findById(input.orgId);
       if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
       if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
-        throw fieldError('ROLE_ORG_MISMATCH', 'orgId', 'role_org_kind', `a ${input.role} account belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`);
+        throw fieldError(
+          'ROLE_ORG_MISMATCH',
+          'orgId',
+          'role_org_kind',
+          `a ${input.role} account belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`,
+        );
       const oneTimePassword = generatePassword();
       const passwordHash = await hashPassword(oneTimePassword);
       const now = deps.clock.now();
@@ -91,7 +89,15 @@ export function createUserService(deps: UserServiceDeps) {
         const repo = createUserRepo(tx);
         if (await repo.findByUsername(input.username)) throw duplicateUsername();
         const created = await repo
-          .insert({ ...input, email: input.email ?? null, phone: input.phone ?? null, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now })
+          .insert({
+            ...input,
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            passwordHash,
+            mustChangePassword: true,
+            createdAt: now,
+            updatedAt: now,
+          })
           .catch((error) => {
             if (isUniqueViolation(error)) throw duplicateUsername();
             throw error;

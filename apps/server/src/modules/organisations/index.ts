@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerOrganisationRoutes } from './organisation.routes.js';
 import { createOrganisationService, type OrganisationServiceDeps } from './organisation.service.js';
 
-export type { OrganisationService } from './organisation.service.js';
 export { createOrganisationRepo } from './organisation.repo.js';
+export type { OrganisationService } from './organisation.service.js';
 
 /** The organisations module: the service other modules use, and its routes. */
 export function createOrganisationsModule(deps: OrganisationServiceDeps) {

@@ -43,7 +43,12 @@ describe('organisations', () => {
   });
 
   it('refuses a duplicate credit code and stores it once', async () => {
-    const res = await admin.request('POST', '/api/organisations', { kind: 'enterprise', districtId: tianheId, name: '重复公司', creditCode: VALID_CODE });
+    const res = await admin.request('POST', '/api/organisations', {
+      kind: 'enterprise',
+      districtId: tianheId,
+      name: '重复公司',
+      creditCode: VALID_CODE,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'DUPLICATE', details: { issues: [{ field: 'creditCode', rule: 'unique' }] } });
     const count = await ctx.database.pool.query('SELECT count(*)::int AS n FROM organisation WHERE credit_code = $1', [VALID_CODE]);
@@ -51,7 +56,11 @@ describe('organisations', () => {
   });
 
   it('needs a district and a credit code for enterprises', async () => {
-    const noDistrict = await admin.request('POST', '/api/organisations', { kind: 'enterprise', name: 'x', creditCode: '9144030071526726XG' });
+    const noDistrict = await admin.request('POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: 'x',
+      creditCode: '9144030071526726XG',
+    });
     expect(noDistrict.json().error.details.issues[0]).toMatchObject({ field: 'districtId', rule: 'required' });
     const noCode = await admin.request('POST', '/api/organisations', { kind: 'enterprise', districtId: tianheId, name: 'x' });
     expect(noCode.json().error.code).toBe('INVALID_CREDIT_CODE');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type CreateOrganisation,
   CREDIT_CODE_RULE,
+  type CreateOrganisation,
   ORG_KINDS_WRITABLE_BY_SCOPE,
   type Organisation,
   type OrganisationListQuery,
@@ -88,7 +88,12 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
         await assertUnique(tx, row.creditCode ?? undefined, row.divisionCode ?? undefined);
         const created = await insertOrDuplicate(() => r.insert({ ...row, createdAt: deps.clock.now(), updatedAt: deps.clock.now() }));
         const result = toOrganisation(created);
-        await deps.audit.append(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: result.id, after: result });
+        await deps.audit.append(tx, actor, {
+          action: 'organisation.create',
+          entityType: 'organisation',
+          entityId: result.id,
+          after: result,
+        });
         return result;
       });
     },
@@ -141,12 +146,13 @@ async function buildNewOrganisation(
   };
   switch (input.kind) {
     case 'district':
-      if (!input.divisionCode) throw fieldError('INVALID_DIVISION_CODE', 'divisionCode', 'required', 'a district needs its GB/T 2260 division code');
-    {
-      // A district is its own district, so scope filters on district_id cover it too.
-      const id = randomUUID();
-      return { ...common, id, parentId: city.id, districtId: id, divisionCode: input.divisionCode };
-    }
+      if (!input.divisionCode)
+        throw fieldError('INVALID_DIVISION_CODE', 'divisionCode', 'required', 'a district needs its GB/T 2260 division code');
+      {
+        // A district is its own district, so scope filters on district_id cover it too.
+        const id = randomUUID();
+        return { ...common, id, parentId: city.id, districtId: id, divisionCode: input.divisionCode };
+      }
     case 'expert_pool':
       return { ...common, parentId: city.id, districtId: null };
     case 'enterprise':

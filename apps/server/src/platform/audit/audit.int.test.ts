@@ -44,7 +44,12 @@ describe('audit log', () => {
 
   it('writes nothing, not even an audit entry, when the change fails', async () => {
     const before = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
-    const dup = await admin.request('POST', '/api/organisations', { kind: 'enterprise', districtId: tianheId, name: '重复', creditCode: '91440106MA5CXK0T1K' });
+    const dup = await admin.request('POST', '/api/organisations', {
+      kind: 'enterprise',
+      districtId: tianheId,
+      name: '重复',
+      creditCode: '91440106MA5CXK0T1K',
+    });
     expect(dup.statusCode).toBe(409);
     const after = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
     expect(after.rows[0].n).toBe(before.rows[0].n);
@@ -67,7 +72,10 @@ describe('audit log', () => {
     expect(ok.json()).toMatchObject({ ok: true, firstBrokenSeq: null });
     expect(ok.json().checked).toBeGreaterThan(3);
 
-    const cliOk = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: ctx.databaseUrl } });
+    const cliOk = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
+    });
     expect(cliOk.stdout).toMatch(/audit log intact: \d+ entries verified/);
 
     // Tamper as a superuser would: switch the guard off, rewrite history, switch it back on.
@@ -79,7 +87,10 @@ describe('audit log', () => {
 
     const broken = await admin.request('GET', '/api/audit/verify');
     expect(broken.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(seq), reason: 'entry content does not match its hash' });
-    const cli = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: ctx.databaseUrl } }).catch((e) => e);
+    const cli = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
+    }).catch((e) => e);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`audit log BROKEN at entry ${seq}`);
   });

@@ -1,5 +1,5 @@
 import type { AuditListQuery } from '@suilian/contracts';
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import { auditLog } from './audit.table.js';
@@ -12,11 +12,7 @@ export function createAuditRepo(db: DbOrTx) {
     /** Takes the chain lock for the rest of the transaction and returns the chain's head. */
     async lockHead(): Promise<{ seq: number; hash: string } | null> {
       await db.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
-      const [head] = await db
-        .select({ seq: auditLog.seq, hash: auditLog.hash })
-        .from(auditLog)
-        .orderBy(desc(auditLog.seq))
-        .limit(1);
+      const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
       return head ?? null;
     },
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { forbidden } from '../errors.js';
-import { createAuditRepo, type AuditRow } from './audit.repo.js';
+import { type AuditRow, createAuditRepo } from './audit.repo.js';
 import { findChainBreak, GENESIS_HASH, hashEntry } from './chain.js';
 
 export interface AuditRecord {
@@ -62,7 +62,8 @@ export async function verifyChain(db: DbOrTx, batchSize = 2000): Promise<AuditVe
     const rows = await repo.findAfter(position.expectedSeq - 1, batchSize);
     if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
     const broken = findChainBreak(rows, position);
-    if (broken) return { ok: false, checked: checked + (broken.seq - position.expectedSeq), firstBrokenSeq: broken.seq, reason: broken.reason };
+    if (broken)
+      return { ok: false, checked: checked + (broken.seq - position.expectedSeq), firstBrokenSeq: broken.seq, reason: broken.reason };
     checked += rows.length;
     const last = rows[rows.length - 1] as AuditRow;
     position = { expectedSeq: last.seq + 1, prevHash: last.hash };

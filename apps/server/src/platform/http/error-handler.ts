@@ -5,7 +5,9 @@ import { AppError } from '../errors.js';
 
 /** Sends the one error envelope `{ error: { code, message, requestId, details? } }`. */
 export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
-  return reply.status(status).send({ error: { code, message, requestId: String(reply.request.id), ...(details === undefined ? {} : { details }) } });
+  return reply
+    .status(status)
+    .send({ error: { code, message, requestId: String(reply.request.id), ...(details === undefined ? {} : { details }) } });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

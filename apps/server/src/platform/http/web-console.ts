@@ -18,7 +18,10 @@ export async function registerWebConsole(app: FastifyInstance, webDistDir: strin
       return sendError(reply, 404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
     }
     if (!built) {
-      return reply.status(503).type('text/plain; charset=utf-8').send('The web console is not built. Run `npm run build` (npm start does it for you).');
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web console is not built. Run `npm run build` (npm start does it for you).');
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
