@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   if (owner) {
     chownSync(options.dir, owner.uid, owner.gid);
-    assertTraversable(dirname(options.dir));
+    // DATA_DIR is ours: let postgres pass through it (o+x, no listing); folders above it we only check.
+    const parent = dirname(options.dir);
+    chmodSync(parent, statSync(parent).mode | 0o001);
+    assertTraversable(parent);
   }
 
   const passwordFile = join(options.dir, 'password');
