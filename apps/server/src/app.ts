@@ -109,6 +109,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Housekeeping: expired sessions are only ever read as "not found", so a slow sweep is enough.
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweep = setInterval(
+      () => void accounts.auth.purgeExpiredSessions().catch((err) => app.log.warn({ err }, 'session sweep failed')),
+      3_600_000,
+    );
+    sweep.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
+
   accounts.registerRoutes(app);
   organisations.registerRoutes(app);
   registerAuditRoutes(app, audit);

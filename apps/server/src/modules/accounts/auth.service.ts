@@ -165,6 +165,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       return { actor, me, mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken, idHash };
     },
 
+    /** Removes expired sessions; run periodically so the table stays small. */
+    async purgeExpiredSessions(): Promise<void> {
+      await users.deleteExpiredSessions(deps.clock.now());
+    },
+
     async logout(actor: Actor, idHash: string): Promise<void> {
       deps.sessions.delete(idHash);
       await deps.db.transaction(async (tx) => {
