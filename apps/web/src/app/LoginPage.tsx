@@ -1,0 +1,43 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { Login } from '@suilian/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ApiErrorAlert } from '../shared/errors';
+import { useAuth } from './auth';
+import { CenteredCard } from './CenteredCard';
+import { FullPageSpin } from './guards';
+
+/** Only same-site paths from the router state are followed after login. */
+function safeFrom(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { me, loading, login } = useAuth();
+  const location = useLocation();
+  const mutation = useMutation({ mutationFn: (input: Login) => login(input) });
+
+  if (loading) return <FullPageSpin />;
+  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : safeFrom(location.state)} replace />;
+
+  return (
+    <CenteredCard title={t('login.title')}>
+      <Form<Login> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false} data-testid="login-form">
+        {mutation.error && <ApiErrorAlert error={mutation.error} style={{ marginBottom: 16 }} />}
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </CenteredCard>
+  );
+}

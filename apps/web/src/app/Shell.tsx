@@ -1,0 +1,123 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Layout, Menu, type MenuProps, Space, Typography, theme } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LocaleSwitch } from '../shared/LocaleSwitch';
+import { useAuth, useMe } from './auth';
+import { FullPageSpin } from './guards';
+import { MENU, PROFILE_PAGE } from './menu';
+
+const { Header, Sider, Content } = Layout;
+
+/** The key of the menu item for the current path (the longest page path it starts with). */
+function selectedKey(pathname: string, paths: string[]): string | undefined {
+  return paths.filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+}
+
+/** ProLayout-style shell: side menu by system, header with user, language and logout. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const { items, paths } = useMemo(() => {
+    const paths: string[] = [PROFILE_PAGE.path];
+    const items: NonNullable<MenuProps['items']> = [];
+    for (const group of MENU) {
+      const pages = group.pages.filter((p) => !p.permission || me.permissions.includes(p.permission));
+      if (pages.length === 0) continue;
+      paths.push(...pages.map((p) => p.path));
+      items.push({
+        key: group.key,
+        icon: group.icon,
+        label: t(`menu.${group.label}`),
+        children: pages.map((p) => ({ key: p.path, icon: p.icon, label: t(`menu.${p.label}`) })),
+      });
+    }
+    items.push({ key: PROFILE_PAGE.path, icon: PROFILE_PAGE.icon, label: t(`menu.${PROFILE_PAGE.label}`) });
+    return { items, paths };
+  }, [me.permissions, t]);
+
+  const onLogout = async () => {
+    await logout();
+    void message.success(t('header.loggedOut'));
+    navigate('/login', { replace: true });
+  };
+
+  const current = selectedKey(location.pathname, paths);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={220}
+        theme="dark"
+        data-testid="side-menu"
+      >
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: collapsed ? 16 : 18,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+          data-testid="app-name"
+        >
+          {collapsed ? '穗联' : t('app.name')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          items={items}
+          selectedKeys={current ? [current] : []}
+          defaultOpenKeys={MENU.map((g) => g.key)}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Text type="secondary" ellipsis>
+            {t('app.subtitle')}
+          </Typography.Text>
+          <Space size="middle">
+            <Space size={8} data-testid="current-user">
+              <Avatar size="small" icon={<UserOutlined />} />
+              <Typography.Text strong>{me.displayName}</Typography.Text>
+              <Typography.Text type="secondary">{me.orgName}</Typography.Text>
+            </Space>
+            <LocaleSwitch />
+            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout">
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Permission } from '@suilian/contracts';
+import { Button, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import { ApiErrorAlert } from '../shared/errors';
+import { useAuth } from './auth';
+import { homePath } from './menu';
+
+export function FullPageSpin() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+}
+
+/** Logged in, and the password need not be changed first; otherwise redirects. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading, error } = useAuth();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (!me && error) return <ApiErrorAlert error={error} style={{ margin: 24 }} />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword) return <Navigate to="/change-password" replace />;
+  return <>{children}</>;
+}
+
+/** Shows a 403 page instead of the route when the role lacks the permission. */
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useTranslation();
+  if (can(permission)) return <>{children}</>;
+  return (
+    <Result
+      status="403"
+      title={t('app.forbidden')}
+      subTitle={t('app.forbiddenHint')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function HomeRedirect() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(me?.permissions ?? [])} replace />;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      subTitle={t('app.notFoundHint')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

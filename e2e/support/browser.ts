@@ -1,0 +1,54 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console warnings from the response checks (`[contract] …`): the API differs from the contracts. */
+  contractWarnings: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+}
+
+/** A fresh browser context (own cookies and localStorage) in Chinese, desktop size. */
+export async function openSession(browser: Browser, baseURL: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const contractWarnings: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.text().startsWith('[contract]')) contractWarnings.push(msg.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { context, page, contractWarnings, pageErrors };
+}
+
+/** Fills the login form and submits it (the page must show /login). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Opens an antd Select by its test id and picks the option with this text (typing it first if asked). */
+export async function pickOption(page: Page, testId: string, option: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search !== undefined) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
