@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createAccountsModule } from './modules/accounts/index.js';
+import { createCodeListsModule } from './modules/codelists/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const audit = createAuditService({ db: database.db, clock });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
+  const codeLists = createCodeListsModule({ db: database.db, clock, audit });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -122,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   accounts.registerRoutes(app);
   organisations.registerRoutes(app);
+  codeLists.registerRoutes(app);
   registerAuditRoutes(app, audit);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);
   return app;

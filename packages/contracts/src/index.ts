@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './code-lists.js';
 export * from './common.js';
 export * from './credit-code.js';
 export * from './errors.js';

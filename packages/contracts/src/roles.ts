@@ -14,7 +14,16 @@ export type Role = (typeof ROLES)[number];
 export const ORG_KINDS = ['city', 'district', 'enterprise', 'provider', 'expert_pool'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-export const PERMISSIONS = ['org:read', 'org:write', 'user:read', 'user:write', 'token:read', 'token:write', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'user:read',
+  'user:write',
+  'token:read',
+  'token:write',
+  'audit:read',
+  'codelist:write',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**

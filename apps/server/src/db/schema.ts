@@ -1,4 +1,5 @@
 /** Every table, for drizzle-kit and typed queries. */
 export * from '../modules/accounts/account.table.js';
+export * from '../modules/codelists/codelist.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../platform/audit/audit.table.js';

@@ -1,4 +1,4 @@
-import type { Permission, Role, Scope } from '@suilian/contracts';
+import { type Permission, ROLE_DEFINITIONS, type Role, type Scope } from '@suilian/contracts';
 
 /** Who is acting, resolved once per request by the auth plugin and passed to every service call. */
 export interface Actor {
@@ -26,7 +26,7 @@ export function systemActor(name: 'system' | 'cli', cityOrgId: string): Actor {
     orgId: cityOrgId,
     districtId: null,
     scope: 'city',
-    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'token:read', 'token:write', 'audit:read'],
+    permissions: ROLE_DEFINITIONS.city_admin.permissions,
     via: 'system',
     requestId: null,
     clientIp: null,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Organisation } from '@suilian/contracts';
 import type { Db } from '../db/client.js';
+import { seedCodeLists } from '../modules/codelists/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
@@ -27,8 +28,9 @@ export function readDivisions(dir = REFERENCE_DIR): DivisionRow[] {
 }
 
 /**
- * Makes sure 广州市 and its districts exist (idempotent: matched by division code). Runs at every
- * boot, so a district added to the CSV arrives with the next release.
+ * Makes sure 广州市, its districts and the code lists exist (idempotent: districts matched by
+ * division code, lists by key). Runs at every boot, so a district added to the CSV arrives with the
+ * next release; lists administrators edited are left alone.
  */
 export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pick<AuditService, 'append'> }): Promise<{ created: number }> {
   const divisions = readDivisions();
@@ -76,7 +78,11 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
       });
       await record(row);
     }
-    return { created };
+    const lists = await seedCodeLists(tx, now);
+    for (const key of lists) {
+      await deps.audit.append(tx, systemActor('system', cityRow.id), { action: 'code_list.seed', entityType: 'code_list', entityId: key });
+    }
+    return { created: created + lists.length };
   });
 }
 
