@@ -136,8 +136,7 @@ describe('foundation console (issue #2)', () => {
     expect(await page.getByRole('menuitem', { name: 'API tokens' }).count()).toBe(1);
 
     // Saved to the profile, not only to this browser.
-    await eventually(async () => (await page.request.get('/api/auth/me')).json().then((me: { locale: string }) => me.locale))
-      .toBe('en-US');
+    await eventually(async () => (await page.request.get('/api/auth/me')).json().then((me: { locale: string }) => me.locale)).toBe('en-US');
 
     await page.reload();
     await page.getByRole('menuitem', { name: 'Organisations' }).waitFor();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -90,6 +90,8 @@ export default async function setup(project: TestProject) {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'suilian-e2e-'));
+  // Run as root, the embedded PostgreSQL drops to the postgres user, which must be able to enter it.
+  chmodSync(dataDir, 0o755);
   const logFile = join(dataDir, 'server.log');
   const log = createWriteStream(logFile);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' };
@@ -102,6 +104,8 @@ export default async function setup(project: TestProject) {
     await waitReady(baseURL, child, logFile);
   } catch (error) {
     await stop(child);
+    log.end();
+    if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   project.provide('baseURL', baseURL);

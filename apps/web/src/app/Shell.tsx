@@ -53,14 +53,7 @@ export function Shell() {
   const current = selectedKey(location.pathname, paths);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={220}
-        theme="dark"
-        data-testid="side-menu"
-      >
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} theme="dark" data-testid="side-menu">
         <div
           style={{
             height: 56,

@@ -2,9 +2,9 @@ import type { FieldIssue } from '@suilian/contracts';
 
 /** Anything with Zod's `safeParse`: responses are checked against the contracts and mismatches logged. */
 export interface Checker<T> {
-  safeParse(data: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
 /** An error from the API envelope `{error:{code,message,requestId,details}}`, or a client-side one. */
@@ -118,8 +118,7 @@ export const api = {
   get: <T>(path: string, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('POST', path, { ...opts, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) =>
-    request<T>('PATCH', path, { ...opts, body }),
+  patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('PATCH', path, { ...opts, body }),
 };
 
 /** `{items,total}` pages returned by list endpoints. */

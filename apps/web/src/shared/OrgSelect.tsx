@@ -59,14 +59,14 @@ export function OrgSelect({ value, onChange, kinds, placeholder, disabled, allow
     const chosen = value ? seen.current.get(value) : undefined;
     if (chosen && !list.some((o) => o.id === chosen.id)) list.unshift(chosen);
     return list.map((org) => ({
-        value: org.id,
-        name: org.name,
-        label: (
-          <Space size={4}>
-            <span>{org.name}</span>
-            <Tag variant="filled">{t(`orgKinds.${org.kind}`)}</Tag>
-          </Space>
-        ),
+      value: org.id,
+      name: org.name,
+      label: (
+        <Space size={4}>
+          <span>{org.name}</span>
+          <Tag variant="filled">{t(`orgKinds.${org.kind}`)}</Tag>
+        </Space>
+      ),
     }));
   }, [data, value, t]);
   return (

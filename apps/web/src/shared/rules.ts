@@ -1,10 +1,4 @@
-import {
-  CreateUserSchema,
-  checkCreditCode,
-  checkPasswordPolicy,
-  DivisionCodeSchema,
-  UsernameSchema,
-} from '@suilian/contracts';
+import { CreateUserSchema, checkCreditCode, checkPasswordPolicy, DivisionCodeSchema, UsernameSchema } from '@suilian/contracts';
 import type { FormRule } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -95,11 +95,7 @@ export function OrgDetail({ id, onCreateUnder, bordered = true }: Props) {
       }
     >
       <Descriptions column={2} items={items} size="small" bordered />
-      <OrgFormDrawer
-        mode={editing ? { type: 'edit', org } : null}
-        onClose={() => setEditing(false)}
-        onSaved={() => setEditing(false)}
-      />
+      <OrgFormDrawer mode={editing ? { type: 'edit', org } : null} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
     </Card>
   );
 }

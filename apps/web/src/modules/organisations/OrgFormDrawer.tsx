@@ -196,11 +196,7 @@ export function OrgFormDrawer({ mode, onClose, onSaved }: Props) {
             <Input />
           </Form.Item>
           {!editing && kind === 'district' && (
-            <Form.Item
-              name="divisionCode"
-              label={t('fields.divisionCode')}
-              rules={[rules.required('divisionCode'), rules.divisionCode]}
-            >
+            <Form.Item name="divisionCode" label={t('fields.divisionCode')} rules={[rules.required('divisionCode'), rules.divisionCode]}>
               <Input placeholder="4401xx" maxLength={6} data-testid="org-divisionCode" />
             </Form.Item>
           )}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useOrganisation } from './hooks';
-import { type OrgFormMode, OrgFormDrawer, useWritableKinds } from './OrgFormDrawer';
+import { OrgFormDrawer, type OrgFormMode, useWritableKinds } from './OrgFormDrawer';
 import { OrgTableView } from './OrgTableView';
 import { OrgTreeView } from './OrgTreeView';
 

@@ -1,10 +1,4 @@
-import {
-  type ApiToken,
-  ApiTokenSchema,
-  type CreateApiToken,
-  CreatedApiTokenSchema,
-  pageOf,
-} from '@suilian/contracts';
+import { type ApiToken, ApiTokenSchema, type CreateApiToken, CreatedApiTokenSchema, pageOf } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../app/api';
 import type { TableState } from '../../shared/useTableState';

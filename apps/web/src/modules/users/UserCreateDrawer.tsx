@@ -73,11 +73,7 @@ export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         <Form.Item name="username" label={t('fields.username')} rules={[rules.required('username'), rules.username]}>
           <Input autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('fields.displayName')}
-          rules={[rules.required('displayName'), rules.max('displayName', 64)]}
-        >
+        <Form.Item name="displayName" label={t('fields.displayName')} rules={[rules.required('displayName'), rules.max('displayName', 64)]}>
           <Input data-testid="user-displayName" />
         </Form.Item>
         <Form.Item name="role" label={t('fields.role')} rules={[rules.requiredSelect('role')]}>

@@ -31,10 +31,9 @@ export function UserRowActions({ user, isSelf, onEdit, onReset }: Props) {
           title={active ? t('users.disableConfirm', { name }) : t('users.enableConfirm', { name })}
           okButtonProps={{ danger: active }}
           onConfirm={() =>
-            setEnabled.mutateAsync({ id: user.id, enabled: !active }).then(
-              () => void message.success(t(active ? 'users.disabled' : 'users.enabled', { name })),
-              notifyError,
-            )
+            setEnabled
+              .mutateAsync({ id: user.id, enabled: !active })
+              .then(() => void message.success(t(active ? 'users.disabled' : 'users.enabled', { name })), notifyError)
           }
         >
           <Button type="link" size="small" danger={active} loading={setEnabled.isPending}>

@@ -47,7 +47,13 @@ export default function UsersPage() {
         </Typography.Text>
       ),
     },
-    { title: t('fields.displayName'), dataIndex: 'displayName', key: 'displayName', sorter: true, sortOrder: table.sortOrder('displayName') },
+    {
+      title: t('fields.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      sorter: true,
+      sortOrder: table.sortOrder('displayName'),
+    },
     { title: t('fields.role'), dataIndex: 'role', key: 'role', render: (role: User['role']) => t(`roles.${role}`) },
     { title: t('fields.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('fields.status'), key: 'status', render: (_v, user) => <UserStatusTag user={user} /> },
@@ -144,4 +150,3 @@ export default function UsersPage() {
     </Card>
   );
 }
-

@@ -1,12 +1,4 @@
-import {
-  type CreateUser,
-  OneTimePasswordSchema,
-  pageOf,
-  type Role,
-  type UpdateUser,
-  type User,
-  UserSchema,
-} from '@suilian/contracts';
+import { type CreateUser, OneTimePasswordSchema, pageOf, type Role, type UpdateUser, type User, UserSchema } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../app/api';
 import type { TableState } from '../../shared/useTableState';
@@ -50,8 +42,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUser }) =>
-      api.patch<User>(`/users/${id}`, body, { check: UserSchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateUser }) => api.patch<User>(`/users/${id}`, body, { check: UserSchema }),
     onSettled: () => invalidate(),
   });
 }
@@ -68,8 +59,7 @@ export function useSetUserEnabled() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<OneTimePassword>(`/users/${id}/reset-password`, undefined, { check: OneTimePasswordSchema }),
+    mutationFn: (id: string) => api.post<OneTimePassword>(`/users/${id}/reset-password`, undefined, { check: OneTimePasswordSchema }),
     onSuccess: () => invalidate(),
   });
 }
