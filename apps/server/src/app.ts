@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { MAX_UPLOAD_BYTES } from '@suilian/contracts';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -15,6 +18,8 @@ import { createOrganisationsModule } from './modules/organisations/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import { registerFileRoutes } from './platform/files/file.routes.js';
+import { createFileService } from './platform/files/file.service.js';
 import { registerAuthentication } from './platform/http/auth-hook.js';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -66,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -83,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db: database.db, clock });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
+  const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -126,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   organisations.registerRoutes(app);
   codeLists.registerRoutes(app);
   registerAuditRoutes(app, audit);
+  registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);
   return app;
 }

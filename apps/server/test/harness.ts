@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CSRF_HEADER, type Role, SESSION_COOKIE } from '@suilian/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -31,7 +34,8 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
   await admin.end();
   const databaseUrl = withDatabase(adminUrl, name);
   const database = connectDatabase(databaseUrl, { max: 4 });
-  const config = toConfig(ConfigSchema.parse({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...options.env }));
+  const dataDir = mkdtempSync(join(tmpdir(), 'suilian-test-data-'));
+  const config = toConfig(ConfigSchema.parse({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...options.env }));
   const app = await buildApp({ config, database, clock: options.clock ?? systemClock, webDistDir: '/nonexistent' });
   await app.ready();
   return {
@@ -46,6 +50,7 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -125,4 +130,14 @@ export async function insertEnterprise(
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/** A multipart/form-data body with one file part named `file`. */
+export function multipartFile(name: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----suilian${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

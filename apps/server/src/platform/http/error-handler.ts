@@ -28,6 +28,7 @@ export function registerErrorHandling(app: FastifyInstance) {
 
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
         return sendError(reply, 413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than allowed');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, 415, 'BAD_REQUEST', 'unsupported content type; send application/json');
