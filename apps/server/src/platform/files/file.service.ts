@@ -31,7 +31,7 @@ export function createFileService(deps: FileServiceDeps) {
   return {
     async upload(actor: Actor, name: string, content: Buffer): Promise<StoredFile> {
       if (!actor.permissions.includes('file:upload')) throw forbidden('uploading needs file:upload');
-      const safeName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+      const safeName = sanitiseFileName(name);
       const verdict = sniffUpload(safeName, content);
       if (!verdict.ok) throw fieldError('VALIDATION_FAILED', 'file', verdict.rule, verdict.message);
       const sha = createHash('sha256').update(content).digest('hex');
@@ -95,4 +95,10 @@ function toStoredFile(row: StoredFileRow): StoredFile {
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** Path separators and control characters become "_"; names are capped at 200 characters. */
+export function sanitiseFileName(name: string): string {
+  const cleaned = [...name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
+  return cleaned.slice(0, 200) || 'file';
 }
