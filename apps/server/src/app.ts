@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createAccountsModule } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
+import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
@@ -89,6 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db: database.db, clock });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
+  const enterprises = createEnterprisesModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    codeLists: codeLists.service,
+  });
   const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
   const accounts = createAccountsModule({
     db: database.db,
@@ -132,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   accounts.registerRoutes(app);
   organisations.registerRoutes(app);
   codeLists.registerRoutes(app);
+  enterprises.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

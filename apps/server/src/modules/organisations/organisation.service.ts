@@ -78,8 +78,10 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
       return roots;
     },
 
-    async create(actor: Actor, input: CreateOrganisation): Promise<Organisation> {
-      return deps.db.transaction(async (tx) => {
+    /** Creates an organisation; pass `outer` to make it part of a caller's transaction (a savepoint). */
+    async create(actor: Actor, input: CreateOrganisation, outer?: DbOrTx): Promise<Organisation> {
+      if (!actor.permissions.includes('org:write')) throw forbidden('changing organisations needs org:write');
+      return (outer ?? deps.db).transaction(async (tx) => {
         const r = createOrganisationRepo(tx);
         const city = await r.findCity();
         if (!city) throw new AppError('CONFLICT', 'the city organisation is missing; load reference data first');
@@ -117,6 +119,23 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
         await deps.audit.append(tx, actor, { action: 'organisation.update', entityType: 'organisation', entityId: id, before, after });
         return after;
       });
+    },
+
+    /**
+     * For modules that own an aggregate around an organisation (enterprises): a versioned update of
+     * the organisation's own fields inside the caller's transaction. The caller has checked the rules.
+     */
+    async updateFieldsInTx(
+      tx: DbOrTx,
+      actor: Actor,
+      id: string,
+      version: number,
+      patch: Pick<UpdateOrganisation, 'name' | 'nameEn' | 'address'>,
+    ): Promise<{ before: Organisation; after: Organisation }> {
+      const current = await getVisible(actor, id, tx);
+      const updated = await createOrganisationRepo(tx).updateVersioned(id, version, { ...patch, updatedAt: deps.clock.now() });
+      if (!updated) throw staleVersion(current.kind);
+      return { before: toOrganisation(current), after: toOrganisation(updated) };
     },
 
     /** Internal lookup for other modules (no scope check: callers check their own rules). */
