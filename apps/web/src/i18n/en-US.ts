@@ -116,6 +116,10 @@ const enUS: Messages = {
   },
   issue: {
     line: '{{field}}: {{message}} (rule: {{rule}})',
+    unique: 'This value is already used',
+    currentPasswordWrong: 'The current password is wrong',
+    creditCode: 'The unified social credit code does not follow GB 32100-2015 (18 characters, the 18th is the check digit)',
+    lockedUntil: 'Locked until {{time}}',
   },
   fields: {
     username: 'User name',

@@ -119,6 +119,10 @@ const zhCN = {
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
   issue: {
     line: '{{field}}：{{message}}（规则：{{rule}}）',
+    unique: '该值已被使用',
+    currentPasswordWrong: '当前密码不正确',
+    creditCode: '统一社会信用代码不符合 GB 32100-2015（18 位，第 18 位为校验码）',
+    lockedUntil: '账号锁定至 {{time}}',
   },
   fields: {
     username: '用户名',

@@ -1,13 +1,13 @@
-import type { FieldIssue } from '@suilian/contracts';
 import { Alert, App, type FormInstance, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
 import type { Messages } from '../i18n/zh-CN';
+import { formatDateTime } from './format';
+import { issueField, issueLines, issueMessage } from './issues';
 
 type ErrorKey = keyof Messages['errors'];
-type FieldKey = keyof Messages['fields'];
 
 function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, string> {
   return Object.hasOwn(obj, key);
@@ -21,25 +21,20 @@ export function errorText(t: TFunction, error: unknown): string {
   return error instanceof Error && error.message ? error.message : t('errors.UNKNOWN');
 }
 
-/** The localised label of a field name from the API (`orgId`, `creditCode`…), else the raw name. */
-export function fieldLabel(t: TFunction, field: string): string {
-  const fields = t('fields', { returnObjects: true }) as Messages['fields'];
-  const last = field.split('.').pop() ?? field;
-  return hasKey(fields, last) ? t(`fields.${last as FieldKey}`) : field;
-}
-
-/** One line per field problem: field, the server's message and rule. */
-export function issueLines(t: TFunction, issues: FieldIssue[]): string[] {
-  return issues.map((issue) =>
-    t('issue.line', { field: fieldLabel(t, issue.field), message: issue.message || issue.rule, rule: issue.rule }),
-  );
+/** Extra lines from `details`: field problems, and when a locked account opens again. */
+function detailLines(t: TFunction, error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const lines = issueLines(t, error.issues);
+  const lockedUntil = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+  if (typeof lockedUntil === 'string') lines.push(t('issue.lockedUntil', { time: formatDateTime(lockedUntil) }));
+  return lines;
 }
 
 /** Shows an API error: localised message, the field problems and the request id. */
 export function ApiErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const issues = error instanceof ApiError ? issueLines(t, error.issues) : [];
+  const issues = detailLines(t, error);
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <Alert
@@ -71,12 +66,16 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: React.
   );
 }
 
-/** Puts server field problems onto the matching form fields; returns true if any matched. */
-export function applyFormErrors(form: FormInstance, error: unknown): boolean {
+/** Puts server field problems onto the matching form fields (localised); returns true if any matched. */
+export function applyFormErrors(form: FormInstance, error: unknown, t: TFunction): boolean {
   if (!(error instanceof ApiError)) return false;
-  const fields = error.issues
-    .map((issue) => ({ name: issue.field, errors: [issue.message || issue.rule] }))
-    .filter((f) => form.getFieldInstance(f.name) !== undefined || form.getFieldValue(f.name) !== undefined);
+  const fields = error.issues.flatMap((issue) => {
+    const field = issueField(issue.field);
+    if (!field) return [];
+    const name = field.split('.');
+    const known = form.getFieldInstance(name) !== undefined || form.getFieldValue(name) !== undefined;
+    return known ? [{ name, errors: [issueMessage(t, issue)] }] : [];
+  });
   if (fields.length > 0) form.setFields(fields);
   return fields.length > 0;
 }
@@ -87,8 +86,7 @@ export function useNotifyError(): (error: unknown) => void {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown) => {
-      const issues = error instanceof ApiError ? issueLines(t, error.issues) : [];
-      void message.error([errorText(t, error), ...issues].join(' '));
+      void message.error([errorText(t, error), ...detailLines(t, error)].join(' '));
     },
     [message, t],
   );

@@ -119,7 +119,7 @@ export function OrgFormDrawer({ mode, onClose, onSaved }: Props) {
     const hasCredit = kind === 'enterprise' || kind === 'provider';
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.code === 'STALE_VERSION') setStaleFrom(editing?.version ?? -1);
-      else applyFormErrors(form, error);
+      else applyFormErrors(form, error, t);
     };
     if (editing) {
       const body = {

@@ -57,7 +57,7 @@ export function OrgTreeView({ selected, onSelect, onCreateUnder }: Props) {
         key: node.id,
         title: (
           <span data-testid="org-tree-node" data-kind={node.kind} style={{ whiteSpace: 'nowrap' }}>
-            {node.name}
+            <span>{node.name}</span>
             <Tag color={KIND_COLOURS[node.kind]} style={{ marginInlineStart: 6 }} variant="filled">
               {t(`orgKinds.${node.kind}`)}
             </Tag>

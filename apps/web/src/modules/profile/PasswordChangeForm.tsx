@@ -28,7 +28,7 @@ export function PasswordChangeForm({ username, onDone }: { username: string; onD
       await refresh();
       onDone?.();
     },
-    onError: (error) => applyFormErrors(form, error),
+    onError: (error) => applyFormErrors(form, error, t),
   });
 
   return (

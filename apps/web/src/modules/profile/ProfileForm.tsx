@@ -32,7 +32,7 @@ export function ProfileForm({ me }: { me: Me }) {
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'STALE_VERSION') void refresh();
-      else applyFormErrors(form, error);
+      else applyFormErrors(form, error, t);
     },
   });
 

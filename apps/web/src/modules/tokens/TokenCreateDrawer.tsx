@@ -47,7 +47,7 @@ export function TokenCreateDrawer({ open, onClose, onCreated }: { open: boolean;
         create.reset();
         onCreated(result);
       },
-      onError: (error) => applyFormErrors(form, error),
+      onError: (error) => applyFormErrors(form, error, t),
     });
   };
 
@@ -85,6 +85,7 @@ export function TokenCreateDrawer({ open, onClose, onCreated }: { open: boolean;
             kinds={role ? ROLE_DEFINITIONS[role].orgKinds : []}
             disabled={!role}
             placeholder={role ? t('users.orgPlaceholder') : t('users.selectRoleFirst')}
+            data-testid="token-org"
           />
         </Form.Item>
         <Form.Item

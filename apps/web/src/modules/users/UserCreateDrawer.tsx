@@ -42,7 +42,7 @@ export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         create.reset();
         onCreated(result);
       },
-      onError: (error) => applyFormErrors(form, error),
+      onError: (error) => applyFormErrors(form, error, t),
     });
   };
 

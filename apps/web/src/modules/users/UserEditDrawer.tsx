@@ -41,7 +41,7 @@ export function UserEditDrawer({ user, onClose }: { user: User | null; onClose()
             onClose();
             return;
           }
-          applyFormErrors(form, error);
+          applyFormErrors(form, error, t);
         },
       },
     );

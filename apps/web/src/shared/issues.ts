@@ -1,0 +1,55 @@
+import type { FieldIssue } from '@suilian/contracts';
+import type { TFunction } from 'i18next';
+import type { Messages } from '../i18n/zh-CN';
+
+type FieldKey = keyof Messages['fields'];
+
+function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(obj, key);
+}
+
+/** The form field an API issue is about: `body.orgId` → `orgId`; `body` alone names no field. */
+export function issueField(field: string): string | null {
+  const path = field.replace(/^(body|query|params)(\.|$)/, '');
+  return path === '' ? null : path;
+}
+
+/** The localised label of a field name from the API (`orgId`, `creditCode`…), else the raw name. */
+export function fieldLabel(t: TFunction, field: string): string {
+  const fields = t('fields', { returnObjects: true }) as Messages['fields'];
+  const last = field.split('.').pop() ?? field;
+  return hasKey(fields, last) ? t(`fields.${last as FieldKey}`) : field;
+}
+
+const PASSWORD_PROBLEMS = ['length', 'classes', 'username'] as const;
+const FORMAT_RULES = { username: 'rules.username', email: 'rules.email', phone: 'rules.phone', contactPhone: 'rules.phone' } as const;
+
+/** A localised sentence for the issue rules the server uses; the server's own message otherwise. */
+export function issueMessage(t: TFunction, issue: FieldIssue): string {
+  const field = issueField(issue.field)?.split('.').pop() ?? '';
+  if (issue.rule === 'unique') return t('issue.unique');
+  if (issue.rule === 'required') return t('rules.required', { field: fieldLabel(t, field) });
+  if (field === 'currentPassword' && issue.rule === 'matches') return t('issue.currentPasswordWrong');
+  if (field === 'newPassword') {
+    if (issue.rule === 'changed') return t('rules.passwordSame');
+    const problem = PASSWORD_PROBLEMS.find((p) => p === issue.rule);
+    if (problem) return t(`rules.password.${problem}`);
+  }
+  if (issue.rule === 'role_org_kind') return t('errors.ROLE_ORG_MISMATCH');
+  if (field === 'creditCode') return t('issue.creditCode');
+  if (field === 'divisionCode') return t('rules.divisionCode');
+  if (hasKey(FORMAT_RULES, field)) return t(FORMAT_RULES[field]);
+  return issue.message || issue.rule;
+}
+
+/** One line per field problem: field, message and the rule id. */
+export function issueLines(t: TFunction, issues: FieldIssue[]): string[] {
+  return issues.map((issue) => {
+    const field = issueField(issue.field);
+    return t('issue.line', {
+      field: field ? fieldLabel(t, field) : issue.field,
+      message: issueMessage(t, issue),
+      rule: issue.rule,
+    });
+  });
+}
