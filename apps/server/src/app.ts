@@ -16,6 +16,7 @@ import { createAccountsModule } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
+import { createProjectsModule } from './modules/projects/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -98,6 +99,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     codeLists: codeLists.service,
   });
   const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
+  const projects = createProjectsModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    codeLists: codeLists.service,
+    files,
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -141,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   organisations.registerRoutes(app);
   codeLists.registerRoutes(app);
   enterprises.registerRoutes(app);
+  projects.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

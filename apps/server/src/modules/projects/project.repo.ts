@@ -1,0 +1,164 @@
+import type { ProjectListQuery } from '@suilian/contracts';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
+import { enterpriseProfile } from '../enterprises/enterprise.table.js';
+import { organisation } from '../organisations/organisation.table.js';
+import { project, projectAttachment, projectEvent, projectScenario } from './project.table.js';
+
+export type ProjectRow = typeof project.$inferSelect;
+export type NewProjectRow = typeof project.$inferInsert;
+export type ScenarioRow = typeof projectScenario.$inferSelect;
+export type AttachmentRow = typeof projectAttachment.$inferSelect;
+export type EventRow = typeof projectEvent.$inferSelect;
+export interface ProjectWithNames {
+  project: ProjectRow;
+  enterpriseName: string;
+  districtName: string;
+  operatorName: string | null;
+}
+
+/** Which projects an actor sees, in repository terms (computed by the service from role and scope). */
+export type ProjectScope = { all: true } | { districtId: string } | { enterpriseId: string } | { operatorId: string };
+
+const enterprise = alias(organisation, 'enterprise');
+const district = alias(organisation, 'district');
+const operator = alias(organisation, 'operator');
+
+const SORTABLE = {
+  createdAt: project.createdAt,
+  updatedAt: project.updatedAt,
+  title: project.title,
+  code: project.code,
+  state: project.state,
+  plannedStart: project.plannedStart,
+} as const;
+
+export function createProjectRepo(db: DbOrTx) {
+  const base = () =>
+    db
+      .select({ project, enterpriseName: enterprise.name, districtName: district.name, operatorName: operator.name })
+      .from(project)
+      .innerJoin(enterprise, eq(enterprise.id, project.enterpriseId))
+      .innerJoin(district, eq(district.id, project.districtId))
+      .leftJoin(operator, eq(operator.id, project.operatorId));
+
+  return {
+    async nextCode(year: number): Promise<string> {
+      const result = await db.execute<{ n: string }>(sql`SELECT nextval('project_code_seq')::text AS n`);
+      const n = result.rows[0]?.n ?? '0';
+      return `XM${year}${n.padStart(6, '0')}`;
+    },
+
+    async findById(id: string): Promise<ProjectWithNames | null> {
+      const [row] = await base().where(eq(project.id, id));
+      return row ?? null;
+    },
+
+    async findPage(scope: ProjectScope, q: ProjectListQuery): Promise<{ items: ProjectWithNames[]; total: number }> {
+      const where = and(scopeFilter(scope), ...filters(db, q));
+      const key = (q.sort ?? '-createdAt').replace(/^-/, '') as keyof typeof SORTABLE;
+      const column = SORTABLE[key] ?? project.createdAt;
+      const descending = (q.sort ?? '-createdAt').startsWith('-');
+      const items = await base()
+        .where(where)
+        .orderBy(descending ? desc(column) : asc(column), asc(project.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize);
+      const [total] = await db.select({ n: count() }).from(project).where(where);
+      return { items, total: total?.n ?? 0 };
+    },
+
+    async findByFilingId(filingId: string): Promise<ProjectRow | null> {
+      const [row] = await db.select().from(project).where(eq(project.filingId, filingId));
+      return row ?? null;
+    },
+
+    async insert(row: NewProjectRow): Promise<ProjectRow> {
+      const [created] = await db.insert(project).values(row).returning();
+      if (!created) throw new Error('insert returned no row');
+      return created;
+    },
+
+    async updateVersioned(id: string, version: number, patch: Partial<NewProjectRow>): Promise<ProjectRow | null> {
+      const [row] = await db
+        .update(project)
+        .set({ ...patch, version: version + 1 })
+        .where(and(eq(project.id, id), eq(project.version, version)))
+        .returning();
+      return row ?? null;
+    },
+
+    async findScenarios(projectIds: string[]): Promise<ScenarioRow[]> {
+      if (projectIds.length === 0) return [];
+      return db.select().from(projectScenario).where(inArray(projectScenario.projectId, projectIds)).orderBy(asc(projectScenario.position));
+    },
+
+    async replaceScenarios(projectId: string, rows: Omit<ScenarioRow, 'projectId' | 'position'>[]): Promise<void> {
+      await db.delete(projectScenario).where(eq(projectScenario.projectId, projectId));
+      if (rows.length > 0) await db.insert(projectScenario).values(rows.map((r, position) => ({ ...r, projectId, position })));
+    },
+
+    async findAttachments(projectIds: string[]): Promise<AttachmentRow[]> {
+      if (projectIds.length === 0) return [];
+      return db.select().from(projectAttachment).where(inArray(projectAttachment.projectId, projectIds));
+    },
+
+    async replaceAttachments(projectId: string, rows: Array<Pick<AttachmentRow, 'fileId' | 'kind'>>): Promise<void> {
+      await db.delete(projectAttachment).where(eq(projectAttachment.projectId, projectId));
+      if (rows.length > 0) await db.insert(projectAttachment).values(rows.map((r) => ({ ...r, projectId })));
+    },
+
+    async insertEvent(row: typeof projectEvent.$inferInsert): Promise<void> {
+      await db.insert(projectEvent).values(row);
+    },
+
+    async findEvents(projectId: string): Promise<EventRow[]> {
+      return db.select().from(projectEvent).where(eq(projectEvent.projectId, projectId)).orderBy(asc(projectEvent.occurredAt));
+    },
+  };
+}
+
+export type ProjectRepo = ReturnType<typeof createProjectRepo>;
+
+function scopeFilter(scope: ProjectScope): SQL | undefined {
+  if ('all' in scope) return undefined;
+  if ('districtId' in scope) return eq(project.districtId, scope.districtId);
+  if ('enterpriseId' in scope) return eq(project.enterpriseId, scope.enterpriseId);
+  return eq(project.operatorId, scope.operatorId);
+}
+
+function filters(db: DbOrTx, q: ProjectListQuery): SQL[] {
+  const out: SQL[] = [];
+  if (q.status) out.push(eq(project.state, q.status));
+  if (q.districtId) out.push(eq(project.districtId, q.districtId));
+  if (q.enterpriseId) out.push(eq(project.enterpriseId, q.enterpriseId));
+  if (q.year)
+    out.push(gte(project.createdAt, new Date(Date.UTC(q.year, 0, 1))), lt(project.createdAt, new Date(Date.UTC(q.year + 1, 0, 1))));
+  if (q.scenario) {
+    const uses = db
+      .select({ one: sql`1` })
+      .from(projectScenario)
+      .where(and(eq(projectScenario.projectId, project.id), eq(projectScenario.scenarioCode, q.scenario)));
+    out.push(exists(uses));
+  }
+  if (q.clusterCode) {
+    const inCluster = db
+      .select({ one: sql`1` })
+      .from(enterpriseProfile)
+      .where(and(eq(enterpriseProfile.orgId, project.enterpriseId), eq(enterpriseProfile.clusterCode, q.clusterCode)));
+    out.push(exists(inCluster));
+  }
+  if (q.q) {
+    const pattern = `%${escapeLike(q.q)}%`;
+    const any = or(
+      ilike(project.title, pattern),
+      ilike(project.description, pattern),
+      ilike(project.code, pattern),
+      ilike(project.filingId, pattern),
+    );
+    if (any) out.push(any);
+  }
+  return out;
+}

@@ -1,0 +1,313 @@
+import type { CreateProject, Project, ProjectEvent, ProjectListQuery, ProjectTransitionInput, UpdateProject } from '@suilian/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/like.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import type { FileService } from '../../platform/files/file.service.js';
+import { inScope } from '../../platform/scope.js';
+import type { CodeListService } from '../codelists/index.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { actionsFor, decide, OPEN_STATES } from './lifecycle.js';
+import { createProjectRepo, type NewProjectRow, type ProjectRow, type ProjectScope, type ProjectWithNames } from './project.repo.js';
+import { toEvent, toProject } from './project.view.js';
+
+export interface ProjectServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  organisations: Pick<OrganisationService, 'findById'>;
+  codeLists: Pick<CodeListService, 'activeCodes'>;
+  files: Pick<FileService, 'requireAttachable' | 'describe'>;
+}
+
+/** Fields an enterprise may still update after approval: progress, not the substance. */
+const PROGRESS_FIELDS = ['filingId', 'actualStart', 'actualEnd', 'attachments', 'investmentTotal', 'investment5g'] as const;
+
+/** Projects and their lifecycle (issue #3 item 2). */
+export function createProjectService(deps: ProjectServiceDeps) {
+  const repo = createProjectRepo(deps.db);
+
+  function scopeOf(actor: Actor): ProjectScope {
+    if (!actor.permissions.includes('project:read')) throw forbidden('reading projects needs project:read');
+    if (actor.scope === 'city') return { all: true };
+    if (actor.scope === 'district' && actor.districtId) return { districtId: actor.districtId };
+    if (actor.role === 'provider_user') return { operatorId: actor.orgId };
+    return { enterpriseId: actor.orgId };
+  }
+
+  function sees(actor: Actor, p: ProjectRow): boolean {
+    const scope = scopeOf(actor);
+    if ('all' in scope) return true;
+    if ('districtId' in scope) return p.districtId === scope.districtId;
+    if ('enterpriseId' in scope) return p.enterpriseId === scope.enterpriseId;
+    return p.operatorId === scope.operatorId;
+  }
+
+  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<ProjectWithNames> {
+    const row = await createProjectRepo(db).findById(id);
+    if (!row || !sees(actor, row.project)) throw notFound('project');
+    return row;
+  }
+
+  async function present(actor: Actor, rows: ProjectWithNames[], db: DbOrTx = deps.db): Promise<Project[]> {
+    const r = createProjectRepo(db);
+    const ids = rows.map((x) => x.project.id);
+    const [scenarios, attachments, names] = await Promise.all([
+      r.findScenarios(ids),
+      r.findAttachments(ids),
+      deps.codeLists.activeCodes('scenario', db),
+    ]);
+    const files = await deps.files.describe(
+      attachments.map((a) => a.fileId),
+      db,
+    );
+    const scenarioNames = new Map([...names].map(([code, item]) => [code, item.nameZh]));
+    const writer = actor.permissions.includes('project:write');
+    return rows.map((row) =>
+      toProject(
+        row,
+        scenarios.filter((s) => s.projectId === row.project.id),
+        attachments.filter((a) => a.projectId === row.project.id),
+        files,
+        scenarioNames,
+        writer ? actionsFor(row.project.state, actor.role) : [],
+      ),
+    );
+  }
+
+  /** Checks references and returns the row fields; `current` is the project being edited. */
+  async function prepare(actor: Actor, tx: DbOrTx, input: CreateProject | UpdateProject, current: ProjectRow | null) {
+    const fields: Partial<NewProjectRow> = {};
+    for (const key of [
+      'title',
+      'description',
+      'filingId',
+      'networkMode',
+      'investmentTotal',
+      'investment5g',
+      'plannedStart',
+      'plannedEnd',
+      'actualStart',
+      'actualEnd',
+      'operatorId',
+    ] as const) {
+      if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key];
+    }
+    if (input.districtId !== undefined) {
+      const district = await deps.organisations.findById(input.districtId, tx);
+      if (!district || district.kind !== 'district') throw fieldError('VALIDATION_FAILED', 'districtId', 'exists', 'must name a district');
+      if (actor.scope === 'district' && district.id !== actor.districtId)
+        throw fieldError('VALIDATION_FAILED', 'districtId', 'scope', 'projects you enter stay in your district');
+      fields.districtId = district.id;
+    }
+    if (input.operatorId) {
+      const op = await deps.organisations.findById(input.operatorId, tx);
+      if (!op || op.kind !== 'provider')
+        throw fieldError('VALIDATION_FAILED', 'operatorId', 'exists', 'must name a registered operator or service provider');
+    }
+    if (input.filingId) {
+      const clash = await createProjectRepo(tx).findByFilingId(input.filingId);
+      if (clash && clash.id !== current?.id) throw duplicateFiling();
+    }
+    const merged = { ...current, ...fields };
+    for (const [start, end] of [
+      ['plannedStart', 'plannedEnd'],
+      ['actualStart', 'actualEnd'],
+    ] as const) {
+      const a = merged[start];
+      const b = merged[end];
+      if (a && b && b < a) throw fieldError('VALIDATION_FAILED', end, 'after_start', `${end} must not be before ${start}`);
+    }
+    if (merged.investmentTotal && merged.investment5g && Number(merged.investment5g) > Number(merged.investmentTotal))
+      throw fieldError('VALIDATION_FAILED', 'investment5g', 'within_total', 'investment5g must not exceed investmentTotal');
+    let scenarios: Array<{ scenarioCode: string | null; customName: string | null; category: 'auxiliary' | 'main_production' }> | undefined;
+    if (input.scenarios) {
+      const active = await deps.codeLists.activeCodes('scenario', tx);
+      const known = new Set((await createProjectRepo(tx).findScenarios(current ? [current.id] : [])).map((s) => s.scenarioCode));
+      scenarios = input.scenarios.map((s, i) => {
+        if (s.code && !active.has(s.code) && !known.has(s.code))
+          throw fieldError('VALIDATION_FAILED', `scenarios.${i}.code`, 'code_list', `${s.code} is not an active scenario`);
+        return { scenarioCode: s.code, customName: s.code ? null : (s.customName ?? null), category: s.category };
+      });
+    }
+    if (input.attachments)
+      await deps.files.requireAttachable(
+        actor,
+        input.attachments.map((a) => a.fileId),
+        tx,
+      );
+    return { fields, scenarios, attachments: input.attachments };
+  }
+
+  function assertMayEdit(actor: Actor, p: ProjectRow, input: UpdateProject) {
+    if (!actor.permissions.includes('project:write')) throw forbidden('changing projects needs project:write');
+    if (p.state === 'draft' || p.state === 'returned') return;
+    if (actor.role === 'city_admin' && OPEN_STATES.includes(p.state)) return;
+    if (p.state === 'approved' || p.state === 'under_construction' || p.state === 'built') {
+      const other = Object.keys(input).filter((k) => k !== 'version' && !(PROGRESS_FIELDS as readonly string[]).includes(k));
+      if (other.length === 0) return;
+      throw new AppError(
+        'CONFLICT',
+        `a ${p.state} project only takes progress updates (${PROGRESS_FIELDS.join(', ')}); not ${other.join(', ')}`,
+      );
+    }
+    throw new AppError('CONFLICT', `a ${p.state} project cannot be edited`);
+  }
+
+  async function write(tx: DbOrTx, id: string, prepared: Awaited<ReturnType<typeof prepare>>) {
+    const r = createProjectRepo(tx);
+    if (prepared.scenarios) await r.replaceScenarios(id, prepared.scenarios);
+    if (prepared.attachments) await r.replaceAttachments(id, prepared.attachments);
+  }
+
+  async function presentOne(actor: Actor, tx: DbOrTx, id: string): Promise<Project> {
+    const row = await createProjectRepo(tx).findById(id);
+    if (!row) throw notFound('project');
+    const [project] = await present(actor, [row], tx);
+    if (!project) throw notFound('project');
+    return project;
+  }
+
+  return {
+    async list(actor: Actor, query: ProjectListQuery) {
+      const page = await repo.findPage(scopeOf(actor), query);
+      return { items: await present(actor, page.items), total: page.total };
+    },
+
+    async get(actor: Actor, id: string): Promise<Project> {
+      return presentOne(actor, deps.db, (await getVisible(actor, id)).project.id);
+    },
+
+    async events(actor: Actor, id: string): Promise<ProjectEvent[]> {
+      await getVisible(actor, id);
+      return (await repo.findEvents(id)).map(toEvent);
+    },
+
+    async create(actor: Actor, input: CreateProject): Promise<Project> {
+      if (!actor.permissions.includes('project:write')) throw forbidden('declaring projects needs project:write');
+      const enterpriseId = actor.role === 'enterprise_user' ? actor.orgId : input.enterpriseId;
+      if (!enterpriseId) throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'required', 'name the enterprise the project belongs to');
+      if (actor.role === 'enterprise_user' && input.enterpriseId && input.enterpriseId !== actor.orgId)
+        throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'own', 'enterprise users declare projects for their own enterprise');
+      return deps.db.transaction(async (tx) => {
+        const enterprise = await deps.organisations.findById(enterpriseId, tx);
+        if (!enterprise || enterprise.kind !== 'enterprise' || !inScope(actor, enterprise))
+          throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'exists', 'no such enterprise in your scope');
+        const prepared = await prepare(actor, tx, { ...input, districtId: input.districtId ?? enterprise.districtId ?? undefined }, null);
+        const now = deps.clock.now();
+        const r = createProjectRepo(tx);
+        const created = await r
+          .insert({
+            ...prepared.fields,
+            title: input.title,
+            enterpriseId,
+            districtId: prepared.fields.districtId ?? '',
+            code: await r.nextCode(now.getUTCFullYear()),
+            state: 'draft',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .catch(rethrowDuplicate);
+        await write(tx, created.id, prepared);
+        await r.insertEvent({
+          projectId: created.id,
+          action: 'create',
+          fromState: null,
+          toState: 'draft',
+          comment: null,
+          actorId: actor.userId,
+          actorName: actor.name,
+          actorRole: actor.role,
+          occurredAt: now,
+        });
+        const result = await presentOne(actor, tx, created.id);
+        await deps.audit.append(tx, actor, { action: 'project.create', entityType: 'project', entityId: created.id, after: result });
+        return result;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: UpdateProject): Promise<Project> {
+      return deps.db.transaction(async (tx) => {
+        const current = await getVisible(actor, id, tx);
+        assertMayEdit(actor, current.project, input);
+        const before = await presentOne(actor, tx, id);
+        const prepared = await prepare(actor, tx, input, current.project);
+        const updated = await createProjectRepo(tx)
+          .updateVersioned(id, input.version, { ...prepared.fields, updatedAt: deps.clock.now() })
+          .catch(rethrowDuplicate);
+        if (!updated) throw staleVersion('project');
+        await write(tx, id, prepared);
+        const after = await presentOne(actor, tx, id);
+        await deps.audit.append(tx, actor, { action: 'project.update', entityType: 'project', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /** Moves a project through its lifecycle; the comment goes to the timeline and the audit log. */
+    async transition(actor: Actor, id: string, input: ProjectTransitionInput): Promise<Project> {
+      if (!actor.permissions.includes('project:write')) throw forbidden('acting on projects needs project:write');
+      return deps.db.transaction(async (tx) => {
+        const current = await getVisible(actor, id, tx);
+        const p = current.project;
+        const r = createProjectRepo(tx);
+        const [scenarios, attachments] = await Promise.all([r.findScenarios([id]), r.findAttachments([id])]);
+        const decision = decide(p.state, input.action, actor.role, {
+          comment: input.comment,
+          date: input.date,
+          scenarioCount: scenarios.length,
+          hasAcceptanceReport: attachments.some((a) => a.kind === 'acceptance_report'),
+        });
+        if (!decision.ok)
+          throw new AppError(decision.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT', decision.reason, {
+            rule: decision.rule,
+            state: p.state,
+            action: input.action,
+          });
+        const patch: Partial<NewProjectRow> = { state: decision.to, updatedAt: deps.clock.now() };
+        if (input.action === 'start_construction') patch.actualStart = input.date;
+        if (input.action === 'complete') {
+          if (p.actualStart && input.date && input.date < p.actualStart)
+            throw fieldError('VALIDATION_FAILED', 'date', 'after_start', 'completion must not be before the construction start');
+          patch.actualEnd = input.date;
+        }
+        const updated = await r.updateVersioned(id, input.version, patch);
+        if (!updated) throw staleVersion('project');
+        const comment = input.comment?.trim() || null;
+        await r.insertEvent({
+          projectId: id,
+          action: input.action,
+          fromState: p.state,
+          toState: decision.to,
+          comment,
+          actorId: actor.userId,
+          actorName: actor.name,
+          actorRole: actor.role,
+          occurredAt: deps.clock.now(),
+        });
+        await deps.audit.append(tx, actor, {
+          action: `project.${input.action}`,
+          entityType: 'project',
+          entityId: id,
+          before: { state: p.state },
+          after: { state: decision.to, comment, date: input.date ?? null },
+        });
+        return presentOne(actor, tx, id);
+      });
+    },
+  };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;
+
+function duplicateFiling(): AppError {
+  return new AppError('DUPLICATE', 'this national platform filing id is already used by another project', {
+    issues: [{ field: 'filingId', rule: 'unique', message: 'already used by another project' }],
+  });
+}
+
+function rethrowDuplicate(error: unknown): never {
+  if (isUniqueViolation(error, 'project_filing_id_uq')) throw duplicateFiling();
+  throw error;
+}
