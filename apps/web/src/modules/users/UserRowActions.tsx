@@ -6,13 +6,12 @@ import { type OneTimePassword, useResetPassword, useSetUserEnabled } from './hoo
 
 interface Props {
   user: User;
-  isSelf: boolean;
   onEdit(): void;
   onReset(result: OneTimePassword): void;
 }
 
-/** Edit, disable/enable and reset password; the destructive ones ask first. */
-export function UserRowActions({ user, isSelf, onEdit, onReset }: Props) {
+/** Edit, disable/enable and reset password of an account the current role manages; the destructive ones ask first. */
+export function UserRowActions({ user, onEdit, onReset }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -26,32 +25,28 @@ export function UserRowActions({ user, isSelf, onEdit, onReset }: Props) {
       <Button type="link" size="small" onClick={onEdit}>
         {t('common.edit')}
       </Button>
-      {!isSelf && (
-        <Popconfirm
-          title={active ? t('users.disableConfirm', { name }) : t('users.enableConfirm', { name })}
-          okButtonProps={{ danger: active }}
-          onConfirm={() =>
-            setEnabled
-              .mutateAsync({ id: user.id, enabled: !active })
-              .then(() => void message.success(t(active ? 'users.disabled' : 'users.enabled', { name })), notifyError)
-          }
-        >
-          <Button type="link" size="small" danger={active} loading={setEnabled.isPending}>
-            {active ? t('users.disable') : t('users.enable')}
-          </Button>
-        </Popconfirm>
-      )}
-      {!isSelf && (
-        <Popconfirm
-          title={t('users.resetConfirm', { name })}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => reset.mutateAsync(user.id).then(onReset, notifyError)}
-        >
-          <Button type="link" size="small" loading={reset.isPending}>
-            {t('users.resetPassword')}
-          </Button>
-        </Popconfirm>
-      )}
+      <Popconfirm
+        title={active ? t('users.disableConfirm', { name }) : t('users.enableConfirm', { name })}
+        okButtonProps={{ danger: active }}
+        onConfirm={() =>
+          setEnabled
+            .mutateAsync({ id: user.id, enabled: !active })
+            .then(() => void message.success(t(active ? 'users.disabled' : 'users.enabled', { name })), notifyError)
+        }
+      >
+        <Button type="link" size="small" danger={active} loading={setEnabled.isPending}>
+          {active ? t('users.disable') : t('users.enable')}
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title={t('users.resetConfirm', { name })}
+        okButtonProps={{ danger: true }}
+        onConfirm={() => reset.mutateAsync(user.id).then(onReset, notifyError)}
+      >
+        <Button type="link" size="small" loading={reset.isPending}>
+          {t('users.resetPassword')}
+        </Button>
+      </Popconfirm>
     </Space>
   );
 }

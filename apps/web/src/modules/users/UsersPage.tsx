@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { User } from '@suilian/contracts';
+import { ROLE_DEFINITIONS, type Role, type User } from '@suilian/contracts';
 import { Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -24,6 +25,7 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useAuth();
+  const navigate = useNavigate();
   const table = useTableState({ sort: 'username' });
   const [filters, setFilters] = useState<UserFilters>({});
   const [creating, setCreating] = useState(false);
@@ -31,6 +33,7 @@ export default function UsersPage() {
   const [secret, setSecret] = useState<Secret | null>(null);
   const { data, isFetching, error } = useUsers(table, filters);
   const writable = can('user:write');
+  const manages: readonly Role[] = ROLE_DEFINITIONS[me.role].manages;
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
   const columns: TableColumnsType<User> = [
@@ -81,14 +84,18 @@ export default function UsersPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'end',
-      render: (_v, user) => (
-        <UserRowActions
-          user={user}
-          isSelf={user.id === me.id}
-          onEdit={() => setEditing(user)}
-          onReset={(result) => setSecret({ kind: 'reset', result })}
-        />
-      ),
+      render: (_v, user) => {
+        // One's own account is edited in the profile; other accounts only if the role manages theirs.
+        if (user.id === me.id) {
+          return (
+            <Button type="link" size="small" onClick={() => navigate('/profile')}>
+              {t('menu.profile')}
+            </Button>
+          );
+        }
+        if (!manages.includes(user.role)) return null;
+        return <UserRowActions user={user} onEdit={() => setEditing(user)} onReset={(result) => setSecret({ kind: 'reset', result })} />;
+      },
     });
   }
 
