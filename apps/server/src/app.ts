@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import { createAccountsModule } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
+import { createFactoriesModule } from './modules/factories/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
@@ -107,6 +108,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     codeLists: codeLists.service,
     files,
   });
+  const factories = createFactoriesModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    codeLists: codeLists.service,
+    projects: projects.service,
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -151,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   codeLists.registerRoutes(app);
   enterprises.registerRoutes(app);
   projects.registerRoutes(app);
+  factories.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

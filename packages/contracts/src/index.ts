@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './credit-code.js';
 export * from './enterprises.js';
 export * from './errors.js';
+export * from './factories.js';
 export * from './files.js';
 export * from './organisations.js';
 export * from './projects.js';

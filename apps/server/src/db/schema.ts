@@ -2,6 +2,7 @@
 export * from '../modules/accounts/account.table.js';
 export * from '../modules/codelists/codelist.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
+export * from '../modules/factories/factory.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../modules/projects/project.table.js';
 export * from '../platform/audit/audit.table.js';

@@ -70,6 +70,11 @@ export function createProjectRepo(db: DbOrTx) {
       return { items, total: total?.n ?? 0 };
     },
 
+    async findOwners(ids: string[]): Promise<Array<{ id: string; enterpriseId: string }>> {
+      if (ids.length === 0) return [];
+      return db.select({ id: project.id, enterpriseId: project.enterpriseId }).from(project).where(inArray(project.id, ids));
+    },
+
     async findByFilingId(filingId: string): Promise<ProjectRow | null> {
       const [row] = await db.select().from(project).where(eq(project.filingId, filingId));
       return row ?? null;

@@ -180,6 +180,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return presentOne(actor, deps.db, (await getVisible(actor, id)).project.id);
     },
 
+    /** For other modules: which enterprise each project belongs to (unknown ids are absent). */
+    async ownersOf(ids: string[], db: DbOrTx = deps.db): Promise<Map<string, string>> {
+      return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, r.enterpriseId]));
+    },
+
     async events(actor: Actor, id: string): Promise<ProjectEvent[]> {
       await getVisible(actor, id);
       return (await repo.findEvents(id)).map(toEvent);
