@@ -82,6 +82,11 @@ const enUS: Messages = {
     'token:write': 'Manage API tokens',
     'audit:read': 'View audit log',
     'codelist:write': 'Manage code lists',
+    'enterprise:read': 'View enterprises',
+    'enterprise:write': 'Manage enterprises',
+    'project:read': 'View projects',
+    'project:write': 'Manage projects',
+    'file:upload': 'Upload files',
   },
   userStatus: {
     active: 'Active',

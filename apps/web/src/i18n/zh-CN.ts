@@ -85,6 +85,11 @@ const zhCN = {
     'token:write': '维护API令牌',
     'audit:read': '查看审计日志',
     'codelist:write': '维护代码表',
+    'enterprise:read': '查看企业',
+    'enterprise:write': '维护企业',
+    'project:read': '查看项目',
+    'project:write': '维护项目',
+    'file:upload': '上传文件',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',

@@ -1,6 +1,7 @@
 import type { User } from '@suilian/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { type UserDisplayStatus, userDisplayStatus } from './status';
 
 /** Console-wide status colours (glossary): green done/active, blue in progress, orange attention, red failed/locked, grey closed. */
 export type StatusTone = 'done' | 'progress' | 'attention' | 'failed' | 'closed';
@@ -19,15 +20,6 @@ export function StatusTag({ tone, children }: { tone: StatusTone; children: Reac
       {children}
     </Tag>
   );
-}
-
-export type UserDisplayStatus = 'active' | 'disabled' | 'locked';
-
-/** Disabled wins over locked; a lock counts only while `lockedUntil` is in the future. */
-export function userDisplayStatus(user: Pick<User, 'status' | 'lockedUntil'>, now = Date.now()): UserDisplayStatus {
-  if (user.status === 'disabled') return 'disabled';
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now) return 'locked';
-  return 'active';
 }
 
 const USER_TONES: Record<UserDisplayStatus, StatusTone> = { active: 'done', disabled: 'closed', locked: 'failed' };

@@ -1,0 +1,43 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import enUS from '../i18n/en-US';
+import zhCN from '../i18n/zh-CN';
+import { issueField, issueLines, issueMessage } from './issues';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    lng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+  });
+});
+
+describe('API field issues', () => {
+  it('map request paths to form fields', () => {
+    expect(issueField('body.username')).toBe('username');
+    expect(issueField('orgId')).toBe('orgId');
+    expect(issueField('query.page')).toBe('page');
+    expect(issueField('body')).toBeNull();
+  });
+
+  it('localise the rule ids the server uses', () => {
+    const t = i18n.getFixedT('zh-CN');
+    expect(issueMessage(t, { field: 'newPassword', rule: 'classes', message: 'x' })).toBe(zhCN.rules.password.classes);
+    expect(issueMessage(t, { field: 'newPassword', rule: 'changed', message: 'x' })).toBe(zhCN.rules.passwordSame);
+    expect(issueMessage(t, { field: 'currentPassword', rule: 'matches', message: 'x' })).toBe(zhCN.issue.currentPasswordWrong);
+    expect(issueMessage(t, { field: 'username', rule: 'unique', message: 'x' })).toBe(zhCN.issue.unique);
+    expect(issueMessage(t, { field: 'body.creditCode', rule: 'custom', message: 'x' })).toBe(zhCN.issue.creditCode);
+    expect(issueMessage(t, { field: 'orgId', rule: 'role_org_kind', message: 'x' })).toBe(zhCN.errors.ROLE_ORG_MISMATCH);
+    // Unknown rules keep the server's message.
+    expect(issueMessage(t, { field: 'name', rule: 'too_big', message: 'at most 128' })).toBe('at most 128');
+  });
+
+  it('name the field and the rule in each line', () => {
+    const t = i18n.getFixedT('en-US');
+    expect(issueLines(t, [{ field: 'body.divisionCode', rule: 'invalid_format', message: 'x' }])).toEqual([
+      `Division code: ${enUS.rules.divisionCode} (rule: invalid_format)`,
+    ]);
+  });
+});
