@@ -1,6 +1,6 @@
 import { checkCreditCode } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { demoCreditCode } from './demo.js';
+import { demoCreditCode } from './demo-codes.js';
 import { seededRandom } from './prng.js';
 import { readDivisions } from './reference.js';
 

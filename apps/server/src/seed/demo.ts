@@ -1,12 +1,16 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, type Role } from '@suilian/contracts';
+import type { Role } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../db/client.js';
 import { createUserRepo, generatePassword, hashPassword } from '../modules/accounts/index.js';
+import { readSeedLists } from '../modules/codelists/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
+import { insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
+import { demoCreditCode } from './demo-codes.js';
+import { generateDemoProgramme } from './demo-programme.js';
 import { seededRandom } from './prng.js';
 
 /** Demo enterprises per district (division code → names). Every name says 演示 (demo). */
@@ -36,14 +40,6 @@ export interface DemoAccount {
   username: string;
   password: string;
   role: Role;
-}
-
-/** The GB 32100 credit code of a demo company: 91 (enterprise), the district code, a seeded body. */
-export function demoCreditCode(divisionCode: string, random: () => number): string {
-  let body = '';
-  for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET.charAt(Math.floor(random() * CREDIT_CODE_ALPHABET.length));
-  const first17 = `91${divisionCode}${body}`;
-  return first17 + creditCodeCheckChar(first17);
 }
 
 /**
@@ -80,6 +76,8 @@ export async function loadDemoData(
     };
 
     const enterprises: string[] = [];
+    const named: Array<{ id: string; districtCode: string; name: string }> = [];
+    const usedCreditCodes = new Set<string>();
     for (const [code, names] of Object.entries(DEMO_ENTERPRISES)) {
       const districtId = districtByCode.get(code);
       if (!districtId) continue;
@@ -93,6 +91,8 @@ export async function loadDemoData(
           address: `广州市（演示地址）${name.slice(2, 4)}路${Math.floor(random() * 300) + 1}号`,
         });
         enterprises.push(row.id);
+        named.push({ id: row.id, districtCode: code, name });
+        if (row.creditCode) usedCreditCodes.add(row.creditCode);
       }
     }
     const providers: string[] = [];
@@ -108,6 +108,7 @@ export async function loadDemoData(
         creditCode: demoCreditCode(p.division, random),
       });
       providers.push(row.id);
+      if (row.creditCode) usedCreditCodes.add(row.creditCode);
     }
     const expertPool = await create({
       kind: 'expert_pool',
@@ -136,6 +137,32 @@ export async function loadDemoData(
       await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), now });
       result.push({ username: account.username, password, role: account.role });
     }
+
+    // The programme in mid-flight: ~400 enterprises, ~220 projects in every state, 40 factories.
+    const districts = new Map<string, { id: string; name: string }>();
+    for (const [code, id] of districtByCode) districts.set(code, { id, name: (await orgs.findById(id))?.name ?? '' });
+    const programme = generateDemoProgramme({
+      random,
+      now,
+      districts,
+      existing: named,
+      scenarios: readSeedLists().scenario.items.map((i) => ({ code: i.code, name: i.nameZh })),
+      operators: providers.slice(0, 3),
+      usedCreditCodes,
+    });
+    await insertDemoRows(tx, programme);
+    await setProjectCodeSequence(tx, programme.projects.length);
+    await deps.audit.append(tx, actor, {
+      action: 'demo.load',
+      entityType: 'demo',
+      entityId: null,
+      after: {
+        enterprises: programme.enterpriseCount,
+        honours: programme.honours.length,
+        projects: programme.projects.length,
+        factories: programme.factories.length,
+      },
+    });
     return result;
   });
 }
