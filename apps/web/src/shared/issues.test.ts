@@ -18,7 +18,7 @@ describe('API field issues', () => {
   it('map request paths to form fields', () => {
     expect(issueField('body.username')).toBe('username');
     expect(issueField('orgId')).toBe('orgId');
-    expect(issueField('query.page')).toBe('page');
+    expect(issueField('querystring.page')).toBe('page');
     expect(issueField('body')).toBeNull();
   });
 

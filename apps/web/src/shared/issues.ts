@@ -8,9 +8,9 @@ function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, 
   return Object.hasOwn(obj, key);
 }
 
-/** The form field an API issue is about: `body.orgId` → `orgId`; `body` alone names no field. */
+/** The form field an API issue is about: `body.orgId` → `orgId`, `querystring.from` → `from`; `body` alone names none. */
 export function issueField(field: string): string | null {
-  const path = field.replace(/^(body|query|params)(\.|$)/, '');
+  const path = field.replace(/^(body|querystring|query|params|headers)(\.|$)/, '');
   return path === '' ? null : path;
 }
 
