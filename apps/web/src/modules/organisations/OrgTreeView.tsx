@@ -27,10 +27,20 @@ function filterTree(nodes: readonly OrganisationNode[], q: string): Organisation
   return out;
 }
 
-/** Ids of nodes with children down to `depth` (roots are depth 0): city and districts open by default. */
+/** Ids of nodes with children down to `depth` (roots are depth 0). */
 function openIds(nodes: readonly OrganisationNode[], depth: number): string[] {
   if (depth < 0) return [];
   return nodes.flatMap((n) => (n.children.length > 0 ? [n.id, ...openIds(n.children, depth - 1)] : []));
+}
+
+/** Ids of the ancestors of `id`, root first; empty when it is a root or not in the tree. */
+function ancestorIds(nodes: readonly OrganisationNode[], id: string): string[] {
+  for (const node of nodes) {
+    if (node.id === id) return [];
+    const below = ancestorIds(node.children, id);
+    if (below.length > 0 || node.children.some((c) => c.id === id)) return [node.id, ...below];
+  }
+  return [];
 }
 
 interface Props {
@@ -47,9 +57,13 @@ export function OrgTreeView({ selected, onSelect, onCreateUnder }: Props) {
   const [expanded, setExpanded] = useState<React.Key[]>([]);
   const nodes = useMemo(() => filterTree(data ?? [], search.trim()), [data, search]);
 
+  // Roots open (the city shows its districts, a district officer's district its enterprises);
+  // the selected organisation's ancestors open too, so it is visible after a reload or a create.
   useEffect(() => {
-    if (data) setExpanded(openIds(data, 1));
-  }, [data]);
+    if (!data) return;
+    const wanted = [...openIds(data, 0), ...(selected ? ancestorIds(data, selected) : [])];
+    setExpanded((current) => [...new Set([...current, ...wanted])]);
+  }, [data, selected]);
 
   const treeData = useMemo(() => {
     const toTree = (list: OrganisationNode[]): TreeDataNode[] =>
