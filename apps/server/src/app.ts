@@ -18,6 +18,7 @@ import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
+import { createRegistriesModule } from './modules/registries/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     codeLists: codeLists.service,
     files,
   });
+  const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files });
   const factories = createFactoriesModule({
     db: database.db,
     clock,
@@ -161,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   enterprises.registerRoutes(app);
   projects.registerRoutes(app);
   factories.registerRoutes(app);
+  registries.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'project:read',
   'project:write',
   'file:upload',
+  'registry:read',
+  'registry:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,7 +58,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   city_analyst: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'user:read', 'enterprise:read', 'project:read', 'file:upload'],
+    permissions: ['org:read', 'user:read', 'enterprise:read', 'project:read', 'file:upload', 'registry:read'],
     manages: [],
   },
   district_officer: {
@@ -74,22 +76,43 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'project:read',
       'project:write',
       'file:upload',
+      'registry:read',
+      'registry:write',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
   enterprise_user: {
     scope: 'organisation',
     orgKinds: ['enterprise'],
-    permissions: ['org:read', 'enterprise:read', 'enterprise:write', 'project:read', 'project:write', 'file:upload'],
+    permissions: [
+      'org:read',
+      'enterprise:read',
+      'enterprise:write',
+      'project:read',
+      'project:write',
+      'file:upload',
+      'registry:read',
+      'registry:write',
+    ],
     manages: [],
   },
-  provider_user: { scope: 'organisation', orgKinds: ['provider'], permissions: ['org:read', 'project:read', 'file:upload'], manages: [] },
+  provider_user: {
+    scope: 'organisation',
+    orgKinds: ['provider'],
+    permissions: ['org:read', 'project:read', 'file:upload', 'registry:read', 'registry:write'],
+    manages: [],
+  },
   expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read', 'file:upload'], manages: [] },
-  security_analyst: { scope: 'city', orgKinds: ['city'], permissions: ['org:read', 'enterprise:read', 'project:read'], manages: [] },
+  security_analyst: {
+    scope: 'city',
+    orgKinds: ['city'],
+    permissions: ['org:read', 'enterprise:read', 'project:read', 'registry:read'],
+    manages: [],
+  },
   auditor: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'user:read', 'token:read', 'audit:read', 'enterprise:read', 'project:read'],
+    permissions: ['org:read', 'user:read', 'token:read', 'audit:read', 'enterprise:read', 'project:read', 'registry:read'],
     manages: [],
   },
 };
