@@ -263,15 +263,15 @@ export function generateDemoProgramme(ctx: DemoContext): DemoRows & { enterprise
         createdAt,
         updatedAt: at,
       });
-      chosen.forEach((s, position) =>
+      chosen.forEach((s, position) => {
         rows.projectScenarios.push({
           projectId: id,
           position,
           scenarioCode: s.code,
           customName: null,
           category: random() < 0.55 ? 'main_production' : 'auxiliary',
-        }),
-      );
+        });
+      });
       let from: ProjectState | null = null;
       for (const ev of events) {
         const to: ProjectState = ev.action === 'create' ? 'draft' : NEXT_STATE[ev.action];
