@@ -162,7 +162,7 @@ describe('authentication', () => {
 
     const bearer = { authorization: `Bearer ${token}` };
     const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
-    expect(me.json()).toMatchObject({ role: 'district_officer', orgId: huangpu.id, via: 'token' });
+    expect(me.json()).toMatchObject({ role: 'district_officer', orgId: huangpu.id, orgName: '黄埔区', orgKind: 'district', via: 'token' });
     const tree = await ctx.app.inject({ method: 'GET', url: '/api/organisations/tree', headers: bearer });
     expect(tree.json().map((n: { name: string }) => n.name)).toEqual(['黄埔区']);
     // Tokens need no CSRF header but cannot mint more tokens.
@@ -205,5 +205,23 @@ describe('login rate limiting', () => {
       if (res.statusCode === 429) expect(res.json().error.code).toBe('RATE_LIMITED');
     }
     expect(codes).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+describe('console pages during a forced password change', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    const city = await orgByDivision(ctx, '440100');
+    await insertUser(ctx, 'pending.user', 'city_analyst', city.id, { mustChangePassword: true });
+  });
+  afterAll(() => ctx.close());
+
+  it('still serves the console (the API alone enforces the change)', async () => {
+    const session = await login(ctx, 'pending.user');
+    const page = await ctx.app.inject({ method: 'GET', url: '/change-password', cookies: { [SESSION_COOKIE]: session.cookie } });
+    expect(page.statusCode).not.toBe(403);
+    const api = await session.request('GET', '/api/organisations');
+    expect(api.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 });

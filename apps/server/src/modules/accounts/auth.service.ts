@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, staleVersion } from '../../platform/errors.js';
+import type { OrganisationService } from '../organisations/index.js';
 import { actorFor } from './actor-of.js';
 import { hashPassword, randomSecret, sha256, verifyAgainstDummy, verifyPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
@@ -22,6 +23,7 @@ export interface AuthServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   sessions: SessionCache;
+  organisations: Pick<OrganisationService, 'findById'>;
   sessionTtlMs: number;
   maxFailures: number;
   lockMs: number;
@@ -181,14 +183,15 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** The caller's own account as Me; for tokens, the token's principal. */
     async me(actor: Actor, csrfToken?: string): Promise<Me> {
       if (!actor.userId) {
+        const org = await deps.organisations.findById(actor.orgId);
         return {
           id: actor.tokenId ?? '00000000-0000-0000-0000-000000000000',
           username: actor.name,
           displayName: actor.name,
           role: actor.role,
           orgId: actor.orgId,
-          orgName: '',
-          orgKind: '',
+          orgName: org?.name ?? '',
+          orgKind: org?.kind ?? '',
           districtId: actor.districtId,
           permissions: [...actor.permissions],
           mustChangePassword: false,

@@ -44,7 +44,8 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
     } else {
       const sessionId = request.cookies[SESSION_COOKIE];
       const resolved = sessionId ? await authenticator.resolveSession(sessionId, meta) : null;
-      if (resolved && config.auth !== 'public') {
+      // Pages and assets of the console are public files; session rules apply to the API only.
+      if (resolved && config.auth !== 'public' && isApiRoute(request)) {
         request.actor = resolved.actor;
         request.session = { idHash: resolved.idHash, csrfToken: resolved.csrfToken };
         if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, resolved.csrfToken)) {

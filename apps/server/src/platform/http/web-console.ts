@@ -11,7 +11,9 @@ import { sendError } from './error-handler.js';
 export async function registerWebConsole(app: FastifyInstance, webDistDir: string) {
   const built = existsSync(join(webDistDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt console is served without a restart;
+    // a missing file falls through to the not-found handler below (SPA fallback).
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
