@@ -19,6 +19,7 @@ import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
+  assertRunning,
   ensureBuilt,
   environment,
   freePort,
@@ -60,13 +61,14 @@ const log = (m: string) => console.error(`startup: ${m}`);
 const dirs: string[] = [];
 const running = new Set<Spawned>();
 
-async function cleanup() {
+async function cleanup(failed: boolean) {
   for (const p of running) await stopProcess(p, 10_000).catch(() => undefined);
   running.clear();
   for (const d of dirs) {
     const n = await killLeftovers(d);
     if (n) log(`killed ${n} leftover process(es) of ${d}`);
-    if (!keep) removeDir(d);
+    if (failed) log(`kept ${d} for its logs`);
+    else if (!keep) removeDir(d);
   }
 }
 
@@ -210,6 +212,7 @@ async function main() {
     warmMs.push(warm.ms);
     if (i === runs - 1) {
       await sleep(idleSeconds * 1000);
+      assertRunning(warm.proc, 'the Suilian server');
       const serverPid = warm.proc.child.pid as number;
       const pgPids = postgresProcesses(dataDir, [serverPid]);
       const pgRss = pgPids.reduce((a, p) => a + rssKiB(p), 0);

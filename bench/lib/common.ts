@@ -92,6 +92,8 @@ export interface Spawned {
   child: ChildProcess;
   exited: Promise<number | null>;
   hasExited: () => boolean;
+  /** "exit code N" or "signal SIGxxx" once it has exited. */
+  exitReason: () => string;
   logFile: string;
 }
 
@@ -107,13 +109,15 @@ export function spawnLogged(
   const child = spawn(cmd, args, { cwd: ROOT, ...opts, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let done = false;
+  let reason = '';
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code, signal) => {
       done = true;
+      reason = signal ? `signal ${signal}` : `exit code ${code}`;
       resolve(code ?? (signal ? -1 : null));
     }),
   );
-  return { child, exited, hasExited: () => done, logFile };
+  return { child, exited, hasExited: () => done, exitReason: () => reason, logFile };
 }
 
 /** Environment for the server: no DATABASE_URL (embedded PostgreSQL), loopback only. */
@@ -131,7 +135,7 @@ export function startServer(port: number, dataDir: string, extra: Record<string,
 /** Polls GET url until it answers 200; returns ms since `since`. Fails if the process exits first. */
 export async function waitFor200(url: string, proc: Spawned, since: number, timeoutMs = 120_000, intervalMs = 20): Promise<number> {
   for (;;) {
-    if (proc.hasExited()) throw new Error(`process exited before ${url} answered 200; log:\n${tail(proc.logFile)}`);
+    if (proc.hasExited()) throw new Error(`process exited (${proc.exitReason()}) before ${url} answered 200; log:\n${tail(proc.logFile)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
@@ -155,6 +159,11 @@ export async function stopProcess(proc: Spawned, graceMs = 30_000): Promise<numb
   await proc.exited;
   clearTimeout(timer);
   return performance.now() - t0;
+}
+
+/** Throws, with the end of its log, when a process that should be running has exited. */
+export function assertRunning(proc: Spawned, what: string): void {
+  if (proc.hasExited()) throw new Error(`${what} exited unexpectedly (${proc.exitReason()}); log ${proc.logFile}:\n${tail(proc.logFile)}`);
 }
 
 export function tail(file: string, lines = 30): string {
@@ -257,18 +266,24 @@ export function removeDir(dir: string): void {
   if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs fn, and on SIGINT/SIGTERM or error still runs cleanup before exiting. */
-export async function withCleanup<T>(cleanup: () => Promise<void>, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs fn, and on SIGINT/SIGTERM or error still runs cleanup before exiting. cleanup(failed)
+ * is told whether the run failed, so it can keep the logs.
+ */
+export async function withCleanup<T>(cleanup: (failed: boolean) => Promise<void>, fn: () => Promise<T>): Promise<T> {
   const onSignal = (sig: NodeJS.Signals) => {
     console.error(`bench: ${sig}, cleaning up`);
-    cleanup().finally(() => process.exit(130));
+    cleanup(true).finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let failed = true;
   try {
-    return await fn();
+    const result = await fn();
+    failed = false;
+    return result;
   } finally {
-    await cleanup();
+    await cleanup(failed);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
