@@ -12,5 +12,6 @@ export * from './patent-number.js';
 export * from './projects.js';
 export * from './registries.js';
 export * from './roles.js';
+export * from './selections.js';
 export * from './tokens.js';
 export * from './users.js';

@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   'file:upload',
   'registry:read',
   'registry:write',
+  'selection:read',
+  'selection:manage',
+  'selection:apply',
+  'selection:recommend',
+  'selection:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,7 +63,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   city_analyst: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'user:read', 'enterprise:read', 'project:read', 'file:upload', 'registry:read'],
+    permissions: ['org:read', 'user:read', 'enterprise:read', 'project:read', 'file:upload', 'registry:read', 'selection:read'],
     manages: [],
   },
   district_officer: {
@@ -78,6 +83,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'file:upload',
       'registry:read',
       'registry:write',
+      'selection:read',
+      'selection:recommend',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -93,6 +100,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'file:upload',
       'registry:read',
       'registry:write',
+      'selection:read',
+      'selection:apply',
     ],
     manages: [],
   },
@@ -102,7 +111,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     permissions: ['org:read', 'project:read', 'file:upload', 'registry:read', 'registry:write'],
     manages: [],
   },
-  expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read', 'file:upload'], manages: [] },
+  expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read', 'file:upload', 'selection:review'], manages: [] },
   security_analyst: {
     scope: 'city',
     orgKinds: ['city'],
@@ -112,7 +121,16 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   auditor: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'user:read', 'token:read', 'audit:read', 'enterprise:read', 'project:read', 'registry:read'],
+    permissions: [
+      'org:read',
+      'user:read',
+      'token:read',
+      'audit:read',
+      'enterprise:read',
+      'project:read',
+      'registry:read',
+      'selection:read',
+    ],
     manages: [],
   },
 };

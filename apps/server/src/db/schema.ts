@@ -8,3 +8,4 @@ export * from '../modules/projects/project.table.js';
 export * from '../modules/registries/registry.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/files/file.table.js';
+export * from '../modules/selections/selection.table.js';

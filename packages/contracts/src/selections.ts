@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { ListQuerySchema } from './common.js';
+
+/** Selection rounds (遴选, issue #3 item 4): 5G factory benchmarks (T-APP-3), typical cases (T-APP-4), others. */
+export const SELECTION_KINDS = ['benchmark_factory', 'typical_case', 'other'] as const;
+export const SELECTION_SUBJECTS = ['factory', 'project'] as const;
+export const ROUND_STAGES = ['draft', 'open', 'district_review', 'expert_review', 'closed', 'publicity', 'published'] as const;
+export type RoundStage = (typeof ROUND_STAGES)[number];
+export const APPLICATION_STATUSES = ['submitted', 'recommended', 'not_recommended', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const AGGREGATIONS = ['trimmed_mean', 'mean'] as const;
+
+export const CriterionSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'key: lower-case letters, digits, _'),
+    nameZh: z.string().trim().min(1).max(64),
+    nameEn: z.string().trim().min(1).max(128),
+    weight: z.number().positive().max(100),
+    maxScore: z.number().int().min(1).max(100),
+  })
+  .strict();
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const ConflictRulesSchema = z.object({ ownEnterprise: z.boolean().default(true), ownDistrict: z.boolean().default(true) }).strict();
+export type ConflictRules = z.infer<typeof ConflictRulesSchema>;
+
+const roundFields = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(8000).nullable().optional(),
+  kind: z.enum(SELECTION_KINDS),
+  subjectType: z.enum(SELECTION_SUBJECTS),
+  year: z.number().int().min(2025).max(2030),
+  rubric: z
+    .array(CriterionSchema)
+    .min(1)
+    .max(20)
+    .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { message: 'criterion keys must be unique' }),
+  deadline: z.iso.datetime({ offset: true }),
+  quota: z.number().int().min(1).max(1000),
+  expertsPerApplication: z.number().int().min(1).max(15).default(3),
+  aggregation: z.enum(AGGREGATIONS).default('trimmed_mean'),
+  conflictRules: ConflictRulesSchema.default({ ownEnterprise: true, ownDistrict: true }),
+};
+
+export const CreateRoundSchema = z.object(roundFields).strict();
+export type CreateRound = z.infer<typeof CreateRoundSchema>;
+export const UpdateRoundSchema = z.object({ version: z.number().int(), ...z.object(roundFields).partial().shape }).strict();
+export type UpdateRound = z.infer<typeof UpdateRoundSchema>;
+
+export const ROUND_ACTIONS = ['open', 'close_applications', 'start_review', 'close_review', 'start_publicity', 'publish'] as const;
+export type RoundAction = (typeof ROUND_ACTIONS)[number];
+export const RoundTransitionSchema = z
+  .object({ version: z.number().int(), action: z.enum(ROUND_ACTIONS), publicityEnd: z.iso.date().optional() })
+  .strict();
+export type RoundTransition = z.infer<typeof RoundTransitionSchema>;
+
+export const RoundSchema = z.object({
+  id: z.uuid(),
+  ...z.object(roundFields).required().shape,
+  description: z.string().nullable(),
+  stage: z.enum(ROUND_STAGES),
+  publicityEnd: z.string().nullable(),
+  applicationCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+export const ApplyInputSchema = z
+  .object({
+    subjectId: z.uuid(),
+    narrative: z.string().trim().min(1).max(20000),
+    attachments: z.array(z.uuid()).max(20).optional(),
+  })
+  .strict();
+export type ApplyInput = z.infer<typeof ApplyInputSchema>;
+
+export const RecommendInputSchema = z.object({ recommended: z.boolean(), comment: z.string().trim().max(2000).optional() }).strict();
+
+export const AssignInputSchema = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) }).strict();
+
+export const ScoreInputSchema = z
+  .object({ scores: z.record(z.string(), z.number().min(0)), comment: z.string().trim().max(4000).optional() })
+  .strict();
+export type ScoreInput = z.infer<typeof ScoreInputSchema>;
+
+export const ObjectionInputSchema = z.object({ content: z.string().trim().min(1).max(4000) }).strict();
+export const ResolveObjectionSchema = z.object({ upheld: z.boolean(), resolution: z.string().trim().min(1).max(2000) }).strict();
+
+export const ApplicationSchema = z.object({
+  id: z.uuid(),
+  roundId: z.uuid(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  districtId: z.uuid(),
+  districtName: z.string(),
+  subjectId: z.uuid(),
+  subjectName: z.string(),
+  narrative: z.string(),
+  attachments: z.array(z.object({ fileId: z.uuid(), name: z.string() })),
+  status: z.enum(APPLICATION_STATUSES),
+  districtComment: z.string().nullable(),
+  /** Visible once the round is closed (and to organisers before). */
+  finalScore: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  selected: z.boolean(),
+  /** For organisers: how many assigned experts have scored. */
+  assignedExperts: z.number().int(),
+  submittedScores: z.number().int(),
+  createdAt: z.string(),
+});
+export type Application = z.infer<typeof ApplicationSchema>;
+
+export const ScoreSchema = z.object({
+  applicationId: z.uuid(),
+  expertId: z.uuid(),
+  expertName: z.string(),
+  scores: z.record(z.string(), z.number()),
+  total: z.number(),
+  comment: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export type Score = z.infer<typeof ScoreSchema>;
+
+export const ObjectionSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  content: z.string(),
+  raisedBy: z.string(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  resolution: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Objection = z.infer<typeof ObjectionSchema>;
+
+export const RoundListQuerySchema = ListQuerySchema.extend({
+  kind: z.enum(SELECTION_KINDS).optional(),
+  stage: z.enum(ROUND_STAGES).optional(),
+  year: z.coerce.number().int().optional(),
+}).strict();
+export type RoundListQuery = z.infer<typeof RoundListQuerySchema>;
+
+export const ApplicationParamsSchema = z.object({ id: z.uuid(), applicationId: z.uuid() }).strict();
+export const ObjectionParamsSchema = z.object({ id: z.uuid(), objectionId: z.uuid() }).strict();
