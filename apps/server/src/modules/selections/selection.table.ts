@@ -144,3 +144,16 @@ export const expertProfile = pgTable(
   },
   (t) => [index('expert_profile_affiliation_idx').on(t.affiliationOrgId), index('expert_profile_district_idx').on(t.districtId)],
 );
+
+/** The public page of a published typical case (T-APP-4): background, solution, network, benefits, images. */
+export const selectionCase = pgTable('selection_case', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => selectionApplication.id),
+  background: text('background').notNull(),
+  solution: text('solution').notNull(),
+  network: text('network').notNull(),
+  benefits: jsonb('benefits').$type<Array<{ label: string; value: number; unit: string }>>().notNull(),
+  imageIds: jsonb('image_ids').$type<string[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
