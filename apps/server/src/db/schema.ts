@@ -6,6 +6,7 @@ export * from '../modules/factories/factory.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../modules/projects/project.table.js';
 export * from '../modules/registries/registry.table.js';
+export * from '../modules/selections/selection.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/files/file.table.js';
-export * from '../modules/selections/selection.table.js';
+export * from '../platform/jobs/job.table.js';
