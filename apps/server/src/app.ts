@@ -19,6 +19,7 @@ import { createFactoriesModule } from './modules/factories/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
+import { createSelectionsModule } from './modules/selections/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -118,6 +119,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     codeLists: codeLists.service,
     projects: projects.service,
   });
+  const selections = createSelectionsModule({
+    db: database.db,
+    clock,
+    audit,
+    files,
+    organisations: organisations.service,
+    factories: factories.service,
+    projects: projects.service,
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -164,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   projects.registerRoutes(app);
   factories.registerRoutes(app);
   registries.registerRoutes(app);
+  selections.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

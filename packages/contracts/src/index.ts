@@ -7,6 +7,8 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
+export * from './imports.js';
+export * from './jobs.js';
 export * from './organisations.js';
 export * from './patent-number.js';
 export * from './projects.js';

@@ -142,3 +142,52 @@ export type RoundListQuery = z.infer<typeof RoundListQuerySchema>;
 
 export const ApplicationParamsSchema = z.object({ id: z.uuid(), applicationId: z.uuid() }).strict();
 export const ObjectionParamsSchema = z.object({ id: z.uuid(), objectionId: z.uuid() }).strict();
+
+export const CaseInputSchema = z
+  .object({
+    background: z.string().trim().min(1).max(8000),
+    solution: z.string().trim().min(1).max(8000),
+    network: z.string().trim().min(1).max(4000),
+    benefits: z
+      .array(z.object({ label: z.string().trim().min(1).max(64), value: z.number(), unit: z.string().trim().max(16) }).strict())
+      .min(1)
+      .max(20),
+    imageIds: z.array(z.uuid()).max(12).default([]),
+  })
+  .strict();
+export type CaseInput = z.infer<typeof CaseInputSchema>;
+
+export const CaseSchema = z.object({
+  applicationId: z.uuid(),
+  roundId: z.uuid(),
+  roundTitle: z.string(),
+  enterpriseName: z.string(),
+  districtName: z.string(),
+  subjectName: z.string(),
+  background: z.string(),
+  solution: z.string(),
+  network: z.string(),
+  benefits: z.array(z.object({ label: z.string(), value: z.number(), unit: z.string() })),
+  imageIds: z.array(z.uuid()),
+  published: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const ExpertProfileInputSchema = z
+  .object({
+    affiliationOrgId: z.uuid().nullable(),
+    districtId: z.uuid().nullable(),
+    specialties: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+export const ExpertSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  affiliationOrgId: z.uuid().nullable(),
+  affiliationName: z.string().nullable(),
+  districtId: z.uuid().nullable(),
+  specialties: z.string().nullable(),
+});
+export type Expert = z.infer<typeof ExpertSchema>;

@@ -70,6 +70,14 @@ export function createFactoryRepo(db: DbOrTx) {
       return row ?? null;
     },
 
+    async findOwners(ids: string[]): Promise<Array<{ id: string; enterpriseId: string; name: string }>> {
+      if (ids.length === 0) return [];
+      return db
+        .select({ id: factory.id, enterpriseId: factory.enterpriseId, name: factory.name })
+        .from(factory)
+        .where(inArray(factory.id, ids));
+    },
+
     async findScenarios(ids: string[]): Promise<FactoryScenarioRow[]> {
       if (ids.length === 0) return [];
       return db.select().from(factoryScenario).where(inArray(factoryScenario.factoryId, ids)).orderBy(asc(factoryScenario.position));

@@ -118,6 +118,11 @@ export function createFactoryService(deps: FactoryServiceDeps) {
       return { items: await present(page.items), total: page.total };
     },
 
+    /** For other modules: owner and name of each factory (unknown ids are absent). */
+    async summaries(ids: string[], db: DbOrTx = deps.db): Promise<Map<string, { enterpriseId: string; name: string }>> {
+      return new Map((await createFactoryRepo(db).findOwners(ids)).map((r) => [r.id, { enterpriseId: r.enterpriseId, name: r.name }]));
+    },
+
     async get(actor: Actor, id: string): Promise<Factory> {
       await getVisible(actor, id);
       return presentOne(deps.db, id);

@@ -70,9 +70,12 @@ export function createProjectRepo(db: DbOrTx) {
       return { items, total: total?.n ?? 0 };
     },
 
-    async findOwners(ids: string[]): Promise<Array<{ id: string; enterpriseId: string }>> {
+    async findOwners(ids: string[]): Promise<Array<{ id: string; enterpriseId: string; name: string }>> {
       if (ids.length === 0) return [];
-      return db.select({ id: project.id, enterpriseId: project.enterpriseId }).from(project).where(inArray(project.id, ids));
+      return db
+        .select({ id: project.id, enterpriseId: project.enterpriseId, name: project.title })
+        .from(project)
+        .where(inArray(project.id, ids));
     },
 
     async findByFilingId(filingId: string): Promise<ProjectRow | null> {

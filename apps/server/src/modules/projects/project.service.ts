@@ -185,6 +185,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, r.enterpriseId]));
     },
 
+    /** For other modules: owner and title of each project (unknown ids are absent). */
+    async summaries(ids: string[], db: DbOrTx = deps.db): Promise<Map<string, { enterpriseId: string; name: string }>> {
+      return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, { enterpriseId: r.enterpriseId, name: r.name }]));
+    },
+
     async events(actor: Actor, id: string): Promise<ProjectEvent[]> {
       await getVisible(actor, id);
       return (await repo.findEvents(id)).map(toEvent);

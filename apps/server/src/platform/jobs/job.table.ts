@@ -19,6 +19,8 @@ export const job = pgTable(
     message: text('message'),
     result: jsonb('result'),
     createdById: uuid('created_by_id'),
+    /** Set when an API token started the job (its user id is null), so the token can follow it. */
+    createdByTokenId: uuid('created_by_token_id'),
     orgId: uuid('org_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "job" ADD COLUMN "created_by_token_id" uuid;

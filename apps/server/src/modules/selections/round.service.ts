@@ -1,0 +1,189 @@
+import type { CreateRound, Round, RoundListQuery, RoundTransition, UpdateRound } from '@suilian/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { nextStage } from './round-lifecycle.js';
+import { aggregate, rankByScore } from './scoring.js';
+import { createSelectionRepo, type RoundRow } from './selection.repo.js';
+
+export interface RoundServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+}
+
+export const canManage = (actor: Actor) => actor.permissions.includes('selection:manage');
+export const canSeeRounds = (actor: Actor) =>
+  ['selection:read', 'selection:manage', 'selection:apply', 'selection:recommend', 'selection:review'].some((p) =>
+    actor.permissions.includes(p as never),
+  );
+
+/** Selection rounds: the call, its stages, and what closing and publicity compute. */
+export function createRoundService(deps: RoundServiceDeps) {
+  const repo = createSelectionRepo(deps.db);
+
+  async function getRound(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<RoundRow> {
+    if (!canSeeRounds(actor)) throw forbidden('selection rounds need a selection permission');
+    const row = await createSelectionRepo(db).findRound(id);
+    if (!row || (row.stage === 'draft' && !canManage(actor))) throw notFound('selection round');
+    return row;
+  }
+
+  async function present(rows: RoundRow[], db: DbOrTx = deps.db): Promise<Round[]> {
+    const counts = await createSelectionRepo(db).countApplications(rows.map((r) => r.id));
+    return rows.map((r) => toRound(r, counts.get(r.id) ?? 0));
+  }
+
+  /** Closing the review: each application's final score from its submitted totals, then ranks. */
+  async function closeReview(tx: DbOrTx, round: RoundRow) {
+    const r = createSelectionRepo(tx);
+    const apps = (await r.findApplications(round.id, { all: true })).filter((a) => a.status === 'recommended');
+    const totals = await r.findSubmittedTotals(round.id);
+    const scored = apps.map((a) => ({
+      id: a.id,
+      score: aggregate(
+        totals.filter((t) => t.applicationId === a.id).map((t) => t.total),
+        round.aggregation,
+      ),
+    }));
+    const ranks = rankByScore(scored);
+    for (const s of scored)
+      await r.updateApplication(s.id, { finalScore: s.score, rank: ranks.get(s.id) ?? null, updatedAt: deps.clock.now() });
+  }
+
+  /** Publicity lists the best-ranked recommended applications up to the quota. */
+  async function markSelected(tx: DbOrTx, round: RoundRow) {
+    const r = createSelectionRepo(tx);
+    for (const a of await r.findApplications(round.id, { all: true })) {
+      const selected = a.status === 'recommended' && a.rank !== null && a.rank <= round.quota;
+      await r.updateApplication(a.id, { selected, updatedAt: deps.clock.now() });
+    }
+  }
+
+  return {
+    getRound,
+
+    async list(actor: Actor, query: RoundListQuery) {
+      if (!canSeeRounds(actor)) throw forbidden('selection rounds need a selection permission');
+      const page = await repo.findRounds(query, canManage(actor));
+      return { items: await present(page.items), total: page.total };
+    },
+
+    async get(actor: Actor, id: string): Promise<Round> {
+      const [round] = await present([await getRound(actor, id)]);
+      if (!round) throw notFound('selection round');
+      return round;
+    },
+
+    async create(actor: Actor, input: CreateRound): Promise<Round> {
+      if (!canManage(actor)) throw forbidden('creating selection rounds needs selection:manage');
+      const now = deps.clock.now();
+      return deps.db.transaction(async (tx) => {
+        const row = await createSelectionRepo(tx).insertRound({
+          ...input,
+          description: input.description ?? null,
+          deadline: new Date(input.deadline),
+          createdAt: now,
+          updatedAt: now,
+        });
+        const [result] = await present([row], tx);
+        await deps.audit.append(tx, actor, {
+          action: 'selection.round_create',
+          entityType: 'selection_round',
+          entityId: row.id,
+          after: result,
+        });
+        return result as Round;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: UpdateRound): Promise<Round> {
+      if (!canManage(actor)) throw forbidden('changing selection rounds needs selection:manage');
+      return deps.db.transaction(async (tx) => {
+        const current = await getRound(actor, id, tx);
+        // Once applications come in, the rules they applied under stay fixed.
+        if (current.stage !== 'draft' && (input.rubric || input.aggregation || input.conflictRules || input.subjectType || input.kind))
+          throw new AppError('CONFLICT', 'the rubric, kind and review rules are fixed once the round is open');
+        const { version, deadline, ...rest } = input;
+        const updated = await createSelectionRepo(tx).updateRound(id, version, {
+          ...rest,
+          ...(deadline ? { deadline: new Date(deadline) } : {}),
+          updatedAt: deps.clock.now(),
+        });
+        if (!updated) throw staleVersion('selection round');
+        const [before, after] = await present([current, updated], tx);
+        await deps.audit.append(tx, actor, {
+          action: 'selection.round_update',
+          entityType: 'selection_round',
+          entityId: id,
+          before,
+          after,
+        });
+        return after as Round;
+      });
+    },
+
+    async transition(actor: Actor, id: string, input: RoundTransition): Promise<Round> {
+      if (!canManage(actor)) throw forbidden('moving selection rounds needs selection:manage');
+      return deps.db.transaction(async (tx) => {
+        const round = await getRound(actor, id, tx);
+        const to = nextStage(round.stage, input.action);
+        if (!['draft', 'open', 'district_review', 'expert_review', 'closed', 'publicity', 'published'].includes(to))
+          throw new AppError('CONFLICT', to);
+        const today = deps.clock.now().toISOString().slice(0, 10);
+        const patch: Partial<RoundRow> = { stage: to as RoundRow['stage'], updatedAt: deps.clock.now() };
+        if (input.action === 'close_review') await closeReview(tx, round);
+        if (input.action === 'start_publicity') {
+          if (!input.publicityEnd || input.publicityEnd <= today)
+            throw fieldError('VALIDATION_FAILED', 'publicityEnd', 'future', 'the publicity period (公示) needs an end date after today');
+          patch.publicityEnd = input.publicityEnd;
+          await markSelected(tx, round);
+        }
+        if (input.action === 'publish') {
+          if (round.publicityEnd && round.publicityEnd >= today)
+            throw new AppError('CONFLICT', `the publicity period runs until ${round.publicityEnd}`);
+          const apps = await createSelectionRepo(tx).findApplications(round.id, { all: true });
+          const open = (await createSelectionRepo(tx).findObjections(apps.map((a) => a.id))).filter((o) => o.status === 'open');
+          if (open.length > 0) throw new AppError('CONFLICT', `${open.length} objection(s) are still open`);
+        }
+        const updated = await createSelectionRepo(tx).updateRound(id, input.version, patch);
+        if (!updated) throw staleVersion('selection round');
+        await deps.audit.append(tx, actor, {
+          action: `selection.${input.action}`,
+          entityType: 'selection_round',
+          entityId: id,
+          before: { stage: round.stage },
+          after: { stage: updated.stage },
+        });
+        const [result] = await present([updated], tx);
+        return result as Round;
+      });
+    },
+  };
+}
+
+export type RoundService = ReturnType<typeof createRoundService>;
+
+function toRound(r: RoundRow, applicationCount: number): Round {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    kind: r.kind,
+    subjectType: r.subjectType,
+    year: r.year,
+    rubric: r.rubric,
+    deadline: r.deadline.toISOString(),
+    quota: r.quota,
+    expertsPerApplication: r.expertsPerApplication,
+    aggregation: r.aggregation,
+    conflictRules: r.conflictRules,
+    stage: r.stage,
+    publicityEnd: r.publicityEnd,
+    applicationCount,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
