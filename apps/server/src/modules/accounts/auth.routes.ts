@@ -2,6 +2,7 @@ import {
   ChangePasswordSchema,
   ErrorEnvelopeSchema,
   LoginSchema,
+  type Me,
   MeSchema,
   OkSchema,
   SESSION_COOKIE,
@@ -57,7 +58,12 @@ export function registerAuthRoutes(app: FastifyInstance, opts: AuthRouteOptions)
   r.get('/api/auth/me', {
     config: { allowPendingPasswordChange: true },
     schema: { tags, response: { 200: MeSchema } },
-    handler: async (request) => opts.auth.me(actorOf(request), request.session?.csrfToken),
+    handler: async (request, reply) => {
+      const cached = opts.auth.cachedMeJson(request.session?.idHash);
+      // A string payload skips the serializer; it was built from a typed Me when the session was cached.
+      if (cached) return reply.type('application/json; charset=utf-8').send(cached as unknown as Me);
+      return opts.auth.me(actorOf(request), request.session?.csrfToken);
+    },
   });
 
   r.patch('/api/auth/me', {

@@ -158,6 +158,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       deps.sessions.set(idHash, {
         actor,
         me,
+        meJson: JSON.stringify(me),
         userId: user.id,
         mustChangePassword: user.mustChangePassword,
         csrfToken: session.csrfToken,
@@ -181,6 +182,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     /** The caller's own account as Me; for tokens, the token's principal. */
+    /** The serialised Me of a session resolved a moment ago for this very request, if cached. */
+    cachedMeJson(sessionIdHash: string | undefined): string | null {
+      return sessionIdHash ? (deps.sessions.get(sessionIdHash, deps.clock.now().getTime())?.meJson ?? null) : null;
+    },
+
     async me(actor: Actor, csrfToken?: string): Promise<Me> {
       if (!actor.userId) {
         const org = await deps.organisations.findById(actor.orgId);

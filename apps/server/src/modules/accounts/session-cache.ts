@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/actor.js';
 export interface CachedSession {
   actor: Omit<Actor, 'requestId' | 'clientIp'>;
   me: Me;
+  /** `me` serialised once: the hottest read of the console is answered without re-serialising. */
+  meJson: string;
   userId: string;
   mustChangePassword: boolean;
   csrfToken: string;
