@@ -57,6 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const parent = dirname(options.dir);
     chmodSync(parent, statSync(parent).mode | 0o001);
     assertTraversable(parent);
+    // The binaries live in node_modules; a clone in a private folder (e.g. /root) hides them from postgres.
+    assertTraversable(dirname(bins.postgres), 'keep the checkout in a folder others may enter');
   }
 
   const passwordFile = join(options.dir, 'password');
@@ -122,7 +124,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /** As root, PostgreSQL runs as `postgres`, which must be able to pass through every parent folder. */
-function assertTraversable(dir: string) {
+function assertTraversable(dir: string, what = 'choose a DATA_DIR outside it') {
   for (let current = dir; ; current = dirname(current)) {
     if ((statSync(current).mode & 0o001) === 0) {
       throw new Error(

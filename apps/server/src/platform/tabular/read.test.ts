@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { wpsLikeWorkbook } from '../../../test/wps-like.js';
 import { AppError } from '../errors.js';
 import { bindColumns, readTable } from './read.js';
 import type { TableSpec } from './spec.js';
-import { wpsLikeWorkbook } from '../../../test/wps-like.js';
 
 const SPEC: TableSpec = {
   sheet: '企业信息',

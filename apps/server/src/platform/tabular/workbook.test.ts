@@ -31,7 +31,12 @@ describe('template and export workbooks', () => {
     const data = wb.getWorksheet('企业信息') as ExcelJS.Worksheet;
     expect(data.getRow(1).values).toEqual([undefined, '企业名称', '所在区', '产业集群', '应用场景', '成立日期', '总投资（万元）']);
     const validations = (data as unknown as { dataValidations: Validations }).dataValidations.model;
-    expect(validations.B2).toMatchObject({ type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`'${CODE_SHEET}'!$A$2:$A$3`] });
+    expect(validations.B2).toMatchObject({
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [`'${CODE_SHEET}'!$A$2:$A$3`],
+    });
     expect(validations.B10001).toEqual(validations.B2);
     expect(validations.C2).toMatchObject({ type: 'list', formulae: [`'${CODE_SHEET}'!$B$2:$B$4`] });
     // several scenarios go in one cell: the drop-down helps but does not refuse other text
@@ -49,7 +54,14 @@ describe('template and export workbooks', () => {
 
   it('reads its own export back to the same cells', async () => {
     const rows = [
-      { name: '广州黄埔显示面板有限公司', district: '黄埔区', cluster: '新型显示', scenarios: '协同研发设计；远程设备操控', founded: '2024-03-05', investment: '1200.50' },
+      {
+        name: '广州黄埔显示面板有限公司',
+        district: '黄埔区',
+        cluster: '新型显示',
+        scenarios: '协同研发设计；远程设备操控',
+        founded: '2024-03-05',
+        investment: '1200.50',
+      },
       { name: '天河软件', district: '天河区', cluster: '', scenarios: '', founded: '', investment: '' },
     ];
     const table = await readTable('导出.xlsx', await writeWorkbook(SPEC, rows), { maxRows: 10, sheet: '企业信息' });
