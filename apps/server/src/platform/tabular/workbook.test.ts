@@ -22,7 +22,7 @@ type Validations = { model: Record<string, ExcelJS.DataValidation | undefined> }
 describe('template and export workbooks', () => {
   it('has drop-downs fed from a hidden code sheet, and a sheet of rules', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await writeWorkbook(SPEC));
+    await wb.xlsx.load((await writeWorkbook(SPEC)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['企业信息', 'visible'],
       [HELP_SHEET, 'visible'],
