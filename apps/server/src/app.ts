@@ -29,6 +29,8 @@ import { registerErrorHandling, sendError } from './platform/http/error-handler.
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebConsole } from './platform/http/web-console.js';
+import { registerJobRoutes } from './platform/jobs/job.routes.js';
+import { createJobService } from './platform/jobs/job.service.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
 
 export interface AppDeps {
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   const audit = createAuditService({ db: database.db, clock });
+  const jobs = createJobService({ db: database.db, clock, log: app.log });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
   const enterprises = createEnterprisesModule({
@@ -154,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sweep.unref();
   });
   app.addHook('onClose', async () => clearInterval(sweep));
+  app.addHook('onClose', () => jobs.drain());
 
   accounts.registerRoutes(app);
   organisations.registerRoutes(app);
@@ -165,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   selections.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
+  registerJobRoutes(app, jobs);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);
   return app;
 }

@@ -20,6 +20,10 @@ export function createAuditRepo(db: DbOrTx) {
       await db.insert(auditLog).values(row);
     },
 
+    async insertMany(rows: AuditRow[]): Promise<void> {
+      if (rows.length > 0) await db.insert(auditLog).values(rows);
+    },
+
     async findPage(query: AuditListQuery): Promise<{ items: AuditRow[]; total: number }> {
       const where = and(...auditFilters(query));
       const order = query.sort === 'seq' || query.sort === 'occurredAt' ? asc(auditLog.seq) : desc(auditLog.seq);

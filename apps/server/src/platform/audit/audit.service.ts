@@ -14,6 +14,9 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** Rows per INSERT in appendMany (13 parameters each, well under PostgreSQL's 65 535). */
+const APPEND_BATCH = 1000;
+
 /** Appends to and reads the hash-chained audit log. */
 export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
   return {
@@ -36,6 +39,40 @@ export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
         prevHash: head?.hash ?? GENESIS_HASH,
       };
       await repo.insert({ ...fields, hash: hashEntry(fields) });
+    },
+
+    /**
+     * Appends several entries inside `tx` under one chain lock, in order (imports: one entry per
+     * created record without a lock, a head read and an insert per record).
+     */
+    async appendMany(tx: DbOrTx, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
+      if (records.length === 0) return;
+      const repo = createAuditRepo(tx);
+      const head = await repo.lockHead();
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const occurredAt = deps.clock.now();
+      for (let start = 0; start < records.length; start += APPEND_BATCH) {
+        const rows = records.slice(start, start + APPEND_BATCH).map((record) => {
+          const fields = {
+            seq: ++seq,
+            occurredAt,
+            actorId: actor.userId,
+            actorName: actor.name,
+            action: record.action,
+            entityType: record.entityType,
+            entityId: record.entityId,
+            before: toJson(record.before),
+            after: toJson(record.after),
+            requestId: actor.requestId,
+            clientIp: actor.clientIp,
+            prevHash,
+          };
+          prevHash = hashEntry(fields);
+          return { ...fields, hash: prevHash };
+        });
+        await repo.insertMany(rows);
+      }
     },
 
     async list(actor: Actor, query: AuditListQuery): Promise<{ items: AuditEntry[]; total: number }> {
