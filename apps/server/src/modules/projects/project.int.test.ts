@@ -197,3 +197,37 @@ describe('projects', () => {
     expect(progress.statusCode).toBe(200);
   });
 });
+
+describe('project search (Chinese)', () => {
+  let ctx: TestContext;
+  let admin: Session;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    const city = await orgByDivision(ctx, '440100');
+    const huangpu = await orgByDivision(ctx, '440112');
+    const e1 = await insertEnterprise(ctx, huangpu.id, '搜索测试企业', '91440112MA59B7XH31');
+    await insertUser(ctx, 's.ent', 'enterprise_user', e1.id);
+    await insertUser(ctx, 's.admin', 'city_admin', city.id);
+    const ent = await login(ctx, 's.ent');
+    admin = await login(ctx, 's.admin');
+    for (const [title, description] of [
+      ['厂区智能物流改造', '涉及机器视觉定位的AGV调度'],
+      ['基于5G的机器视觉质检项目', '总装车间质检'],
+      ['5G专网覆盖工程', '车间无线覆盖'],
+    ]) {
+      await ent.request('POST', '/api/projects', { title, description });
+    }
+  });
+  afterAll(() => ctx.close());
+
+  it('finds "机器视觉" in titles and descriptions, title matches first', async () => {
+    const res = (await admin.request('GET', `/api/projects?q=${encodeURIComponent('机器视觉')}`)).json();
+    expect(res.items.map((p: { title: string }) => p.title)).toEqual(['基于5G的机器视觉质检项目', '厂区智能物流改造']);
+  });
+
+  it('matches two-character words and mixed Latin text', async () => {
+    expect((await admin.request('GET', `/api/projects?q=${encodeURIComponent('质检')}`)).json().total).toBe(1);
+    expect((await admin.request('GET', `/api/projects?q=${encodeURIComponent('5G专网')}`)).json().total).toBe(1);
+    expect((await admin.request('GET', `/api/projects?q=${encodeURIComponent('区块链')}`)).json().total).toBe(0);
+  });
+});

@@ -61,9 +61,14 @@ export function createProjectRepo(db: DbOrTx) {
       const key = (q.sort ?? '-createdAt').replace(/^-/, '') as keyof typeof SORTABLE;
       const column = SORTABLE[key] ?? project.createdAt;
       const descending = (q.sort ?? '-createdAt').startsWith('-');
+      // A search without an explicit sort lists the best title matches first.
+      const order =
+        q.q && !q.sort
+          ? [desc(sql`word_similarity(${q.q}, ${project.title})`), desc(project.createdAt)]
+          : [descending ? desc(column) : asc(column)];
       const items = await base()
         .where(where)
-        .orderBy(descending ? desc(column) : asc(column), asc(project.id))
+        .orderBy(...order, asc(project.id))
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize);
       const [total] = await db.select({ n: count() }).from(project).where(where);
