@@ -10,6 +10,11 @@ import {
   project,
   projectEvent,
   projectScenario,
+  registryRecord,
+  selectionApplication,
+  selectionAssignment,
+  selectionCase,
+  selectionRound,
 } from '../db/schema.js';
 
 export interface DemoRows {
@@ -43,4 +48,24 @@ export async function insertDemoRows(db: DbOrTx, rows: DemoRows): Promise<void> 
 /** Moves the project code sequence past the codes the demo projects took. */
 export async function setProjectCodeSequence(db: DbOrTx, last: number): Promise<void> {
   if (last > 0) await db.execute(sql`SELECT setval('project_code_seq', ${last})`);
+}
+
+export interface DemoSelectionRows {
+  rounds: Array<typeof selectionRound.$inferInsert>;
+  applications: Array<typeof selectionApplication.$inferInsert>;
+  assignments: Array<typeof selectionAssignment.$inferInsert>;
+  cases: Array<typeof selectionCase.$inferInsert>;
+}
+
+/** Bulk inserts for the demo ecosystem registries and selection rounds. */
+export async function insertDemoEcosystem(
+  db: DbOrTx,
+  records: Array<typeof registryRecord.$inferInsert>,
+  s: DemoSelectionRows,
+): Promise<void> {
+  for (let i = 0; i < records.length; i += 200) await db.insert(registryRecord).values(records.slice(i, i + 200));
+  if (s.rounds.length) await db.insert(selectionRound).values(s.rounds);
+  if (s.applications.length) await db.insert(selectionApplication).values(s.applications);
+  if (s.assignments.length) await db.insert(selectionAssignment).values(s.assignments);
+  if (s.cases.length) await db.insert(selectionCase).values(s.cases);
 }

@@ -8,8 +8,9 @@ import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
-import { insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
+import { insertDemoEcosystem, insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
 import { demoCreditCode } from './demo-codes.js';
+import { generateDemoEcosystem } from './demo-ecosystem.js';
 import { generateDemoProgramme } from './demo-programme.js';
 import { seededRandom } from './prng.js';
 
@@ -152,6 +153,47 @@ export async function loadDemoData(
     });
     await insertDemoRows(tx, programme);
     await setProjectCodeSequence(tx, programme.projects.length);
+
+    // Ecosystem registries and selection rounds in several stages. The review panel needs more
+    // experts than the one demo login; the others get random passwords nobody knows (reset to use).
+    const experts = [(await createUserRepo(tx).findByUsername('demo.expert'))?.id ?? ''];
+    for (let n = 2; n <= 6; n++) {
+      const user = await createUserRepo(tx).insert({
+        username: `demo.expert${n}`,
+        displayName: `评审专家${n}（演示）`,
+        role: 'expert',
+        orgId: expertPool.id,
+        passwordHash: await hashPassword(generatePassword()),
+        mustChangePassword: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      experts.push(user.id);
+    }
+    const today = now.toISOString().slice(0, 10);
+    const ecosystem = generateDemoEcosystem({
+      random,
+      now,
+      city: { id: city.id },
+      districts: [...districts.values()],
+      enterprises: programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? '', name: o.name })),
+      factories: programme.factories.map((f) => ({
+        id: f.id ?? '',
+        enterpriseId: f.enterpriseId,
+        districtId: f.districtId,
+        name: f.name,
+        live: programme.factoryScenarios.filter((x) => x.factoryId === f.id && (x.goLiveDate ?? '9999') <= today).length,
+      })),
+      projects: programme.projects.map((p) => ({
+        id: p.id ?? '',
+        enterpriseId: p.enterpriseId,
+        districtId: p.districtId,
+        title: p.title,
+        state: p.state ?? 'draft',
+      })),
+      experts,
+    });
+    await insertDemoEcosystem(tx, ecosystem.records, ecosystem.selections);
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -161,6 +203,8 @@ export async function loadDemoData(
         honours: programme.honours.length,
         projects: programme.projects.length,
         factories: programme.factories.length,
+        registryRecords: ecosystem.records.length,
+        selectionRounds: ecosystem.selections.rounds.length,
       },
     });
     return result;
