@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit,
     organisations: organisations.service,
     codeLists: codeLists.service,
+    jobs,
   });
   const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
   const projects = createProjectsModule({

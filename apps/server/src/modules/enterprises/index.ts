@@ -1,11 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { createEnterpriseImporter, type EnterpriseImportDeps } from './enterprise.import.js';
+import { registerEnterpriseImportRoutes } from './enterprise.import.routes.js';
 import { registerEnterpriseRoutes } from './enterprise.routes.js';
 import { createEnterpriseService, type EnterpriseServiceDeps } from './enterprise.service.js';
 
 export type { EnterpriseService } from './enterprise.service.js';
 
 /** Enterprises: profile, industry and cluster, honours timeline. */
-export function createEnterprisesModule(deps: EnterpriseServiceDeps) {
+export function createEnterprisesModule(deps: EnterpriseServiceDeps & Omit<EnterpriseImportDeps, 'enterprises'>) {
   const service = createEnterpriseService(deps);
-  return { service, registerRoutes: (app: FastifyInstance) => registerEnterpriseRoutes(app, service) };
+  const importer = createEnterpriseImporter({ ...deps, enterprises: service });
+  return {
+    service,
+    registerRoutes: (app: FastifyInstance) => {
+      registerEnterpriseRoutes(app, service);
+      registerEnterpriseImportRoutes(app, importer);
+    },
+  };
 }

@@ -18,7 +18,8 @@ export interface JobServiceDeps {
 
 /** Reports how far the work got; cheap to call for every row. */
 export type ReportProgress = (done: number, total: number) => void;
-export type JobWork = (progress: ReportProgress) => Promise<unknown>;
+/** The work of a job; `job.id` lets it name the job (e.g. in audit entries). */
+export type JobWork = (progress: ReportProgress, job: { id: string }) => Promise<unknown>;
 
 const FINISH_ATTEMPTS = 3;
 const INTERNAL_MESSAGE = 'an internal error occurred; quote the job id when reporting it';
@@ -58,7 +59,7 @@ export function createJobService(deps: JobServiceDeps) {
     let outcome: Partial<JobRow>;
     try {
       await repo.update(id, { status: 'running', startedAt: deps.clock.now() });
-      const result = await work(tracker.report);
+      const result = await work(tracker.report, { id });
       outcome = { status: 'succeeded', result: toJson(result), message: null };
     } catch (err) {
       if (!(err instanceof AppError)) deps.log.error({ err, jobId: id }, 'job failed');
