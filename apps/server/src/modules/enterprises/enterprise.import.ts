@@ -121,8 +121,9 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
               return parsed.success && rejections.length === 0 ? { ok: true, value: parsed.data } : { ok: false, rejections };
             },
             checkTogether: async (valid) => {
-              const inFile = duplicatesInFile(valid, (v) => v.creditCode, '统一社会信用代码');
               const taken = await repo.findTakenCreditCodes([...new Set(valid.map((v) => v.value.creditCode))]);
+              // A code already registered is reported as such on every row; repeats of new codes as in-file duplicates.
+              const inFile = duplicatesInFile(valid, (v) => (taken.has(v.creditCode) ? null : v.creditCode), '统一社会信用代码');
               const inDb = valid
                 .filter((v) => taken.has(v.value.creditCode))
                 .map((v) => ({

@@ -74,6 +74,17 @@ describe('reading uploaded tables', () => {
     ]);
   });
 
+  it('keeps every Chinese character of a large sheet intact', async () => {
+    // A multi-byte character split between two decompressed chunks must not be garbled.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业信息');
+    ws.addRow(['企业名称', '统一社会信用代码', '所在区']);
+    const names = Array.from({ length: 4000 }, (_, i) => `广州批量测试企业${i}号（有限公司）`);
+    for (const name of names) ws.addRow([name, '91440112MA59B7XH31', '黄埔区']);
+    const table = await readTable('企业.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), { maxRows: 5000 });
+    expect(table.rows.map((r) => r.values[0])).toEqual(names);
+  });
+
   it('reads GBK and UTF-8-with-BOM CSV alike', async () => {
     const text = '企业名称,统一社会信用代码,所在区,成立日期,认定日期\r\n广州黄埔显示面板有限公司,91440112MA59B7XH31,黄埔区,2024/3/5,\r\n';
     const gbk = await readTable('企业.csv', iconv.encode(text, 'gbk'), LIMIT);

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError, fieldError } from '../errors.js';
 import { sniffUpload } from '../files/sniff.js';
@@ -59,48 +58,43 @@ function readCsv(content: Buffer, maxRows: number): RawTable {
 }
 
 /**
- * Streams the workbook: only cell values are parsed (a whole-column drop-down in a user's file
- * would otherwise expand into a million validation entries). The data sheet is the one named
- * `sheet`, else the first visible one.
+ * Loads the workbook without its drop-downs and formatting rules: a whole-column drop-down in a
+ * user's file would otherwise expand into a million entries. (exceljs's streaming reader is not
+ * used: it decodes UTF-8 chunk by chunk and garbles a Chinese character split across chunks.)
+ * The data sheet is the one named `sheet`, else the first visible one.
  */
 async function readXlsx(content: Buffer, options: { maxRows: number; sheet?: string }): Promise<RawTable> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
-    sharedStrings: 'cache',
-    styles: 'cache', // dates are numbers with a date format: styles tell them apart
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let named: RawTable | null = null;
-  let firstVisible: RawTable | null = null;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const sheet of reader) {
-      const info = sheet as unknown as { name?: string; state?: string } & AsyncIterable<ExcelJS.Row>;
-      const isNamed = options.sheet !== undefined && info.name === options.sheet;
-      const isFirstVisible = !firstVisible && info.state !== 'hidden' && info.state !== 'veryHidden';
-      const table: RawTable = { format: 'xlsx', encoding: null, headers: [], rows: [] };
-      let header: string[] | null = null;
-      for await (const row of info) {
-        if (!isNamed && !isFirstVisible) continue; // still drained: the reader moves on only then
-        const values = Array.from((row.values as RawCell[]).slice(1), (v) => normaliseCell(v));
-        if (values.every((v) => v === '')) continue;
-        if (!header) header = values;
-        else {
-          table.rows.push({ row: row.number, values });
-          if (table.rows.length > options.maxRows) throw tooManyRows(options.maxRows);
-        }
-      }
-      table.headers = header ?? [];
-      if (isNamed) named = table;
-      if (isFirstVisible) firstVisible = table;
-    }
+    await workbook.xlsx.load(
+      content as unknown as ArrayBuffer,
+      {
+        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing'],
+        // a cap on <row> elements (empty formatted rows count too), far above the data-row limit
+        maxRows: options.maxRows * 2 + 1000,
+      } as Parameters<typeof workbook.xlsx.load>[1],
+    );
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof Error && /^Max row count/.test(error.message)) throw tooManyRows(options.maxRows);
     throw fieldError('VALIDATION_FAILED', 'file', 'unreadable', 'the .xlsx file cannot be read; open it in Excel or WPS and save it again');
   }
-  const chosen = named ?? firstVisible;
-  if (!chosen) throw fieldError('VALIDATION_FAILED', 'file', 'empty', 'the workbook has no visible sheet');
-  return chosen;
+  const sheet =
+    workbook.worksheets.find((w) => options.sheet !== undefined && w.name === options.sheet) ??
+    workbook.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
+  if (!sheet) throw fieldError('VALIDATION_FAILED', 'file', 'empty', 'the workbook has no visible sheet');
+  const table: RawTable = { format: 'xlsx', encoding: null, headers: [], rows: [] };
+  let header: string[] | null = null;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values = Array.from((row.values as RawCell[]).slice(1), (v) => normaliseCell(v));
+    if (values.every((v) => v === '')) return;
+    if (!header) header = values;
+    else {
+      table.rows.push({ row: row.number, values });
+      if (table.rows.length > options.maxRows) throw tooManyRows(options.maxRows);
+    }
+  });
+  table.headers = header ?? [];
+  return table;
 }
 
 function tooManyRows(max: number): AppError {
