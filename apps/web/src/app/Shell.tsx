@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
 import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './guards';
-import { MENU, PROFILE_PAGE } from './menu';
+import { MENU, type MenuGroup, PROFILE_PAGE, pagesOf } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -28,21 +28,30 @@ export function Shell() {
 
   const { items, paths } = useMemo(() => {
     const paths: string[] = [PROFILE_PAGE.path];
-    const items: NonNullable<MenuProps['items']> = [];
-    for (const group of MENU) {
+    type Item = NonNullable<MenuProps['items']>[number];
+    const build = (group: MenuGroup): Item | null => {
       const pages = group.pages.filter((p) => !p.permission || me.permissions.includes(p.permission));
-      if (pages.length === 0) continue;
+      const groups = (group.groups ?? []).map(build).filter((g): g is Item => g !== null);
+      if (pages.length === 0 && groups.length === 0) return null;
       paths.push(...pages.map((p) => p.path));
-      items.push({
+      return {
         key: group.key,
         icon: group.icon,
         label: t(`menu.${group.label}`),
-        children: pages.map((p) => ({ key: p.path, icon: p.icon, label: t(`menu.${p.label}`) })),
-      });
-    }
+        children: [...pages.map((p) => ({ key: p.path, icon: p.icon, label: t(`menu.${p.label}`) })), ...groups],
+      };
+    };
+    const items: Item[] = MENU.map(build).filter((g): g is Item => g !== null);
     items.push({ key: PROFILE_PAGE.path, icon: PROFILE_PAGE.icon, label: t(`menu.${PROFILE_PAGE.label}`) });
     return { items, paths };
   }, [me.permissions, t]);
+  // Top-level systems open; a sub-group only when the current page is in it.
+  const [openKeys] = useState(() => [
+    ...MENU.map((g) => g.key),
+    ...MENU.flatMap((g) => g.groups ?? [])
+      .filter((g) => pagesOf(g).some((p) => location.pathname.startsWith(p.path)))
+      .map((g) => g.key),
+  ]);
 
   const onLogout = async () => {
     await logout();
@@ -75,7 +84,7 @@ export function Shell() {
           mode="inline"
           items={items}
           selectedKeys={current ? [current] : []}
-          defaultOpenKeys={MENU.map((g) => g.key)}
+          defaultOpenKeys={openKeys}
           onClick={({ key }) => navigate(key)}
         />
       </Sider>

@@ -119,7 +119,33 @@ export const api = {
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('PUT', path, { ...opts, body }),
+  delete: <T>(path: string, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, opts),
 };
+
+/** POST /api/files: one multipart part named `file`, with the session's CSRF header. */
+export async function uploadFile<T>(file: Blob, name: string, opts: { check?: Checker<T>; signal?: AbortSignal } = {}): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, name);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl('/files'), { method: 'POST', headers, credentials: 'same-origin', body, signal: opts.signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', String(cause), null, undefined);
+  }
+  if (!res.ok) throw await parseError(res);
+  const data: unknown = await res.json();
+  if (opts.check) warnMismatch('POST', '/files', opts.check as Checker<unknown>, data);
+  return data as T;
+}
+
+/** Where the browser downloads a stored file (the session cookie authorises it). */
+export function fileUrl(id: string): string {
+  return `/api/files/${encodeURIComponent(id)}`;
+}
 
 /** `{items,total}` pages returned by list endpoints. */
 export interface Page<T> {

@@ -1,5 +1,29 @@
-import { ApiOutlined, AuditOutlined, ClusterOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import type { Permission } from '@suilian/contracts';
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  BulbOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DeploymentUnitOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FundProjectionScreenOutlined,
+  HomeOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  TrophyOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission, RegistryKey } from '@suilian/contracts';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/zh-CN';
 
@@ -16,10 +40,52 @@ export interface MenuGroup {
   label: keyof Messages['menu'];
   icon: ReactNode;
   pages: Page[];
+  /** Sub-groups shown after the pages (e.g. 产业生态 under 项目管理). */
+  groups?: MenuGroup[];
 }
+
+const REGISTRY_ICONS: Record<RegistryKey, ReactNode> = {
+  standards: <BookOutlined />,
+  patents: <FileProtectOutlined />,
+  'pilot-projects': <TrophyOutlined />,
+  carriers: <BankOutlined />,
+  platforms: <DeploymentUnitOutlined />,
+  events: <CalendarOutlined />,
+  trainings: <ReadOutlined />,
+  research: <BulbOutlined />,
+  products: <ShopOutlined />,
+  'test-platforms': <ExperimentOutlined />,
+  'test-records': <FileSearchOutlined />,
+};
+
+/** Path of a registry's page. */
+export const registryPath = (key: RegistryKey) => `/programme/ecosystem/${key}`;
 
 /** Side menu, by system (glossary). Only modules that exist are listed. */
 export const MENU: MenuGroup[] = [
+  {
+    key: 'programme',
+    label: 'programme',
+    icon: <FundProjectionScreenOutlined />,
+    pages: [
+      { path: '/programme/enterprises', label: 'enterprises', icon: <ApartmentOutlined />, permission: 'enterprise:read' },
+      { path: '/programme/projects', label: 'projects', icon: <ProjectOutlined />, permission: 'project:read' },
+      { path: '/programme/factories', label: 'factories', icon: <HomeOutlined />, permission: 'enterprise:read' },
+    ],
+    groups: [
+      {
+        key: 'ecosystem',
+        label: 'ecosystem',
+        icon: <ToolOutlined />,
+        pages: (Object.keys(REGISTRY_ICONS) as RegistryKey[]).map((key) => ({
+          path: registryPath(key),
+          label: key,
+          icon: REGISTRY_ICONS[key],
+          permission: 'registry:read' as const,
+        })),
+      },
+    ],
+  },
   {
     key: 'system',
     label: 'system',
@@ -29,17 +95,30 @@ export const MENU: MenuGroup[] = [
       { path: '/system/organisations', label: 'organisations', icon: <ClusterOutlined />, permission: 'org:read' },
       { path: '/system/tokens', label: 'tokens', icon: <ApiOutlined />, permission: 'token:read' },
       { path: '/system/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit:read' },
+      { path: '/system/code-lists', label: 'codeLists', icon: <UnorderedListOutlined /> },
     ],
   },
 ];
 
 export const PROFILE_PAGE: Page = { path: '/profile', label: 'profile', icon: <UserOutlined /> };
 
+/** Every page of a group, its sub-groups included. */
+export function pagesOf(group: MenuGroup): Page[] {
+  return [...group.pages, ...(group.groups ?? []).flatMap(pagesOf)];
+}
+
 /** Where `/` leads: the first of these the role may use, else the profile. */
-const HOME_ORDER = ['/system/organisations', '/system/users', '/system/tokens', '/system/audit'];
+const HOME_ORDER = [
+  '/system/organisations',
+  '/programme/projects',
+  '/programme/enterprises',
+  '/system/users',
+  '/system/tokens',
+  '/system/audit',
+];
 
 export function homePath(permissions: readonly Permission[]): string {
-  const pages = MENU.flatMap((g) => g.pages);
+  const pages = MENU.flatMap(pagesOf);
   for (const path of HOME_ORDER) {
     const page = pages.find((p) => p.path === path);
     if (page && (!page.permission || permissions.includes(page.permission))) return path;

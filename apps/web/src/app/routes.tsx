@@ -11,6 +11,14 @@ const OrganisationsPage = lazy(() => import('../modules/organisations/Organisati
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
+const EnterprisesPage = lazy(() => import('../modules/enterprises/EnterprisesPage'));
+const EnterpriseDetailPage = lazy(() => import('../modules/enterprises/EnterpriseDetailPage'));
+const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage'));
+const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPage'));
+const FactoriesPage = lazy(() => import('../modules/factories/FactoriesPage'));
+const FactoryDetailPage = lazy(() => import('../modules/factories/FactoryDetailPage'));
+const RegistryPage = lazy(() => import('../modules/registries/RegistryPage'));
+const CodeListsPage = lazy(() => import('../modules/codelists/CodeListsPage'));
 
 function guarded(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -32,6 +40,14 @@ export const router = createBrowserRouter([
       { path: 'system/organisations', element: guarded('org:read', <OrganisationsPage />) },
       { path: 'system/tokens', element: guarded('token:read', <TokensPage />) },
       { path: 'system/audit', element: guarded('audit:read', <AuditPage />) },
+      { path: 'system/code-lists', element: <CodeListsPage /> },
+      { path: 'programme/enterprises', element: guarded('enterprise:read', <EnterprisesPage />) },
+      { path: 'programme/enterprises/:id', element: guarded('enterprise:read', <EnterpriseDetailPage />) },
+      { path: 'programme/projects', element: guarded('project:read', <ProjectsPage />) },
+      { path: 'programme/projects/:id', element: guarded('project:read', <ProjectDetailPage />) },
+      { path: 'programme/factories', element: guarded('enterprise:read', <FactoriesPage />) },
+      { path: 'programme/factories/:id', element: guarded('enterprise:read', <FactoryDetailPage />) },
+      { path: 'programme/ecosystem/:registry', element: guarded('registry:read', <RegistryPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],

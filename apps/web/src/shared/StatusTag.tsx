@@ -1,22 +1,22 @@
-import type { User } from '@suilian/contracts';
+import type { ProjectState, User } from '@suilian/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type UserDisplayStatus, userDisplayStatus } from './status';
+import { PROJECT_STATE_TONES, type StatusTone, TONE_COLOURS, type UserDisplayStatus, userDisplayStatus } from './status';
 
-/** Console-wide status colours (glossary): green done/active, blue in progress, orange attention, red failed/locked, grey closed. */
-export type StatusTone = 'done' | 'progress' | 'attention' | 'failed' | 'closed';
+export type { StatusTone } from './status';
 
-const COLOURS: Record<StatusTone, string> = {
-  done: 'green',
-  progress: 'blue',
-  attention: 'orange',
-  failed: 'red',
-  closed: 'default',
-};
-
-export function StatusTag({ tone, children }: { tone: StatusTone; children: React.ReactNode }) {
+/** A status tag in the console-wide colours (glossary). */
+export function StatusTag({
+  tone,
+  children,
+  'data-testid': testId,
+}: {
+  tone: StatusTone;
+  children: React.ReactNode;
+  'data-testid'?: string;
+}) {
   return (
-    <Tag color={COLOURS[tone]} data-tone={tone}>
+    <Tag color={TONE_COLOURS[tone]} data-tone={tone} data-testid={testId}>
       {children}
     </Tag>
   );
@@ -28,4 +28,14 @@ export function UserStatusTag({ user }: { user: Pick<User, 'status' | 'lockedUnt
   const { t } = useTranslation();
   const status = userDisplayStatus(user);
   return <StatusTag tone={USER_TONES[status]}>{t(`userStatus.${status}`)}</StatusTag>;
+}
+
+/** A project's lifecycle state (草稿, 已申报 …) in its colour. */
+export function ProjectStateTag({ state }: { state: ProjectState }) {
+  const { t } = useTranslation();
+  return (
+    <StatusTag tone={PROJECT_STATE_TONES[state]} data-testid="project-state">
+      {t(`projectStates.${state}`)}
+    </StatusTag>
+  );
 }

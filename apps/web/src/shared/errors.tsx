@@ -30,11 +30,27 @@ function detailLines(t: TFunction, error: unknown): string[] {
   return lines;
 }
 
-/** Shows an API error: localised message, the field problems and the request id. */
-export function ApiErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
+/** The server's own sentence for a refusal (CONFLICT, FORBIDDEN…): it names the rule the request broke. */
+export function serverReason(error: unknown): string | null {
+  return error instanceof ApiError && error.message && error.issues.length === 0 ? error.message : null;
+}
+
+interface ApiErrorAlertProps {
+  error: unknown;
+  style?: React.CSSProperties;
+  /** Replaces the localised sentence for the code (e.g. a localised refusal rule). */
+  title?: string;
+  /** Also show the server's message (for refusals whose reason matters to the user). */
+  showReason?: boolean;
+}
+
+/** Shows an API error: localised message, the field problems, optionally the server's reason, and the request id. */
+export function ApiErrorAlert({ error, style, title, showReason }: ApiErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   const issues = detailLines(t, error);
+  const reason = showReason ? serverReason(error) : null;
+  if (reason) issues.push(t('issue.reason', { reason }));
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <Alert
@@ -43,7 +59,7 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: React.
       role="alert"
       data-testid="api-error"
       style={style}
-      title={errorText(t, error)}
+      title={title ?? errorText(t, error)}
       description={
         issues.length > 0 || requestId ? (
           <>

@@ -8,3 +8,45 @@ export function formatDateTime(value: string | null | undefined): string {
   const d = dayjs(value);
   return d.isValid() ? d.format(DATE_TIME_FORMAT) : value;
 }
+
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
+/** `YYYY-MM-DD` (dates from the API are already in that form); an em dash for missing values. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = dayjs(value);
+  return d.isValid() ? d.format(DATE_FORMAT) : value;
+}
+
+/** Digits grouped by thousands: 1234567 → 1,234,567. */
+export function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A number grouped by thousands; an em dash for missing values. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const [int = '0', frac] = String(Math.abs(value)).split('.');
+  return `${value < 0 ? '-' : ''}${groupDigits(int)}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * Money in 万元 from its decimal string, grouped, always two decimals, never through a float:
+ * "1234.5" → "1,234.50". An em dash for missing or malformed values.
+ */
+export function formatMoney(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign = '', int = '0', frac = ''] = match;
+  const cents = `${frac}00`.slice(0, 2);
+  return `${sign}${groupDigits(int.replace(/^0+(?=\d)/, ''))}.${cents}`;
+}
+
+/** A file size for people: 1 KB = 1024 bytes. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,5 +1,6 @@
+import { PROJECT_STATES } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { userDisplayStatus } from './status';
+import { PROJECT_STATE_TONES, TONE_COLOURS, userDisplayStatus } from './status';
 
 describe('user status tag', () => {
   const now = Date.parse('2025-06-01T08:00:00Z');
@@ -8,5 +9,22 @@ describe('user status tag', () => {
     expect(userDisplayStatus({ status: 'active', lockedUntil: '2025-06-01T09:00:00Z' }, now)).toBe('locked');
     expect(userDisplayStatus({ status: 'active', lockedUntil: '2025-06-01T07:00:00Z' }, now)).toBe('active');
     expect(userDisplayStatus({ status: 'active', lockedUntil: null }, now)).toBe('active');
+  });
+});
+
+describe('project state colours', () => {
+  it('give every lifecycle state a tone, following the glossary', () => {
+    for (const state of PROJECT_STATES) expect(TONE_COLOURS[PROJECT_STATE_TONES[state]], state).toBeTruthy();
+    expect(PROJECT_STATE_TONES).toMatchObject({
+      submitted: 'progress',
+      city_review: 'progress',
+      under_construction: 'progress',
+      returned: 'attention',
+      rejected: 'failed',
+      built: 'done',
+      accepted: 'done',
+      cancelled: 'closed',
+    });
+    expect(TONE_COLOURS).toEqual({ done: 'green', progress: 'blue', attention: 'orange', failed: 'red', closed: 'default' });
   });
 });

@@ -46,20 +46,7 @@ export function useOrgList(table: TableState, filters: OrgFilters) {
   });
 }
 
-/** Districts the user can see (for pickers and the district column). */
-export function useDistricts() {
-  return useQuery({
-    queryKey: ['organisations', 'districts'],
-    queryFn: async () =>
-      (
-        await api.get<Page<Organisation>>('/organisations', {
-          query: { kind: 'district', pageSize: 200, sort: 'name' },
-          check: OrgPageSchema,
-        })
-      ).items,
-    staleTime: 60_000,
-  });
-}
+export { useDistricts } from '../../shared/districts';
 
 export function useCreateOrg() {
   const client = useQueryClient();

@@ -1,0 +1,89 @@
+import { Button, Flex, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth';
+import { CodeSelect } from '../../shared/codeLists';
+import { DistrictSelect } from '../../shared/districts';
+import type { EnterpriseFilters } from './hooks';
+
+/** District, cluster, industry, size, 规上, honour and text filters; changes apply at once. */
+export function EnterpriseFilterBar({ value, onChange }: { value: EnterpriseFilters; onChange(next: EnterpriseFilters): void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  return (
+    <Flex gap={8} wrap data-testid="enterprise-filters">
+      <Input.Search
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
+        placeholder={t('enterprises.searchPlaceholder')}
+        allowClear
+        style={{ width: 260 }}
+        data-testid="enterprise-filter-q"
+      />
+      {me.orgKind === 'city' && (
+        <DistrictSelect
+          value={value.districtId}
+          onChange={(districtId) => onChange({ ...value, districtId })}
+          allowClear
+          style={{ width: 130 }}
+        />
+      )}
+      <CodeSelect
+        listKey="cluster"
+        value={value.clusterCode}
+        onChange={(clusterCode) => onChange({ ...value, clusterCode: clusterCode as string | undefined })}
+        placeholder={t('fields.clusterCode')}
+        allowClear
+        style={{ width: 190 }}
+      />
+      <CodeSelect
+        listKey="industry"
+        value={value.industryCode}
+        onChange={(industryCode) => onChange({ ...value, industryCode: industryCode as string | undefined })}
+        placeholder={t('fields.industryCode')}
+        allowClear
+        popupMatchSelectWidth={false}
+        style={{ width: 170 }}
+      />
+      <CodeSelect
+        listKey="size_class"
+        value={value.sizeClass}
+        onChange={(sizeClass) => onChange({ ...value, sizeClass: sizeClass as string | undefined })}
+        placeholder={t('fields.sizeClass')}
+        allowClear
+        style={{ width: 110 }}
+      />
+      <Select
+        value={value.aboveScale}
+        onChange={(aboveScale) => onChange({ ...value, aboveScale })}
+        options={[
+          { value: 'true', label: t('enterprises.aboveScaleYes') },
+          { value: 'false', label: t('enterprises.aboveScaleNo') },
+        ]}
+        placeholder={t('fields.aboveScale')}
+        allowClear
+        style={{ width: 110 }}
+      />
+      <CodeSelect
+        listKey="honour_type"
+        value={value.honourType}
+        onChange={(honourType) => onChange({ ...value, honourType: honourType as string | undefined })}
+        placeholder={t('fields.honourType')}
+        allowClear
+        popupMatchSelectWidth={false}
+        style={{ width: 170 }}
+      />
+      <Button
+        onClick={() => {
+          setQ('');
+          onChange({});
+        }}
+      >
+        {t('common.reset')}
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,158 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
+import { Badge, Button, Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { ApiErrorAlert } from '../../shared/errors';
+import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
+import { ProjectStateTag } from '../../shared/StatusTag';
+import { pagination, useTableState } from '../../shared/useTableState';
+import { useUrlFilters } from '../../shared/useUrlFilters';
+import { PROJECT_FILTER_KEYS, useProjectCounts, useProjects } from './hooks';
+import { ProjectFilterBar } from './ProjectFilterBar';
+import { ProjectFormDrawer } from './ProjectFormDrawer';
+
+const ProjectStatusChart = lazy(() => import('./ProjectStatusChart'));
+
+const isState = (value: string | undefined): value is ProjectState => PROJECT_STATES.includes(value as ProjectState);
+
+/** 项目管理: projects by status (tabs with counts, a small chart), filters, server paging and sorting. */
+export default function ProjectsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const table = useTableState({ sort: '-updatedAt' });
+  const [filters, setFilters] = useUrlFilters(PROJECT_FILTER_KEYS);
+  const [declaring, setDeclaring] = useState(false);
+  const status = isState(filters.status) ? filters.status : undefined;
+  const { status: _status, ...others } = filters;
+  const { data, isFetching, error } = useProjects(table, filters);
+  const { counts } = useProjectCounts(others);
+  const total = PROJECT_STATES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+
+  const apply = (next: typeof filters) => {
+    setFilters(next);
+    table.resetPage();
+  };
+
+  const columns: TableColumnsType<Project> = [
+    { title: t('projects.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: table.sortOrder('code'), width: 140 },
+    {
+      title: t('fields.title'),
+      dataIndex: 'title',
+      key: 'title',
+      sorter: true,
+      sortOrder: table.sortOrder('title'),
+      render: (title: string, p) => (
+        <Flex vertical>
+          <Typography.Text strong>{title}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.enterpriseName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: t('projects.district'), dataIndex: 'districtName', key: 'districtName', width: 90 },
+    {
+      title: t('fields.status'),
+      dataIndex: 'state',
+      key: 'state',
+      sorter: true,
+      sortOrder: table.sortOrder('state'),
+      width: 110,
+      render: (s: ProjectState) => <ProjectStateTag state={s} />,
+    },
+    {
+      title: t('fields.scenarios'),
+      key: 'scenarios',
+      width: 90,
+      render: (_v, p) => (
+        <Tooltip title={p.scenarios.map((s) => s.name).join('、')}>
+          <span>{p.scenarios.length}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('fields.investmentTotal'),
+      dataIndex: 'investmentTotal',
+      key: 'investmentTotal',
+      align: 'right',
+      render: (v: string | null) => formatMoney(v),
+    },
+    {
+      title: t('fields.plannedStart'),
+      dataIndex: 'plannedStart',
+      key: 'plannedStart',
+      sorter: true,
+      sortOrder: table.sortOrder('plannedStart'),
+      render: formatDate,
+    },
+    {
+      title: t('fields.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      sorter: true,
+      sortOrder: table.sortOrder('updatedAt'),
+      render: formatDateTime,
+    },
+  ];
+
+  const tab = (key: string, label: string, count: number | undefined) => ({
+    key,
+    label: (
+      <span data-testid={`project-tab-${key}`}>
+        {label} <Badge count={count ?? 0} showZero overflowCount={9999} color={key === 'all' ? '#1456c8' : '#8c8c8c'} size="small" />
+      </span>
+    ),
+  });
+
+  return (
+    <Card
+      title={t('projects.title')}
+      extra={
+        can('project:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)} data-testid="project-declare">
+            {t('projects.declare')}
+          </Button>
+        )
+      }
+    >
+      <Flex vertical gap={12}>
+        <ProjectFilterBar value={filters} onChange={apply} enterpriseName={data?.items[0]?.enterpriseName} />
+        <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 170 }} />}>
+          <ProjectStatusChart counts={counts} onSelect={(state) => apply({ ...filters, status: state })} />
+        </Suspense>
+        <Tabs
+          activeKey={status ?? 'all'}
+          onChange={(key) => apply({ ...filters, status: key === 'all' ? undefined : key })}
+          items={[tab('all', t('projects.all'), total), ...PROJECT_STATES.map((s) => tab(s, t(`projectStates.${s}`), counts[s]))]}
+          data-testid="project-status-tabs"
+        />
+        {error && <ApiErrorAlert error={error} />}
+        <Table<Project>
+          rowKey="id"
+          columns={columns}
+          dataSource={data?.items}
+          loading={isFetching}
+          onChange={table.onChange}
+          pagination={pagination(table, data?.total, (n) => t('common.total', { total: n }))}
+          onRow={(p) => ({ onClick: () => navigate(`/programme/projects/${p.id}`), style: { cursor: 'pointer' } })}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description={filtered ? t('projects.emptyFiltered') : t('projects.empty')} /> }}
+          data-testid="projects-table"
+        />
+      </Flex>
+      <ProjectFormDrawer
+        mode={declaring ? { type: 'create' } : null}
+        onClose={() => setDeclaring(false)}
+        onSaved={(p) => {
+          setDeclaring(false);
+          navigate(`/programme/projects/${p.id}`);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { ACCEPTED_FILE_TYPES, MAX_UPLOAD_BYTES, type StoredFile, StoredFileSchema } from '@suilian/contracts';
+import { App, Button, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uploadFile } from '../app/api';
+import { useNotifyError } from './errors';
+import { formatBytes } from './format';
+
+/** The extensions the server accepts (it checks the content too). */
+export const ACCEPT = Object.values(ACCEPTED_FILE_TYPES).flat().join(',');
+
+interface Props {
+  onUploaded(file: StoredFile): void | Promise<void>;
+  label?: string;
+  disabled?: boolean;
+  'data-testid'?: string;
+}
+
+/** Uploads one file to POST /api/files (with the CSRF header) and hands back the stored file. */
+export function FileUploadButton({ onUploaded, label, disabled, ...rest }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload
+      accept={ACCEPT}
+      showUploadList={false}
+      disabled={disabled || busy}
+      beforeUpload={(file) => {
+        if (file.size > MAX_UPLOAD_BYTES) {
+          void message.error(t('files.tooLarge', { max: formatBytes(MAX_UPLOAD_BYTES) }));
+          return Upload.LIST_IGNORE;
+        }
+        return true;
+      }}
+      customRequest={({ file, onSuccess, onError }) => {
+        const blob = file as File;
+        setBusy(true);
+        uploadFile<StoredFile>(blob, blob.name, { check: StoredFileSchema })
+          .then(async (stored) => {
+            await onUploaded(stored);
+            onSuccess?.(stored);
+          })
+          .catch((error: Error) => {
+            notifyError(error);
+            onError?.(error);
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <Button icon={<UploadOutlined />} loading={busy} disabled={disabled} data-testid={rest['data-testid']}>
+        {label ?? t('files.upload')}
+      </Button>
+    </Upload>
+  );
+}

@@ -1,0 +1,37 @@
+import { type Organisation, OrganisationSchema, pageOf } from '@suilian/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Select, type SelectProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../app/api';
+
+const OrgPageSchema = pageOf(OrganisationSchema);
+
+/** Districts the user can see (for pickers and the district column). */
+export function useDistricts() {
+  return useQuery({
+    queryKey: ['organisations', 'districts'],
+    queryFn: async () =>
+      (
+        await api.get<Page<Organisation>>('/organisations', {
+          query: { kind: 'district', pageSize: 200, sort: 'name' },
+          check: OrgPageSchema,
+        })
+      ).items,
+    staleTime: 60_000,
+  });
+}
+
+/** A district picker (the districts in the user's scope). */
+export function DistrictSelect(props: Omit<SelectProps<string>, 'options' | 'loading'> & { 'data-testid'?: string }) {
+  const { t } = useTranslation();
+  const districts = useDistricts();
+  return (
+    <Select
+      options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+      loading={districts.isPending}
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('fields.districtId')}
+      {...props}
+    />
+  );
+}
