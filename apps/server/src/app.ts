@@ -101,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: organisations.service,
     codeLists: codeLists.service,
     files,
+    jobs,
   });
   const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files });
   const factories = createFactoriesModule({
