@@ -16,10 +16,14 @@ export interface Database {
 }
 
 // timestamptz values come back as Date; numeric(18,2) stays a string (money must not become a float).
-export function connectDatabase(url: string, options: { max?: number } = {}): Database {
+export function connectDatabase(
+  url: string,
+  options: { max?: number; logQuery?: (query: string, params: unknown[]) => void } = {},
+): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'suilian' });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-  const db = drizzle(pool, { schema });
+  const logQuery = options.logQuery;
+  const db = drizzle(pool, { schema, ...(logQuery ? { logger: { logQuery } } : {}) });
   return { db, pool, close: () => pool.end() };
 }
 

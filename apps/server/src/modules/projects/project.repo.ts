@@ -1,5 +1,5 @@
 import type { ProjectListQuery } from '@suilian/contracts';
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
@@ -61,17 +61,20 @@ export function createProjectRepo(db: DbOrTx) {
       const key = (q.sort ?? '-createdAt').replace(/^-/, '') as keyof typeof SORTABLE;
       const column = SORTABLE[key] ?? project.createdAt;
       const descending = (q.sort ?? '-createdAt').startsWith('-');
-      // A search without an explicit sort lists the best title matches first.
+      // A search without an explicit sort lists title matches first, newest first.
       const order =
         q.q && !q.sort
-          ? [desc(sql`word_similarity(${q.q}, ${project.title})`), desc(project.createdAt)]
+          ? [asc(sql`strpos(lower(${project.title}), ${q.q.toLowerCase()}) = 0`), desc(project.createdAt)]
           : [descending ? desc(column) : asc(column)];
-      const items = await base()
-        .where(where)
-        .orderBy(...order, asc(project.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
-      const [total] = await db.select({ n: count() }).from(project).where(where);
+      // The page and the count are independent: on the pool they run side by side.
+      const [items, [total]] = await Promise.all([
+        base()
+          .where(where)
+          .orderBy(...order, asc(project.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db.select({ n: count() }).from(project).where(where),
+      ]);
       return { items, total: total?.n ?? 0 };
     },
 
@@ -163,15 +166,6 @@ function filters(db: DbOrTx, q: ProjectListQuery): SQL[] {
       .where(and(eq(enterpriseProfile.orgId, project.enterpriseId), eq(enterpriseProfile.clusterCode, q.clusterCode)));
     out.push(exists(inCluster));
   }
-  if (q.q) {
-    const pattern = `%${escapeLike(q.q)}%`;
-    const any = or(
-      ilike(project.title, pattern),
-      ilike(project.description, pattern),
-      ilike(project.code, pattern),
-      ilike(project.filingId, pattern),
-    );
-    if (any) out.push(any);
-  }
+  if (q.q) out.push(like(project.searchText, `%${escapeLike(q.q.toLowerCase())}%`));
   return out;
 }

@@ -44,8 +44,13 @@ export const project = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** Lower-cased searchable text, maintained by PostgreSQL; one trigram index serves every search (ADR 0005). */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(title || ' ' || coalesce(description, '') || ' ' || code || ' ' || coalesce(filing_id, ''))`,
+    ),
   },
   (t) => [
+    index('project_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex('project_code_uq').on(t.code),
     uniqueIndex('project_filing_id_uq').on(t.filingId),
     index('project_enterprise_id_idx').on(t.enterpriseId),
