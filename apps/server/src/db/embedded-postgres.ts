@@ -128,7 +128,7 @@ function assertTraversable(dir: string, what = 'choose a DATA_DIR outside it') {
   for (let current = dir; ; current = dirname(current)) {
     if ((statSync(current).mode & 0o001) === 0) {
       throw new Error(
-        `PostgreSQL runs as user postgres and cannot enter ${current}; choose a DATA_DIR outside it or run chmod o+x ${current}`,
+        `PostgreSQL runs as user postgres and cannot enter ${current}; ${what} or run chmod o+x ${current}`,
       );
     }
     if (dirname(current) === current) return;
