@@ -127,9 +127,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function assertTraversable(dir: string, what = 'choose a DATA_DIR outside it') {
   for (let current = dir; ; current = dirname(current)) {
     if ((statSync(current).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as user postgres and cannot enter ${current}; ${what} or run chmod o+x ${current}`,
-      );
+      throw new Error(`PostgreSQL runs as user postgres and cannot enter ${current}; ${what} or run chmod o+x ${current}`);
     }
     if (dirname(current) === current) return;
   }
