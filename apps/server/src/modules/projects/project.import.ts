@@ -139,7 +139,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
           }),
         );
       }
-      if (parsed.success && actor.scope === 'district' && parsed.data.districtId !== actor.districtId)
+      if (parsed.success && enterprise && actor.scope === 'district' && parsed.data.districtId !== actor.districtId)
         rejections.push({ row, column: '项目所在区', rule: 'scope', message: 'projects you enter stay in your district' });
       return parsed.success && rejections.length === 0 ? { ok: true as const, value: parsed.data } : { ok: false as const, rejections };
     };
