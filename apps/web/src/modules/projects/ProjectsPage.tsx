@@ -23,7 +23,8 @@ export default function ProjectsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
-  const table = useTableState({ sort: '-updatedAt' });
+  // No default sort: the server lists newest first, and title matches first when searching.
+  const table = useTableState();
   const [filters, setFilters] = useUrlFilters(PROJECT_FILTER_KEYS);
   const [declaring, setDeclaring] = useState(false);
   const status = isState(filters.status) ? filters.status : undefined;
