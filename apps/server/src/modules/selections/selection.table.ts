@@ -39,6 +39,8 @@ export const selectionRound = pgTable(
       .notNull()
       .default('draft'),
     publicityEnd: date('publicity_end'),
+    /** When the round was published: T-APP-3/4 count from then on. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
