@@ -230,7 +230,7 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'enterprise-detail.png'), fullPage: true });
   });
 
-  it('shows the server’s reason when an action is refused (验收 without the acceptance report)', async () => {
+  it('shows the server’s reason when 验收 is refused, then accepts once the report is uploaded', async () => {
     const page = sessions.at(-1)?.page;
     if (!page) throw new Error('no admin session');
     const built = await (await page.request.get('/api/projects?status=built&pageSize=50')).json();
@@ -239,6 +239,7 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     );
     expect(target, 'a built demo project without an acceptance report').toBeDefined();
     await page.goto(`/programme/projects/${target?.id}`);
+    const detail = page.getByTestId('project-detail');
     await page.getByTestId('project-action-accept').click();
     const modal = page.getByTestId('project-action-modal');
     await eventually(() => modal.textContent()).toContain('尚未上传"验收报告"类附件');
@@ -246,6 +247,27 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     const error = modal.getByTestId('api-error');
     await eventually(() => error.textContent()).toContain('验收前须上传验收报告');
     expect(await error.textContent()).toContain('acceptance report');
-    await eventually(() => page.getByTestId('project-detail').getByTestId('project-state').textContent()).toBe('建成');
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await detail.getByTestId('project-state').textContent()).toBe('建成');
+
+    // A program renamed .pdf is refused by content; the real report is attached as 验收报告.
+    const fileInput = detail.locator('input[type=file]');
+    await fileInput.setInputFiles({ name: '验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00fake executable') });
+    await eventually(() => page.locator('.ant-message').textContent()).toContain('executable');
+    expect(await detail.getByTestId('attachment-kind').textContent()).toContain('验收报告');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await fileInput.setInputFiles({ name: `验收报告-${run}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    const attachments = detail.getByTestId('project-attachments');
+    await eventually(() => attachments.textContent()).toContain(`验收报告-${run}.pdf`);
+    const link = attachments.getByRole('link', { name: new RegExp(`验收报告-${run}`) });
+    const download = await page.request.get((await link.getAttribute('href')) ?? '');
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByTestId('project-action-accept').click();
+    await eventually(() => modal.textContent()).toContain('已上传验收报告');
+    await page.getByTestId('project-action-confirm').click();
+    await eventually(() => detail.getByTestId('project-state').textContent()).toBe('已验收');
+    await page.getByTestId('project-timeline').getByTestId('timeline-event-accept').waitFor();
   });
 });

@@ -505,6 +505,7 @@ const enUS: Messages = {
   },
   projects: {
     title: 'Projects',
+    name: 'Project title',
     declare: 'Declare project',
     declareTitle: 'Declare a 5G + Industrial Internet project',
     editTitle: 'Edit project',

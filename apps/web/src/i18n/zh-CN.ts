@@ -520,6 +520,7 @@ const zhCN = {
   },
   projects: {
     title: '项目管理',
+    name: '项目名称',
     declare: '申报项目',
     declareTitle: '申报"5G+工业互联网"项目',
     editTitle: '编辑项目',

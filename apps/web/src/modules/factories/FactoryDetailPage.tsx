@@ -39,7 +39,7 @@ function LinkedProjects({ factory }: { factory: Factory }) {
       columns={[
         { title: t('projects.code'), dataIndex: 'code', key: 'code', width: 140 },
         {
-          title: t('fields.title'),
+          title: t('projects.name'),
           dataIndex: 'title',
           key: 'title',
           render: (title: string, p) => <Link to={`/programme/projects/${p.id}`}>{title}</Link>,

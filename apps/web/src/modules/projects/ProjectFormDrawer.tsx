@@ -199,7 +199,7 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
                     <OrgSelect kinds={['enterprise']} data-testid="project-enterprise" />
                   </Form.Item>
                 ))}
-              <Form.Item name="title" label={t('fields.title')} rules={[rules.required('title'), rules.max('title', 200)]}>
+              <Form.Item name="title" label={t('projects.name')} rules={[rules.required('title'), rules.max('title', 200)]}>
                 <Input data-testid="project-title" />
               </Form.Item>
               <Form.Item name="description" label={t('fields.description')} rules={[rules.max('description', 8000)]}>

@@ -42,7 +42,7 @@ export default function ProjectsPage() {
   const columns: TableColumnsType<Project> = [
     { title: t('projects.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: table.sortOrder('code'), width: 140 },
     {
-      title: t('fields.title'),
+      title: t('projects.name'),
       dataIndex: 'title',
       key: 'title',
       sorter: true,
