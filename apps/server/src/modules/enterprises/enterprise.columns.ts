@@ -116,13 +116,9 @@ export function enterpriseColumnKey(path: readonly PropertyKey[], contactSources
   const [field, index, sub] = path;
   if (field === 'contacts') {
     if (typeof index !== 'number') return 'contactName';
-    return sources(contactSources, index) === 'primary' ? (CONTACT_COLUMN[String(sub)] ?? 'contactName') : 'otherContacts';
+    return contactSources[index] === 'primary' ? (CONTACT_COLUMN[String(sub)] ?? 'contactName') : 'otherContacts';
   }
   return FIELD_COLUMN[String(field)] ?? null;
-}
-
-function sources(list: readonly string[], index: number): string | undefined {
-  return list[index];
 }
 
 /** An enterprise as a sheet row: names for codes, 是/否, contacts split over the contact columns. */

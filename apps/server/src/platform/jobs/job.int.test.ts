@@ -114,4 +114,15 @@ describe('jobs', () => {
     expect((await owner.request('GET', '/api/jobs?kind=test.fail')).json().total).toBe(1);
     expect((await stranger.request('GET', '/api/jobs')).json()).toEqual({ items: [], total: 0 });
   });
+
+  it('lets an API token follow the jobs it started', async () => {
+    const token = (tokenId: string): Actor => ({ ...ownerActor, userId: null, name: `token:${tokenId}`, via: 'token', tokenId });
+    const t1 = token('11111111-1111-4111-8111-111111111111');
+    const job = await jobs.start(t1, 'test.token', async () => 1);
+    await jobs.drain();
+    expect(await jobs.get(t1, job.id)).toMatchObject({ status: 'succeeded', createdById: null });
+    expect((await jobs.list(t1, { page: 1, pageSize: 20 })).items.map((j) => j.id)).toEqual([job.id]);
+    await expect(jobs.get(token('22222222-2222-4222-8222-222222222222'), job.id)).rejects.toThrow('job not found');
+    expect((await owner.request('GET', `/api/jobs/${job.id}`)).statusCode).toBe(404);
+  });
 });
