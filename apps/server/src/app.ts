@@ -15,6 +15,7 @@ import { createAccountsModule } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
+import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     factories: factories.service,
     projects: projects.service,
   });
+  const indicators = createIndicatorsModule({ db: database.db, clock });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -169,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   factories.registerRoutes(app);
   registries.registerRoutes(app);
   selections.registerRoutes(app);
+  indicators.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

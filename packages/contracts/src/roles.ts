@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'selection:apply',
   'selection:recommend',
   'selection:review',
+  'indicator:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,7 +64,16 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   city_analyst: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'user:read', 'enterprise:read', 'project:read', 'file:upload', 'registry:read', 'selection:read'],
+    permissions: [
+      'org:read',
+      'user:read',
+      'enterprise:read',
+      'project:read',
+      'file:upload',
+      'registry:read',
+      'selection:read',
+      'indicator:read',
+    ],
     manages: [],
   },
   district_officer: {
@@ -85,6 +95,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'registry:write',
       'selection:read',
       'selection:recommend',
+      'indicator:read',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -115,7 +126,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   security_analyst: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'enterprise:read', 'project:read', 'registry:read'],
+    permissions: ['org:read', 'enterprise:read', 'project:read', 'registry:read', 'indicator:read'],
     manages: [],
   },
   auditor: {
@@ -130,6 +141,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'project:read',
       'registry:read',
       'selection:read',
+      'indicator:read',
     ],
     manages: [],
   },

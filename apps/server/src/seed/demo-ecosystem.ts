@@ -304,6 +304,7 @@ function generateDemoSelections(ctx: EcosystemContext, int: (a: number, b: numbe
       conflictRules: { ownEnterprise: true, ownDistrict: true },
       stage: spec.stage,
       publicityEnd: spec.stage === 'published' ? `${spec.year}-12-20` : null,
+      publishedAt: spec.stage === 'published' ? new Date(Date.UTC(spec.year, 11, 28)) : null,
       isDemo: true,
       createdAt: created,
       updatedAt: created,

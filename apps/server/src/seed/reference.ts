@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Organisation } from '@suilian/contracts';
 import type { Db } from '../db/client.js';
 import { seedCodeLists } from '../modules/codelists/index.js';
+import { seedIndicators } from '../modules/indicators/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
@@ -82,7 +83,16 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
     for (const key of lists) {
       await deps.audit.append(tx, systemActor('system', cityRow.id), { action: 'code_list.seed', entityType: 'code_list', entityId: key });
     }
-    return { created: created + lists.length };
+    const indicators = await seedIndicators(tx, now);
+    if (indicators > 0) {
+      await deps.audit.append(tx, systemActor('system', cityRow.id), {
+        action: 'indicator.seed',
+        entityType: 'indicator',
+        entityId: null,
+        after: { added: indicators },
+      });
+    }
+    return { created: created + lists.length + indicators };
   });
 }
 

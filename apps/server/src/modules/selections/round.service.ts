@@ -147,6 +147,7 @@ export function createRoundService(deps: RoundServiceDeps) {
           const apps = await createSelectionRepo(tx).findApplications(round.id, { all: true });
           const open = (await createSelectionRepo(tx).findObjections(apps.map((a) => a.id))).filter((o) => o.status === 'open');
           if (open.length > 0) throw new AppError('CONFLICT', `${open.length} objection(s) are still open`);
+          patch.publishedAt = deps.clock.now();
         }
         const updated = await createSelectionRepo(tx).updateRound(id, input.version, patch);
         if (!updated) throw staleVersion('selection round');

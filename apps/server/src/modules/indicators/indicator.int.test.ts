@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  insertEnterprise,
+  insertUser,
+  login,
+  orgByDivision,
+  type Session,
+  type TestContext,
+} from '../../../test/harness.js';
+import { manualClock } from '../../platform/clock.js';
+
+/** The plan's 2027 targets, typed from 穗工信函〔2025〕256号 二、发展目标 (not from the seed file). */
+const PLAN: Record<string, [number, string]> = {
+  'T-INF-1': [120000, '个'],
+  'T-INF-2': [12, '套'],
+  'T-INF-3': [150, '个'],
+  'T-APP-1': [10, '个'],
+  'T-APP-2': [150, '个'],
+  'T-APP-3': [30, '个'],
+  'T-APP-4': [30, '个'],
+  'T-ECO-1': [7, '家'],
+  'T-ECO-2': [70, '项'],
+  'T-ECO-3': [60, '项'],
+  'T-ECO-4': [15, '个'],
+  'T-ECO-5': [7, '个'],
+  'T-PUB-1': [3, '个'],
+  'T-PUB-2': [10, '次'],
+  'T-PUB-3': [6, '次'],
+  'T-PUB-4': [500, '人'],
+};
+
+// Issue #4 items 1–3 (first part): the 16 targets as data, values counted from records, pace.
+describe('indicators', () => {
+  const clock = manualClock(new Date('2026-03-01T02:00:00Z'));
+  let ctx: TestContext;
+  let admin: Session;
+  let ent: Session;
+  let officer: Session;
+  let otherOfficer: Session;
+  let huangpuId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp({ clock });
+    const city = await orgByDivision(ctx, '440100');
+    const huangpu = await orgByDivision(ctx, '440112');
+    huangpuId = huangpu.id;
+    const tianhe = await orgByDivision(ctx, '440106');
+    const e1 = await insertEnterprise(ctx, huangpu.id, '指标企业', '91440112MA59B7XH31');
+    await insertUser(ctx, 'i.admin', 'city_admin', city.id);
+    await insertUser(ctx, 'i.ent', 'enterprise_user', e1.id);
+    await insertUser(ctx, 'i.hp', 'district_officer', huangpu.id);
+    await insertUser(ctx, 'i.th', 'district_officer', tianhe.id);
+    [admin, ent, officer, otherOfficer] = [
+      await login(ctx, 'i.admin'),
+      await login(ctx, 'i.ent'),
+      await login(ctx, 'i.hp'),
+      await login(ctx, 'i.th'),
+    ];
+  });
+  afterAll(() => ctx.close());
+
+  it('carries the 16 targets exactly as the plan states them', async () => {
+    const list = (await admin.request('GET', '/api/indicators')).json();
+    expect(list).toHaveLength(16);
+    for (const ind of list) {
+      expect([ind.target, ind.unit], ind.code).toEqual(PLAN[ind.code]);
+      expect(ind.targetDate).toBe('2027-12-31');
+    }
+    expect(list.map((i: { group: string }) => i.group).filter((g: string, i: number, a: string[]) => a.indexOf(g) === i)).toEqual([
+      'infrastructure',
+      'application',
+      'ecosystem',
+      'public_service',
+    ]);
+  });
+
+  it('counts T-APP-2 from project states on each day, with a filing id', async () => {
+    const walk = async (filingId: string | null) => {
+      const p = (
+        await ent.request('POST', '/api/projects', {
+          title: '指标项目',
+          filingId,
+          scenarios: [{ code: 'S06', category: 'main_production' }],
+        })
+      ).json();
+      const act = async (s: Session, action: string, extra = {}) => {
+        const v = (await admin.request('GET', `/api/projects/${p.id}`)).json().version;
+        const res = await s.request('POST', `/api/projects/${p.id}/transitions`, { version: v, action, ...extra });
+        expect(res.statusCode, res.body).toBe(200);
+      };
+      await act(ent, 'submit');
+      await act(officer, 'forward');
+      await act(admin, 'approve');
+      await act(ent, 'start_construction', { date: '2026-03-01' });
+      return p.id;
+    };
+    const before = (await admin.request('GET', '/api/indicators/T-APP-2')).json();
+    expect(before).toMatchObject({ value: 0, status: 'behind' });
+    await walk('GD5G-2026-00001');
+    await walk(null); // no national filing id: not counted
+    const after = (await admin.request('GET', '/api/indicators/T-APP-2')).json();
+    expect(after.value).toBe(1);
+    expect(after.progress).toBeCloseTo(1 / 150, 4);
+    // As of the day before, the project was not yet under construction.
+    expect((await admin.request('GET', '/api/indicators/T-APP-2?asOf=2026-02-28')).json().value).toBe(0);
+    const series = (await admin.request('GET', '/api/indicators/T-APP-2/series')).json();
+    expect(series.points.map((p: { period: string }) => p.period)).toEqual([
+      '202509',
+      '202510',
+      '202511',
+      '202512',
+      '202601',
+      '202602',
+      '202603',
+    ]);
+    expect(series.points.at(-1)).toMatchObject({ value: 1 });
+    expect(series.points[0].expected).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts registry records since the plan started and sums completed trainees', async () => {
+    await officer.request('POST', '/api/trainings', {
+      title: '培训一期',
+      date: '2026-02-10',
+      data: {
+        organiser: '黄埔区',
+        trainees: [
+          { name: '甲', completed: true },
+          { name: '乙', completed: true },
+          { name: '丙', completed: false },
+        ],
+      },
+    });
+    await officer.request('POST', '/api/trainings', {
+      title: '培训（试点前）',
+      date: '2025-06-01',
+      data: { organiser: '黄埔区', trainees: [{ name: '丁', completed: true }] },
+    });
+    const all = (await admin.request('GET', '/api/indicators')).json();
+    const byCode = Object.fromEntries(all.map((i: { code: string }) => [i.code, i]));
+    expect(byCode['T-PUB-4'].value).toBe(2);
+    expect(byCode['T-PUB-3'].value).toBe(1);
+    expect(byCode['T-INF-1']).toMatchObject({ value: null, status: 'no_data' });
+  });
+
+  it('gives district officers their own district and no other', async () => {
+    const own = (await officer.request('GET', '/api/indicators/T-PUB-4')).json();
+    expect(own).toMatchObject({ districtId: huangpuId, value: 2 });
+    expect((await otherOfficer.request('GET', '/api/indicators/T-PUB-4')).json().value).toBe(0);
+    expect((await otherOfficer.request('GET', `/api/indicators/T-PUB-4?district=${huangpuId}`)).statusCode).toBe(422);
+    expect((await ent.request('GET', '/api/indicators')).statusCode).toBe(403);
+    expect((await admin.request('GET', `/api/indicators/T-PUB-4?district=${huangpuId}`)).json().value).toBe(2);
+    expect((await admin.request('GET', '/api/indicators/T-NOPE-1')).statusCode).toBe(404);
+  });
+});
