@@ -47,7 +47,18 @@ export const IndicatorQuerySchema = z
   })
   .strict();
 
-export const IndicatorSeriesPointSchema = z.object({ period: z.string(), date: z.string(), value: z.number().nullable(), expected: z.number() });
-export const IndicatorSeriesSchema = z.object({ code: z.string(), districtId: z.uuid().nullable(), points: z.array(IndicatorSeriesPointSchema) });
+export const IndicatorSeriesPointSchema = z.object({
+  period: z.string(),
+  date: z.string(),
+  value: z.number().nullable(),
+  expected: z.number(),
+});
+export const IndicatorSeriesSchema = z.object({
+  code: z.string(),
+  districtId: z.uuid().nullable(),
+  points: z.array(IndicatorSeriesPointSchema),
+});
 export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
-export const IndicatorCodeParamsSchema = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'code: an indicator code such as T-APP-2') }).strict();
+export const IndicatorCodeParamsSchema = z
+  .object({ code: z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'code: an indicator code such as T-APP-2') })
+  .strict();

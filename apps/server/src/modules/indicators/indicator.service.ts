@@ -28,7 +28,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     throw forbidden('indicators are for city and district users');
   }
 
-  async function valueOf(row: IndicatorRow, asOf: string, districtId: string | null): Promise<number | null> {
+  async function measure(row: IndicatorRow, asOf: string, districtId: string | null): Promise<number | null> {
     // Data-element indicators are filled by periodic reporting (issue #4 item 4); none are reported yet.
     if (!row.counter) return null;
     return repo.count(row.counter, asOf, districtId);
@@ -65,7 +65,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       const districtId = districtFor(actor, query.district);
       const asOf = query.asOf ?? today();
       const rows = await repo.findAll();
-      const values = await Promise.all(rows.map((row) => valueOf(row, asOf, districtId)));
+      const values = await Promise.all(rows.map((row) => measure(row, asOf, districtId)));
       return rows.map((row, i) => present(row, values[i] ?? null, asOf, districtId));
     },
 
@@ -74,7 +74,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       const row = await repo.findByCode(code);
       if (!row) throw notFound('indicator');
       const asOf = query.asOf ?? today();
-      return present(row, await valueOf(row, asOf, districtId), asOf, districtId);
+      return present(row, await measure(row, asOf, districtId), asOf, districtId);
     },
 
     /** Month-end values from the plan's first month to `asOf`, with the milestone path beside them. */
@@ -88,7 +88,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       if (!row) throw notFound('indicator');
       const points = [];
       for (const { period, date } of monthEnds(PLAN_START, query.asOf ?? today())) {
-        points.push({ period, date, value: await valueOf(row, date, districtId), expected: Math.round(expectedOn(row, date) * 100) / 100 });
+        points.push({ period, date, value: await measure(row, date, districtId), expected: Math.round(expectedOn(row, date) * 100) / 100 });
       }
       return { code: row.code, districtId, points };
     },
