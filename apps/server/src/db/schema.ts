@@ -11,3 +11,4 @@ export * from '../modules/selections/selection.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/files/file.table.js';
 export * from '../platform/jobs/job.table.js';
+export * from '../modules/reporting/reporting.table.js';
