@@ -123,23 +123,38 @@ export const api = {
   delete: <T>(path: string, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, opts),
 };
 
-/** POST /api/files: one multipart part named `file`, with the session's CSRF header. */
-export async function uploadFile<T>(file: Blob, name: string, opts: { check?: Checker<T>; signal?: AbortSignal } = {}): Promise<T> {
+/** POST a file as multipart/form-data (one part named `file`) with the session's CSRF header. */
+export async function postMultipart<T>(
+  path: string,
+  file: Blob,
+  name: string,
+  opts: { query?: Record<string, QueryValue>; check?: Checker<T>; signal?: AbortSignal } = {},
+): Promise<T> {
   const body = new FormData();
   body.append('file', file, name);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(buildUrl('/files'), { method: 'POST', headers, credentials: 'same-origin', body, signal: opts.signal });
+    res = await fetch(buildUrl(path, opts.query), { method: 'POST', headers, credentials: 'same-origin', body, signal: opts.signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', String(cause), null, undefined);
   }
   if (!res.ok) throw await parseError(res);
   const data: unknown = await res.json();
-  if (opts.check) warnMismatch('POST', '/files', opts.check as Checker<unknown>, data);
+  if (opts.check) warnMismatch('POST', path, opts.check as Checker<unknown>, data);
   return data as T;
+}
+
+/** POST /api/files: stores one upload and returns the StoredFile. */
+export function uploadFile<T>(file: Blob, name: string, opts: { check?: Checker<T>; signal?: AbortSignal } = {}): Promise<T> {
+  return postMultipart<T>('/files', file, name, opts);
+}
+
+/** The URL of a GET the browser follows itself (downloads, exports); blank query values are left out. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return buildUrl(path, query);
 }
 
 /** Where the browser downloads a stored file (the session cookie authorises it). */

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@suilian/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCodeNames } from '../../shared/codeLists';
+import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
@@ -24,6 +26,7 @@ function latestHonours(enterprise: Enterprise) {
 export default function EnterprisesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const table = useTableState({ sort: 'name' });
   const [filters, setFilters] = useUrlFilters(ENTERPRISE_FILTER_KEYS);
   const [creating, setCreating] = useState(false);
@@ -92,11 +95,20 @@ export default function EnterprisesPage() {
     <Card
       title={t('enterprises.title')}
       extra={
-        mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
-            {t('enterprises.create')}
-          </Button>
-        )
+        <Space>
+          <ExcelToolbar
+            base="/enterprises"
+            name={t('orgKinds.enterprise')}
+            filters={{ ...filters, sort: table.sort }}
+            canImport={mayCreate}
+            onImported={() => void client.invalidateQueries({ queryKey: ['enterprises'] })}
+          />
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
+              {t('enterprises.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={16}>

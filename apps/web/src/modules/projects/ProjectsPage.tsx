@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
-import { Badge, Button, Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
+import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
 import { ProjectStateTag } from '../../shared/StatusTag';
@@ -22,6 +24,7 @@ const isState = (value: string | undefined): value is ProjectState => PROJECT_ST
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { can } = useAuth();
   // No default sort: the server lists newest first, and title matches first when searching.
   const table = useTableState();
@@ -114,11 +117,20 @@ export default function ProjectsPage() {
     <Card
       title={t('projects.title')}
       extra={
-        can('project:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)} data-testid="project-declare">
-            {t('projects.declare')}
-          </Button>
-        )
+        <Space>
+          <ExcelToolbar
+            base="/projects"
+            name={t('menu.projects')}
+            filters={{ ...filters, sort: table.sort }}
+            canImport={can('project:write')}
+            onImported={() => void client.invalidateQueries({ queryKey: ['projects'] })}
+          />
+          {can('project:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)} data-testid="project-declare">
+              {t('projects.declare')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={12}>
