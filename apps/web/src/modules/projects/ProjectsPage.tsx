@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -108,7 +108,10 @@ export default function ProjectsPage() {
     key,
     label: (
       <span data-testid={`project-tab-${key}`}>
-        {label} <Badge count={count ?? 0} showZero overflowCount={9999} color={key === 'all' ? '#1456c8' : '#8c8c8c'} size="small" />
+        {label}
+        <Typography.Text type="secondary" style={{ marginInlineStart: 4, fontSize: 12 }}>
+          {count ?? 0}
+        </Typography.Text>
       </span>
     ),
   });
@@ -139,6 +142,7 @@ export default function ProjectsPage() {
           <ProjectStatusChart counts={counts} onSelect={(state) => apply({ ...filters, status: state })} />
         </Suspense>
         <Tabs
+          size="small"
           activeKey={status ?? 'all'}
           onChange={(key) => apply({ ...filters, status: key === 'all' ? undefined : key })}
           items={[tab('all', t('projects.all'), total), ...PROJECT_STATES.map((s) => tab(s, t(`projectStates.${s}`), counts[s]))]}
