@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { createUserRepo, generatePassword, hashPassword } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
+import { createReportingRepo } from '../modules/reporting/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -12,6 +13,7 @@ import { insertDemoEcosystem, insertDemoRows, setProjectCodeSequence } from './d
 import { demoCreditCode } from './demo-codes.js';
 import { generateDemoEcosystem } from './demo-ecosystem.js';
 import { generateDemoProgramme } from './demo-programme.js';
+import { generateDemoReports } from './demo-reporting.js';
 import { seededRandom } from './prng.js';
 
 /** Demo enterprises per district (division code → names). Every name says 演示 (demo). */
@@ -194,6 +196,11 @@ export async function loadDemoData(
       experts,
     });
     await insertDemoEcosystem(tx, ecosystem.records, ecosystem.selections);
+
+    const reports = generateDemoReports({ random, now, districts: [...districtByCode].map(([code, id]) => ({ code, id })) });
+    const reporting = createReportingRepo(tx);
+    await reporting.insertValues(reports.values);
+    await reporting.insertRegistrations(reports.registrations);
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -205,6 +212,7 @@ export async function loadDemoData(
         factories: programme.factories.length,
         registryRecords: ecosystem.records.length,
         selectionRounds: ecosystem.selections.rounds.length,
+        reportedValues: reports.values.length,
       },
     });
     return result;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { seedCodeLists } from '../modules/codelists/index.js';
 import { seedIndicators } from '../modules/indicators/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
+import { seedReporting } from '../modules/reporting/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -82,6 +83,15 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
     const lists = await seedCodeLists(tx, now);
     for (const key of lists) {
       await deps.audit.append(tx, systemActor('system', cityRow.id), { action: 'code_list.seed', entityType: 'code_list', entityId: key });
+    }
+    const reporting = await seedReporting(tx, now);
+    if (reporting > 0) {
+      await deps.audit.append(tx, systemActor('system', cityRow.id), {
+        action: 'reporting.seed',
+        entityType: 'data_set',
+        entityId: null,
+        after: { added: reporting },
+      });
     }
     const indicators = await seedIndicators(tx, now);
     if (indicators > 0) {

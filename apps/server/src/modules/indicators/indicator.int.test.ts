@@ -153,3 +153,44 @@ describe('indicators', () => {
     expect((await admin.request('GET', '/api/indicators/T-NOPE-1')).statusCode).toBe(404);
   });
 });
+
+describe('indicators from reported values', () => {
+  let ctx: TestContext;
+  let admin: Session;
+  beforeAll(async () => {
+    ctx = await createTestApp({ clock: manualClock(new Date('2026-02-15T02:00:00Z')) });
+    const city = await orgByDivision(ctx, '440100');
+    const huangpu = await orgByDivision(ctx, '440112');
+    const tianhe = await orgByDivision(ctx, '440106');
+    await insertUser(ctx, 'iv.admin', 'city_admin', city.id);
+    admin = await login(ctx, 'iv.admin');
+    const put = (element: string, period: string, orgId: string, value: number) =>
+      ctx.database.pool.query(
+        "INSERT INTO data_value (data_element_code, period, org_id, value, stored_by, updated_at) VALUES ($1, $2, $3, $4, 'test', now())",
+        [element, period, orgId, String(value)],
+      );
+    await put('BS5G_TOTAL', '202509', huangpu.id, 1000);
+    await put('BS5G_TOTAL', '202512', huangpu.id, 1200);
+    await put('BS5G_TOTAL', '202510', tianhe.id, 2000);
+    await put('BS5G_TOTAL', '202603', tianhe.id, 9999); // a future month is not yet counted on 2026-02-15
+    await put('PRIVNET_NEW', '202510', huangpu.id, 2);
+    await put('PRIVNET_NEW', '202601', tianhe.id, 3);
+    await put('PRIVNET_NEW', '202508', tianhe.id, 50); // before the plan started
+  });
+  afterAll(() => ctx.close());
+
+  it('T-INF-1 sums each district’s latest cumulative figure on or before the day', async () => {
+    expect((await admin.request('GET', '/api/indicators/T-INF-1')).json().value).toBe(3200);
+    expect((await admin.request('GET', '/api/indicators/T-INF-1?asOf=2025-11-30')).json().value).toBe(3000);
+    // Its milestone path starts from the first reported stock, not from zero.
+    const series = (await admin.request('GET', '/api/indicators/T-INF-1/series')).json();
+    // 2025-09-30 is 16 of the plan's 838 days past the baseline of 1 000 on the way to 120 000.
+    expect(series.points[0]).toMatchObject({ period: '202509', value: 1000 });
+    expect(series.points[0].expected).toBeCloseTo(1000 + (119_000 * 16) / 838, 1);
+  });
+
+  it('T-INF-3 adds the new networks reported since the plan started', async () => {
+    expect((await admin.request('GET', '/api/indicators/T-INF-3')).json().value).toBe(5);
+    expect((await admin.request('GET', '/api/indicators/T-INF-2')).json()).toMatchObject({ value: null, status: 'no_data' });
+  });
+});

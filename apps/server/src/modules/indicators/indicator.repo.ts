@@ -69,8 +69,14 @@ export function createIndicatorRepo(db: DbOrTx) {
       const inserted = await db.insert(indicator).values(rows).onConflictDoNothing().returning({ code: indicator.code });
       return inserted.length;
     },
-    /** The value of a named record counter; null when the counter is unknown. */
+    /**
+     * The value of a named counter; null when unknown or nothing was reported. `last:<element>`
+     * sums each district's latest reported value (a stock); `sum:<element>` adds every period
+     * since the plan started (a flow).
+     */
     async count(counter: string, asOf: string, districtId: string | null): Promise<number | null> {
+      const reported = counter.match(/^(last|sum):([A-Z0-9_]+)$/);
+      if (reported) return reportedValue(db, reported[1] as 'last' | 'sum', reported[2] ?? '', asOf, districtId);
       const build = COUNTERS[counter];
       if (!build) return null;
       const district = districtId ? sql`AND p.district_id = ${districtId}` : sql``;
@@ -78,4 +84,27 @@ export function createIndicatorRepo(db: DbOrTx) {
       return Number(result.rows[0]?.n ?? 0);
     },
   };
+}
+
+async function reportedValue(
+  db: DbOrTx,
+  how: 'last' | 'sum',
+  element: string,
+  asOf: string,
+  districtId: string | null,
+): Promise<number | null> {
+  const until = asOf.slice(0, 4) + asOf.slice(5, 7);
+  const from = PLAN_START.slice(0, 4) + PLAN_START.slice(5, 7);
+  const district = districtId ? sql`AND v.org_id = ${districtId}` : sql``;
+  const query =
+    how === 'last'
+      ? sql`SELECT count(*)::int AS n, coalesce(sum(latest.value::numeric), 0)::float8 AS total FROM (
+              SELECT DISTINCT ON (v.org_id) v.value FROM data_value v
+               WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period <= ${until} ${district}
+               ORDER BY v.org_id, v.period DESC) latest`
+      : sql`SELECT count(*)::int AS n, coalesce(sum(v.value::numeric), 0)::float8 AS total FROM data_value v
+             WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period BETWEEN ${from} AND ${until} ${district}`;
+  const result = await db.execute<{ n: number; total: number }>(query);
+  const row = result.rows[0];
+  return row && Number(row.n) > 0 ? Number(row.total) : null;
 }

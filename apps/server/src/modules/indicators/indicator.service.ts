@@ -29,9 +29,19 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
   }
 
   async function measure(row: IndicatorRow, asOf: string, districtId: string | null): Promise<number | null> {
-    // Data-element indicators are filled by periodic reporting (issue #4 item 4); none are reported yet.
     if (!row.counter) return null;
     return repo.count(row.counter, asOf, districtId);
+  }
+
+  /**
+   * A stock (cumulative) target without a stated baseline starts from what was there when the
+   * plan started — the first reported value — not from zero.
+   */
+  async function withBaseline(row: IndicatorRow, districtId: string | null): Promise<IndicatorRow> {
+    if (row.kind !== 'cumulative' || row.baseline !== 0 || !row.counter) return row;
+    // A monthly report counts from its month, so the plan's first month is the starting stock.
+    const first = await repo.count(row.counter, row.baselineDate, districtId);
+    return first === null ? row : { ...row, baseline: first };
   }
 
   function present(row: IndicatorRow, value: number | null, asOf: string, districtId: string | null): Indicator {
@@ -64,15 +74,16 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     async list(actor: Actor, query: { district?: string | undefined; asOf?: string | undefined }): Promise<Indicator[]> {
       const districtId = districtFor(actor, query.district);
       const asOf = query.asOf ?? today();
-      const rows = await repo.findAll();
+      const rows = await Promise.all((await repo.findAll()).map((row) => withBaseline(row, districtId)));
       const values = await Promise.all(rows.map((row) => measure(row, asOf, districtId)));
       return rows.map((row, i) => present(row, values[i] ?? null, asOf, districtId));
     },
 
     async get(actor: Actor, code: string, query: { district?: string | undefined; asOf?: string | undefined }): Promise<Indicator> {
       const districtId = districtFor(actor, query.district);
-      const row = await repo.findByCode(code);
-      if (!row) throw notFound('indicator');
+      const found = await repo.findByCode(code);
+      if (!found) throw notFound('indicator');
+      const row = await withBaseline(found, districtId);
       const asOf = query.asOf ?? today();
       return present(row, await measure(row, asOf, districtId), asOf, districtId);
     },
@@ -84,8 +95,9 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       query: { district?: string | undefined; asOf?: string | undefined },
     ): Promise<IndicatorSeries> {
       const districtId = districtFor(actor, query.district);
-      const row = await repo.findByCode(code);
-      if (!row) throw notFound('indicator');
+      const found = await repo.findByCode(code);
+      if (!found) throw notFound('indicator');
+      const row = await withBaseline(found, districtId);
       const points = [];
       for (const { period, date } of monthEnds(PLAN_START, query.asOf ?? today())) {
         points.push({ period, date, value: await measure(row, date, districtId), expected: Math.round(expectedOn(row, date) * 100) / 100 });

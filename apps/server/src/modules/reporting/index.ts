@@ -1,0 +1,2 @@
+export { createReportingRepo } from './reporting.repo.js';
+export { seedReporting } from './reporting.seed.js';
