@@ -8,6 +8,7 @@ export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
 export * from './imports.js';
+export * from './indicator-logic.js';
 export * from './indicators.js';
 export * from './jobs.js';
 export * from './organisations.js';
