@@ -3,6 +3,8 @@
  * formulas, DHIS2 periods and when a form may be edited, validation rules, and aggregation of
  * reported values over time. No database, no HTTP: services wire these to tables and routes.
  */
+
+export { aggregateValue, lastValueOn, type PeriodValue, sumOfLastValues, sumValuesBetween } from './aggregate.js';
 export type { Expression, ExpressionNode, Reference } from './expression/ast.js';
 export { evaluateExpression, type Resolver } from './expression/evaluate.js';
 export { ExpressionError } from './expression/expression-error.js';
@@ -29,3 +31,6 @@ export {
   shiftPeriod,
 } from './periods/period-dates.js';
 export { formatPeriod, type Period, PeriodError, parsePeriod, validatePeriodId } from './periods/period-id.js';
+export { checkRule } from './validation/check-rule.js';
+export { compileRule, evaluateRule, evaluateRules } from './validation/evaluate-rule.js';
+export type { SideOutcome } from './validation/evaluate-side.js';

@@ -1,0 +1,42 @@
+import type { MissingValueStrategy } from '@suilian/contracts';
+import type { Expression, Reference } from '../expression/ast.js';
+import { evaluateExpression, type Resolver } from '../expression/evaluate.js';
+import { ExpressionError } from '../expression/expression-error.js';
+import { referenceKey, references } from '../expression/references.js';
+
+/** A side's value, or why it has none. */
+export type SideOutcome =
+  | { value: number; skipped?: undefined }
+  | { value: null; skipped: 'any_missing' | 'all_missing' }
+  | { value: null; skipped: 'error'; error: ExpressionError };
+
+/**
+ * DHIS2's missing-value strategies, applied per side before the operator:
+ * SKIP_IF_ANY_VALUE_MISSING gives no value when any referenced value is missing;
+ * SKIP_IF_ALL_VALUES_MISSING gives none only when every one is (a side without references always
+ * has a value); otherwise missing values count as 0, so NEVER_SKIP always gives a value.
+ */
+export function evaluateSide(expression: Expression, strategy: MissingValueStrategy, resolve: Resolver): SideOutcome {
+  const known = new Map<string, number | null>();
+  for (const item of references(expression).items) {
+    const offset = item.kind === 'dataElement' ? item.periodOffset : 0;
+    const key = `${referenceKey(item)}@${offset}`;
+    if (!known.has(key)) known.set(key, resolve(toReference(item)) ?? null);
+  }
+  const missing = [...known.values()].filter((v) => v === null).length;
+  if (strategy === 'SKIP_IF_ANY_VALUE_MISSING' && missing > 0) return { value: null, skipped: 'any_missing' };
+  if (strategy === 'SKIP_IF_ALL_VALUES_MISSING' && known.size > 0 && missing === known.size) return { value: null, skipped: 'all_missing' };
+  try {
+    const value = evaluateExpression(expression, (reference) => resolve(reference) ?? 0);
+    // Every reference resolves to a number here, so only a formula without references could give null.
+    return value === null ? { value: null, skipped: 'all_missing' } : { value };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { value: null, skipped: 'error', error };
+    throw error;
+  }
+}
+
+function toReference(item: Reference): Reference {
+  if (item.kind === 'indicator') return { kind: 'indicator', code: item.code };
+  return { kind: 'dataElement', code: item.code, categoryOption: item.categoryOption, periodOffset: item.periodOffset };
+}
