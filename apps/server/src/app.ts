@@ -105,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
   });
   const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files });
+  files.addReadRule((actor, fileId) => projects.service.canReadAttachment(actor, fileId));
+  files.addReadRule((actor, fileId) => registries.service.canReadAttachment(actor, fileId));
   const factories = createFactoriesModule({
     db: database.db,
     clock,

@@ -82,3 +82,12 @@ export const OrganisationListQuerySchema = ListQuerySchema.extend({
   districtId: z.uuid().optional(),
 }).strict();
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuerySchema>;
+
+/** The directory of operators and service providers, for pickers (e.g. a project's network operator). */
+export const ProviderEntrySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  providerType: z.enum(PROVIDER_TYPES).nullable(),
+  districtName: z.string().nullable(),
+});
+export type ProviderEntry = z.infer<typeof ProviderEntrySchema>;

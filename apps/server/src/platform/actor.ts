@@ -5,6 +5,8 @@ export interface Actor {
   userId: string | null;
   /** Username, or `token:<name>` for API tokens, or `system`/`cli` for internal work. */
   name: string;
+  /** The person's name for timelines and notices (falls back to `name`). */
+  displayName?: string;
   role: Role;
   orgId: string;
   /** The district of the actor's organisation (null for city-level organisations). */

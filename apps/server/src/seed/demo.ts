@@ -121,7 +121,8 @@ export async function loadDemoData(
     });
 
     const huangpu = districtByCode.get('440112');
-    const firstEnterprise = enterprises[0];
+    // The demo enterprise user works for a 黄埔区 company, so demo.huangpu reviews its projects.
+    const firstEnterprise = named.find((e) => e.districtCode === '440112')?.id;
     const firstProvider = providers[0];
     if (!huangpu || !firstEnterprise || !firstProvider) throw new Error('reference districts are missing');
     const accounts: Array<{ username: string; displayName: string; role: Role; orgId: string }> = [

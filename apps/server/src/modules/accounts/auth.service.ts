@@ -78,6 +78,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         districtId: user.orgDistrictId,
         via: 'session',
       }),
+      displayName: user.displayName,
       requestId: meta?.requestId ?? null,
       clientIp: meta?.clientIp ?? null,
     };

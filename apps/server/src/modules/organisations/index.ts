@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerOrganisationRoutes } from './organisation.routes.js';
 import { createOrganisationService, type OrganisationServiceDeps } from './organisation.service.js';
 
+export { createOrganisationLookup, type OrganisationLookup, type OrgRef } from './organisation.lookup.js';
 export { createOrganisationRepo } from './organisation.repo.js';
 export type { OrganisationService } from './organisation.service.js';
 

@@ -1,5 +1,6 @@
 import type { OrganisationListQuery } from '@suilian/contracts';
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import type { OrgScope } from '../../platform/scope.js';
@@ -56,6 +57,19 @@ export function createOrganisationRepo(db: DbOrTx) {
 
     async findAllInScope(scope: OrgScope): Promise<OrganisationRow[]> {
       return db.select().from(organisation).where(scopeFilter(scope)).orderBy(asc(organisation.divisionCode), asc(organisation.name));
+    },
+
+    /** Every provider with its district's name: a public directory, not scoped. */
+    async findProviders(): Promise<
+      Array<{ id: string; name: string; providerType: 'operator' | 'service_provider' | null; districtName: string | null }>
+    > {
+      const district = alias(organisation, 'district');
+      return db
+        .select({ id: organisation.id, name: organisation.name, providerType: organisation.providerType, districtName: district.name })
+        .from(organisation)
+        .leftJoin(district, eq(district.id, organisation.districtId))
+        .where(eq(organisation.kind, 'provider'))
+        .orderBy(asc(organisation.providerType), asc(organisation.name));
     },
 
     async insert(row: NewOrganisationRow): Promise<OrganisationRow> {

@@ -3,11 +3,13 @@ import {
   IdParamsSchema,
   OrganisationListQuerySchema,
   OrganisationSchema,
+  ProviderEntrySchema,
   pageOf,
   UpdateOrganisationSchema,
 } from '@suilian/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import type { OrganisationService } from './organisation.service.js';
 
@@ -23,6 +25,10 @@ export function registerOrganisationRoutes(app: FastifyInstance, organisations: 
   r.get('/api/organisations/tree', {
     schema: { tags },
     handler: async (request) => organisations.tree(actorOf(request)),
+  });
+  r.get('/api/organisations/providers', {
+    schema: { tags, response: { 200: z.array(ProviderEntrySchema) } },
+    handler: async (request) => organisations.providers(actorOf(request)),
   });
   r.get('/api/organisations/:id', {
     schema: { tags, params: IdParamsSchema, response: { 200: OrganisationSchema } },

@@ -6,6 +6,7 @@ import {
   type Organisation,
   type OrganisationListQuery,
   type OrganisationNode,
+  type ProviderEntry,
   type UpdateOrganisation,
 } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -59,6 +60,13 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
     async list(actor: Actor, query: OrganisationListQuery) {
       const page = await repo.findPage(orgScopeOf(actor), query);
       return { items: page.items.map(toOrganisation), total: page.total };
+    },
+
+    /** Operators and service providers, for anyone who declares or reviews projects (they pick an operator). */
+    async providers(actor: Actor): Promise<ProviderEntry[]> {
+      if (!actor.permissions.includes('project:read') && !actor.permissions.includes('org:write'))
+        throw forbidden('the provider directory is for project users');
+      return repo.findProviders();
     },
 
     async get(actor: Actor, id: string): Promise<Organisation> {

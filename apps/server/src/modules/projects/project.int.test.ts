@@ -231,3 +231,69 @@ describe('project search (Chinese)', () => {
     expect((await admin.request('GET', `/api/projects?q=${encodeURIComponent('区块链')}`)).json().total).toBe(0);
   });
 });
+
+describe('project attachments and the operator directory', () => {
+  let ctx: TestContext;
+  let ent: Session;
+  let admin: Session;
+  let stranger: Session;
+  const upload = async (s: Session, name: string) => {
+    const body = multipartFile(name, PDF);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      cookies: { [SESSION_COOKIE]: s.cookie },
+      headers: { ...body.headers, [CSRF_HEADER]: s.csrf },
+      payload: body.payload,
+    });
+    return res.json().id as string;
+  };
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    const city = await orgByDivision(ctx, '440100');
+    const huangpu = await orgByDivision(ctx, '440112');
+    const tianhe = await orgByDivision(ctx, '440106');
+    const e1 = await insertEnterprise(ctx, huangpu.id, '附件企业', '91440112MA59B7XH31');
+    const e2 = await insertEnterprise(ctx, tianhe.id, '旁观企业', '91440106MA5CXK0T1K');
+    await insertEnterprise(ctx, tianhe.id, '天河运营商', '914403001922038216', 'provider');
+    await insertUser(ctx, 'a.ent', 'enterprise_user', e1.id);
+    await insertUser(ctx, 'a.other', 'enterprise_user', e2.id);
+    await insertUser(ctx, 'a.admin', 'city_admin', city.id);
+    [ent, stranger, admin] = [await login(ctx, 'a.ent'), await login(ctx, 'a.other'), await login(ctx, 'a.admin')];
+  });
+  afterAll(() => ctx.close());
+
+  it('keeps files others attached, and lets everyone who sees the project read them', async () => {
+    const p = (await ent.request('POST', '/api/projects', { title: '附件项目' })).json();
+    const adminFile = await upload(admin, '审核意见.pdf');
+    const withAdmin = await admin.request('PATCH', `/api/projects/${p.id}`, {
+      version: p.version,
+      attachments: [{ fileId: adminFile, kind: 'other' }],
+    });
+    expect(withAdmin.statusCode).toBe(200);
+    const ownFile = await upload(ent, '申报书.pdf');
+    const both = await ent.request('PATCH', `/api/projects/${p.id}`, {
+      version: withAdmin.json().version,
+      attachments: [
+        { fileId: adminFile, kind: 'other' },
+        { fileId: ownFile, kind: 'declaration' },
+      ],
+    });
+    expect(both.statusCode, both.body).toBe(200);
+    expect((await ent.request('GET', `/api/files/${adminFile}`)).statusCode).toBe(200);
+    expect((await stranger.request('GET', `/api/files/${adminFile}`)).statusCode).toBe(404);
+    // A file the enterprise cannot see is still not its to attach anew.
+    const foreign = await upload(stranger, '别人的.pdf');
+    const steal = await ent.request('PATCH', `/api/projects/${p.id}`, {
+      version: both.json().version,
+      attachments: [{ fileId: foreign, kind: 'other' }],
+    });
+    expect(steal.statusCode).toBe(422);
+  });
+
+  it('lists operators from every district for enterprise users', async () => {
+    const res = await ent.request('GET', '/api/organisations/providers');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([expect.objectContaining({ name: '天河运营商', providerType: 'operator', districtName: '天河区' })]);
+  });
+});

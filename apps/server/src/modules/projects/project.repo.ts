@@ -116,6 +116,11 @@ export function createProjectRepo(db: DbOrTx) {
       if (rows.length > 0) await db.insert(projectScenario).values(rows.map((r, position) => ({ ...r, projectId, position })));
     },
 
+    async findProjectsWithFile(fileId: string): Promise<string[]> {
+      const rows = await db.select({ id: projectAttachment.projectId }).from(projectAttachment).where(eq(projectAttachment.fileId, fileId));
+      return rows.map((r) => r.id);
+    },
+
     async findAttachments(projectIds: string[]): Promise<AttachmentRow[]> {
       if (projectIds.length === 0) return [];
       return db.select().from(projectAttachment).where(inArray(projectAttachment.projectId, projectIds));

@@ -132,12 +132,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
         return { scenarioCode: s.code, customName: s.code ? null : (s.customName ?? null), category: s.category };
       });
     }
-    if (input.attachments)
+    if (input.attachments) {
+      // Files already on the project stay attachable by anyone who may edit it; new ones must be the actor's to give.
+      const kept = new Set((await createProjectRepo(tx).findAttachments(current ? [current.id] : [])).map((a) => a.fileId));
       await deps.files.requireAttachable(
         actor,
-        input.attachments.map((a) => a.fileId),
+        input.attachments.map((a) => a.fileId).filter((id) => !kept.has(id)),
         tx,
       );
+    }
     return { fields, scenarios, attachments: input.attachments };
   }
 
@@ -185,6 +188,16 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, r.enterpriseId]));
     },
 
+    /** Whether a file is attached to a project the actor may see (a read rule for platform/files). */
+    async canReadAttachment(actor: Actor, fileId: string): Promise<boolean> {
+      if (!actor.permissions.includes('project:read')) return false;
+      for (const id of await repo.findProjectsWithFile(fileId)) {
+        const row = await repo.findById(id);
+        if (row && sees(actor, row.project)) return true;
+      }
+      return false;
+    },
+
     /** For other modules: owner and title of each project (unknown ids are absent). */
     async summaries(ids: string[], db: DbOrTx = deps.db): Promise<Map<string, { enterpriseId: string; name: string }>> {
       return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, { enterpriseId: r.enterpriseId, name: r.name }]));
@@ -228,7 +241,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
           toState: 'draft',
           comment: null,
           actorId: actor.userId,
-          actorName: actor.name,
+          actorName: actor.displayName ?? actor.name,
           actorRole: actor.role,
           occurredAt: now,
         });
@@ -292,7 +305,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
           toState: decision.to,
           comment,
           actorId: actor.userId,
-          actorName: actor.name,
+          actorName: actor.displayName ?? actor.name,
           actorRole: actor.role,
           occurredAt: deps.clock.now(),
         });

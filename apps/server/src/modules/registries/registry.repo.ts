@@ -78,6 +78,14 @@ export function createRegistryRepo(db: DbOrTx) {
       await db.delete(registryRecord).where(eq(registryRecord.id, id));
     },
 
+    async findRecordsWithFile(fileId: string): Promise<Array<{ orgId: string; districtId: string | null }>> {
+      return db
+        .select({ orgId: registryRecord.orgId, districtId: registryRecord.districtId })
+        .from(registryAttachment)
+        .innerJoin(registryRecord, eq(registryRecord.id, registryAttachment.recordId))
+        .where(eq(registryAttachment.fileId, fileId));
+    },
+
     async findAttachments(ids: string[]): Promise<Array<{ recordId: string; fileId: string }>> {
       if (ids.length === 0) return [];
       return db.select().from(registryAttachment).where(inArray(registryAttachment.recordId, ids));

@@ -140,7 +140,12 @@ export function createRegistryService(deps: RegistryServiceDeps) {
           .catch((error) => rethrow(error, registry, promoted.uniqueKey));
         if (!updated) throw staleVersion('record');
         if (input.attachments) {
-          await deps.files.requireAttachable(actor, input.attachments, tx);
+          const kept = new Set((await r.findAttachments([id])).map((a) => a.fileId));
+          await deps.files.requireAttachable(
+            actor,
+            input.attachments.filter((f) => !kept.has(f)),
+            tx,
+          );
           await r.replaceAttachments(id, [...new Set(input.attachments)]);
         }
         const row = await r.findById(registry, id);
@@ -149,6 +154,15 @@ export function createRegistryService(deps: RegistryServiceDeps) {
         if (!after) throw notFound('record');
         return after;
       });
+    },
+
+    /** Whether a file is evidence on a record the actor may see (a read rule for platform/files). */
+    async canReadAttachment(actor: Actor, fileId: string): Promise<boolean> {
+      if (!actor.permissions.includes('registry:read')) return false;
+      for (const record of await repo.findRecordsWithFile(fileId)) {
+        if (inScope(actor, { id: record.orgId, districtId: record.districtId })) return true;
+      }
+      return false;
     },
 
     async remove(actor: Actor, registry: RegistryKey, id: string): Promise<void> {

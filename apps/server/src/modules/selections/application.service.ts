@@ -254,7 +254,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         return {
           applicationId: app.id,
           expertId,
-          expertName: actor.name,
+          expertName: actor.displayName ?? actor.name,
           scores: input.scores,
           total,
           comment: input.comment ?? null,
@@ -292,7 +292,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           applicationId: app.id,
           content,
           raisedById: actor.userId,
-          raisedBy: actor.name,
+          raisedBy: actor.displayName ?? actor.name,
           createdAt: deps.clock.now(),
         });
         await deps.audit.append(tx, actor, {

@@ -28,7 +28,22 @@ export function createFileService(deps: FileServiceDeps) {
     return inScope(actor, { id: row.orgId, districtId: row.districtId });
   }
 
+  /**
+   * Modules that attach files to records add rules here: a file attached to a record the actor may
+   * see is readable by them even when someone outside their scope uploaded it.
+   */
+  const readRules: Array<(actor: Actor, fileId: string) => Promise<boolean>> = [];
+  async function readable(actor: Actor, row: StoredFileRow): Promise<boolean> {
+    if (visible(actor, row)) return true;
+    for (const rule of readRules) if (await rule(actor, row.id)) return true;
+    return false;
+  }
+
   return {
+    addReadRule(rule: (actor: Actor, fileId: string) => Promise<boolean>): void {
+      readRules.push(rule);
+    },
+
     async upload(actor: Actor, name: string, content: Buffer): Promise<StoredFile> {
       if (!actor.permissions.includes('file:upload')) throw forbidden('uploading needs file:upload');
       const safeName = sanitiseFileName(name);
@@ -62,7 +77,7 @@ export function createFileService(deps: FileServiceDeps) {
 
     async open(actor: Actor, id: string): Promise<{ file: StoredFile; stream: NodeJS.ReadableStream }> {
       const row = await createFileRepo(deps.db).findById(id);
-      if (!row || !visible(actor, row)) throw notFound('file');
+      if (!row || !(await readable(actor, row))) throw notFound('file');
       return { file: toStoredFile(row), stream: createReadStream(pathOf(row.sha256)) };
     },
 
