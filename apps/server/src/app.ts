@@ -19,6 +19,7 @@ import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
+import { createReportingModule } from './modules/reporting/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     projects: projects.service,
   });
   const indicators = createIndicatorsModule({ db: database.db, clock });
+  const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -174,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registries.registerRoutes(app);
   selections.registerRoutes(app);
   indicators.registerRoutes(app);
+  reporting.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

@@ -15,6 +15,7 @@ export * from './organisations.js';
 export * from './patent-number.js';
 export * from './projects.js';
 export * from './registries.js';
+export * from './reporting.js';
 export * from './roles.js';
 export * from './selections.js';
 export * from './tokens.js';

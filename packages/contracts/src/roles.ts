@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'selection:recommend',
   'selection:review',
   'indicator:read',
+  'report:read',
+  'report:enter',
+  'report:approve',
+  'report:accept',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +77,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'registry:read',
       'selection:read',
       'indicator:read',
+      'report:read',
     ],
     manages: [],
   },
@@ -96,6 +101,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'selection:read',
       'selection:recommend',
       'indicator:read',
+      'report:read',
+      'report:enter',
+      'report:approve',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -142,6 +150,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'registry:read',
       'selection:read',
       'indicator:read',
+      'report:read',
     ],
     manages: [],
   },

@@ -1,2 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { createFormService, type FormServiceDeps } from './form.service.js';
+import { validateForm } from './form-validation.js';
+import { registerReportingRoutes } from './reporting.routes.js';
+
 export { createReportingRepo } from './reporting.repo.js';
 export { seedReporting } from './reporting.seed.js';
+
+/** Periodic reporting (定期报送): district forms, values with history, validation, approval and locks. */
+export function createReportingModule(deps: Omit<FormServiceDeps, 'validate'>) {
+  const forms = createFormService({ ...deps, validate: validateForm });
+  return { forms, registerRoutes: (app: FastifyInstance) => registerReportingRoutes(app, forms) };
+}

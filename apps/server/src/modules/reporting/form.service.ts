@@ -1,0 +1,284 @@
+import type { EntryState, Form, FormActionInput, RuleResult, SaveValues } from '@suilian/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { checkValue, moveForm } from './form-workflow.js';
+import { entryState } from './logic/periods/entry-state.js';
+import { shiftPeriod } from './logic/periods/period-dates.js';
+import { PeriodError, validatePeriodId } from './logic/periods/period-id.js';
+import { createReportingRepo, type DataSetRow, type RegistrationRow } from './reporting.repo.js';
+
+export interface FormServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  organisations: Pick<OrganisationService, 'findById'>;
+  /** Runs the data set's validation rules on a form's values (wired in index.ts). */
+  validate: (db: DbOrTx, dataSet: DataSetRow, period: string, orgId: string) => Promise<RuleResult[]>;
+}
+
+const HISTORY = 12;
+
+/** District report forms: view with history, enter values, complete → approve → accept (issue #4 item 4). */
+export function createFormService(deps: FormServiceDeps) {
+  const today = () => deps.clock.now().toISOString().slice(0, 10);
+
+  /** The district a request is about: an officer's own; city users name one. */
+  async function orgUnitFor(actor: Actor, requested: string | undefined, db: DbOrTx): Promise<{ id: string; name: string }> {
+    if (!actor.permissions.includes('report:read')) throw forbidden('reports need report:read');
+    const id = actor.scope === 'district' ? actor.districtId : requested;
+    if (actor.scope === 'district' && requested && requested !== actor.districtId) throw notFound('district');
+    if (actor.scope !== 'district' && actor.scope !== 'city') throw forbidden('reports are for city and district users');
+    if (!id) throw fieldError('VALIDATION_FAILED', 'orgUnit', 'required', 'name the district the form belongs to');
+    const org = await deps.organisations.findById(id, db);
+    if (!org || org.kind !== 'district') throw fieldError('VALIDATION_FAILED', 'orgUnit', 'district', 'must name a district');
+    return { id: org.id, name: org.name };
+  }
+
+  async function load(db: DbOrTx, code: string, period: string) {
+    const r = createReportingRepo(db);
+    const dataSet = await r.findDataSet(code);
+    if (!dataSet) throw notFound('data set');
+    const check = validatePeriodId(period, dataSet.periodType);
+    if (!check.ok) throw fieldError('VALIDATION_FAILED', 'period', 'period_type', check.message);
+    return { dataSet, elements: await r.findSetElements(code) };
+  }
+
+  async function stateOf(
+    db: DbOrTx,
+    dataSet: DataSetRow,
+    period: string,
+    orgId: string,
+    registration: RegistrationRow | null,
+  ): Promise<EntryState> {
+    const exceptions = (await createReportingRepo(db).findLockExceptions(dataSet.code, period, orgId)).map((e) => ({
+      dataSet: e.dataSetCode,
+      period: e.period,
+      orgUnit: e.orgId,
+      expiresOn: e.expiresAt.toISOString().slice(0, 10),
+    }));
+    const locked = registration && (registration.state === 'approved' || registration.state === 'accepted');
+    const since = registration?.acceptedAt ?? registration?.approvedAt;
+    return entryState(
+      {
+        code: dataSet.code,
+        periodType: dataSet.periodType,
+        openFuturePeriods: dataSet.openFuturePeriods,
+        expiryDays: dataSet.expiryDays,
+        inputWindow: dataSet.inputWindow ?? null,
+      },
+      {
+        period,
+        orgUnit: orgId,
+        approval: locked
+          ? { level: registration.state as 'approved' | 'accepted', since: (since ?? deps.clock.now()).toISOString().slice(0, 10) }
+          : null,
+      },
+      today(),
+      exceptions,
+    );
+  }
+
+  async function present(db: DbOrTx, code: string, period: string, org: { id: string; name: string }): Promise<Form> {
+    const { dataSet, elements } = await load(db, code, period);
+    const r = createReportingRepo(db);
+    const periods = Array.from({ length: HISTORY }, (_, i) => shiftPeriod(period, i - HISTORY));
+    const values = await r.findValues(
+      elements.map((e) => e.code),
+      [...periods, period],
+      org.id,
+    );
+    const registration = await r.findRegistration(code, period, org.id);
+    const find = (element: string, p: string) => values.find((v) => v.dataElementCode === element && v.period === p);
+    return {
+      dataSet: code,
+      dataSetName: dataSet.nameZh,
+      period,
+      orgUnit: org.id,
+      orgUnitName: org.name,
+      state: registration?.state ?? 'open',
+      entry: await stateOf(db, dataSet, period, org.id, registration),
+      cells: elements.map((e) => ({
+        element: e.code,
+        nameZh: e.nameZh,
+        nameEn: e.nameEn,
+        section: e.section,
+        valueType: e.valueType,
+        aggregation: e.aggregation,
+        unit: e.unit,
+        value: find(e.code, period)?.value ?? null,
+        comment: find(e.code, period)?.comment ?? null,
+        history: periods.map((p) => ({ period: p, value: find(e.code, p)?.value ?? null })),
+      })),
+      completedBy: registration?.completedBy ?? null,
+      approvedBy: registration?.approvedBy ?? null,
+      acceptedBy: registration?.acceptedBy ?? null,
+      comment: registration?.comment ?? null,
+      version: registration?.version ?? 0,
+    };
+  }
+
+  return {
+    async get(actor: Actor, code: string, period: string, orgUnit: string | undefined): Promise<Form> {
+      const org = await orgUnitFor(actor, orgUnit, deps.db);
+      return present(deps.db, code, period, org).catch(rethrowPeriod);
+    },
+
+    /** Saves values; the whole batch is refused if one value is wrong or the form is locked. */
+    async save(actor: Actor, code: string, period: string, input: SaveValues): Promise<Form> {
+      if (!actor.permissions.includes('report:enter')) throw forbidden('entering report values needs report:enter');
+      return deps.db
+        .transaction(async (tx) => {
+          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          const { dataSet, elements } = await load(tx, code, period);
+          const r = createReportingRepo(tx);
+          const registration = await r.findRegistration(code, period, org.id);
+          const entry = await stateOf(tx, dataSet, period, org.id, registration);
+          if (!entry.open) throw new AppError('CONFLICT', `the form is locked: ${entry.reason}`, { entry });
+          if (registration?.state === 'completed')
+            throw new AppError('CONFLICT', 'the form is completed; uncomplete it to change values', { state: 'completed' });
+          const before = await present(tx, code, period, org);
+          const now = deps.clock.now();
+          const rows = [];
+          for (const [i, v] of input.values.entries()) {
+            const element = elements.find((e) => e.code === v.element);
+            if (!element) throw fieldError('VALIDATION_FAILED', `values.${i}.element`, 'in_data_set', `${v.element} is not on this form`);
+            if (v.value === null || v.value.trim() === '') {
+              await r.deleteValue(element.code, period, org.id);
+              continue;
+            }
+            const checked = checkValue(element.valueType, v.value);
+            if (!checked.ok)
+              throw fieldError('VALIDATION_FAILED', `values.${i}.value`, checked.rule, `${element.nameZh}: ${checked.message}`);
+            rows.push({
+              dataElementCode: element.code,
+              period,
+              orgId: org.id,
+              value: checked.value,
+              comment: v.comment ?? null,
+              storedBy: actor.name,
+              updatedAt: now,
+            });
+          }
+          await r.upsertValues(rows);
+          const after = await present(tx, code, period, org);
+          await deps.audit.append(tx, actor, {
+            action: 'report.values_save',
+            entityType: 'data_set',
+            entityId: `${code}:${period}:${org.id}`,
+            before: before.cells.map((c) => [c.element, c.value]),
+            after: after.cells.map((c) => [c.element, c.value]),
+          });
+          return after;
+        })
+        .catch(rethrowPeriod);
+    },
+
+    /** Moves the form through its workflow; completing runs the validation rules first. */
+    async act(actor: Actor, code: string, period: string, input: FormActionInput): Promise<{ form: Form; validation: RuleResult[] }> {
+      const needed =
+        input.action === 'accept' || input.action === 'unaccept'
+          ? 'report:accept'
+          : input.action.includes('approve')
+            ? 'report:approve'
+            : 'report:enter';
+      if (!actor.permissions.includes(needed)) throw forbidden(`${input.action} needs ${needed}`);
+      return deps.db
+        .transaction(async (tx) => {
+          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          const { dataSet } = await load(tx, code, period);
+          const r = createReportingRepo(tx);
+          const registration = await r.findRegistration(code, period, org.id);
+          if ((registration?.version ?? 0) !== input.version) throw staleVersion('form');
+          const move = moveForm(registration?.state ?? 'open', input.action, actor.role, input.comment);
+          if (!move.ok) throw new AppError(move.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT', move.reason, { rule: move.rule });
+          let validation: RuleResult[] = [];
+          if (input.action === 'complete') {
+            validation = await deps.validate(tx, dataSet, period, org.id);
+            const failed = validation.filter((v) => v.status === 'failed');
+            if (failed.length > 0) throw new AppError('VALIDATION_FAILED', failed.map((f) => f.message).join('; '), { validation });
+          }
+          const now = deps.clock.now();
+          if (move.to === 'open') await r.deleteRegistration(code, period, org.id);
+          else {
+            await r.saveRegistration({
+              dataSetCode: code,
+              period,
+              orgId: org.id,
+              state: move.to,
+              completedBy: move.to === 'completed' ? actor.name : (registration?.completedBy ?? null),
+              completedAt: move.to === 'completed' ? now : (registration?.completedAt ?? null),
+              approvedBy: move.to === 'approved' ? actor.name : move.to === 'completed' ? null : (registration?.approvedBy ?? null),
+              approvedAt: move.to === 'approved' ? now : move.to === 'completed' ? null : (registration?.approvedAt ?? null),
+              acceptedBy: move.to === 'accepted' ? actor.name : null,
+              acceptedAt: move.to === 'accepted' ? now : null,
+              comment: input.comment ?? null,
+              version: (registration?.version ?? 0) + 1,
+            });
+          }
+          await deps.audit.append(tx, actor, {
+            action: `report.${input.action}`,
+            entityType: 'data_set',
+            entityId: `${code}:${period}:${org.id}`,
+            before: { state: registration?.state ?? 'open' },
+            after: { state: move.to, comment: input.comment ?? null },
+          });
+          return { form: await present(tx, code, period, org), validation };
+        })
+        .catch(rethrowPeriod);
+    },
+
+    async grantException(actor: Actor, input: { dataSet: string; period: string; orgUnit: string; reason: string; expiresOn: string }) {
+      if (!actor.permissions.includes('report:accept')) throw forbidden('lock exceptions are granted by the city (report:accept)');
+      if (input.expiresOn < today()) throw fieldError('VALIDATION_FAILED', 'expiresOn', 'future', 'the exception must not end in the past');
+      return deps.db
+        .transaction(async (tx) => {
+          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          await load(tx, input.dataSet, input.period);
+          const row = await createReportingRepo(tx).insertLockException({
+            dataSetCode: input.dataSet,
+            period: input.period,
+            orgId: org.id,
+            reason: input.reason,
+            expiresAt: new Date(`${input.expiresOn}T23:59:59Z`),
+            createdBy: actor.name,
+            createdAt: deps.clock.now(),
+          });
+          await deps.audit.append(tx, actor, {
+            action: 'report.lock_exception',
+            entityType: 'data_set',
+            entityId: `${input.dataSet}:${input.period}:${org.id}`,
+            after: input,
+          });
+          return { id: row.id, ...input };
+        })
+        .catch(rethrowPeriod);
+    },
+
+    async dataSets() {
+      const r = createReportingRepo(deps.db);
+      const sets = await r.findDataSets();
+      return Promise.all(
+        sets.map(async (s) => ({
+          code: s.code,
+          nameZh: s.nameZh,
+          nameEn: s.nameEn,
+          periodType: s.periodType,
+          openFuturePeriods: s.openFuturePeriods,
+          expiryDays: s.expiryDays,
+          elements: (await r.findSetElements(s.code)).map((e) => ({ code: e.code, nameZh: e.nameZh, section: e.section })),
+        })),
+      );
+    },
+  };
+}
+
+export type FormService = ReturnType<typeof createFormService>;
+
+function rethrowPeriod(error: unknown): never {
+  if (error instanceof PeriodError) throw fieldError('VALIDATION_FAILED', 'period', 'period', error.message);
+  throw error;
+}
