@@ -23,7 +23,7 @@ interface CompiledSide {
   label: string;
 }
 
-/** Parsed sides per rule object, so a batch over many forms parses each rule once. */
+/** Parsed sides per rule object, so a batch over many forms parses each rule once (rules are not mutated after loading). */
 const compiled = new WeakMap<ValidationRule, { left: CompiledSide; right: CompiledSide }>();
 
 /**

@@ -17,23 +17,28 @@ export type SideOutcome =
  * has a value); otherwise missing values count as 0, so NEVER_SKIP always gives a value.
  */
 export function evaluateSide(expression: Expression, strategy: MissingValueStrategy, resolve: Resolver): SideOutcome {
+  // Each distinct reference is resolved once, here; evaluation then reads these values.
   const known = new Map<string, number | null>();
   for (const item of references(expression).items) {
-    const offset = item.kind === 'dataElement' ? item.periodOffset : 0;
-    const key = `${referenceKey(item)}@${offset}`;
-    if (!known.has(key)) known.set(key, resolve(toReference(item)) ?? null);
+    const reference = toReference(item);
+    const key = keyOf(reference);
+    if (!known.has(key)) known.set(key, resolve(reference) ?? null);
   }
   const missing = [...known.values()].filter((v) => v === null).length;
   if (strategy === 'SKIP_IF_ANY_VALUE_MISSING' && missing > 0) return { value: null, skipped: 'any_missing' };
   if (strategy === 'SKIP_IF_ALL_VALUES_MISSING' && known.size > 0 && missing === known.size) return { value: null, skipped: 'all_missing' };
   try {
-    const value = evaluateExpression(expression, (reference) => resolve(reference) ?? 0);
+    const value = evaluateExpression(expression, (reference) => known.get(keyOf(reference)) ?? 0);
     // Every reference resolves to a number here, so only a formula without references could give null.
     return value === null ? { value: null, skipped: 'all_missing' } : { value };
   } catch (error) {
     if (error instanceof ExpressionError) return { value: null, skipped: 'error', error };
     throw error;
   }
+}
+
+function keyOf(reference: Reference): string {
+  return `${referenceKey(reference)}@${reference.kind === 'dataElement' ? reference.periodOffset : 0}`;
 }
 
 function toReference(item: Reference): Reference {
