@@ -115,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: organisations.service,
     codeLists: codeLists.service,
     projects: projects.service,
+    jobs,
   });
   const selections = createSelectionsModule({
     db: database.db,

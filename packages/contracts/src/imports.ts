@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EnterpriseListQuerySchema } from './enterprises.js';
+import { FactoryListQuerySchema } from './factories.js';
 import { ProjectListQuerySchema } from './projects.js';
+import { RegistryListQuerySchema } from './registries.js';
 
 /**
  * Excel/CSV imports (issue #3 item 6). `all` (default): if any row is invalid nothing is written;
@@ -46,3 +48,7 @@ export const EnterpriseExportQuerySchema = EnterpriseListQuerySchema.omit({ page
 export type EnterpriseExportQuery = z.infer<typeof EnterpriseExportQuerySchema>;
 export const ProjectExportQuerySchema = ProjectListQuerySchema.omit({ page: true, pageSize: true });
 export type ProjectExportQuery = z.infer<typeof ProjectExportQuerySchema>;
+export const FactoryExportQuerySchema = FactoryListQuerySchema.omit({ page: true, pageSize: true });
+export type FactoryExportQuery = z.infer<typeof FactoryExportQuerySchema>;
+export const RegistryExportQuerySchema = RegistryListQuerySchema.omit({ page: true, pageSize: true });
+export type RegistryExportQuery = z.infer<typeof RegistryExportQuerySchema>;

@@ -72,3 +72,10 @@ export function parseYesNo(text: string): boolean | undefined | string {
   if (FALSE_WORDS.has(t)) return false;
   return text;
 }
+
+/** A whole number written as 2025, 2025.0 or 2025年; undefined when empty; the text itself when unreadable. */
+export function parseWhole(text: string): number | undefined | string {
+  if (text === '') return undefined;
+  const m = /^([+-]?\d{1,9})(?:\.0*)?\s*年?$/.exec(text);
+  return m ? Number(m[1]) : text;
+}

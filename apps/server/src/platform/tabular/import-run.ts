@@ -52,12 +52,13 @@ export async function runImport<T>(plan: ImportPlan<T>, progress: (done: number,
 
 /**
  * Rows whose key repeats an earlier row's: one report line for each later occurrence, naming the
- * first row. Rows without a key are skipped.
+ * first row. Rows without a key are skipped. `describe` names the value in the message (default: the key).
  */
 export function duplicatesInFile<T>(
   rows: ReadonlyArray<{ row: number; value: T }>,
   keyOf: (value: T) => string | null | undefined,
   column: string,
+  describe?: (value: T) => string,
 ): ImportRejection[] {
   const first = new Map<string, number>();
   const out: ImportRejection[] = [];
@@ -66,7 +67,13 @@ export function duplicatesInFile<T>(
     if (!key) continue;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, row);
-    else out.push({ row, column, rule: 'duplicate_in_file', message: `${key} already appears in row ${seen} of this file` });
+    else
+      out.push({
+        row,
+        column,
+        rule: 'duplicate_in_file',
+        message: `${describe ? describe(value) : key} already appears in row ${seen} of this file`,
+      });
   }
   return out;
 }

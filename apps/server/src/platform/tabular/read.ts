@@ -1,3 +1,4 @@
+import { MAX_IMPORT_ROWS } from '@suilian/contracts';
 import ExcelJS from 'exceljs';
 import { AppError, fieldError } from '../errors.js';
 import { sniffUpload } from '../files/sniff.js';
@@ -120,4 +121,9 @@ export function bindColumns(table: RawTable, spec: TableSpec): BoundRow[] {
     }
     return { row, cells };
   });
+}
+
+/** An upload read as the spec's sheet (at most MAX_IMPORT_ROWS rows) with its header checked: 422 on problems. */
+export async function readSheet(file: { name: string; content: Buffer }, spec: TableSpec): Promise<BoundRow[]> {
+  return bindColumns(await readTable(file.name, file.content, { maxRows: MAX_IMPORT_ROWS, sheet: spec.sheet }), spec);
 }

@@ -1,5 +1,6 @@
 import type { ImportRejection } from '@suilian/contracts';
 import type { z } from 'zod';
+import type { RowCheck } from './import-run.js';
 import type { TableColumn } from './spec.js';
 
 /** Names for custom (refine) rules by field, e.g. creditCode → credit_code. */
@@ -26,6 +27,8 @@ export function rejectionsFromIssues(
     if (missing && (issue.code === 'invalid_type' || issue.code === 'too_small')) {
       rule = 'required';
       message = 'required: this column must not be empty';
+    } else if ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'number' || issue.origin === 'int')) {
+      rule = 'range';
     } else if (issue.code === 'too_big') {
       rule = 'max_length';
     } else if (issue.code === 'invalid_value') {
@@ -52,4 +55,32 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+}
+
+/** A problem found turning a row's cells into the API's input (unknown name, unreadable number …). */
+export type CellProblem = Omit<ImportRejection, 'row'>;
+
+/**
+ * Parses a row's input with the API's schema. The problems found reading the cells come first; a
+ * schema issue for a column that already has a problem is dropped, so each cause is one line.
+ * `extra` runs on the parsed value (scope, references) and adds its own lines.
+ */
+export function parseRow<T>(
+  row: number,
+  schema: z.ZodType<T>,
+  input: Record<string, unknown>,
+  problems: readonly CellProblem[],
+  columnOf: (path: readonly PropertyKey[]) => TableColumn | null,
+  options: { customRules?: CustomRules; extra?: (value: T) => CellProblem[] } = {},
+): RowCheck<T> {
+  const rejections: ImportRejection[] = problems.map((p) => ({ row, ...p }));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const reported = new Set(problems.map((p) => p.column).filter((c) => c !== null));
+    const issues = parsed.error.issues.filter((i) => !reported.has(columnOf(i.path)?.header ?? ''));
+    rejections.push(...rejectionsFromIssues(row, issues, input, columnOf, options.customRules));
+    return { ok: false, rejections };
+  }
+  if (options.extra) rejections.push(...options.extra(parsed.data).map((p) => ({ row, ...p })));
+  return rejections.length === 0 ? { ok: true, value: parsed.data } : { ok: false, rejections };
 }
