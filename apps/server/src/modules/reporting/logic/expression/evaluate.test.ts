@@ -96,6 +96,12 @@ describe('evaluateExpression', () => {
     ]);
   });
 
+  it('evaluates the longest formula allowed, a chain of 2,000 terms', () => {
+    const source = Array.from({ length: 2000 }, () => '1').join('+');
+    expect(source.length).toBe(3999);
+    expect(run(source)).toBe(2000);
+  });
+
   it('treats undefined from the resolver as missing and never returns -0', () => {
     expect(run('#{a} + 1', () => undefined)).toBeNull();
     expect(Object.is(run('0 * -1'), 0)).toBe(true);

@@ -119,6 +119,10 @@ describe('parseExpression: errors name the position and what was expected', () =
     expect(error.toProblem()).toEqual({ kind, position: Number(message.slice(3, message.indexOf(':'))), message });
   });
 
+  it('refuses a formula longer than 4,000 characters', () => {
+    expect(errorOf(`1${'+1'.repeat(2000)}`).message).toBe('at 4000: the formula is longer than 4000 characters');
+  });
+
   it('refuses nesting deeper than 100 levels, and accepts 99', () => {
     expect(tree(`${'('.repeat(99)}1${')'.repeat(99)}`)).toBe('1');
     expect(errorOf(`${'('.repeat(101)}1${')'.repeat(101)}`).message).toBe('at 100: the formula nests deeper than 100 levels');

@@ -25,6 +25,8 @@ const NOT_POWER = 3;
 const COMPARISON_POWER = 4;
 const NEGATION_POWER = 7;
 const MAX_DEPTH = 100;
+/** Long enough for any real formula; short enough that walking a left-deep chain of terms stays well inside the stack. */
+const MAX_LENGTH = 4000;
 
 const ARITY: Record<FunctionName, { min: number; max: number; usage: string }> = {
   if: { min: 3, max: 3, usage: 'if(condition, value if true, value if false)' },
@@ -36,6 +38,7 @@ const ARITY: Record<FunctionName, { min: number; max: number; usage: string }> =
 /** Parses and type-checks a formula that gives a number; throws ExpressionError naming the position and what was expected. */
 export function parseExpression(source: string): Expression {
   if (source.trim() === '') throw new ExpressionError('syntax', 0, 'the formula is empty');
+  if (source.length > MAX_LENGTH) throw new ExpressionError('syntax', MAX_LENGTH, `the formula is longer than ${MAX_LENGTH} characters`);
   const root = new Parser(tokenize(source)).parseAll();
   checkTypes(root, source);
   return { source, root };

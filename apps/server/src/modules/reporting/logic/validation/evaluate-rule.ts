@@ -46,13 +46,13 @@ export function evaluateRule(rule: ValidationRule, resolve: Resolver): RuleResul
   const leftText = describeSide('left', sides.left, left);
   const rightText = describeSide('right', sides.right, right);
 
-  const broken =
-    left.skipped === 'error'
-      ? { side: 'left', error: left.error }
-      : right.skipped === 'error'
-        ? { side: 'right', error: right.error }
-        : null;
-  if (broken) return result('skipped', `the ${broken.side} side cannot be computed (${broken.error.message})`);
+  const named = [
+    { name: 'left', side: sides.left, outcome: left },
+    { name: 'right', side: sides.right, outcome: right },
+  ] as const;
+  for (const { name, outcome } of named) {
+    if (outcome.skipped === 'error') return result('skipped', `the ${name} side cannot be computed (${outcome.error.message})`);
+  }
   if (rule.operator === 'compulsory_pair') {
     if ((left.value === null) === (right.value === null))
       return result('passed', `${leftText} and ${rightText}: both or neither, as required`);
@@ -63,8 +63,8 @@ export function evaluateRule(rule: ValidationRule, resolve: Resolver): RuleResul
     return result('passed', `${leftText} and ${rightText}: at most one, as required`);
   }
   if (left.value === null || right.value === null) {
-    const [side, outcome] = left.value === null ? ['left', left] : ['right', right];
-    return result('skipped', `the ${side} side ${skipReason(outcome, side === 'left' ? sides.left : sides.right)}`);
+    const missing = left.value === null ? named[0] : named[1];
+    return result('skipped', `the ${missing.name} side ${skipReason(missing.outcome, missing.side)}`);
   }
   const { symbol, words } = COMPARISONS[rule.operator];
   if (compareNumbers(symbol, left.value, right.value)) return result('passed', `${leftText} ${symbol} ${rightText}`);
