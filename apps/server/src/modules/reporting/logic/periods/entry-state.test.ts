@@ -96,6 +96,12 @@ describe('entryState: approval and lock exceptions', () => {
     expect(state(monthly, '202609', '2026-11-21', [grant])).toEqual({ open: false, reason: 'expired', since: '2026-10-11' });
   });
 
+  it('takes the latest of several exceptions for the same form', () => {
+    const later = { ...grant, expiresOn: '2026-11-30' };
+    expect(state(monthly, '202609', '2026-11-15', [later, grant])).toEqual({ open: true, deadline: '2026-11-30', byException: true });
+    expect(state(monthly, '202609', '2026-11-15', [grant, later])).toEqual({ open: true, deadline: '2026-11-30', byException: true });
+  });
+
   it('ignores exceptions for another org unit, period or data set', () => {
     const expired = { open: false, reason: 'expired', since: '2026-10-11' };
     expect(entryState(monthly, form('202609', 'yuexiu'), '2026-11-15', [grant])).toEqual(expired);

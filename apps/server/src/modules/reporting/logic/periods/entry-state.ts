@@ -29,19 +29,20 @@ export function entryState(dataSet: DataSetTiming, form: EntryForm, today: strin
   const futureOpensOn = futurePeriodOpensOn(dataSet, form.period, today);
   if (futureOpensOn) waits.push({ reason: 'future', until: futureOpensOn });
   const end = periodEnd(form.period);
-  const window = dataSet.inputWindow;
-  if (window && today < addDays(end, window.openAfterDays))
-    waits.push({ reason: 'not_started', until: addDays(end, window.openAfterDays) });
+  const windowOpensOn = dataSet.inputWindow ? addDays(end, dataSet.inputWindow.openAfterDays) : undefined;
+  if (windowOpensOn && today < windowOpensOn) waits.push({ reason: 'not_started', until: windowOpensOn });
   const wait = waits.reduce<(typeof waits)[number] | undefined>((later, w) => (later && later.until >= w.until ? later : w), undefined);
   if (wait) return { open: false, reason: wait.reason, until: wait.until };
 
   const deadline = lastEntryDay(dataSet, end);
   if (deadline === undefined) return { open: true };
   if (today <= deadline) return { open: true, deadline };
-  const exception = exceptions.find(
-    (e) => e.dataSet === dataSet.code && e.period === form.period && e.orgUnit === form.orgUnit && today <= e.expiresOn,
-  );
-  if (exception) return { open: true, deadline: exception.expiresOn, byException: true };
+  const grantedUntil = exceptions
+    .filter((e) => e.dataSet === dataSet.code && e.period === form.period && e.orgUnit === form.orgUnit && today <= e.expiresOn)
+    .map((e) => e.expiresOn)
+    .sort()
+    .at(-1);
+  if (grantedUntil) return { open: true, deadline: grantedUntil, byException: true };
   return { open: false, reason: 'expired', since: addDays(deadline, 1) };
 }
 
