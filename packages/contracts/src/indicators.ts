@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ForecastSchema, ReachForecastSchema } from './indicator-logic.js';
 
 /** The four groups of the national pilot-city guide the 2027 targets are organised in. */
 export const INDICATOR_GROUPS = ['infrastructure', 'application', 'ecosystem', 'public_service'] as const;
@@ -57,6 +58,10 @@ export const IndicatorSeriesSchema = z.object({
   code: z.string(),
   districtId: z.uuid().nullable(),
   points: z.array(IndicatorSeriesPointSchema),
+  /** The value expected on the target date from the recent trend, with the method in words. */
+  forecast: ForecastSchema,
+  /** When the trend reaches the target (null if it does not), with the method in words. */
+  reach: ReachForecastSchema,
 });
 export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
 export const IndicatorCodeParamsSchema = z

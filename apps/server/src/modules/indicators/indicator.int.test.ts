@@ -194,3 +194,35 @@ describe('indicators from reported values', () => {
     expect((await admin.request('GET', '/api/indicators/T-INF-2')).json()).toMatchObject({ value: null, status: 'no_data' });
   });
 });
+
+describe('indicator forecast', () => {
+  let ctx: TestContext;
+  let admin: Session;
+  beforeAll(async () => {
+    ctx = await createTestApp({ clock: manualClock(new Date('2026-03-15T02:00:00Z')) });
+    const city = await orgByDivision(ctx, '440100');
+    const huangpu = await orgByDivision(ctx, '440112');
+    await insertUser(ctx, 'f.admin', 'city_admin', city.id);
+    admin = await login(ctx, 'f.admin');
+    // Ten new private networks a month from 2025-10 to 2026-02.
+    for (const period of ['202510', '202511', '202512', '202601', '202602']) {
+      await ctx.database.pool.query(
+        "INSERT INTO data_value (data_element_code, period, org_id, value, stored_by, updated_at) VALUES ('PRIVNET_NEW', $1, $2, '10', 'test', now())",
+        [period, huangpu.id],
+      );
+    }
+  });
+  afterAll(() => ctx.close());
+
+  it('forecasts the target date from the recent trend and says how', async () => {
+    const series = (await admin.request('GET', '/api/indicators/T-INF-3/series')).json();
+    expect(series.points.at(-1)).toMatchObject({ period: '202603', value: 50 });
+    expect(series.forecast.date).toBe('2027-12-31');
+    expect(series.forecast.method).toContain('linear trend');
+    // About ten a month for 21.5 more months on top of 50: roughly 250 by the end of 2027.
+    expect(series.forecast.value).toBeGreaterThan(200);
+    expect(series.forecast.value).toBeLessThan(300);
+    // The last point (mid-March, still 50) flattens the fit a little: 150 is reached around early 2027.
+    expect(series.reach.date > '2026-11-30' && series.reach.date < '2027-04-01').toBe(true);
+  });
+});

@@ -1,10 +1,11 @@
-import { type Indicator, type IndicatorSeries, type IndicatorStatus, PLAN_START } from '@suilian/contracts';
+import { type Indicator, type IndicatorSeries, type IndicatorStatus, PLAN_END, PLAN_START } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { createIndicatorRepo, type IndicatorRow } from './indicator.repo.js';
-import { expectedOn, monthEnds } from './pace.js';
+import { assessPace, createPlan, expectedAt, forecastAt, forecastReachDate, type PacePlan } from './logic/index.js';
+import { monthEnds } from './months.js';
 
 export interface IndicatorServiceDeps {
   db: Db;
@@ -45,7 +46,8 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
   }
 
   function present(row: IndicatorRow, value: number | null, asOf: string, districtId: string | null): Indicator {
-    const expected = expectedOn(row, asOf);
+    const plan = planOf(row);
+    const expected = expectedAt(plan, asOf);
     return {
       code: row.code,
       nameZh: row.nameZh,
@@ -64,7 +66,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       districtId,
       progress: value === null ? null : Math.round((value / row.target) * 10_000) / 10_000,
       expected: Math.round(expected * 100) / 100,
-      status: statusOf(row, value, expected),
+      status: statusOf(plan, row, value, asOf),
       definition: row.definitionZh,
       drillDown: null,
     };
@@ -98,23 +100,45 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       const found = await repo.findByCode(code);
       if (!found) throw notFound('indicator');
       const row = await withBaseline(found, districtId);
+      const plan = planOf(row);
       const points = [];
       for (const { period, date } of monthEnds(PLAN_START, query.asOf ?? today())) {
-        points.push({ period, date, value: await measure(row, date, districtId), expected: Math.round(expectedOn(row, date) * 100) / 100 });
+        points.push({
+          period,
+          date,
+          value: await measure(row, date, districtId),
+          expected: Math.round(expectedAt(plan, date) * 100) / 100,
+        });
       }
-      return { code: row.code, districtId, points };
+      const observed = points.flatMap((p) => (p.value === null ? [] : [{ date: p.date, value: p.value }]));
+      const forecast = forecastAt(plan, observed, { date: PLAN_END });
+      return {
+        code: row.code,
+        districtId,
+        points,
+        forecast: { ...forecast, value: forecast.value === null ? null : Math.round(forecast.value * 100) / 100 },
+        reach: forecastReachDate(plan, observed),
+      };
     },
   };
 }
 
 export type IndicatorService = ReturnType<typeof createIndicatorService>;
 
-function statusOf(row: IndicatorRow, value: number | null, expected: number): IndicatorStatus {
+function planOf(row: IndicatorRow): PacePlan {
+  return createPlan({
+    baseline: { date: row.baselineDate, value: row.baseline },
+    target: { date: row.targetDate, value: row.target },
+    milestones: row.milestones,
+    thresholds: row.thresholds,
+    // Counts and stocks only grow: the forecast never goes below the latest value.
+    cumulative: row.kind !== 'formula',
+  });
+}
+
+/** Pace from logic/pace (the gain made against the gain expected), plus "achieved" and "no data". */
+function statusOf(plan: PacePlan, row: IndicatorRow, value: number | null, asOf: string): IndicatorStatus {
   if (value === null) return 'no_data';
   if (value >= row.target) return 'achieved';
-  if (expected <= 0) return 'on_track';
-  const share = value / expected;
-  if (share < row.thresholds.behind) return 'behind';
-  if (share < row.thresholds.atRisk) return 'at_risk';
-  return 'on_track';
+  return assessPace(plan, value, asOf).status;
 }
