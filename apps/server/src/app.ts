@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     files,
     jobs,
   });
-  const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files });
+  const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files, jobs });
   files.addReadRule((actor, fileId) => projects.service.canReadAttachment(actor, fileId));
   files.addReadRule((actor, fileId) => registries.service.canReadAttachment(actor, fileId));
   const factories = createFactoriesModule({

@@ -1,11 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { createRegistryImporter, type RegistryImportDeps } from './registry.import.js';
+import { registerRegistryImportRoutes } from './registry.import.routes.js';
 import { registerRegistryRoutes } from './registry.routes.js';
 import { createRegistryService, type RegistryServiceDeps } from './registry.service.js';
 
 export type { RegistryService } from './registry.service.js';
 
-/** Ecosystem registries (standards, patents, pilot projects, carriers, platforms, events, trainings, …). */
-export function createRegistriesModule(deps: RegistryServiceDeps) {
+/** Ecosystem registries (standards, patents, pilot projects, carriers, platforms, events, trainings, …); Excel import/export. */
+export function createRegistriesModule(deps: RegistryServiceDeps & Omit<RegistryImportDeps, 'registries'>) {
   const service = createRegistryService(deps);
-  return { service, registerRoutes: (app: FastifyInstance) => registerRegistryRoutes(app, service) };
+  const importer = createRegistryImporter({ ...deps, registries: service });
+  return {
+    service,
+    registerRoutes: (app: FastifyInstance) => {
+      registerRegistryRoutes(app, service);
+      registerRegistryImportRoutes(app, importer);
+    },
+  };
 }
