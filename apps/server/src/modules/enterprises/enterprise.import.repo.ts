@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organisation } from '../organisations/organisation.table.js';
 import { enterpriseProfile } from './enterprise.table.js';
@@ -9,14 +9,6 @@ const BATCH = 1000;
 /** Bulk reads and writes for enterprise imports (the one-by-one paths live in enterprise.repo.ts). */
 export function createEnterpriseImportRepo(db: DbOrTx) {
   return {
-    async findDistricts(): Promise<Array<{ id: string; name: string; divisionCode: string | null }>> {
-      return db
-        .select({ id: organisation.id, name: organisation.name, divisionCode: organisation.divisionCode })
-        .from(organisation)
-        .where(eq(organisation.kind, 'district'))
-        .orderBy(organisation.divisionCode);
-    },
-
     /** Which of these credit codes any organisation (enterprise or provider) already holds. */
     async findTakenCreditCodes(codes: string[]): Promise<Set<string>> {
       const taken = new Set<string>();

@@ -5,8 +5,6 @@ import {
   type EnterpriseExportQuery,
   type ImportMode,
   type ImportRejection,
-  MAX_EXPORT_ROWS,
-  MAX_IMPORT_ROWS,
   ORG_KINDS_WRITABLE_BY_SCOPE,
 } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
@@ -17,11 +15,13 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import { choiceLookup } from '../../platform/tabular/choices.js';
+import { listAll } from '../../platform/tabular/export.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
-import { bindColumns, readTable } from '../../platform/tabular/read.js';
+import { readSheet } from '../../platform/tabular/read.js';
 import { rejectionsFromIssues } from '../../platform/tabular/report.js';
 import { writeWorkbook } from '../../platform/tabular/workbook.js';
 import type { CodeListService } from '../codelists/index.js';
+import { createOrganisationLookup } from '../organisations/index.js';
 import { type EnterpriseLookups, enterpriseCells, enterpriseColumnKey, enterpriseInput, enterpriseSpec } from './enterprise.columns.js';
 import { createEnterpriseImportRepo } from './enterprise.import.repo.js';
 import type { EnterpriseService } from './enterprise.service.js';
@@ -35,8 +35,6 @@ export interface EnterpriseImportDeps {
   enterprises: Pick<EnterpriseService, 'list'>;
 }
 
-const PAGE = 200;
-
 type UploadedFile = { name: string; content: Buffer };
 
 /**
@@ -47,17 +45,15 @@ type UploadedFile = { name: string; content: Buffer };
  */
 export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
   const repo = createEnterpriseImportRepo(deps.db);
+  const orgs = createOrganisationLookup(deps.db);
 
   async function lookups(includeRetired: boolean): Promise<EnterpriseLookups> {
     const list = async (key: 'industry' | 'cluster' | 'size_class') =>
       includeRetired
         ? (await deps.codeLists.get(key, { includeRetired: true })).items.map((i) => ({ code: i.code, name: i.nameZh }))
         : [...(await deps.codeLists.activeCodes(key)).values()].map((i) => ({ code: i.code, name: i.nameZh }));
-    const districts = await repo.findDistricts();
     return {
-      districts: choiceLookup(
-        districts.map((d) => ({ code: d.id, name: d.name, aliases: [d.divisionCode ?? '', d.name.replace(/区$/, '')].filter(Boolean) })),
-      ),
+      districts: choiceLookup(await orgs.districtChoices()),
       industry: choiceLookup(await list('industry')),
       cluster: choiceLookup(await list('cluster')),
       sizeClass: choiceLookup(await list('size_class')),
@@ -89,7 +85,7 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
       const file = await upload();
       const l = await lookups(false);
       const spec = enterpriseSpec(l);
-      const rows = bindColumns(await readTable(file.name, file.content, { maxRows: MAX_IMPORT_ROWS, sheet: spec.sheet }), spec);
+      const rows = await readSheet(file, spec);
       const job = await deps.jobs.start(actor, 'enterprise.import', (progress, { id: jobId }) =>
         runImport<CreateEnterprise>(
           {
@@ -144,18 +140,7 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
 
     /** The filtered list (the list's filters and sort, every page) in the template's columns. */
     async export(actor: Actor, query: EnterpriseExportQuery): Promise<Buffer> {
-      const first = await deps.enterprises.list(actor, { ...query, page: 1, pageSize: PAGE });
-      if (first.total > MAX_EXPORT_ROWS)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `the list holds ${first.total} enterprises; narrow the filters to at most ${MAX_EXPORT_ROWS}`,
-        );
-      const items = [...first.items];
-      for (let page = 2; items.length < first.total; page++) {
-        const next = await deps.enterprises.list(actor, { ...query, page, pageSize: PAGE });
-        if (next.items.length === 0) break;
-        items.push(...next.items);
-      }
+      const items = await listAll('enterprises', (page, pageSize) => deps.enterprises.list(actor, { ...query, page, pageSize }));
       const l = await lookups(true);
       return writeWorkbook(
         enterpriseSpec(await lookups(false)),
@@ -173,7 +158,7 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
     written: (n: number) => void,
   ): Promise<void> {
     const now = deps.clock.now();
-    const districtNames = new Map((await repo.findDistricts()).map((d) => [d.id, d.name]));
+    const districtNames = new Map((await orgs.districtChoices()).map((d) => [d.code, d.name]));
     const rows = accepted.map(({ value: e }) => {
       const id = randomUUID();
       return {

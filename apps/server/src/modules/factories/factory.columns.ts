@@ -1,7 +1,7 @@
 import { FACTORY_LEVELS, type Factory } from '@suilian/contracts';
 import { normaliseDateText, parseWhole } from '../../platform/tabular/cells.js';
 import { type ChoiceLookup, choiceLookup, splitList } from '../../platform/tabular/choices.js';
-import type { CellProblem } from '../../platform/tabular/report.js';
+import { type CellProblem, columnAt } from '../../platform/tabular/report.js';
 import type { TableColumn, TableSpec } from '../../platform/tabular/spec.js';
 
 /** Districts resolve to organisation ids, scenarios to codes. */
@@ -173,13 +173,7 @@ const FIELD_COLUMN: Record<string, string> = {
 
 /** The column that supplied the value at a schema path (scenarios: the column the item was in). */
 export function factoryColumnOf(path: readonly PropertyKey[], scenarioColumns: readonly string[], spec: TableSpec): TableColumn | null {
-  const [field, index] = path;
-  if (field === 'scenarios') {
-    const header = typeof index === 'number' ? scenarioColumns[index] : undefined;
-    return spec.columns.find((c) => c.header === (header ?? SCENARIO_COLUMNS[0][1])) ?? null;
-  }
-  const key = FIELD_COLUMN[String(field)];
-  return spec.columns.find((c) => c.key === key) ?? null;
+  return columnAt(spec, FIELD_COLUMN, { field: 'scenarios', headers: scenarioColumns, fallback: SCENARIO_COLUMNS[0][1] })(path);
 }
 
 /** A factory as a sheet row: names for ids and codes, scenarios as 名称@上线日期 per category. */

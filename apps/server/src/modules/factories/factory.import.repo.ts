@@ -1,22 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { BATCH, inBatches } from '../../db/in-batches.js';
 import { project } from '../projects/project.table.js';
 import { factory, factoryProject, factoryScenario } from './factory.table.js';
-
-/** Rows per INSERT / values per IN list (factory has 13 columns; PostgreSQL allows 65 535 parameters). */
-const BATCH = 1000;
 
 export interface NewFactoryRows {
   factory: typeof factory.$inferInsert & { id: string };
   scenarios: Array<typeof factoryScenario.$inferInsert>;
   projects: Array<typeof factoryProject.$inferInsert>;
-}
-
-async function inBatches<T>(values: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(values)];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += BATCH) out.push(...(await read(unique.slice(i, i + BATCH))));
-  return out;
 }
 
 /** Bulk reads and writes for factory imports and exports (the one-by-one paths live in factory.repo.ts). */

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
-import { choiceLookup } from '../../platform/tabular/choices.js';
+import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
 import type { TabularImporter, UploadedFile } from '../../platform/tabular/http.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
@@ -39,12 +39,6 @@ export interface FactoryImportDeps {
 }
 
 const CREDIT_CODE = '企业统一社会信用代码';
-
-/** Names compared loosely: no spaces, half-width brackets. */
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-  return norm(a) === norm(b);
-}
 
 /**
  * Excel for 5G factories (issue #3 item 6): template, imports as jobs, export of the filtered list.

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { inBatches } from '../../db/in-batches.js';
 import type { Choice } from '../../platform/tabular/choices.js';
 import { organisation } from './organisation.table.js';
 
@@ -12,9 +13,6 @@ export interface OrgRef {
   creditCode: string | null;
 }
 
-/** Values per IN list, well under PostgreSQL's 65 535 parameters. */
-const BATCH = 1000;
-
 /** Bulk look-ups of organisations by the keys sheets use: credit codes, names, district names (imports, exports). */
 export function createOrganisationLookup(db: DbOrTx) {
   const columns = {
@@ -24,18 +22,8 @@ export function createOrganisationLookup(db: DbOrTx) {
     districtId: organisation.districtId,
     creditCode: organisation.creditCode,
   };
-  async function where(column: typeof organisation.id | typeof organisation.creditCode | typeof organisation.name, values: string[]) {
-    const out: OrgRef[] = [];
-    const unique = [...new Set(values.filter(Boolean))];
-    for (let i = 0; i < unique.length; i += BATCH)
-      out.push(
-        ...(await db
-          .select(columns)
-          .from(organisation)
-          .where(inArray(column, unique.slice(i, i + BATCH)))),
-      );
-    return out;
-  }
+  const where = (column: typeof organisation.id | typeof organisation.creditCode | typeof organisation.name, values: string[]) =>
+    inBatches(values, (chunk): Promise<OrgRef[]> => db.select(columns).from(organisation).where(inArray(column, chunk)));
   return {
     byIds: (ids: string[]) => where(organisation.id, ids),
     byCreditCodes: (codes: string[]) => where(organisation.creditCode, codes),

@@ -1,5 +1,6 @@
 import { type ImportRejection, NETWORK_MODES, type Project } from '@suilian/contracts';
 import { type ChoiceLookup, choiceLookup, splitList } from '../../platform/tabular/choices.js';
+import { columnAt } from '../../platform/tabular/report.js';
 import type { TableColumn, TableSpec } from '../../platform/tabular/spec.js';
 
 /** Districts and operators resolve to organisation ids, scenarios to codes. */
@@ -161,13 +162,7 @@ const FIELD_COLUMN: Record<string, string> = {
 
 /** The column key (or, for scenarios, the header) that supplied the value at a schema path. */
 export function projectColumnOf(path: readonly PropertyKey[], scenarioColumns: readonly string[], spec: TableSpec): TableColumn | null {
-  const [field, index] = path;
-  if (field === 'scenarios') {
-    const header = typeof index === 'number' ? scenarioColumns[index] : undefined;
-    return spec.columns.find((c) => c.header === (header ?? SCENARIO_COLUMNS[0][1])) ?? null;
-  }
-  const key = FIELD_COLUMN[String(field)];
-  return spec.columns.find((c) => c.key === key) ?? null;
+  return columnAt(spec, FIELD_COLUMN, { field: 'scenarios', headers: scenarioColumns, fallback: SCENARIO_COLUMNS[0][1] })(path);
 }
 
 /** A project as a sheet row: names for ids and codes, scenarios split by category. */
@@ -195,10 +190,4 @@ export function projectCells(p: Project, creditCode: string, scenarioName: (code
     actualStart: p.actualStart ?? '',
     actualEnd: p.actualEnd ?? '',
   };
-}
-
-/** Names compared loosely: no spaces, half-width brackets. */
-export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-  return norm(a) === norm(b);
 }

@@ -11,14 +11,6 @@ export type NewProject = typeof project.$inferInsert;
 /** Bulk reads and writes for project imports (the one-by-one paths live in project.repo.ts). */
 export function createProjectImportRepo(db: DbOrTx) {
   return {
-    async findDistricts(): Promise<Array<{ id: string; name: string; divisionCode: string | null }>> {
-      return db
-        .select({ id: organisation.id, name: organisation.name, divisionCode: organisation.divisionCode })
-        .from(organisation)
-        .where(eq(organisation.kind, 'district'))
-        .orderBy(organisation.divisionCode);
-    },
-
     async findProviders(): Promise<Array<{ id: string; name: string; creditCode: string | null }>> {
       return db
         .select({ id: organisation.id, name: organisation.name, creditCode: organisation.creditCode })

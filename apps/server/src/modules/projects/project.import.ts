@@ -4,8 +4,6 @@ import {
   CreateProjectSchema,
   type ImportMode,
   type ImportRejection,
-  MAX_EXPORT_ROWS,
-  MAX_IMPORT_ROWS,
   type ProjectExportQuery,
 } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
@@ -16,22 +14,16 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
-import { choiceLookup } from '../../platform/tabular/choices.js';
+import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
+import { listAll } from '../../platform/tabular/export.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
-import { bindColumns, readTable } from '../../platform/tabular/read.js';
+import { readSheet } from '../../platform/tabular/read.js';
 import { rejectionsFromIssues } from '../../platform/tabular/report.js';
 import type { BoundRow } from '../../platform/tabular/spec.js';
 import { writeWorkbook } from '../../platform/tabular/workbook.js';
 import type { CodeListService } from '../codelists/index.js';
-import {
-  type EnterpriseRef,
-  type ProjectLookups,
-  projectCells,
-  projectColumnOf,
-  projectInput,
-  projectSpec,
-  sameName,
-} from './project.columns.js';
+import { createOrganisationLookup } from '../organisations/index.js';
+import { type EnterpriseRef, type ProjectLookups, projectCells, projectColumnOf, projectInput, projectSpec } from './project.columns.js';
 import { createProjectImportRepo } from './project.import.repo.js';
 import type { ProjectService } from './project.service.js';
 
@@ -45,7 +37,6 @@ export interface ProjectImportDeps {
 }
 
 type UploadedFile = { name: string; content: Buffer };
-const PAGE = 200;
 
 /**
  * Excel for projects (issue #3 item 6): template, imports as jobs, export of the filtered list.
@@ -54,17 +45,15 @@ const PAGE = 200;
  */
 export function createProjectImporter(deps: ProjectImportDeps) {
   const repo = createProjectImportRepo(deps.db);
+  const orgs = createOrganisationLookup(deps.db);
 
   async function lookups(includeRetired: boolean): Promise<ProjectLookups> {
     const scenarios = includeRetired
       ? (await deps.codeLists.get('scenario', { includeRetired: true })).items.map((i) => ({ code: i.code, name: i.nameZh }))
       : [...(await deps.codeLists.activeCodes('scenario')).values()].map((i) => ({ code: i.code, name: i.nameZh }));
-    const districts = await repo.findDistricts();
     const providers = await repo.findProviders();
     return {
-      districts: choiceLookup(
-        districts.map((d) => ({ code: d.id, name: d.name, aliases: [d.divisionCode ?? '', d.name.replace(/区$/, '')].filter(Boolean) })),
-      ),
+      districts: choiceLookup(await orgs.districtChoices()),
       operators: choiceLookup(providers.map((p) => ({ code: p.id, name: p.name, aliases: p.creditCode ? [p.creditCode] : [] }))),
       scenarios: choiceLookup(scenarios),
     };
@@ -160,7 +149,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
       const file = await upload();
       const l = await lookups(false);
       const spec = projectSpec(l);
-      const rows = bindColumns(await readTable(file.name, file.content, { maxRows: MAX_IMPORT_ROWS, sheet: spec.sheet }), spec);
+      const rows = await readSheet(file, spec);
       const job = await deps.jobs.start(actor, 'project.import', async (progress, { id: jobId }) => {
         const enterprises = await enterprisesOf(actor, rows);
         return runImport<CreateProject>(
@@ -192,15 +181,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
 
     /** The filtered list (the list's filters and sort, every page) in the template's columns. */
     async export(actor: Actor, query: ProjectExportQuery): Promise<Buffer> {
-      const first = await deps.projects.list(actor, { ...query, page: 1, pageSize: PAGE });
-      if (first.total > MAX_EXPORT_ROWS)
-        throw new AppError('VALIDATION_FAILED', `the list holds ${first.total} projects; narrow the filters to at most ${MAX_EXPORT_ROWS}`);
-      const items = [...first.items];
-      for (let page = 2; items.length < first.total; page++) {
-        const next = await deps.projects.list(actor, { ...query, page, pageSize: PAGE });
-        if (next.items.length === 0) break;
-        items.push(...next.items);
-      }
+      const items = await listAll('projects', (page, pageSize) => deps.projects.list(actor, { ...query, page, pageSize }));
       const owners = await repo.findEnterprises({ ids: [...new Set(items.map((p) => p.enterpriseId))] });
       const codes = new Map(owners.map((e) => [e.id, e.creditCode ?? '']));
       const names = (await lookups(true)).scenarios;

@@ -1,19 +1,10 @@
 import type { RegistryKey } from '@suilian/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { BATCH, inBatches } from '../../db/in-batches.js';
 import { registryRecord } from './registry.table.js';
 
-/** Rows per INSERT / values per IN list (registry_record has 15 columns; PostgreSQL allows 65 535 parameters). */
-const BATCH = 1000;
-
 export type NewRecordRow = typeof registryRecord.$inferInsert & { id: string };
-
-async function inBatches<T>(values: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(values.filter(Boolean))];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += BATCH) out.push(...(await read(unique.slice(i, i + BATCH))));
-  return out;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

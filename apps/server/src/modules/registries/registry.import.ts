@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
+import { sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
 import type { TabularImporter, UploadedFile } from '../../platform/tabular/http.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
@@ -47,12 +48,6 @@ export interface RegistryImportDeps {
 
 /** Excel holds at most this many characters in a cell. */
 const MAX_CELL = 32_767;
-
-/** Names compared loosely: no spaces, half-width brackets. */
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-  return norm(a) === norm(b);
-}
 
 type Parsed = CreateRecord & { orgId: string };
 

@@ -40,6 +40,12 @@ export function choiceLookup(choices: readonly Choice[]) {
 
 export type ChoiceLookup = ReturnType<typeof choiceLookup>;
 
+/** Names compared loosely: no spaces, half-width brackets (企业名称 cells against the registered name). */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return norm(a) === norm(b);
+}
+
 /** Splits a cell holding several values: ； ; or line breaks (names themselves may hold 、 and commas). */
 export function splitList(text: string): string[] {
   return text

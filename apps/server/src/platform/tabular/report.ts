@@ -57,6 +57,27 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/**
+ * The column that supplied the value at a schema path: `fields` maps a top-level field to its column
+ * key; the items of a list field spread over several columns (scenarios by category) name their
+ * column by header, one per item in `items.headers` (the list as a whole: `items.fallback`).
+ */
+export function columnAt(
+  spec: { columns: readonly TableColumn[] },
+  fields: Record<string, string>,
+  items?: { field: string; headers: readonly string[]; fallback: string },
+): (path: readonly PropertyKey[]) => TableColumn | null {
+  return (path) => {
+    const [field, index] = path;
+    if (items && field === items.field) {
+      const header = (typeof index === 'number' ? items.headers[index] : undefined) ?? items.fallback;
+      return spec.columns.find((c) => c.header === header) ?? null;
+    }
+    const key = fields[String(field)];
+    return spec.columns.find((c) => c.key === key) ?? null;
+  };
+}
+
 /** A problem found turning a row's cells into the API's input (unknown name, unreadable number …). */
 export type CellProblem = Omit<ImportRejection, 'row'>;
 
