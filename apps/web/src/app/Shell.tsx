@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
 import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './guards';
-import { MENU, type MenuGroup, PROFILE_PAGE, pagesOf } from './menu';
+import { allows, MENU, type MenuGroup, PROFILE_PAGE, pagesOf } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -30,7 +30,7 @@ export function Shell() {
     const paths: string[] = [PROFILE_PAGE.path];
     type Item = NonNullable<MenuProps['items']>[number];
     const build = (group: MenuGroup): Item | null => {
-      const pages = group.pages.filter((p) => !p.permission || me.permissions.includes(p.permission));
+      const pages = group.pages.filter((p) => allows(me.permissions, p.permission));
       const groups = (group.groups ?? []).map(build).filter((g): g is Item => g !== null);
       if (pages.length === 0 && groups.length === 0) return null;
       paths.push(...pages.map((p) => p.path));

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../shared/errors';
 import { useAuth } from './auth';
-import { homePath } from './menu';
+import { allows, homePath } from './menu';
 
 export function FullPageSpin() {
   const { t } = useTranslation();
@@ -27,11 +27,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** Shows a 403 page instead of the route when the role lacks the permission. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = useAuth();
+/** Shows a 403 page instead of the route when the role lacks the permission (or all of a list). */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
+  const { me } = useAuth();
   const { t } = useTranslation();
-  if (can(permission)) return <>{children}</>;
+  if (allows(me?.permissions ?? [], permission)) return <>{children}</>;
   return (
     <Result
       status="403"

@@ -1,6 +1,6 @@
 import { REGISTRY_KEYS } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { homePath, MENU, pagesOf } from './menu';
+import { allows, homePath, MENU, pagesOf, SELECTION_PERMISSIONS } from './menu';
 
 describe('home page by permissions', () => {
   it('is the organisations page when the role may read them', () => {
@@ -23,5 +23,20 @@ describe('programme menu', () => {
     const codeLists = MENU.flatMap(pagesOf).find((p) => p.path === '/system/code-lists');
     expect(codeLists?.permission).toBeUndefined();
     expect(homePath(['project:read'])).toBe('/programme/projects');
+  });
+});
+
+describe('selections menu', () => {
+  const selections = MENU.flatMap(pagesOf).find((p) => p.path === '/programme/selections');
+  it('opens the rounds to any selection role, the expert pool to organisers, cases to everyone', () => {
+    for (const p of SELECTION_PERMISSIONS) expect(allows([p], selections?.permission), p).toBe(true);
+    expect(allows(['project:read'], selections?.permission)).toBe(false);
+    const pages = MENU.flatMap(pagesOf);
+    expect(pages.find((p) => p.path === '/programme/experts')?.permission).toBe('selection:manage');
+    expect(pages.find((p) => p.path === '/programme/cases')?.permission).toBeUndefined();
+  });
+  it('sends experts to their reviews, organisers to their usual home', () => {
+    expect(homePath(['org:read', 'file:upload', 'selection:review'])).toBe('/programme/selections');
+    expect(homePath(['org:read', 'selection:review', 'selection:manage'])).toBe('/system/organisations');
   });
 });

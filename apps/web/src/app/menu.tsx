@@ -7,6 +7,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CrownOutlined,
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
@@ -17,6 +18,8 @@ import {
   ReadOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   ToolOutlined,
   TrophyOutlined,
@@ -31,8 +34,23 @@ export interface Page {
   path: string;
   label: keyof Messages['menu'];
   icon: ReactNode;
-  /** Needed to see the page; undefined = everyone logged in. */
-  permission?: Permission;
+  /** Needed to see the page (a list: any one of them); undefined = everyone logged in. */
+  permission?: Permission | readonly Permission[];
+}
+
+/** Any selection permission opens the rounds (organisers, applicants, districts, experts, readers). */
+export const SELECTION_PERMISSIONS: readonly Permission[] = [
+  'selection:manage',
+  'selection:read',
+  'selection:apply',
+  'selection:recommend',
+  'selection:review',
+];
+
+/** Whether the permissions a user holds allow a page's `permission` (one, or any of a list). */
+export function allows(held: readonly Permission[], required: Page['permission']): boolean {
+  if (required === undefined) return true;
+  return typeof required === 'string' ? held.includes(required) : required.some((p) => held.includes(p));
 }
 
 export interface MenuGroup {
@@ -71,6 +89,9 @@ export const MENU: MenuGroup[] = [
       { path: '/programme/enterprises', label: 'enterprises', icon: <ApartmentOutlined />, permission: 'enterprise:read' },
       { path: '/programme/projects', label: 'projects', icon: <ProjectOutlined />, permission: 'project:read' },
       { path: '/programme/factories', label: 'factories', icon: <HomeOutlined />, permission: 'enterprise:read' },
+      { path: '/programme/selections', label: 'selections', icon: <CrownOutlined />, permission: SELECTION_PERMISSIONS },
+      { path: '/programme/experts', label: 'experts', icon: <SolutionOutlined />, permission: 'selection:manage' },
+      { path: '/programme/cases', label: 'cases', icon: <StarOutlined /> },
     ],
     groups: [
       {
@@ -118,10 +139,12 @@ const HOME_ORDER = [
 ];
 
 export function homePath(permissions: readonly Permission[]): string {
+  // Reviewers (评审专家) come to score what they are assigned; organisers hold review too and start elsewhere.
+  if (permissions.includes('selection:review') && !permissions.includes('selection:manage')) return '/programme/selections';
   const pages = MENU.flatMap(pagesOf);
   for (const path of HOME_ORDER) {
     const page = pages.find((p) => p.path === path);
-    if (page && (!page.permission || permissions.includes(page.permission))) return path;
+    if (page && allows(permissions, page.permission)) return path;
   }
   return PROFILE_PAGE.path;
 }

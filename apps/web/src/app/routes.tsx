@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { HomeRedirect, NotFound, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
+import { SELECTION_PERMISSIONS } from './menu';
 import { Shell } from './Shell';
 
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
@@ -19,8 +20,14 @@ const FactoriesPage = lazy(() => import('../modules/factories/FactoriesPage'));
 const FactoryDetailPage = lazy(() => import('../modules/factories/FactoryDetailPage'));
 const RegistryPage = lazy(() => import('../modules/registries/RegistryPage'));
 const CodeListsPage = lazy(() => import('../modules/codelists/CodeListsPage'));
+const SelectionsPage = lazy(() => import('../modules/selections/SelectionsPage'));
+const RoundDetailPage = lazy(() => import('../modules/selections/RoundDetailPage'));
+const ApplicationDetailPage = lazy(() => import('../modules/selections/ApplicationDetailPage'));
+const ExpertsPage = lazy(() => import('../modules/selections/ExpertsPage'));
+const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
+const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 
-function guarded(permission: Permission, page: ReactNode) {
+function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
@@ -48,6 +55,15 @@ export const router = createBrowserRouter([
       { path: 'programme/factories', element: guarded('enterprise:read', <FactoriesPage />) },
       { path: 'programme/factories/:id', element: guarded('enterprise:read', <FactoryDetailPage />) },
       { path: 'programme/ecosystem/:registry', element: guarded('registry:read', <RegistryPage />) },
+      { path: 'programme/selections', element: guarded(SELECTION_PERMISSIONS, <SelectionsPage />) },
+      { path: 'programme/selections/:id', element: guarded(SELECTION_PERMISSIONS, <RoundDetailPage />) },
+      {
+        path: 'programme/selections/:id/applications/:applicationId',
+        element: guarded(SELECTION_PERMISSIONS, <ApplicationDetailPage />),
+      },
+      { path: 'programme/experts', element: guarded('selection:manage', <ExpertsPage />) },
+      { path: 'programme/cases', element: <CasesPage /> },
+      { path: 'programme/cases/:applicationId', element: <CaseDetailPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],

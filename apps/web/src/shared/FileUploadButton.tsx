@@ -14,18 +14,20 @@ interface Props {
   onUploaded(file: StoredFile): void | Promise<void>;
   label?: string;
   disabled?: boolean;
+  /** Narrower than every accepted type (e.g. images only); the server still checks the content. */
+  accept?: string;
   'data-testid'?: string;
 }
 
 /** Uploads one file to POST /api/files (with the CSRF header) and hands back the stored file. */
-export function FileUploadButton({ onUploaded, label, disabled, ...rest }: Props) {
+export function FileUploadButton({ onUploaded, label, disabled, accept, ...rest }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [busy, setBusy] = useState(false);
   return (
     <Upload
-      accept={ACCEPT}
+      accept={accept ?? ACCEPT}
       showUploadList={false}
       disabled={disabled || busy}
       beforeUpload={(file) => {

@@ -1,0 +1,185 @@
+import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { Application, Round } from '@suilian/contracts';
+import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { fileUrl } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { FileUploadButton } from '../../shared/FileUploadButton';
+import { formatBytes, formatDateTime } from '../../shared/format';
+import { useApply, useOwnSubjects } from './hooks';
+
+interface AttachedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+/** Uploaded files of an application: upload adds, the bin removes (antd Form compatible). */
+function FilesInput({ value, onChange }: { value?: AttachedFile[]; onChange?: (next: AttachedFile[]) => void }) {
+  const { t } = useTranslation();
+  const files = value ?? [];
+  return (
+    <Flex vertical gap={6}>
+      {files.map((f) => (
+        <Flex key={f.fileId} gap={8} align="center">
+          <a href={fileUrl(f.fileId)} download={f.name}>
+            <PaperClipOutlined /> {f.name}
+          </a>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatBytes(f.size)}
+          </Typography.Text>
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('common.delete')}
+            onClick={() => onChange?.(files.filter((x) => x.fileId !== f.fileId))}
+          />
+        </Flex>
+      ))}
+      {files.length < 20 && (
+        <FileUploadButton
+          data-testid="apply-upload"
+          onUploaded={(stored) => onChange?.([...files, { fileId: stored.id, name: stored.name, size: stored.size }])}
+        />
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('files.hint')}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+interface Values {
+  subjectId?: string;
+  narrative?: string;
+  attachments?: AttachedFile[];
+}
+
+interface Props {
+  round: Round | null;
+  /** Subjects this enterprise already applied with in the round. */
+  applied: string[];
+  onClose(): void;
+  onApplied(application: Application): void;
+}
+
+/** 申报: an enterprise applies with one of its own factories or projects, a narrative and attachments. */
+export function ApplyDrawer({ round, applied, onClose, onApplied }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [form] = Form.useForm<Values>();
+  const apply = useApply();
+  const subjects = useOwnSubjects(round?.subjectType ?? 'factory', me.orgId, round !== null);
+  const subjectLabel = round ? t(`selectionSubjects.${round.subjectType}`) : '';
+  const options = (subjects.data ?? []).map((s) => ({
+    value: s.id,
+    label: applied.includes(s.id) ? `${s.name}（${t('selections.alreadyApplied')}）` : s.name,
+    disabled: applied.includes(s.id),
+  }));
+
+  const close = () => {
+    apply.reset();
+    onClose();
+  };
+
+  const submit = (v: Values) => {
+    if (!round || !v.subjectId) return;
+    apply.mutate(
+      {
+        roundId: round.id,
+        body: {
+          subjectId: v.subjectId,
+          narrative: (v.narrative ?? '').trim(),
+          attachments: (v.attachments ?? []).map((f) => f.fileId),
+        },
+      },
+      {
+        onSuccess: (created) => {
+          void message.success(t('selections.applied'));
+          apply.reset();
+          onApplied(created);
+        },
+        onError: (error) => applyFormErrors(form, error, t),
+      },
+    );
+  };
+
+  return (
+    <Drawer
+      open={round !== null}
+      onClose={close}
+      title={round ? t('selections.applyTitle', { title: round.title }) : ''}
+      size={640}
+      destroyOnHidden
+      data-testid="apply-drawer"
+      extra={
+        <Space>
+          <Button onClick={close}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={apply.isPending} onClick={() => form.submit()} data-testid="apply-submit">
+            {t('selections.applySubmit')}
+          </Button>
+        </Space>
+      }
+    >
+      {apply.error && <ApiErrorAlert error={apply.error} showReason style={{ marginBottom: 16 }} />}
+      {round && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('selections.applyHint', { deadline: formatDateTime(round.deadline), enterprise: me.orgName })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {round && subjects.isSuccess && subjects.data.length === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            <span>
+              {t('selections.noSubjects', { subject: subjectLabel })}{' '}
+              <Link to={round.subjectType === 'factory' ? '/programme/factories' : '/programme/projects'}>
+                {round.subjectType === 'factory' ? t('menu.factories') : t('menu.projects')}
+              </Link>
+            </span>
+          }
+        />
+      )}
+      {round && (
+        <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ attachments: [] }}>
+          <Form.Item
+            name="subjectId"
+            label={t('selections.subjectPick', { subject: subjectLabel })}
+            rules={[{ required: true, message: t('rules.requiredSelect', { field: subjectLabel }) }]}
+          >
+            <Select
+              options={options}
+              loading={subjects.isPending}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('selections.subjectPlaceholder', { subject: subjectLabel })}
+              data-testid="apply-subject"
+            />
+          </Form.Item>
+          <Form.Item
+            name="narrative"
+            label={t('selections.narrative')}
+            rules={[
+              { required: true, whitespace: true, message: t('rules.required', { field: t('selections.narrative') }) },
+              { max: 20000, message: t('rules.maxLength', { field: t('selections.narrative'), max: 20000 }) },
+            ]}
+          >
+            <Input.TextArea rows={8} placeholder={t('selections.narrativePlaceholder')} showCount data-testid="apply-narrative" />
+          </Form.Item>
+          <Form.Item name="attachments" label={t('fields.attachments')}>
+            <FilesInput />
+          </Form.Item>
+        </Form>
+      )}
+    </Drawer>
+  );
+}

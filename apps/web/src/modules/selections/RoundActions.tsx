@@ -1,0 +1,77 @@
+import type { Round } from '@suilian/contracts';
+import { Alert, App, Button, type ButtonProps, DatePicker, Form, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../shared/errors';
+import { DATE_FORMAT } from '../../shared/format';
+import { useTransitionRound } from './hooks';
+import { NEXT_ACTION } from './logic';
+
+/** The organiser's next step for the round (发布征集 → … → 正式发布), confirmed in a dialog. */
+export function RoundNextAction({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ publicityEnd?: Dayjs | null }>();
+  const [open, setOpen] = useState(false);
+  const transition = useTransitionRound();
+  const action = NEXT_ACTION[round.stage];
+  if (!action) return null;
+  const label = t(`roundActions.${action}`);
+
+  const close = () => {
+    transition.reset();
+    setOpen(false);
+  };
+
+  const submit = (v: { publicityEnd?: Dayjs | null }) =>
+    transition.mutate(
+      {
+        id: round.id,
+        body: { version: round.version, action, publicityEnd: v.publicityEnd ? v.publicityEnd.format(DATE_FORMAT) : undefined },
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('selections.actionDone', { action: label }));
+          close();
+        },
+      },
+    );
+
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid={`round-action-${action}`}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        title={t('selections.confirmAction', { action: label })}
+        onCancel={close}
+        onOk={() => form.submit()}
+        okText={label}
+        okButtonProps={{ loading: transition.isPending, 'data-testid': 'round-action-confirm' } as ButtonProps}
+        destroyOnHidden
+        data-testid="round-action-modal"
+      >
+        {transition.error !== null && <ApiErrorAlert error={transition.error} showReason style={{ marginBottom: 16 }} />}
+        <Alert
+          type="info"
+          showIcon
+          title={t(`selections.actionHints.${action}`, { aggregation: t(`aggregations.${round.aggregation}`), quota: round.quota })}
+          style={{ marginBottom: 16 }}
+        />
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ publicityEnd: dayjs().add(7, 'day') }}>
+          {action === 'start_publicity' && (
+            <Form.Item
+              name="publicityEnd"
+              label={t('selections.publicityEnd')}
+              rules={[{ required: true, message: t('rules.requiredSelect', { field: t('selections.publicityEnd') }) }]}
+            >
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => !d.isAfter(dayjs(), 'day')} data-testid="round-publicity-end" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
