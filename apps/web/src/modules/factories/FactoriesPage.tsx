@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { FACTORY_LEVELS, FACTORY_SCENARIO_THRESHOLD, type Factory } from '@suilian/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Input, Rate, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../app/auth';
 import { DistrictSelect } from '../../shared/districts';
+import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
@@ -89,6 +91,7 @@ export default function FactoriesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
+  const client = useQueryClient();
   const table = useTableState({ sort: 'name' });
   const [filters, setFilters] = useUrlFilters(FACTORY_FILTER_KEYS);
   const [creating, setCreating] = useState(false);
@@ -153,11 +156,20 @@ export default function FactoriesPage() {
     <Card
       title={t('factories.title')}
       extra={
-        can('enterprise:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="factory-create">
-            {t('factories.create')}
-          </Button>
-        )
+        <Space>
+          <ExcelToolbar
+            base="/factories"
+            name={t('factories.title')}
+            filters={{ ...filters, sort: table.sort }}
+            canImport={can('enterprise:write')}
+            onImported={() => void client.invalidateQueries({ queryKey: ['factories'] })}
+          />
+          {can('enterprise:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="factory-create">
+              {t('factories.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={16}>

@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { REGISTRY_KEYS, type RegistryKey, type RegistryRecord } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAuth, useMe } from '../../app/auth';
 import { NotFound } from '../../app/guards';
 import { DistrictSelect } from '../../shared/districts';
+import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
@@ -87,6 +89,7 @@ function RegistryFilterBar({
 function Registry({ registry }: { registry: RegistryKey }) {
   const { t } = useTranslation();
   const { can } = useAuth();
+  const client = useQueryClient();
   const config = REGISTRY_CONFIGS[registry];
   const table = useTableState({ sort: '-date' });
   const [filters, setFilters] = useUrlFilters(REGISTRY_FILTER_KEYS);
@@ -168,11 +171,20 @@ function Registry({ registry }: { registry: RegistryKey }) {
     <Card
       title={name}
       extra={
-        can('registry:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormMode({ type: 'create' })} data-testid="registry-create">
-            {t('registries.create')}
-          </Button>
-        )
+        <Space>
+          <ExcelToolbar
+            base={`/${registry}`}
+            name={name}
+            filters={{ ...filters, sort: table.sort }}
+            canImport={can('registry:write')}
+            onImported={() => void client.invalidateQueries({ queryKey: ['registries', registry] })}
+          />
+          {can('registry:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormMode({ type: 'create' })} data-testid="registry-create">
+              {t('registries.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={16}>
