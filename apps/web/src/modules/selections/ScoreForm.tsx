@@ -88,14 +88,7 @@ export function ScoreForm({ round, application }: { round: Round; application: A
                   },
                 ]}
               >
-                <InputNumber
-                  min={0}
-                  max={c.maxScore}
-                  step={1}
-                  style={{ width: 160 }}
-                  addonAfter={`/ ${c.maxScore}`}
-                  data-testid={`score-${c.key}`}
-                />
+                <InputNumber step={1} style={{ width: 160 }} suffix={`/ ${c.maxScore}`} data-testid={`score-${c.key}`} />
               </Form.Item>
             ))}
             <Form.Item
