@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -8,6 +9,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   CrownOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
@@ -81,6 +83,12 @@ export const registryPath = (key: RegistryKey) => `/programme/ecosystem/${key}`;
 
 /** Side menu, by system (glossary). Only modules that exist are listed. */
 export const MENU: MenuGroup[] = [
+  {
+    key: 'dashboard',
+    label: 'dashboard',
+    icon: <DashboardOutlined />,
+    pages: [{ path: '/dashboard/targets', label: 'targets', icon: <AimOutlined />, permission: 'indicator:read' }],
+  },
   {
     key: 'programme',
     label: 'programme',
