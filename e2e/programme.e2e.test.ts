@@ -38,6 +38,8 @@ describe('programme: declare → forward → approve (issue #3)', () => {
   const title = `5G+机器视觉质检示范项目（端到端${run}）`;
   const forwardComment = `材料齐全，同意转报市级（端到端${run}）`;
   let officer: Login | undefined = accounts.find((a) => a.username === 'demo.huangpu');
+  // The timeline names people by their display names.
+  const names = { enterprise: '', officer: '', admin: '' };
   let browser: Browser;
   let adminApi: APIRequestContext | undefined;
   const sessions: Session[] = [];
@@ -51,6 +53,11 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     // enterprise's district is made through the API so the journey stays the same.
     const ent = await apiSession(baseURL, enterprise);
     const hp = await apiSession(baseURL, officer);
+    const city0 = await apiSession(baseURL, admin);
+    names.enterprise = ent.me.displayName;
+    names.officer = hp.me.displayName;
+    names.admin = city0.me.displayName;
+    await city0.api.dispose();
     if (ent.me.districtId !== hp.me.districtId) {
       const city = await apiSession(baseURL, admin);
       adminApi = city.api;
@@ -70,6 +77,7 @@ describe('programme: declare → forward → approve (issue #3)', () => {
       expect(changed.status()).toBeLessThan(300);
       await first.api.dispose();
       officer = { username, password };
+      names.officer = `区级专员（端到端${run}）`;
     }
     await Promise.all([ent.api.dispose(), hp.api.dispose()]);
   });
@@ -197,16 +205,16 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     const approve = (await timeline.getByTestId('timeline-event-approve').textContent()) ?? '';
     expect(submit).toContain('提交');
     expect(submit).toContain('企业用户');
-    expect(submit).toContain(enterprise?.username ?? '?');
+    expect(submit).toContain(names.enterprise);
     expect(submit).toContain('草稿 → 已申报');
     expect(forward).toContain('转报市级');
-    // The timeline names the account that acted (the server records its user name).
-    expect(forward).toContain(officer?.username ?? '?');
+    // The timeline names the person who acted (the server records their display name).
+    expect(forward).toContain(names.officer);
     expect(forward).toContain('区级专员');
     expect(forward).toContain(forwardComment);
     expect(approve).toContain('审核通过');
     expect(approve).toContain('市级管理员');
-    expect(approve).toContain(admin.username);
+    expect(approve).toContain(names.admin);
     expect(approve).toContain('市级审核 → 审核通过');
     expect(approve).toContain('同意立项');
     // Creation, then the three actions, in order.
