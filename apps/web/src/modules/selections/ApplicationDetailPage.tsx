@@ -184,12 +184,12 @@ export default function ApplicationDetailPage() {
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>
-        {recommends && (
+        {recommends && r.stage === 'district_review' && (
           <Col xs={24} xl={12}>
             <RecommendCard round={r} application={a} />
           </Col>
         )}
-        {manages && (
+        {manages && (r.stage === 'district_review' || r.stage === 'expert_review') && (
           <Col xs={24} xl={12}>
             <AssignCard round={r} application={a} />
           </Col>

@@ -54,6 +54,15 @@ export function RoundNextAction({ round }: { round: Round }) {
         data-testid="round-action-modal"
       >
         {transition.error !== null && <ApiErrorAlert error={transition.error} showReason style={{ marginBottom: 16 }} />}
+        {action === 'publish' && round.publicityEnd && round.publicityEnd >= dayjs().format(DATE_FORMAT) && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('selections.publicityRunning', { date: round.publicityEnd })}
+            style={{ marginBottom: 16 }}
+            data-testid="publicity-running"
+          />
+        )}
         <Alert
           type="info"
           showIcon

@@ -26,8 +26,9 @@ import { useAuth, useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { StatusTag } from '../../shared/StatusTag';
 import { ApplyDrawer } from './ApplyDrawer';
-import { useApplications, useRound } from './hooks';
+import { useApplications, useOwnTotals, useRound } from './hooks';
 import { criterionName, deadlinePassed, KIND_COLOURS, stageIndex, weightShare } from './logic';
 import { ObjectionsCard } from './ObjectionsCard';
 import { RoundNextAction } from './RoundActions';
@@ -79,6 +80,14 @@ function ApplicationsTable({ round, applications, loading }: { round: Round; app
   const { can } = useAuth();
   const scored = SCORED_STAGES.includes(round.stage);
   const showProgress = can('selection:manage') || me.orgKind === 'city';
+  // An expert sees whether each assigned application still waits for their score.
+  const isExpert = can('selection:review') && !can('selection:manage');
+  const ownTotals = useOwnTotals(
+    round.id,
+    applications.map((a) => a.id),
+    me.id,
+    isExpert,
+  );
   const rows = scored ? [...applications].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)) : applications;
   const columns: TableColumnsType<Application> = [
     ...(scored ? [{ title: t('selections.rank'), dataIndex: 'rank', key: 'rank', width: 64, render: (r: number | null) => r ?? '—' }] : []),
@@ -125,6 +134,27 @@ function ApplicationsTable({ round, applications, loading }: { round: Round; app
                 {t('selections.scoreProgressValue', { submitted: a.submittedScores, assigned: a.assignedExperts })}
               </span>
             ),
+          },
+        ]
+      : []),
+    ...(isExpert
+      ? [
+          {
+            title: t('selections.myScore'),
+            key: 'myScore',
+            width: 100,
+            align: 'right' as const,
+            render: (_v: unknown, a: Application) => {
+              const total = ownTotals.get(a.id);
+              if (total === undefined) return '…';
+              return total === null ? (
+                <StatusTag tone="attention" data-testid="my-score-pending">
+                  {t('selections.scorePending')}
+                </StatusTag>
+              ) : (
+                <span data-testid="my-score">{total.toFixed(2)}</span>
+              );
+            },
           },
         ]
       : []),
@@ -291,7 +321,11 @@ export default function RoundDetailPage() {
           <Card
             title={
               <Space>
-                {manages || me.orgKind === 'city' ? t('selections.applications') : t('selections.visibleApplications')}
+                {manages || me.orgKind === 'city'
+                  ? t('selections.applications')
+                  : me.role === 'enterprise_user'
+                    ? t('selections.ownApplications')
+                    : t('selections.visibleApplications')}
                 <Tag>{applications.data?.length ?? round.applicationCount}</Tag>
               </Space>
             }

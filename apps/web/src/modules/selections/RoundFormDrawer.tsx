@@ -328,7 +328,14 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
           preserve={false}
           initialValues={round ? valuesOf(round) : newValues()}
         >
-          <Form.Item name="title" label={t('selections.roundTitle')} rules={[rules.required('title'), rules.max('title', 200)]}>
+          <Form.Item
+            name="title"
+            label={t('selections.roundTitle')}
+            rules={[
+              { required: true, whitespace: true, message: t('rules.required', { field: t('selections.roundTitle') }) },
+              rules.max('title', 200),
+            ]}
+          >
             <Input data-testid="round-title" />
           </Form.Item>
           <Row gutter={16}>

@@ -14,22 +14,47 @@ interface Values {
   comment?: string;
 }
 
+/** The expert's own submitted score, if any (after the review closes the list holds everyone's). */
+function useOwnScore(round: Round, application: Application) {
+  const me = useMe();
+  const own = useScores(round.id, application.id, true);
+  return { mine: own.data?.find((s) => s.expertId === me.id), refetch: own.refetch };
+}
+
 /**
  * 评分: one input per rubric criterion (0 to its maximum), the weighted total previewed as the
  * server computes it, a comment. An expert may revise the score until the review closes.
  */
 export function ScoreForm({ round, application }: { round: Round; application: Application }) {
   const { t } = useTranslation();
+  const { mine } = useOwnScore(round, application);
+  if (round.stage === 'expert_review') return <ScoreSheet round={round} application={application} />;
+  return (
+    <Card title={t('selections.scoreTitle')} size="small" data-testid="score-card">
+      <Flex vertical gap={12}>
+        <Alert type="info" showIcon title={mine ? t('selections.scoreClosed') : t('selections.scoreNotOpen')} />
+        {mine && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('selections.scoreSubmittedAt', { time: formatDateTime(mine.submittedAt), total: mine.total.toFixed(2) })}
+            data-testid="score-submitted"
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function ScoreSheet({ round, application }: { round: Round; application: Application }) {
+  const { t } = useTranslation();
   const { locale } = useLocale();
-  const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const own = useScores(round.id, application.id, true);
+  const { mine, refetch } = useOwnScore(round, application);
   const submit = useSubmitScore();
   const scores = (Form.useWatch('scores', form) ?? {}) as Record<string, number | null | undefined>;
   const total = weightedTotal(round.rubric, scores);
-  const mine = own.data?.find((s) => s.expertId === me.id);
-  const open = round.stage === 'expert_review';
 
   useEffect(() => {
     if (mine) form.setFieldsValue({ scores: mine.scores, comment: mine.comment ?? undefined });
@@ -42,7 +67,7 @@ export function ScoreForm({ round, application }: { round: Round; application: A
       {
         onSuccess: () => {
           void message.success(t('selections.scoreDone'));
-          void own.refetch();
+          void refetch();
         },
         onError: (error) => applyFormErrors(form, error, t),
       },
@@ -51,14 +76,6 @@ export function ScoreForm({ round, application }: { round: Round; application: A
 
   return (
     <Card title={t('selections.scoreTitle')} size="small" data-testid="score-card">
-      {!open && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={mine ? t('selections.scoreClosed') : t('selections.scoreNotOpen')}
-        />
-      )}
       {mine && (
         <Alert
           type="success"
@@ -69,7 +86,7 @@ export function ScoreForm({ round, application }: { round: Round; application: A
         />
       )}
       {submit.error && <ApiErrorAlert error={submit.error} showReason style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} disabled={!open} data-testid="score-form">
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="score-form">
         <Row gutter={24}>
           <Col xs={24} lg={15}>
             {round.rubric.map((c) => (
@@ -107,11 +124,9 @@ export function ScoreForm({ round, application }: { round: Round; application: A
                   {t('selections.scoreFormula')}
                 </Typography.Text>
               </Card>
-              {open && (
-                <Button type="primary" htmlType="submit" loading={submit.isPending} block data-testid="score-submit">
-                  {mine ? t('selections.scoreUpdate') : t('selections.scoreSubmit')}
-                </Button>
-              )}
+              <Button type="primary" htmlType="submit" loading={submit.isPending} block data-testid="score-submit">
+                {mine ? t('selections.scoreUpdate') : t('selections.scoreSubmit')}
+              </Button>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('selections.scoresHidden')}
               </Typography.Text>

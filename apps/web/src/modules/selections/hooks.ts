@@ -23,7 +23,7 @@ import {
   ScoreSchema,
   type UpdateRound,
 } from '@suilian/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, type Page } from '../../app/api';
 import type { TableState } from '../../shared/useTableState';
 
@@ -76,6 +76,24 @@ export function useScores(roundId: string, applicationId: string, enabled: boole
     queryKey: ['selections', 'scores', roundId, applicationId],
     enabled,
     queryFn: () => api.get<Score[]>(`/selections/${roundId}/applications/${applicationId}/scores`, { check: ScoresSchema }),
+  });
+}
+
+/** For an expert's list: their own total per application (undefined while loading, null when not scored yet). */
+export function useOwnTotals(roundId: string, applicationIds: string[], expertId: string, enabled: boolean) {
+  return useQueries({
+    queries: applicationIds.map((applicationId) => ({
+      queryKey: ['selections', 'scores', roundId, applicationId],
+      enabled,
+      queryFn: () => api.get<Score[]>(`/selections/${roundId}/applications/${applicationId}/scores`, { check: ScoresSchema }),
+    })),
+    combine: (results) =>
+      new Map(
+        applicationIds.map((id, i) => {
+          const data = results[i]?.data;
+          return [id, data === undefined ? undefined : (data.find((s) => s.expertId === expertId)?.total ?? null)] as const;
+        }),
+      ),
   });
 }
 
