@@ -140,7 +140,9 @@ function RubricEditor({ form, locked }: { form: FormInstance<Values>; locked: bo
                     keyRule,
                     {
                       validator: async (_r, value: string | undefined) => {
-                        if (value && rubric.filter((c) => c?.key === value).length > 1) throw new Error(t('selections.keyDuplicate'));
+                        // Read the rows now: the watched copy is one render behind while typing.
+                        const rows = (form.getFieldValue('rubric') ?? []) as Partial<Criterion>[];
+                        if (value && rows.filter((c) => c?.key === value).length > 1) throw new Error(t('selections.keyDuplicate'));
                       },
                     },
                   ]}
