@@ -321,9 +321,13 @@ function generateDemoSelections(ctx: EcosystemContext, int: (a: number, b: numbe
     const chosen = subjects.slice(offset, offset + spec.apps);
     const scored = spec.stage === 'published';
     const finals = chosen.map(() => 60 + int(0, 3500) / 100).sort((a, b) => b - a);
+    let rank = 0;
     chosen.forEach((subject, i) => {
       const appId = randomUUID();
-      const selected = scored && i < spec.quota;
+      // Every seventh application was not recommended by its district: no experts, no score, no rank.
+      const recommended = spec.stage !== 'open' && i % 7 !== 6;
+      if (recommended) rank += 1;
+      const selected = scored && recommended && rank <= spec.quota;
       rows.applications.push({
         id: appId,
         roundId: id,
@@ -332,15 +336,15 @@ function generateDemoSelections(ctx: EcosystemContext, int: (a: number, b: numbe
         subjectId: subject.id,
         subjectName: subject.name,
         narrative: `${subject.name}依托5G专网开展多场景融合应用，成效显著。`,
-        status: spec.stage === 'open' ? 'submitted' : i % 7 === 6 ? 'not_recommended' : 'recommended',
-        districtComment: spec.stage === 'open' ? null : '同意推荐',
-        finalScore: scored ? (finals[i] ?? null) : null,
-        rank: scored ? i + 1 : null,
+        status: spec.stage === 'open' ? 'submitted' : recommended ? 'recommended' : 'not_recommended',
+        districtComment: spec.stage === 'open' ? null : recommended ? '同意推荐' : '材料不完整，暂不推荐',
+        finalScore: scored && recommended ? (finals[rank - 1] ?? null) : null,
+        rank: scored && recommended ? rank : null,
         selected,
         createdAt: created,
         updatedAt: created,
       });
-      if (spec.stage === 'expert_review' || scored) {
+      if ((spec.stage === 'expert_review' || scored) && recommended) {
         const experts = [0, 1, 2].map((k) => ctx.experts[(i + k) % ctx.experts.length]).filter((e): e is string => !!e);
         experts.forEach((expertId, n) => {
           const submitted = scored || n < 2;

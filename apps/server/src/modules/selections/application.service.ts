@@ -8,7 +8,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../platform/errors
 import type { FileService } from '../../platform/files/file.service.js';
 import type { FactoryService } from '../factories/index.js';
 import type { ProjectService } from '../projects/index.js';
-import { conflictOf } from './conflicts.js';
+import { conflictOf, conflictReason } from './conflicts.js';
 import { canManage, type RoundService } from './round.service.js';
 import { checkScores, weightedTotal } from './scoring.js';
 import { type ApplicationScope, type ApplicationWithNames, createSelectionRepo, type RoundRow } from './selection.repo.js';
@@ -103,7 +103,12 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
 
     async list(actor: Actor, roundId: string): Promise<Application[]> {
       const round = await deps.rounds.getRound(actor, roundId);
-      return present(actor, round, await createSelectionRepo(deps.db).findApplications(round.id, scopeOf(actor)));
+      const repo = createSelectionRepo(deps.db);
+      const own = await repo.findApplications(round.id, scopeOf(actor));
+      // The publicity list (公示) is public to everyone taking part: they may object to it.
+      if (round.stage !== 'publicity' && round.stage !== 'published') return present(actor, round, own);
+      const listed = (await repo.findApplications(round.id, { all: true })).filter((a) => a.selected && !own.some((o) => o.id === a.id));
+      return present(actor, round, [...own, ...listed]);
     },
 
     async get(actor: Actor, roundId: string, applicationId: string): Promise<Application> {
@@ -209,7 +214,18 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           const expert = experts.get(id);
           if (!expert) throw fieldError('VALIDATION_FAILED', `expertIds.${i}`, 'expert', 'not an active expert');
           const conflict = conflictOf(round.conflictRules, { orgId: expert.affiliationOrgId, districtId: expert.districtId }, app);
-          if (conflict) throw fieldError('VALIDATION_FAILED', `expertIds.${i}`, 'conflict_of_interest', `${expert.name}: ${conflict}`);
+          if (conflict)
+            throw new AppError('VALIDATION_FAILED', `${expert.name}: ${conflict}`, {
+              issues: [
+                {
+                  field: `expertIds.${i}`,
+                  rule: 'conflict_of_interest',
+                  message: `${expert.name}: ${conflict}`,
+                  expertId: id,
+                  reason: conflictReason(conflict),
+                },
+              ],
+            });
         });
         const now = deps.clock.now();
         await createSelectionRepo(tx).insertAssignments(

@@ -119,7 +119,12 @@ describe('selection rounds', () => {
       expertIds: [ids['sel.xa']],
     });
     expect(conflicted.statusCode).toBe(422);
-    expect(conflicted.json().error.details.issues[0]).toMatchObject({ field: 'expertIds.0', rule: 'conflict_of_interest' });
+    expect(conflicted.json().error.details.issues[0]).toMatchObject({
+      field: 'expertIds.0',
+      rule: 'conflict_of_interest',
+      expertId: ids['sel.xa'],
+      reason: 'own_enterprise',
+    });
     const byDistrict = await as('sel.admin').request('POST', `/api/selections/${ids.round}/applications/${ids.a1}/assignments`, {
       expertIds: [ids['sel.xb']],
     });
@@ -170,6 +175,9 @@ describe('selection rounds', () => {
     const listed = (await as('sel.admin').request('GET', `/api/selections/${ids.round}/applications`)).json();
     expect(listed.filter((a: { selected: boolean }) => a.selected).map((a: { id: string }) => a.id)).toEqual([ids.a1]);
 
+    // The publicity list is public to everyone taking part, so they can object to it.
+    const seenByRival = (await as('sel.e2').request('GET', `/api/selections/${ids.round}/applications`)).json();
+    expect(seenByRival.map((a: { id: string }) => a.id).sort()).toEqual([ids.a1, ids.a2].sort());
     const objection = await as('sel.e2').request('POST', `/api/selections/${ids.round}/applications/${ids.a1}/objections`, {
       content: '场景数量存疑',
     });
