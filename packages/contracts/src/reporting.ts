@@ -93,3 +93,19 @@ export const DataSetSchema = z.object({
   expiryDays: z.number().int(),
   elements: z.array(z.object({ code: z.string(), nameZh: z.string(), section: z.string() })),
 });
+
+export const CompletenessQuerySchema = z
+  .object({ dataSet: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), from: PeriodIdSchema, to: PeriodIdSchema })
+  .strict();
+export const CompletenessRowSchema = z.object({
+  orgUnit: z.uuid(),
+  orgUnitName: z.string(),
+  expected: z.number().int(),
+  /** Forms completed (or further along: approved, accepted). */
+  completed: z.number().int(),
+  /** Of those, completed by the period's deadline (period end + expiry days). */
+  onTime: z.number().int(),
+  completeness: z.number(),
+  timeliness: z.number(),
+});
+export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createCompletenessService } from './completeness.js';
 import { createFormService, type FormServiceDeps } from './form.service.js';
 import { validateForm } from './form-validation.js';
 import { registerReportingRoutes } from './reporting.routes.js';
@@ -7,7 +8,12 @@ export { createReportingRepo } from './reporting.repo.js';
 export { seedReporting } from './reporting.seed.js';
 
 /** Periodic reporting (定期报送): district forms, values with history, validation, approval and locks. */
-export function createReportingModule(deps: Omit<FormServiceDeps, 'validate'>) {
+export function createReportingModule(
+  deps: Omit<FormServiceDeps, 'validate' | 'organisations'> & {
+    organisations: FormServiceDeps['organisations'] & Parameters<typeof createCompletenessService>[0]['organisations'];
+  },
+) {
   const forms = createFormService({ ...deps, validate: validateForm });
-  return { forms, registerRoutes: (app: FastifyInstance) => registerReportingRoutes(app, forms) };
+  const completeness = createCompletenessService(deps);
+  return { forms, registerRoutes: (app: FastifyInstance) => registerReportingRoutes(app, forms, completeness) };
 }

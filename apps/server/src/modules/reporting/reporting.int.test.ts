@@ -129,6 +129,16 @@ describe('district monthly report', () => {
     expect((await save(officer, '202512', { BS5G_TOTAL: '1150' })).statusCode).toBe(200);
   });
 
+  it('reports completeness and timeliness per district', async () => {
+    const rows = (await admin.request('GET', '/api/reporting/completeness?dataSet=DISTRICT_MONTHLY&from=202512&to=202601')).json();
+    expect(rows).toHaveLength(11);
+    const hp = rows.find((r: { orgUnit: string }) => r.orgUnit === huangpuId);
+    expect(hp).toMatchObject({ expected: 2, completed: 1, onTime: 1, completeness: 0.5, timeliness: 0.5 });
+    const own = (await officer.request('GET', '/api/reporting/completeness?dataSet=DISTRICT_MONTHLY&from=202512&to=202601')).json();
+    expect(own.map((r: { orgUnit: string }) => r.orgUnit)).toEqual([huangpuId]);
+    expect((await ent.request('GET', '/api/reporting/completeness?dataSet=DISTRICT_MONTHLY&from=202512&to=202601')).statusCode).toBe(403);
+  });
+
   it('keeps districts apart and reports away from enterprises', async () => {
     expect((await form(other, '202601', huangpuId)).statusCode).toBe(404);
     expect((await form(other, '202601')).json().orgUnitName).toBe('天河区');

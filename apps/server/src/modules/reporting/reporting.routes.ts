@@ -1,4 +1,6 @@
 import {
+  CompletenessQuerySchema,
+  CompletenessRowSchema,
   CreateLockExceptionSchema,
   DataSetSchema,
   FormActionResultSchema,
@@ -12,9 +14,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import type { CompletenessService } from './completeness.js';
 import type { FormService } from './form.service.js';
 
-export function registerReportingRoutes(app: FastifyInstance, forms: FormService) {
+export function registerReportingRoutes(app: FastifyInstance, forms: FormService, completeness: CompletenessService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reporting'];
   r.get('/api/reporting/data-sets', {
@@ -35,6 +38,10 @@ export function registerReportingRoutes(app: FastifyInstance, forms: FormService
   r.post('/api/reporting/forms/:dataSet/:period/actions', {
     schema: { tags, params: FormParamsSchema, body: FormActionSchema, response: { 200: FormActionResultSchema } },
     handler: async (q) => forms.act(actorOf(q), q.params.dataSet, q.params.period, q.body),
+  });
+  r.get('/api/reporting/completeness', {
+    schema: { tags, querystring: CompletenessQuerySchema, response: { 200: z.array(CompletenessRowSchema) } },
+    handler: async (q) => completeness.rates(actorOf(q), q.query),
   });
   r.post('/api/reporting/lock-exceptions', {
     schema: { tags, body: CreateLockExceptionSchema },
