@@ -14,8 +14,10 @@ import {
   ExperimentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FormOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
+  LineChartOutlined,
   ProjectOutlined,
   ReadOutlined,
   SettingOutlined,
@@ -88,6 +90,12 @@ export const MENU: MenuGroup[] = [
     label: 'dashboard',
     icon: <DashboardOutlined />,
     pages: [{ path: '/dashboard/targets', label: 'targets', icon: <AimOutlined />, permission: 'indicator:read' }],
+  },
+  {
+    key: 'reporting',
+    label: 'reportingGroup',
+    icon: <LineChartOutlined />,
+    pages: [{ path: '/indicators/reporting', label: 'reporting', icon: <FormOutlined />, permission: 'report:read' }],
   },
   {
     key: 'programme',

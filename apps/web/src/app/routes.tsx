@@ -27,6 +27,7 @@ const ExpertsPage = lazy(() => import('../modules/selections/ExpertsPage'));
 const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
 const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
+const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
+      { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },
       { path: 'system/organisations', element: guarded('org:read', <OrganisationsPage />) },
       { path: 'system/tokens', element: guarded('token:read', <TokensPage />) },

@@ -1,0 +1,53 @@
+import { type Form, type FormAction, FormActionResultSchema, FormSchema, type RuleResult } from '@suilian/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api';
+
+export const DATA_SET = 'DISTRICT_MONTHLY';
+
+/** One district's form for one period (district officers: their own; city users name the district). */
+export function useReportForm(period: string, orgUnit: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'],
+    queryFn: () => api.get<Form>(`/reporting/forms/${DATA_SET}/${period}`, { query: { orgUnit }, check: FormSchema }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export interface SaveInput {
+  values: Array<{ element: string; value: string | null; comment?: string | null }>;
+}
+
+export function useSaveForm(period: string, orgUnit: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveInput) =>
+      api.put<Form>(`/reporting/forms/${DATA_SET}/${period}/values`, { orgUnit, values: input.values }, { check: FormSchema }),
+    onSuccess: (form) => qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], form),
+  });
+}
+
+export function useFormAction(period: string, orgUnit: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: FormAction; version: number; comment?: string }) =>
+      api.post<{ form: Form; validation: RuleResult[] }>(
+        `/reporting/forms/${DATA_SET}/${period}/actions`,
+        { orgUnit, ...input },
+        { check: FormActionResultSchema },
+      ),
+    onSuccess: (result) => {
+      qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], result.form);
+      void qc.invalidateQueries({ queryKey: ['indicators'] });
+    },
+  });
+}
+
+/** `YYYYMM` of the month before `now`. */
+export function lastMonth(now = new Date()): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** `202610` → `2026-10`. */
+export const monthLabel = (period: string) => (/^\d{6}$/.test(period) ? `${period.slice(0, 4)}-${period.slice(4)}` : period);
