@@ -1,36 +1,22 @@
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
 import { CodeSelect } from '../../shared/codeLists';
-import { DistrictSelect } from '../../shared/districts';
+import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import type { EnterpriseFilters } from './hooks';
 
 /** District, cluster, industry, size, 规上, honour and text filters; changes apply at once. */
 export function EnterpriseFilterBar({ value, onChange }: { value: EnterpriseFilters; onChange(next: EnterpriseFilters): void }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
   return (
-    <Flex gap={8} wrap data-testid="enterprise-filters">
-      <Input.Search
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
-        placeholder={t('enterprises.searchPlaceholder')}
-        allowClear
-        style={{ width: 260 }}
-        data-testid="enterprise-filter-q"
-      />
-      {me.orgKind === 'city' && (
-        <DistrictSelect
-          value={value.districtId}
-          onChange={(districtId) => onChange({ ...value, districtId })}
-          allowClear
-          style={{ width: 130 }}
-        />
-      )}
+    <FilterBar
+      value={value}
+      onChange={onChange}
+      placeholder={t('enterprises.searchPlaceholder')}
+      searchWidth={260}
+      testId="enterprise-filters"
+      searchTestId="enterprise-filter-q"
+    >
+      <CityDistrictFilter value={value.districtId} onChange={(districtId) => onChange({ ...value, districtId })} />
       <CodeSelect
         listKey="cluster"
         value={value.clusterCode}
@@ -76,14 +62,6 @@ export function EnterpriseFilterBar({ value, onChange }: { value: EnterpriseFilt
         popupMatchSelectWidth={false}
         style={{ width: 170 }}
       />
-      <Button
-        onClick={() => {
-          setQ('');
-          onChange({});
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+    </FilterBar>
   );
 }

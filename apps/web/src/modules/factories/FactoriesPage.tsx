@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { FACTORY_LEVELS, FACTORY_SCENARIO_THRESHOLD, type Factory } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Rate, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Empty, Flex, Rate, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth, useMe } from '../../app/auth';
-import { DistrictSelect } from '../../shared/districts';
+import { useAuth } from '../../app/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
+import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
@@ -26,28 +26,17 @@ function FactoryFilterBar({
   enterpriseName?: string;
 }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
   const thresholds = [FACTORY_SCENARIO_THRESHOLD, 5, 1];
   return (
-    <Flex gap={8} wrap align="center" data-testid="factory-filters">
-      <Input.Search
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
-        placeholder={t('factories.searchPlaceholder')}
-        allowClear
-        style={{ width: 240 }}
-      />
-      {me.orgKind === 'city' && (
-        <DistrictSelect
-          value={value.districtId}
-          onChange={(districtId) => onChange({ ...value, districtId })}
-          allowClear
-          style={{ width: 130 }}
-        />
-      )}
+    <FilterBar
+      value={value}
+      onChange={onChange}
+      placeholder={t('factories.searchPlaceholder')}
+      searchWidth={240}
+      testId="factory-filters"
+      align="center"
+    >
+      <CityDistrictFilter value={value.districtId} onChange={(districtId) => onChange({ ...value, districtId })} />
       <Select
         value={value.level}
         onChange={(level) => onChange({ ...value, level })}
@@ -74,15 +63,7 @@ function FactoryFilterBar({
           {t('enterprises.filterEnterprise', { name: enterpriseName ?? '…' })}
         </Tag>
       )}
-      <Button
-        onClick={() => {
-          setQ('');
-          onChange({});
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+    </FilterBar>
   );
 }
 

@@ -1,9 +1,7 @@
-import { Button, Flex, Input, Select, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
 import { CodeSelect } from '../../shared/codeLists';
-import { DistrictSelect } from '../../shared/districts';
+import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { yearOptions } from '../../shared/years';
 import type { ProjectFilters } from './hooks';
 
@@ -17,28 +15,17 @@ interface Props {
 /** Text, district, scenario, cluster and year filters; the status is chosen by the tabs. */
 export function ProjectFilterBar({ value, onChange, enterpriseName }: Props) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
   return (
-    <Flex gap={8} wrap align="center" data-testid="project-filters">
-      <Input.Search
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
-        placeholder={t('projects.searchPlaceholder')}
-        allowClear
-        style={{ width: 260 }}
-        data-testid="project-filter-q"
-      />
-      {me.orgKind === 'city' && (
-        <DistrictSelect
-          value={value.districtId}
-          onChange={(districtId) => onChange({ ...value, districtId })}
-          allowClear
-          style={{ width: 130 }}
-        />
-      )}
+    <FilterBar
+      value={value}
+      onChange={onChange}
+      placeholder={t('projects.searchPlaceholder')}
+      searchWidth={260}
+      testId="project-filters"
+      searchTestId="project-filter-q"
+      align="center"
+    >
+      <CityDistrictFilter value={value.districtId} onChange={(districtId) => onChange({ ...value, districtId })} />
       <CodeSelect
         listKey="scenario"
         value={value.scenario}
@@ -70,14 +57,6 @@ export function ProjectFilterBar({ value, onChange, enterpriseName }: Props) {
           {t('projects.filterEnterprise', { name: enterpriseName ?? '…' })}
         </Tag>
       )}
-      <Button
-        onClick={() => {
-          setQ('');
-          onChange({});
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+    </FilterBar>
   );
 }

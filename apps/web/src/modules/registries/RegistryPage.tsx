@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { REGISTRY_KEYS, type RegistryKey, type RegistryRecord } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useAuth, useMe } from '../../app/auth';
+import { useAuth } from '../../app/auth';
 import { NotFound } from '../../app/guards';
-import { DistrictSelect } from '../../shared/districts';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
+import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
@@ -30,21 +30,16 @@ function RegistryFilterBar({
   onChange(next: RegistryFilters): void;
 }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
   const kind = kindFieldOf(REGISTRY_CONFIGS[registry]);
   return (
-    <Flex gap={8} wrap data-testid="registry-filters">
-      <Input.Search
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
-        placeholder={t('registries.searchPlaceholder')}
-        allowClear
-        style={{ width: 240 }}
-        data-testid="registry-filter-q"
-      />
+    <FilterBar
+      value={value}
+      onChange={onChange}
+      placeholder={t('registries.searchPlaceholder')}
+      searchWidth={240}
+      testId="registry-filters"
+      searchTestId="registry-filter-q"
+    >
       <Select
         value={value.year}
         onChange={(year) => onChange({ ...value, year })}
@@ -66,23 +61,8 @@ function RegistryFilterBar({
           data-testid="registry-filter-kind"
         />
       )}
-      {me.orgKind === 'city' && (
-        <DistrictSelect
-          value={value.districtId}
-          onChange={(districtId) => onChange({ ...value, districtId })}
-          allowClear
-          style={{ width: 130 }}
-        />
-      )}
-      <Button
-        onClick={() => {
-          setQ('');
-          onChange({});
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+      <CityDistrictFilter value={value.districtId} onChange={(districtId) => onChange({ ...value, districtId })} />
+    </FilterBar>
   );
 }
 
