@@ -1,3 +1,8 @@
+import { enUS as dashboardEnUS } from './parts/dashboard';
+import { enUS as handlesEnUS } from './parts/handles';
+import { enUS as notificationsEnUS } from './parts/notifications';
+import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
+import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
 import type { Messages } from './zh-CN';
 
 /** English (United States); keys mirror zh-CN (checked by the Messages type). */
@@ -1037,6 +1042,11 @@ const enUS: Messages = {
     orgKind: 'Organisation kind',
     permissions: 'Permissions',
   },
+  dashboard: dashboardEnUS,
+  vulnerabilities: vulnerabilitiesEnUS,
+  handles: handlesEnUS,
+  notifications: notificationsEnUS,
+  reportingAdmin: reportingAdminEnUS,
 };
 
 export default enUS;

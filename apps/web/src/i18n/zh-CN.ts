@@ -20,6 +20,13 @@ import type {
   SELECTION_SUBJECTS,
 } from '@suilian/contracts';
 
+import { zhCN as dashboardZhCN } from './parts/dashboard';
+import { zhCN as handlesZhCN } from './parts/handles';
+import { zhCN as notificationsZhCN } from './parts/notifications';
+import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
+import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
+import type { Widen } from './parts/widen';
+
 /** Errors the console raises itself (no server response to localise). */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNKNOWN';
 
@@ -1040,10 +1047,14 @@ const zhCN = {
     orgKind: '组织类型',
     permissions: '权限',
   },
+  dashboard: dashboardZhCN,
+  vulnerabilities: vulnerabilitiesZhCN,
+  handles: handlesZhCN,
+  notifications: notificationsZhCN,
+  reportingAdmin: reportingAdminZhCN,
 };
 
 export default zhCN;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every locale's messages must have. */
 export type Messages = Widen<typeof zhCN>;
