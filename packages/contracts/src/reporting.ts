@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { EntryStateSchema, PeriodIdSchema, RuleResultSchema } from './indicator-logic.js';
+import {
+  AGGREGATION_TYPES,
+  EntryStateSchema,
+  InputWindowSchema,
+  MISSING_VALUE_STRATEGIES,
+  PERIOD_TYPES,
+  PeriodIdSchema,
+  RuleResultSchema,
+  VALIDATION_OPERATORS,
+} from './indicator-logic.js';
 
 /** Periodic reporting forms (定期报送, issue #4 item 4). */
 export const REGISTRATION_STATES = ['open', 'completed', 'approved', 'accepted'] as const;
@@ -109,3 +118,172 @@ export const CompletenessRowSchema = z.object({
   timeliness: z.number(),
 });
 export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;
+
+// ---- Configuration (报送配置): data elements, data sets, validation rules ---------------------
+
+const CODE = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'code: 2–40 capital letters, digits or _, starting with a letter');
+const NAME = z.string().trim().min(1).max(200);
+export const VALUE_TYPES = ['integer', 'number', 'percentage', 'boolean', 'text'] as const;
+export const RULE_IMPORTANCES = ['high', 'medium', 'low'] as const;
+export type RuleImportance = (typeof RULE_IMPORTANCES)[number];
+
+export const DataElementInputSchema = z
+  .object({
+    code: CODE,
+    nameZh: NAME,
+    nameEn: NAME,
+    valueType: z.enum(VALUE_TYPES),
+    aggregation: z.enum(AGGREGATION_TYPES),
+    unit: z.string().trim().max(20),
+    description: z.string().trim().max(1000).nullable().optional(),
+  })
+  .strict();
+export type DataElementInput = z.infer<typeof DataElementInputSchema>;
+/** The code is the key values are stored under: it cannot change. */
+export const DataElementUpdateSchema = DataElementInputSchema.omit({ code: true });
+export type DataElementUpdate = z.infer<typeof DataElementUpdateSchema>;
+
+export const DataElementSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  valueType: z.enum(VALUE_TYPES),
+  aggregation: z.enum(AGGREGATION_TYPES),
+  unit: z.string(),
+  description: z.string().nullable(),
+  /** Stored values under this element (delete and type changes are refused while any exist). */
+  valueCount: z.number().int(),
+  dataSets: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type DataElement = z.infer<typeof DataElementSchema>;
+
+export const DataSetInputSchema = z
+  .object({
+    code: CODE,
+    nameZh: NAME,
+    nameEn: NAME,
+    periodType: z.enum(PERIOD_TYPES),
+    openFuturePeriods: z.number().int().min(0).max(12),
+    expiryDays: z.number().int().min(0).max(3660),
+    inputWindow: InputWindowSchema.nullable().optional(),
+    sections: z
+      .array(z.object({ name: z.string().trim().min(1).max(100), elements: z.array(CODE).min(1).max(200) }).strict())
+      .min(1)
+      .max(50),
+  })
+  .strict();
+export type DataSetInput = z.infer<typeof DataSetInputSchema>;
+export const DataSetUpdateSchema = DataSetInputSchema.omit({ code: true });
+export type DataSetUpdate = z.infer<typeof DataSetUpdateSchema>;
+
+export const DataSetConfigSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  periodType: z.enum(PERIOD_TYPES),
+  openFuturePeriods: z.number().int(),
+  expiryDays: z.number().int(),
+  inputWindow: z.object({ openAfterDays: z.number().int(), closeAfterDays: z.number().int() }).nullable(),
+  sections: z.array(z.object({ name: z.string(), elements: z.array(z.string()) })),
+  ruleCount: z.number().int(),
+  /** Forms with values or a workflow state: the data set cannot be deleted while any exist. */
+  formCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type DataSetConfig = z.infer<typeof DataSetConfigSchema>;
+
+export const ValidationRuleInputSchema = z
+  .object({
+    code: CODE,
+    dataSet: CODE,
+    nameZh: NAME,
+    nameEn: NAME,
+    description: z.string().trim().max(1000).nullable().optional(),
+    left: z.string().trim().min(1).max(2000),
+    operator: z.enum(VALIDATION_OPERATORS),
+    right: z.string().trim().min(1).max(2000),
+    strategy: z.enum(MISSING_VALUE_STRATEGIES),
+    importance: z.enum(RULE_IMPORTANCES),
+  })
+  .strict();
+export type ValidationRuleInput = z.infer<typeof ValidationRuleInputSchema>;
+export const ValidationRuleUpdateSchema = ValidationRuleInputSchema.omit({ code: true });
+export type ValidationRuleUpdate = z.infer<typeof ValidationRuleUpdateSchema>;
+
+export const ValidationRuleConfigSchema = z.object({
+  code: z.string(),
+  dataSet: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  description: z.string().nullable(),
+  left: z.string(),
+  operator: z.enum(VALIDATION_OPERATORS),
+  right: z.string(),
+  strategy: z.enum(MISSING_VALUE_STRATEGIES),
+  importance: z.enum(RULE_IMPORTANCES),
+  updatedAt: z.string(),
+});
+export type ValidationRuleConfig = z.infer<typeof ValidationRuleConfigSchema>;
+export const RuleListQuerySchema = z.object({ dataSet: CODE.optional() }).strict();
+export const CodeParamsSchema = z.object({ code: CODE }).strict();
+
+// ---- Batch validation (批量校验) ---------------------------------------------------------------
+
+export const BatchValidationQuerySchema = z
+  .object({ dataSet: CODE, from: PeriodIdSchema, to: PeriodIdSchema, orgUnit: z.uuid().optional() })
+  .strict();
+export type BatchValidationQuery = z.infer<typeof BatchValidationQuerySchema>;
+export const ViolationSchema = z.object({
+  rule: z.string(),
+  ruleNameZh: z.string(),
+  ruleNameEn: z.string(),
+  importance: z.enum(RULE_IMPORTANCES),
+  operator: z.enum(VALIDATION_OPERATORS),
+  orgUnit: z.uuid(),
+  orgUnitName: z.string(),
+  period: z.string(),
+  left: z.number().nullable(),
+  right: z.number().nullable(),
+  message: z.string(),
+});
+export type Violation = z.infer<typeof ViolationSchema>;
+export const BatchValidationResultSchema = z.object({
+  dataSet: z.string(),
+  periods: z.array(z.string()),
+  orgUnits: z.number().int(),
+  rules: z.number().int(),
+  /** Rule × district × period evaluations run (skipped ones included). */
+  evaluations: z.number().int(),
+  skipped: z.number().int(),
+  violations: z.array(ViolationSchema),
+});
+export type BatchValidationResult = z.infer<typeof BatchValidationResultSchema>;
+
+// ---- Excel template and DHIS2 CSV (issue #4 item 5) --------------------------------------------
+
+export const TemplateQuerySchema = z.object({ orgUnit: z.uuid().optional() }).strict();
+export const DataValueExportQuerySchema = z
+  .object({ dataSet: CODE, from: PeriodIdSchema, to: PeriodIdSchema, orgUnit: z.uuid().optional() })
+  .strict();
+export type DataValueExportQuery = z.infer<typeof DataValueExportQuerySchema>;
+export const DataValueImportQuerySchema = z.object({ dataSet: CODE }).strict();
+
+/** What an upload did: all of it written, or (when anything was rejected) nothing. */
+export const DataValueImportResultSchema = z.object({
+  format: z.enum(['xlsx', 'csv']),
+  rows: z.number().int(),
+  /** Values written or cleared; 0 when anything was rejected. */
+  written: z.number().int(),
+  forms: z.array(z.object({ period: z.string(), orgUnit: z.uuid(), orgUnitName: z.string() })),
+  rejected: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string().nullable(),
+      element: z.string().nullable(),
+      rule: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type DataValueImportResult = z.infer<typeof DataValueImportResultSchema>;

@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'report:enter',
   'report:approve',
   'report:accept',
+  'report:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
