@@ -4,6 +4,7 @@ export * from '../modules/codelists/codelist.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
 export * from '../modules/indicators/indicator.table.js';
+export * from '../modules/notifications/notification.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../modules/projects/project.table.js';
 export * from '../modules/registries/registry.table.js';
