@@ -16,6 +16,7 @@ import { createCodeListsModule } from './modules/codelists/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
+import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
@@ -126,6 +127,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     factories: factories.service,
     projects: projects.service,
   });
+  const notifications = createNotificationsModule({
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    pollMs: config.mailPollMs,
+    log: app.log,
+  });
   const indicators = createIndicatorsModule({ db: database.db, clock });
   const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
   const accounts = createAccountsModule({
@@ -166,6 +176,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sweep.unref();
   });
   app.addHook('onClose', async () => clearInterval(sweep));
+  app.addHook('onReady', async () => notifications.start());
+  app.addHook('onClose', () => notifications.stop());
   app.addHook('onClose', () => jobs.drain());
 
   accounts.registerRoutes(app);
@@ -178,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   selections.registerRoutes(app);
   indicators.registerRoutes(app);
   reporting.registerRoutes(app);
+  notifications.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

@@ -31,6 +31,15 @@ export const ConfigSchema = z.object({
   /** One log line per request (off by default; errors are always logged). */
   ACCESS_LOG: booleanFlag,
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Outgoing mail server, smtp://user:pass@host:587 or smtps://…:465; unset: e-mails stay queued in the outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of notification e-mails, e.g. "穗联平台 <noreply@example.gov.cn>"; required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Seconds between looks at the mail outbox; 0 = only when asked (POST /api/notifications/outbox/dispatch). */
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
 });
 
 export interface Config {
@@ -52,11 +61,17 @@ export interface Config {
   accessLog: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  mailPollMs: number;
 }
 
 /** Parses the environment; on failure prints every problem and exits. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigSchema.refine((e) => !e.SMTP_URL || e.MAIL_FROM, {
+    path: ['MAIL_FROM'],
+    message: 'MAIL_FROM is required when SMTP_URL is set',
+  }).safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       console.error(`config: ${issue.path.join('.')}: ${issue.message}`);
@@ -84,5 +99,8 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     accessLog: e.ACCESS_LOG,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailPollMs: e.MAIL_POLL_SECONDS * 1000,
   };
 }

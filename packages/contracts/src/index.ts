@@ -11,6 +11,7 @@ export * from './imports.js';
 export * from './indicator-logic.js';
 export * from './indicators.js';
 export * from './jobs.js';
+export * from './notifications.js';
 export * from './organisations.js';
 export * from './patent-number.js';
 export * from './projects.js';
