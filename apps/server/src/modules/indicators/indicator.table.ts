@@ -27,5 +27,9 @@ export const indicator = pgTable('indicator', {
   definitionEn: text('definition_en').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
   isPlanTarget: boolean('is_plan_target').notNull().default(false),
+  /** A retired indicator keeps its history and code but leaves the lists and the dashboard. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+  retiredReason: text('retired_reason'),
+  version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
