@@ -1,0 +1,212 @@
+import type { AliasIndex, NormalisedVendor, VendorAlias } from './types.js';
+
+/**
+ * Legal-form words that say nothing about who the vendor is. Matched as whole trailing words
+ * (after punctuation is dropped), longest first, repeatedly: "Co., Ltd." and "GmbH & Co. KG" go.
+ */
+const LEGAL_SUFFIXES = [
+  'gmbh co kg',
+  'co ltd',
+  'company limited',
+  'co limited',
+  'pte ltd',
+  'pvt ltd',
+  'private limited',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'company',
+  'co',
+  'ag',
+  'gmbh',
+  'kg',
+  'se',
+  'sa',
+  'sas',
+  'sarl',
+  'spa',
+  'srl',
+  'bv',
+  'nv',
+  'ab',
+  'as',
+  'oy',
+  'kk',
+  'llc',
+  'lp',
+  'plc',
+  'pty',
+  'group',
+  'holdings',
+].map((s) => s.split(' '));
+
+/** Chinese legal forms (with optional bracketed place names such as （中国）). */
+const CN_SUFFIX = /(?:[（(][^）)]*[）)])?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/;
+
+function words(s: string): string[] {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Comparison key of a company name: lower case, punctuation and legal-form suffixes removed. */
+export function vendorKey(name: string): string {
+  let s = (name ?? '').normalize('NFKC').trim();
+  for (let i = 0; i < 3 && CN_SUFFIX.test(s); i++) s = s.replace(CN_SUFFIX, '').trim();
+  const w = words(s);
+  let changed = true;
+  while (changed && w.length > 1) {
+    changed = false;
+    for (const suffix of LEGAL_SUFFIXES) {
+      if (w.length > suffix.length && suffix.every((x, i) => w[w.length - suffix.length + i] === x)) {
+        w.splice(w.length - suffix.length, suffix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w.join(' ');
+}
+
+/** Builds the alias lookup from the rows analysts edit; the canonical name is an alias of itself. */
+export function createAliasIndex(rows: readonly VendorAlias[]): AliasIndex {
+  const byKey = new Map<string, { canonical: string; key: string }>();
+  for (const row of rows) {
+    const key = vendorKey(row.canonical);
+    if (!key) continue;
+    for (const name of [row.canonical, ...row.names]) {
+      const k = vendorKey(name);
+      if (k && !byKey.has(k)) byKey.set(k, { canonical: row.canonical, key });
+    }
+  }
+  return { byKey };
+}
+
+/**
+ * The vendor a name means: through the alias table when it knows the name (then `via` names the
+ * alias), else the name itself with its legal form removed.
+ */
+export function normaliseVendor(name: string, aliases?: AliasIndex | readonly VendorAlias[]): NormalisedVendor {
+  const index = Array.isArray(aliases) ? createAliasIndex(aliases) : (aliases as AliasIndex | undefined);
+  const raw = (name ?? '').trim();
+  const key = vendorKey(raw);
+  const hit = index?.byKey.get(key);
+  if (hit) return { key: hit.key, canonical: hit.canonical, via: raw };
+  return { key, canonical: raw };
+}
+
+/**
+ * Comparison form of a product name: lower case, the vendor's name in front removed, letters and
+ * digits split (`S7-1500` → `s7 1500`), punctuation dropped.
+ */
+export function normaliseProduct(name: string, vendor?: string): string {
+  let w = words(name ?? '');
+  if (vendor) {
+    const v = words(vendor);
+    while (v.length > 0 && w.length > v.length && v.every((x, i) => w[i] === x)) w = w.slice(v.length);
+    const k = vendorKey(vendor).split(' ');
+    if (k[0] && w.length > k.length && k.every((x, i) => w[i] === x)) w = w.slice(k.length);
+  }
+  return w.join(' ');
+}
+
+/** Tokens of a normalised product: words, with number runs separated from letters (`cpu1518` → `cpu`, `1518`). */
+export function productTokens(normalised: string): string[] {
+  const out: string[] = [];
+  for (const w of normalised.split(' ')) {
+    if (!w) continue;
+    const parts = w.match(/\p{N}+|\p{L}+/gu);
+    if (!parts) continue;
+    // Chinese has no spaces: each Han character is a token of its own.
+    for (const p of parts) {
+      if (/\p{Script=Han}/u.test(p)) out.push(...p);
+      else out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Jaro-Winkler similarity of two strings (0..1), prefix scale 0.1 over at most 4 characters. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  const la = a.length;
+  const lb = b.length;
+  if (!la || !lb) return 0;
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const ma = new Uint8Array(la);
+  const mb = new Uint8Array(lb);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    for (let j = lo; j <= hi; j++) {
+      if (!mb[j] && a.charCodeAt(i) === b.charCodeAt(j)) {
+        ma[i] = 1;
+        mb[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (!matches) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!ma[i]) continue;
+    while (!mb[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Token similarity: a Dice coefficient where two tokens count as shared when equal, or (for
+ * words of 4+ letters) when their Jaro-Winkler is ≥ 0.92 — so typos count but `1518` ≠ `1516`.
+ */
+export function tokenDice(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const used = new Uint8Array(b.length);
+  let shared = 0;
+  for (const x of a) {
+    let best = -1;
+    for (let j = 0; j < b.length; j++) {
+      if (used[j]) continue;
+      const y = b[j] as string;
+      if (x === y) {
+        best = j;
+        break;
+      }
+      if (best < 0 && x.length >= 4 && y.length >= 4 && /\D/.test(x) && /\D/.test(y) && jaroWinkler(x, y) >= 0.92) best = j;
+    }
+    if (best >= 0) {
+      used[best] = 1;
+      shared++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * Similarity of two normalised product names (0..1): 0.99 when they differ only in spacing and
+ * punctuation (`S7-1500` / `S71500`), else the token Dice. Whole-name Jaro-Winkler is not used:
+ * it rates `M800VW` against `M800VS` at 0.93, and such suffixes are different products.
+ */
+export function productSimilarity(a: string, b: string): number {
+  if (a === b) return a ? 1 : 0;
+  const ca = a.replace(/ /g, '');
+  const cb = b.replace(/ /g, '');
+  if (ca === cb) return ca ? 0.99 : 0;
+  return tokenDice(productTokens(a), productTokens(b));
+}
