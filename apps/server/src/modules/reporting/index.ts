@@ -4,6 +4,18 @@ import { createFormService, type FormServiceDeps } from './form.service.js';
 import { validateForm } from './form-validation.js';
 import { registerReportingRoutes } from './reporting.routes.js';
 
+/** The formula language, for indicator formulas (issue #4 item 2) — the same parser as validation rules. */
+export {
+  checkReferences,
+  type Expression,
+  ExpressionError,
+  evaluateExpression,
+  findCycle,
+  parseExpression,
+  type Reference,
+  referenceKey,
+  references,
+} from './logic/index.js';
 export { createReportingRepo } from './reporting.repo.js';
 export { seedReporting } from './reporting.seed.js';
 
