@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'selection:recommend',
   'selection:review',
   'indicator:read',
+  /** Create, edit and retire indicators (city admins; issue #4 item 1). */
+  'indicator:manage',
   'report:read',
   'report:enter',
   'report:approve',

@@ -131,6 +131,7 @@ const enUS: Messages = {
     'selection:recommend': 'Recommend applications (district)',
     'selection:review': 'Score applications (expert)',
     'indicator:read': 'View indicators',
+    'indicator:manage': 'Manage indicators',
     'report:configure': 'Configure reporting',
   },
   userStatus: {

@@ -156,6 +156,7 @@ const zhCN = {
     'selection:recommend': '遴选区级推荐',
     'selection:review': '遴选专家评审',
     'indicator:read': '查看指标',
+    'indicator:manage': '管理指标',
     'report:configure': '报送配置',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
