@@ -3,7 +3,7 @@ import type { Login } from '@suilian/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../shared/errors';
 import { useAuth } from './auth';
 import { CenteredCard } from './CenteredCard';
@@ -38,6 +38,11 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Link to="/resolve" data-testid="login-resolve-link">
+          {t('handles.resolve.title')}
+        </Link>
+      </div>
     </CenteredCard>
   );
 }

@@ -1,8 +1,8 @@
 import type { Permission } from '@suilian/contracts';
-import { lazy, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from './ChangePasswordPage';
-import { HomeRedirect, NotFound, RequireAuth, RequirePermission } from './guards';
+import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
 import { SELECTION_PERMISSIONS } from './menu';
 import { Shell } from './Shell';
@@ -28,6 +28,7 @@ const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
 const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
+const PublicResolvePage = lazy(() => import('../modules/handles/PublicResolvePage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -36,6 +37,15 @@ function guarded(permission: Permission | readonly Permission[], page: ReactNode
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
+  // Anyone resolves identifiers, without logging in; the handle is the rest of the path (it contains '/').
+  {
+    path: '/resolve/*',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicResolvePage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bitsOfFlags,
+  encodeHandlePath,
+  flagsOfBits,
+  handleApiPath,
+  handleFromPathname,
+  knownResponseCode,
+  resolverUrl,
+  splitHandle,
+} from './logic';
+
+describe('handle paths (issue #6: handles contain "/")', () => {
+  it('keeps "/" as a separator and escapes what a path cannot carry', () => {
+    expect(encodeHandlePath('88.118.8/JXDY2106023')).toBe('88.118.8/JXDY2106023');
+    expect(encodeHandlePath('88.118.8/a b/c?d#e%f')).toBe('88.118.8/a%20b/c%3Fd%23e%25f');
+    expect(encodeHandlePath('88.118.8/产品-01')).toBe('88.118.8/%E4%BA%A7%E5%93%81-01');
+    expect(handleApiPath('88.118.8/X/Y')).toBe('/handles/88.118.8/X/Y');
+  });
+
+  it('reads the handle back from the rest of the resolve path, whatever it contains', () => {
+    for (const handle of ['88.118.8/JXDY2106023', '88.118.8/a/b/c', '88.118.8/a b?c#d%e', '88.118.8/产品-01', '88.118.8/']) {
+      const url = new URL(resolverUrl('http://node.example:8080/', handle));
+      expect(url.pathname.startsWith('/resolve/')).toBe(true);
+      expect(handleFromPathname(url.pathname)).toBe(handle);
+    }
+  });
+
+  it('gives "" outside the resolve page, without a handle, or for broken escapes', () => {
+    expect(handleFromPathname('/resolve')).toBe('');
+    expect(handleFromPathname('/resolve/')).toBe('');
+    expect(handleFromPathname('/resolver/88.1/x')).toBe('');
+    expect(handleFromPathname('/resolve/88.1/%E4%ZZ')).toBe('');
+  });
+
+  it('splits prefix and suffix at the first "/" only (RFC 3650)', () => {
+    expect(splitHandle('88.118.8/A/B')).toEqual({ prefix: '88.118.8', suffix: 'A/B' });
+    expect(splitHandle('88.118.8')).toBeNull();
+    expect(splitHandle('/A')).toBeNull();
+  });
+});
+
+describe('permission bits ↔ check boxes (RFC 3651: admin read, admin write, public read, public write)', () => {
+  it('maps 1110 to admin read/write and public read', () => {
+    expect(flagsOfBits('1110')).toEqual(['adminRead', 'adminWrite', 'publicRead']);
+    expect(flagsOfBits('0001')).toEqual(['publicWrite']);
+    expect(flagsOfBits('0000')).toEqual([]);
+  });
+
+  it('round-trips every combination', () => {
+    for (let n = 0; n < 16; n++) {
+      const bits = n.toString(2).padStart(4, '0');
+      expect(bitsOfFlags(flagsOfBits(bits))).toBe(bits);
+    }
+  });
+
+  it('falls back to the default 1110 for malformed bits and ignores unknown flags', () => {
+    expect(flagsOfBits('11')).toEqual(['adminRead', 'adminWrite', 'publicRead']);
+    expect(flagsOfBits('111x')).toEqual(['adminRead', 'adminWrite', 'publicRead']);
+    expect(bitsOfFlags(['publicRead', 'other'])).toBe('0010');
+  });
+});
+
+describe('response codes', () => {
+  it('keeps the known Handle.Net codes and treats anything else as 2 (error)', () => {
+    expect(knownResponseCode(100)).toBe(100);
+    expect(knownResponseCode(402)).toBe(402);
+    expect(knownResponseCode(301)).toBe(2);
+    expect(knownResponseCode('1')).toBe(2);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Pure helpers of the identifier console and the public resolve page: handle ↔ URL path, the four
+ * permission bits of a value (RFC 3651) ↔ check boxes, and Handle.Net response codes.
+ */
+
+/** Where the public resolve page lives; the handle follows as the rest of the path. */
+export const RESOLVE_BASE = '/resolve';
+
+/**
+ * A handle as URL path segments: only the characters a path cannot carry are escaped, `/` stays a
+ * separator (Handle.Net's REST API and the DOI proxy take `88.118.8/A/B` as it is).
+ */
+export function encodeHandlePath(handle: string): string {
+  return handle.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The API path of a handle's record: `/handles/88.118.8/JXDY2106023`. */
+export function handleApiPath(handle: string): string {
+  return `/handles/${encodeHandlePath(handle)}`;
+}
+
+/** The public resolve page of a handle (relative). */
+export function resolvePagePath(handle: string): string {
+  return `${RESOLVE_BASE}/${encodeHandlePath(handle)}`;
+}
+
+/** The absolute resolver URL printed in the QR code. */
+export function resolverUrl(origin: string, handle: string): string {
+  return `${origin.replace(/\/$/, '')}${resolvePagePath(handle)}`;
+}
+
+/**
+ * The handle in a resolve page's path (`/resolve/88.118.8/A%2FB` → `88.118.8/A/B`): everything after the
+ * base, decoded segment by segment; '' when there is none or the escapes are broken.
+ */
+export function handleFromPathname(pathname: string, base = RESOLVE_BASE): string {
+  if (pathname !== base && !pathname.startsWith(`${base}/`)) return '';
+  const rest = pathname.slice(base.length + 1);
+  try {
+    return rest.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return '';
+  }
+}
+
+/** Prefix and suffix: only the first `/` separates them (RFC 3650). */
+export function splitHandle(handle: string): { prefix: string; suffix: string } | null {
+  const slash = handle.indexOf('/');
+  if (slash <= 0) return null;
+  return { prefix: handle.slice(0, slash), suffix: handle.slice(slash + 1) };
+}
+
+/** The four permission bits of a value, in the order Handle tools print them (`1110`). */
+export const PERMISSION_FLAGS = ['adminRead', 'adminWrite', 'publicRead', 'publicWrite'] as const;
+export type PermissionFlag = (typeof PERMISSION_FLAGS)[number];
+
+/** Handle's default for new values: admins read and write, the public reads. */
+export const DEFAULT_PERMISSIONS = '1110';
+
+/** `1110` → the flags that are set (`['adminRead','adminWrite','publicRead']`); malformed → the default's. */
+export function flagsOfBits(bits: string): PermissionFlag[] {
+  const valid = /^[01]{4}$/.test(bits) ? bits : DEFAULT_PERMISSIONS;
+  return PERMISSION_FLAGS.filter((_, i) => valid[i] === '1');
+}
+
+/** The flags that are set → `1110`. */
+export function bitsOfFlags(flags: readonly string[]): string {
+  return PERMISSION_FLAGS.map((flag) => (flags.includes(flag) ? '1' : '0')).join('');
+}
+
+/** Handle.Net response codes the API answers with (Handle.Net manual §14). */
+export const RESPONSE_CODES = [1, 2, 100, 101, 102, 200, 402] as const;
+export type ResponseCode = (typeof RESPONSE_CODES)[number];
+
+/** The response code as one of the known ones, or 2 (error) for anything else. */
+export function knownResponseCode(code: unknown): ResponseCode {
+  return RESPONSE_CODES.find((c) => c === code) ?? 2;
+}
