@@ -43,6 +43,21 @@ export const PERMISSIONS = [
   'report:approve',
   'report:accept',
   'report:configure',
+  /** Vulnerability database, notices and statistics (issue #5). */
+  'vuln:read',
+  /** Import advisories, enter CNVD records, vendor aliases, match review, notices, SLA settings. */
+  'vuln:manage',
+  'asset:read',
+  'asset:write',
+  'finding:read',
+  /** Triage and remediate findings (confirm, false positive, not affected, plan, mark fixed). */
+  'finding:update',
+  /** Re-verify a fixed finding (never the person who fixed it). */
+  'finding:verify',
+  /** Approve a risk acceptance with an expiry. */
+  'finding:accept_risk',
+  /** Acknowledge and answer early-warning notices. */
+  'notice:respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +96,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'selection:read',
       'indicator:read',
       'report:read',
+      'vuln:read',
+      'asset:read',
+      'finding:read',
     ],
     manages: [],
   },
@@ -107,6 +125,11 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'report:read',
       'report:enter',
       'report:approve',
+      'vuln:read',
+      'asset:read',
+      'finding:read',
+      'finding:verify',
+      'finding:accept_risk',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -124,6 +147,12 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'registry:write',
       'selection:read',
       'selection:apply',
+      'vuln:read',
+      'asset:read',
+      'asset:write',
+      'finding:read',
+      'finding:update',
+      'notice:respond',
     ],
     manages: [],
   },
@@ -137,7 +166,21 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   security_analyst: {
     scope: 'city',
     orgKinds: ['city'],
-    permissions: ['org:read', 'enterprise:read', 'project:read', 'registry:read', 'indicator:read'],
+    permissions: [
+      'org:read',
+      'enterprise:read',
+      'project:read',
+      'registry:read',
+      'indicator:read',
+      'vuln:read',
+      'vuln:manage',
+      'asset:read',
+      'asset:write',
+      'finding:read',
+      'finding:update',
+      'finding:verify',
+      'finding:accept_risk',
+    ],
     manages: [],
   },
   auditor: {
@@ -154,6 +197,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'selection:read',
       'indicator:read',
       'report:read',
+      'vuln:read',
+      'asset:read',
+      'finding:read',
     ],
     manages: [],
   },

@@ -158,6 +158,15 @@ const zhCN = {
     'indicator:read': '查看指标',
     'indicator:manage': '管理指标',
     'report:configure': '报送配置',
+    'vuln:read': '查看漏洞库',
+    'vuln:manage': '管理漏洞库与预警通报',
+    'asset:read': '查看资产',
+    'asset:write': '维护资产',
+    'finding:read': '查看漏洞发现',
+    'finding:update': '研判与修复漏洞发现',
+    'finding:verify': '复验漏洞修复',
+    'finding:accept_risk': '批准风险接受',
+    'notice:respond': '签收与反馈预警通报',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
