@@ -7,6 +7,7 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
+export * from './handles.js';
 export * from './imports.js';
 export * from './indicator-logic.js';
 export * from './indicators.js';

@@ -58,6 +58,12 @@ export const PERMISSIONS = [
   'finding:accept_risk',
   /** Acknowledge and answer early-warning notices. */
   'notice:respond',
+  /** Industrial identifiers (issue #6): see all records of prefixes in scope, statistics. */
+  'handle:read',
+  /** Register, update and delete handles and templates under prefixes whose admin group holds the organisation. */
+  'handle:write',
+  /** Delegate derived prefixes to enterprises and change their admin groups (city admins). */
+  'handle:delegate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +105,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'vuln:read',
       'asset:read',
       'finding:read',
+      'handle:read',
     ],
     manages: [],
   },
@@ -130,6 +137,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:read',
       'finding:verify',
       'finding:accept_risk',
+      'handle:read',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -153,13 +161,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:read',
       'finding:update',
       'notice:respond',
+      'handle:read',
+      'handle:write',
     ],
     manages: [],
   },
   provider_user: {
     scope: 'organisation',
     orgKinds: ['provider'],
-    permissions: ['org:read', 'project:read', 'file:upload', 'registry:read', 'registry:write'],
+    permissions: ['org:read', 'project:read', 'file:upload', 'registry:read', 'registry:write', 'handle:read', 'handle:write'],
     manages: [],
   },
   expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read', 'file:upload', 'selection:review'], manages: [] },
@@ -200,6 +210,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'vuln:read',
       'asset:read',
       'finding:read',
+      'handle:read',
     ],
     manages: [],
   },

@@ -142,6 +142,9 @@ const enUS: Messages = {
     'finding:verify': 'Re-verify fixes',
     'finding:accept_risk': 'Approve risk acceptance',
     'notice:respond': 'Acknowledge and answer notices',
+    'handle:read': 'View identifiers',
+    'handle:write': 'Register and maintain identifiers',
+    'handle:delegate': 'Delegate identifier prefixes',
   },
   userStatus: {
     active: 'Active',

@@ -167,6 +167,9 @@ const zhCN = {
     'finding:verify': '复验漏洞修复',
     'finding:accept_risk': '批准风险接受',
     'notice:respond': '签收与反馈预警通报',
+    'handle:read': '查看标识',
+    'handle:write': '注册与维护标识',
+    'handle:delegate': '分配标识前缀',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
