@@ -267,7 +267,10 @@ export const DataValueExportQuerySchema = z
   .object({ dataSet: CODE, from: PeriodIdSchema, to: PeriodIdSchema, orgUnit: z.uuid().optional() })
   .strict();
 export type DataValueExportQuery = z.infer<typeof DataValueExportQuerySchema>;
-export const DataValueImportQuerySchema = z.object({ dataSet: CODE }).strict();
+/** `period` and `orgUnit`: the form the console is showing; a file for another form is refused. */
+export const DataValueImportQuerySchema = z
+  .object({ dataSet: CODE, period: PeriodIdSchema.optional(), orgUnit: z.uuid().optional() })
+  .strict();
 
 /** What an upload did: all of it written, or (when anything was rejected) nothing. */
 export const DataValueImportResultSchema = z.object({

@@ -5,8 +5,8 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { formEntryState } from './form-entry.js';
 import { checkValue, moveForm } from './form-workflow.js';
-import { entryState } from './logic/periods/entry-state.js';
 import { shiftPeriod } from './logic/periods/period-dates.js';
 import { PeriodError, validatePeriodId } from './logic/periods/period-id.js';
 import { createReportingRepo, type DataSetRow, type RegistrationRow } from './reporting.repo.js';
@@ -54,32 +54,8 @@ export function createFormService(deps: FormServiceDeps) {
     orgId: string,
     registration: RegistrationRow | null,
   ): Promise<EntryState> {
-    const exceptions = (await createReportingRepo(db).findLockExceptions(dataSet.code, period, orgId)).map((e) => ({
-      dataSet: e.dataSetCode,
-      period: e.period,
-      orgUnit: e.orgId,
-      expiresOn: e.expiresAt.toISOString().slice(0, 10),
-    }));
-    const locked = registration && (registration.state === 'approved' || registration.state === 'accepted');
-    const since = registration?.acceptedAt ?? registration?.approvedAt;
-    return entryState(
-      {
-        code: dataSet.code,
-        periodType: dataSet.periodType,
-        openFuturePeriods: dataSet.openFuturePeriods,
-        expiryDays: dataSet.expiryDays,
-        inputWindow: dataSet.inputWindow ?? null,
-      },
-      {
-        period,
-        orgUnit: orgId,
-        approval: locked
-          ? { level: registration.state as 'approved' | 'accepted', since: (since ?? deps.clock.now()).toISOString().slice(0, 10) }
-          : null,
-      },
-      today(),
-      exceptions,
-    );
+    const exceptions = await createReportingRepo(db).findLockExceptions(dataSet.code, period, orgId);
+    return formEntryState(dataSet, period, orgId, registration, exceptions, deps.clock.now());
   }
 
   async function present(db: DbOrTx, code: string, period: string, org: { id: string; name: string }): Promise<Form> {

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { registerReportingAdminRoutes } from './admin.routes.js';
+import { createBatchValidation } from './batch/batch-validation.js';
 import { createCompletenessService } from './completeness.js';
+import { createConfigService } from './config/config.service.js';
 import { createFormService, type FormServiceDeps } from './form.service.js';
 import { validateForm } from './form-validation.js';
 import { registerReportingRoutes } from './reporting.routes.js';
+import { createTransferService } from './transfer/transfer.service.js';
 
 /** The formula language, for indicator formulas (issue #4 item 2) — the same parser as validation rules. */
 export {
@@ -27,5 +31,15 @@ export function createReportingModule(
 ) {
   const forms = createFormService({ ...deps, validate: validateForm });
   const completeness = createCompletenessService(deps);
-  return { forms, registerRoutes: (app: FastifyInstance) => registerReportingRoutes(app, forms, completeness) };
+  const config = createConfigService(deps);
+  const batch = createBatchValidation(deps);
+  const transfer = createTransferService(deps);
+  return {
+    forms,
+    config,
+    registerRoutes: (app: FastifyInstance) => {
+      registerReportingRoutes(app, forms, completeness);
+      registerReportingAdminRoutes(app, config, batch, transfer);
+    },
+  };
 }

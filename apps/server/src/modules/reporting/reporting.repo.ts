@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { organisation } from '../organisations/organisation.table.js';
 import { dataElement, dataRegistration, dataSet, dataSetElement, dataValue, lockException, validationRule } from './reporting.table.js';
 
 export type DataElementRow = typeof dataElement.$inferSelect;
@@ -51,6 +52,28 @@ export function createReportingRepo(db: DbOrTx) {
         .from(dataValue)
         .where(and(inArray(dataValue.dataElementCode, elements), inArray(dataValue.period, periods), eq(dataValue.orgId, orgId)));
     },
+    /** Values of several districts at once (batch validation, exports). */
+    async findValuesOf(elements: string[], periods: string[], orgIds: string[]): Promise<DataValueRow[]> {
+      if (elements.length === 0 || periods.length === 0 || orgIds.length === 0) return [];
+      return db
+        .select()
+        .from(dataValue)
+        .where(and(inArray(dataValue.dataElementCode, elements), inArray(dataValue.period, periods), inArray(dataValue.orgId, orgIds)));
+    },
+    /** Registrations of several forms at once (imports check their locks). */
+    async findRegistrationsOf(dataSetCode: string, periods: string[], orgIds: string[]): Promise<RegistrationRow[]> {
+      if (periods.length === 0 || orgIds.length === 0) return [];
+      return db
+        .select()
+        .from(dataRegistration)
+        .where(
+          and(
+            eq(dataRegistration.dataSetCode, dataSetCode),
+            inArray(dataRegistration.period, periods),
+            inArray(dataRegistration.orgId, orgIds),
+          ),
+        );
+    },
     async upsertValues(rows: Array<typeof dataValue.$inferInsert>): Promise<void> {
       for (const row of rows) {
         const { dataElementCode, period, orgId, ...rest } = row;
@@ -59,6 +82,39 @@ export function createReportingRepo(db: DbOrTx) {
           .values(row)
           .onConflictDoUpdate({ target: [dataValue.dataElementCode, dataValue.period, dataValue.orgId], set: rest });
       }
+    },
+    /** Writes many values in a few statements (imports): inserted, or updated in place. */
+    async upsertValuesBulk(rows: Array<typeof dataValue.$inferInsert>): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insert(dataValue)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoUpdate({
+            target: [dataValue.dataElementCode, dataValue.period, dataValue.orgId],
+            set: {
+              value: sql`excluded.value`,
+              comment: sql`excluded.comment`,
+              storedBy: sql`excluded.stored_by`,
+              updatedAt: sql`excluded.updated_at`,
+            },
+          });
+      }
+    },
+    /** Which of these codes are data elements (of any data set). */
+    async findElementCodes(codes: string[]): Promise<string[]> {
+      if (codes.length === 0) return [];
+      const rows = await db
+        .select({ code: dataElement.code })
+        .from(dataElement)
+        .where(inArray(dataElement.code, [...new Set(codes)]));
+      return rows.map((r) => r.code);
+    },
+    /** Every district with its division code (imports name districts by code, whoever imports). */
+    async findDistricts(): Promise<Array<{ id: string; name: string; divisionCode: string | null }>> {
+      return db
+        .select({ id: organisation.id, name: organisation.name, divisionCode: organisation.divisionCode })
+        .from(organisation)
+        .where(eq(organisation.kind, 'district'));
     },
     async deleteValue(element: string, period: string, orgId: string): Promise<void> {
       await db
@@ -102,6 +158,15 @@ export function createReportingRepo(db: DbOrTx) {
         .select()
         .from(lockException)
         .where(and(eq(lockException.dataSetCode, dataSetCode), eq(lockException.period, period), eq(lockException.orgId, orgId)));
+    },
+    async findLockExceptionsOf(dataSetCode: string, periods: string[], orgIds: string[]): Promise<LockExceptionRow[]> {
+      if (periods.length === 0 || orgIds.length === 0) return [];
+      return db
+        .select()
+        .from(lockException)
+        .where(
+          and(eq(lockException.dataSetCode, dataSetCode), inArray(lockException.period, periods), inArray(lockException.orgId, orgIds)),
+        );
     },
     async insertLockException(row: typeof lockException.$inferInsert): Promise<LockExceptionRow> {
       const [created] = await db.insert(lockException).values(row).returning();

@@ -122,7 +122,9 @@ export const validationRule = pgTable(
     right: text('right').notNull(),
     strategy: text('strategy').notNull(),
     /** DHIS2's importance: how loudly a violation is shown (high first in batch results). */
-    importance: text('importance', { enum: ['high', 'medium', 'low'] }).notNull().default('medium'),
+    importance: text('importance', { enum: ['high', 'medium', 'low'] })
+      .notNull()
+      .default('medium'),
     description: text('description'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
