@@ -138,6 +138,32 @@ export function createProjectRepo(db: DbOrTx) {
     async findEvents(projectId: string): Promise<EventRow[]> {
       return db.select().from(projectEvent).where(eq(projectEvent.projectId, projectId)).orderBy(asc(projectEvent.occurredAt));
     },
+
+    /** Projects in scope that entered one of `states` in [from, to), each with its latest such entry. */
+    async findReachedBetween(
+      scope: ProjectScope,
+      states: EventRow['toState'][],
+      from: Date,
+      to: Date,
+    ): Promise<Array<ProjectWithNames & { reachedState: EventRow['toState']; reachedAt: Date }>> {
+      if (states.length === 0) return [];
+      const events = await db
+        .selectDistinctOn([projectEvent.projectId], {
+          projectId: projectEvent.projectId,
+          toState: projectEvent.toState,
+          at: projectEvent.occurredAt,
+        })
+        .from(projectEvent)
+        .where(and(inArray(projectEvent.toState, states), gte(projectEvent.occurredAt, from), lt(projectEvent.occurredAt, to)))
+        .orderBy(projectEvent.projectId, desc(projectEvent.occurredAt));
+      if (events.length === 0) return [];
+      const byId = new Map(events.map((e) => [e.projectId, e]));
+      const rows = await base().where(and(scopeFilter(scope), inArray(project.id, [...byId.keys()])));
+      return rows.flatMap((r) => {
+        const event = byId.get(r.project.id);
+        return event ? [{ ...r, reachedState: event.toState, reachedAt: event.at }] : [];
+      });
+    },
   };
 }
 

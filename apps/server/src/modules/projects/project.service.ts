@@ -1,4 +1,12 @@
-import type { CreateProject, Project, ProjectEvent, ProjectListQuery, ProjectTransitionInput, UpdateProject } from '@suilian/contracts';
+import type {
+  CreateProject,
+  Project,
+  ProjectEvent,
+  ProjectListQuery,
+  ProjectState,
+  ProjectTransitionInput,
+  UpdateProject,
+} from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
@@ -201,6 +209,25 @@ export function createProjectService(deps: ProjectServiceDeps) {
     /** For other modules: owner and title of each project (unknown ids are absent). */
     async summaries(ids: string[], db: DbOrTx = deps.db): Promise<Map<string, { enterpriseId: string; name: string }>> {
       return new Map((await createProjectRepo(db).findOwners(ids)).map((r) => [r.id, { enterpriseId: r.enterpriseId, name: r.name }]));
+    },
+
+    /** For reports: projects in the actor's scope that reached one of `states` in [from, to), latest first. */
+    async reachedBetween(actor: Actor, input: { states: ProjectState[]; from: Date; to: Date }) {
+      const rows = await repo.findReachedBetween(scopeOf(actor), input.states, input.from, input.to);
+      return rows
+        .map((r) => ({
+          id: r.project.id,
+          code: r.project.code,
+          title: r.project.title,
+          enterpriseName: r.enterpriseName,
+          districtId: r.project.districtId,
+          districtName: r.districtName,
+          state: r.project.state,
+          reachedState: r.reachedState,
+          reachedAt: r.reachedAt.toISOString(),
+          investmentTotal: r.project.investmentTotal,
+        }))
+        .sort((a, b) => b.reachedAt.localeCompare(a.reachedAt) || a.code.localeCompare(b.code));
     },
 
     async events(actor: Actor, id: string): Promise<ProjectEvent[]> {
