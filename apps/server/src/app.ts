@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createAccountsModule } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
+import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
   });
   const indicators = createIndicatorsModule({ db: database.db, clock });
+  const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
   const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
   const accounts = createAccountsModule({
     db: database.db,
@@ -189,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registries.registerRoutes(app);
   selections.registerRoutes(app);
   indicators.registerRoutes(app);
+  dashboard.registerRoutes(app);
   reporting.registerRoutes(app);
   notifications.registerRoutes(app);
   registerAuditRoutes(app, audit);

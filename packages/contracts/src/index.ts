@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './code-lists.js';
 export * from './common.js';
 export * from './credit-code.js';
+export * from './dashboard.js';
 export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';

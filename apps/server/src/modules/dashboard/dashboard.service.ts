@@ -1,0 +1,202 @@
+import {
+  type Dashboard,
+  type DashboardDistrict,
+  type DashboardQuery,
+  drillDownRoute,
+  INDICATOR_GROUPS,
+  type Indicator,
+  PLAN_START,
+  PROJECT_STATES,
+  type PublicDashboard,
+  REGISTRATION_STATES,
+} from '@suilian/contracts';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import { fieldError, forbidden } from '../../platform/errors.js';
+import type { IndicatorService } from '../indicators/index.js';
+import { createDashboardRepo, type DistrictRow, type Grid, isGridCounter } from './dashboard.repo.js';
+import { overallProgress, rankByValue, reportPeriods, sparklineDates } from './logic/dashboard-figures.js';
+
+export interface DashboardServiceDeps {
+  db: Db;
+  clock: Clock;
+  indicators: Pick<IndicatorService, 'list' | 'get' | 'series'>;
+}
+
+/** The data set whose completeness the dashboard summarises (seeded by the reporting module). */
+const MONTHLY_REPORT = 'DISTRICT_MONTHLY';
+/** The map and ranking show the 5G base stations unless another indicator is chosen. */
+const DEFAULT_MAP_INDICATOR = 'T-INF-1';
+
+/**
+ * The anonymous reader of the public dashboard: it may read indicator figures city-wide and
+ * nothing else; it never reaches a route (the public route builds it itself).
+ */
+const PUBLIC_READER: Actor = {
+  userId: null,
+  name: 'public',
+  role: 'city_analyst',
+  orgId: 'public',
+  districtId: null,
+  scope: 'city',
+  permissions: ['indicator:read'],
+  via: 'system',
+  requestId: null,
+  clientIp: null,
+};
+
+type Figures = Omit<Dashboard, 'scope'>;
+
+/** 驾驶舱 (issue #4 item 6): one payload with every figure of the page, aggregated in SQL. */
+export function createDashboardService(deps: DashboardServiceDeps) {
+  const repo = createDashboardRepo(deps.db);
+  const today = () => deps.clock.now().toISOString().slice(0, 10);
+
+  /** City users see the city or a district they pick; a district officer is pinned to its own. */
+  function districtFor(actor: Actor, requested: string | undefined): string | null {
+    if (!actor.permissions.includes('indicator:read')) throw forbidden('the dashboard needs indicator:read');
+    if (actor.scope === 'city') return requested ?? null;
+    if (actor.scope === 'district' && actor.districtId) {
+      if (requested && requested !== actor.districtId) throw forbidden('district officers see their own district only');
+      return actor.districtId;
+    }
+    throw forbidden('the dashboard is for city and district users');
+  }
+
+  async function figures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
+    const counters = await repo.counters();
+    if (mapCode && !counters.has(mapCode)) {
+      throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'exists', `no indicator has the code ${mapCode}`);
+    }
+    const dates = sparklineDates(PLAN_START, asOf);
+    const periods = reportPeriods(PLAN_START, asOf);
+    const gridCounters = [...new Set([...counters.values()].filter(isGridCounter))];
+    const [list, grid, pipeline, districts, registrations] = await Promise.all([
+      deps.indicators.list(actor, { district: districtId ?? undefined, asOf }),
+      repo.grid(
+        gridCounters,
+        dates.map((d) => d.date),
+        districtId,
+      ),
+      repo.pipeline(districtId),
+      repo.districts(),
+      repo.registrations(MONTHLY_REPORT, periods.from, periods.to, districtId),
+    ]);
+    const inScope = districtId ? districts.filter((d) => d.id === districtId) : districts;
+    const query = { district: districtId ?? undefined, asOf };
+
+    /** The last twelve month-end values: from the grid, or from the indicators module for other kinds (formulas). */
+    const sparkline = async (i: Indicator) => {
+      const counter = counters.get(i.code) ?? null;
+      if (isGridCounter(counter)) return dates.map((d) => ({ period: d.period, value: grid.get(counter)?.get(d.date)?.get('*') ?? null }));
+      const series = await deps.indicators.series(actor, i.code, query);
+      return series.points.slice(-dates.length).map((p) => ({ period: p.period, value: p.value }));
+    };
+    /** Each district's value at `asOf`, in the order of `inScope`. */
+    const perDistrict = async (i: Indicator): Promise<Array<number | null>> => {
+      const counter = counters.get(i.code) ?? null;
+      if (districtId) return [i.value];
+      if (isGridCounter(counter)) return inScope.map((d) => districtValue(grid, counter, asOf, d.id));
+      return Promise.all(inScope.map(async (d) => (await deps.indicators.get(actor, i.code, { district: d.id, asOf })).value));
+    };
+
+    const [sparklines, values] = await Promise.all([Promise.all(list.map(sparkline)), Promise.all(list.map(perDistrict))]);
+    const map = list.find((i) => i.code === (mapCode ?? DEFAULT_MAP_INDICATOR)) ?? list[0];
+    const mapIndex = map ? list.indexOf(map) : -1;
+    const mapValues = inScope.map((_, k) => (mapIndex >= 0 ? (values[mapIndex]?.[k] ?? null) : null));
+    const ranks = rankByValue(mapValues);
+
+    return {
+      asOf,
+      districtId,
+      groups: INDICATOR_GROUPS.map((group) => ({
+        group,
+        indicators: list.flatMap((i, k) =>
+          i.group === group
+            ? [
+                {
+                  code: i.code,
+                  nameZh: i.nameZh,
+                  nameEn: i.nameEn,
+                  group: i.group,
+                  unit: i.unit,
+                  target: i.target,
+                  targetDate: i.targetDate,
+                  value: i.value,
+                  progress: i.progress,
+                  expected: i.expected,
+                  status: i.status,
+                  sparkline: sparklines[k] ?? [],
+                  drillDown: drillDownRoute(i.code, districtId, asOf),
+                },
+              ]
+            : [],
+        ),
+      })),
+      pipeline: {
+        total: pipeline.reduce((n, r) => n + r.count, 0),
+        byState: PROJECT_STATES.map((state) => ({ state, count: pipeline.find((r) => r.state === state)?.count ?? 0 })),
+      },
+      mapIndicator: map?.code ?? null,
+      districts: inScope.map(
+        (d, k): DashboardDistrict => ({
+          ...d,
+          value: mapValues[k] ?? null,
+          overallProgress: overallProgress(list.map((i, n) => ({ value: values[n]?.[k] ?? null, target: i.target }))),
+          rank: ranks[k] ?? null,
+        }),
+      ),
+      reports: registrations.exists ? reportSummary(inScope, registrations.rows, periods) : null,
+    };
+  }
+
+  return {
+    async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+      const districtId = districtFor(actor, query.district);
+      const result = await figures(actor, districtId, query.asOf ?? today(), query.mapIndicator);
+      return { scope: districtId ? 'district' : 'city', ...result };
+    },
+
+    /** City-wide aggregate figures for anyone: no drill-down routes, nothing that names an enterprise or project. */
+    async publicDashboard(query: Omit<DashboardQuery, 'district'>): Promise<PublicDashboard> {
+      const result = await figures(PUBLIC_READER, null, query.asOf ?? today(), query.mapIndicator);
+      return {
+        ...result,
+        scope: 'public',
+        groups: result.groups.map((g) => ({ group: g.group, indicators: g.indicators.map(({ drillDown: _, ...rest }) => rest) })),
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;
+
+/** A district's value from the grid: record counts are 0 without records, reported figures null without reports. */
+function districtValue(grid: Grid, counter: string, date: string, districtId: string): number | null {
+  const value = grid.get(counter)?.get(date)?.get(districtId);
+  if (value !== undefined) return value;
+  return counter.includes(':') ? null : 0;
+}
+
+function reportSummary(
+  districts: DistrictRow[],
+  rows: Array<{ period: string; orgId: string; state: string }>,
+  periods: { from: string; to: string; periods: string[] },
+): NonNullable<Dashboard['reports']> {
+  const ids = new Set(districts.map((d) => d.id));
+  const mine = rows.filter((r) => ids.has(r.orgId));
+  const latest = mine.filter((r) => r.period === periods.to);
+  const due = districts.length * periods.periods.length;
+  return {
+    dataSet: MONTHLY_REPORT,
+    period: periods.to,
+    from: periods.from,
+    districts: districts.length,
+    byState: REGISTRATION_STATES.map((state) => ({
+      state,
+      count: state === 'open' ? districts.length - latest.length : latest.filter((r) => r.state === state).length,
+    })),
+    completeness: due ? Math.round((mine.length / due) * 1000) / 1000 : 0,
+  };
+}
