@@ -1,110 +1,144 @@
-import { PLAN_START } from '@suilian/contracts';
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { type AggregationType, PLAN_START } from '@suilian/contracts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { dataElement } from '../reporting/reporting.table.js';
 import { indicator } from './indicator.table.js';
 
 export type IndicatorRow = typeof indicator.$inferSelect;
+export type IndicatorInsert = typeof indicator.$inferInsert;
 
-/**
- * Record counts behind the plan's targets, as of the end of `asOf` (YYYY-MM-DD), city-wide or for
- * one district. Each reads the programme tables directly: this module owns only the definitions.
- */
-const COUNTERS: Record<string, (asOf: string, district: SQL) => SQL> = {
-  // T-APP-2: the state a project had on that day, from its timeline; a national filing id.
-  projects_filed_active: (asOf, district) => sql`
-    SELECT count(*)::int AS n FROM project p
-     WHERE p.filing_id IS NOT NULL ${district}
-       AND (SELECT e.to_state FROM project_event e
-             WHERE e.project_id = p.id AND e.occurred_at < (${asOf}::date + 1)
-             ORDER BY e.occurred_at DESC LIMIT 1) IN ('under_construction', 'built', 'accepted')`,
-  // T-APP-1: factories with at least ten scenarios live by that day.
-  factories_with_10_live_scenarios: (asOf, district) => sql`
-    SELECT count(*)::int AS n FROM factory p
-     WHERE p.created_at < (${asOf}::date + 1) ${district}
-       AND (SELECT count(*) FROM factory_scenario s WHERE s.factory_id = p.id AND s.go_live_date <= ${asOf}::date) >= 10`,
-  benchmarks_selected: (asOf, district) => sql`
-    SELECT count(*)::int AS n FROM selection_application p JOIN selection_round r ON r.id = p.round_id
-     WHERE r.kind = 'benchmark_factory' AND r.stage = 'published' AND p.selected
-       AND r.published_at < (${asOf}::date + 1) ${district}`,
-  typical_cases_published: (asOf, district) => sql`
-    SELECT count(*)::int AS n FROM selection_application p JOIN selection_round r ON r.id = p.round_id
-      JOIN selection_case c ON c.application_id = p.id
-     WHERE r.kind = 'typical_case' AND r.stage = 'published' AND p.selected
-       AND r.published_at < (${asOf}::date + 1) ${district}`,
-  national_single_champions_new: (asOf, district) => sql`
-    SELECT count(DISTINCT h.org_id)::int AS n FROM enterprise_honour h JOIN organisation p ON p.id = h.org_id
-     WHERE h.honour_type = 'SINGLE_CHAMPION_ENTERPRISE' AND h.level = 'national'
-       AND coalesce(h.valid_from, make_date(h.year, 12, 31)) BETWEEN ${PLAN_START}::date AND ${asOf}::date ${district}`,
-  standards_intl_national_industry: (asOf, district) =>
-    registry('standards', asOf, district, sql`AND p.kind IN ('international', 'national', 'industry')`),
-  patents: (asOf, district) => registry('patents', asOf, district),
-  national_pilot_projects: (asOf, district) => registry('pilot-projects', asOf, district, sql`AND p.kind = 'national'`),
-  carriers: (asOf, district) => registry('carriers', asOf, district),
-  platforms: (asOf, district) => registry('platforms', asOf, district),
-  exchange_meetings: (asOf, district) => registry('events', asOf, district, sql`AND p.kind = 'exchange_meeting'`),
-  trainings: (asOf, district) => registry('trainings', asOf, district),
-  trainees_completed: (asOf, district) => sql`
-    SELECT coalesce(sum(p.quantity), 0)::int AS n FROM registry_record p
-     WHERE p.registry = 'trainings' AND p.record_date BETWEEN ${PLAN_START}::date AND ${asOf}::date ${district}`,
-};
-
-function registry(key: string, asOf: string, district: SQL, extra: SQL = sql``): SQL {
-  return sql`SELECT count(*)::int AS n FROM registry_record p
-     WHERE p.registry = ${key} AND p.record_date BETWEEN ${PLAN_START}::date AND ${asOf}::date ${extra} ${district}`;
+export interface ElementInfo {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  aggregation: AggregationType;
+  unit: string;
 }
 
-export const COUNTER_NAMES = Object.keys(COUNTERS);
+export interface ReportedRow {
+  districtId: string;
+  districtName: string;
+  period: string;
+  value: number;
+  accepted: boolean;
+}
+
+/** `last:<element>` (a stock: each district's latest figure) or `sum:<element>` (a flow: periods since the plan started). */
+export function parseReportedCounter(counter: string | null): { how: 'last' | 'sum'; element: string } | null {
+  const match = counter?.match(/^(last|sum):([A-Za-z0-9_.-]+)$/);
+  return match ? { how: match[1] as 'last' | 'sum', element: match[2] ?? '' } : null;
+}
+
+/**
+ * The reported values a figure is made of, as of `asOf`: for `last` each district's latest monthly
+ * value on or before that month, for `sum` every monthly value since the plan started.
+ */
+function reportedRows(how: 'last' | 'sum', element: string, asOf: string, districtId: string | null) {
+  const until = asOf.slice(0, 4) + asOf.slice(5, 7);
+  const from = PLAN_START.slice(0, 4) + PLAN_START.slice(5, 7);
+  const district = districtId ? sql`AND v.org_id = ${districtId}` : sql``;
+  return how === 'last'
+    ? sql`SELECT DISTINCT ON (v.org_id) v.org_id, v.period, v.value::numeric AS value FROM data_value v
+           WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period <= ${until} ${district}
+           ORDER BY v.org_id, v.period DESC`
+    : sql`SELECT v.org_id, v.period, v.value::numeric AS value FROM data_value v
+           WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period BETWEEN ${from} AND ${until} ${district}`;
+}
 
 export function createIndicatorRepo(db: DbOrTx) {
   return {
-    async findAll(): Promise<IndicatorRow[]> {
-      return db.select().from(indicator).orderBy(asc(indicator.sortOrder), asc(indicator.code));
+    /** Active indicators (not retired) unless asked otherwise. */
+    async findAll(options: { retired?: 'include' | 'only' } = {}): Promise<IndicatorRow[]> {
+      const where =
+        options.retired === 'include'
+          ? undefined
+          : options.retired === 'only'
+            ? sql`${indicator.retiredAt} IS NOT NULL`
+            : isNull(indicator.retiredAt);
+      return db.select().from(indicator).where(where).orderBy(asc(indicator.sortOrder), asc(indicator.code));
     },
-    async findByCode(code: string): Promise<IndicatorRow | null> {
-      const [row] = await db.select().from(indicator).where(eq(indicator.code, code));
+    async findByCode(code: string, options: { lock?: boolean } = {}): Promise<IndicatorRow | null> {
+      const query = db.select().from(indicator).where(eq(indicator.code, code));
+      const [row] = options.lock ? await query.for('update') : await query;
       return row ?? null;
     },
-    async insertIfMissing(rows: Array<typeof indicator.$inferInsert>): Promise<number> {
+    async insertIfMissing(rows: IndicatorInsert[]): Promise<number> {
       if (rows.length === 0) return 0;
       const inserted = await db.insert(indicator).values(rows).onConflictDoNothing().returning({ code: indicator.code });
       return inserted.length;
     },
-    /**
-     * The value of a named counter; null when unknown or nothing was reported. `last:<element>`
-     * sums each district's latest reported value (a stock); `sum:<element>` adds every period
-     * since the plan started (a flow).
-     */
-    async count(counter: string, asOf: string, districtId: string | null): Promise<number | null> {
-      const reported = counter.match(/^(last|sum):([A-Z0-9_]+)$/);
-      if (reported) return reportedValue(db, reported[1] as 'last' | 'sum', reported[2] ?? '', asOf, districtId);
-      const build = COUNTERS[counter];
-      if (!build) return null;
-      const district = districtId ? sql`AND p.district_id = ${districtId}` : sql``;
-      const result = await db.execute<{ n: number }>(build(asOf, district));
+    /** Inserts a new indicator; null when the code is taken. */
+    async insert(row: IndicatorInsert): Promise<IndicatorRow | null> {
+      const [inserted] = await db.insert(indicator).values(row).onConflictDoNothing().returning();
+      return inserted ?? null;
+    },
+    /** Updates when the version matches; null when someone else changed it first. */
+    async update(code: string, version: number, fields: Partial<IndicatorInsert>): Promise<IndicatorRow | null> {
+      const [updated] = await db
+        .update(indicator)
+        .set({ ...fields, version: version + 1 })
+        .where(and(eq(indicator.code, code), eq(indicator.version, version)))
+        .returning();
+      return updated ?? null;
+    },
+
+    async dataElements(): Promise<ElementInfo[]> {
+      return db
+        .select({
+          code: dataElement.code,
+          nameZh: dataElement.nameZh,
+          nameEn: dataElement.nameEn,
+          aggregation: dataElement.aggregation,
+          unit: dataElement.unit,
+        })
+        .from(dataElement)
+        .orderBy(asc(dataElement.code));
+    },
+
+    /** The reported figure; null when nothing was reported. */
+    async reported(how: 'last' | 'sum', element: string, asOf: string, districtId: string | null): Promise<number | null> {
+      const result = await db.execute<{ n: number; total: number }>(
+        sql`SELECT count(*)::int AS n, coalesce(sum(r.value), 0)::float8 AS total FROM (${reportedRows(how, element, asOf, districtId)}) r`,
+      );
+      const row = result.rows[0];
+      return row && Number(row.n) > 0 ? Number(row.total) : null;
+    },
+
+    /** How many values make the figure. */
+    async reportedCount(how: 'last' | 'sum', element: string, asOf: string, districtId: string | null): Promise<number> {
+      const result = await db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM (${reportedRows(how, element, asOf, districtId)}) r`,
+      );
       return Number(result.rows[0]?.n ?? 0);
     },
-  };
-}
 
-async function reportedValue(
-  db: DbOrTx,
-  how: 'last' | 'sum',
-  element: string,
-  asOf: string,
-  districtId: string | null,
-): Promise<number | null> {
-  const until = asOf.slice(0, 4) + asOf.slice(5, 7);
-  const from = PLAN_START.slice(0, 4) + PLAN_START.slice(5, 7);
-  const district = districtId ? sql`AND v.org_id = ${districtId}` : sql``;
-  const query =
-    how === 'last'
-      ? sql`SELECT count(*)::int AS n, coalesce(sum(latest.value::numeric), 0)::float8 AS total FROM (
-              SELECT DISTINCT ON (v.org_id) v.value FROM data_value v
-               WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period <= ${until} ${district}
-               ORDER BY v.org_id, v.period DESC) latest`
-      : sql`SELECT count(*)::int AS n, coalesce(sum(v.value::numeric), 0)::float8 AS total FROM data_value v
-             WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period BETWEEN ${from} AND ${until} ${district}`;
-  const result = await db.execute<{ n: number; total: number }>(query);
-  const row = result.rows[0];
-  return row && Number(row.n) > 0 ? Number(row.total) : null;
+    /**
+     * One page of the values making the figure, by district then latest period, each saying whether
+     * the city has accepted the form it was reported in.
+     */
+    async reportedList(
+      how: 'last' | 'sum',
+      element: string,
+      asOf: string,
+      districtId: string | null,
+      page: { limit: number; offset: number },
+    ): Promise<ReportedRow[]> {
+      const result = await db.execute<{ org_id: string; name: string; period: string; value: number; accepted: boolean }>(sql`
+        SELECT r.org_id, d.name, r.period, r.value::float8 AS value,
+               EXISTS (SELECT 1 FROM data_registration g
+                         JOIN data_set_element se ON se.data_set_code = g.data_set_code
+                        WHERE se.data_element_code = ${element} AND g.period = r.period AND g.org_id = r.org_id
+                          AND g.state = 'accepted') AS accepted
+          FROM (${reportedRows(how, element, asOf, districtId)}) r JOIN organisation d ON d.id = r.org_id
+         ORDER BY d.name, r.period DESC
+         LIMIT ${page.limit} OFFSET ${page.offset}`);
+      return result.rows.map((r) => ({
+        districtId: r.org_id,
+        districtName: r.name,
+        period: r.period,
+        value: Number(r.value),
+        accepted: Boolean(r.accepted),
+      }));
+    },
+  };
 }

@@ -27,17 +27,49 @@ export function readPlanTargets(dir = REFERENCE_DIR): SeedIndicator[] {
   return (JSON.parse(readFileSync(join(dir, 'indicators.json'), 'utf8')) as { indicators: SeedIndicator[] }).indicators;
 }
 
-/** Adds the plan's targets that are missing; never overwrites an indicator administrators edited. */
+/**
+ * Two derived indicators of our own (not the plan's), to show formulas over reported data and over
+ * other indicators. Their targets are reference values administrators can change in 指标管理.
+ */
+const DERIVED: Array<SeedIndicator & { formula: string }> = [
+  {
+    code: 'X-INF-5GA-SHARE',
+    group: 'infrastructure',
+    nameZh: '5G-A基站占5G基站比例',
+    nameEn: 'Share of 5G-A sites in all 5G base stations',
+    unit: '%',
+    kind: 'formula',
+    source: 'data_elements',
+    comparator: 'at_least',
+    target: 10,
+    counter: null,
+    formula: '#{BS5GA} / #{BS5G_TOTAL} * 100',
+    definitionZh: '各区报送的5G-A基站累计数之和 ÷ 5G基站累计数之和 × 100（非规划指标，参考目标10%）',
+    definitionEn: 'Reported 5G-A sites ÷ reported 5G base stations × 100, both as the latest figures (not a plan target; reference 10%)',
+  },
+  {
+    code: 'X-INF-PRIVNET-PER-1K',
+    group: 'infrastructure',
+    nameZh: '每千个5G基站新建5G专网数',
+    nameEn: 'New 5G private networks per 1,000 5G base stations',
+    unit: '个/千站',
+    kind: 'formula',
+    source: 'indicators',
+    comparator: 'at_least',
+    // The plan's two targets together: 150 networks on 120,000 base stations.
+    target: 1.25,
+    counter: null,
+    formula: 'I{T-INF-3} / I{T-INF-1} * 1000',
+    definitionZh: 'T-INF-3 新建5G专网 ÷ T-INF-1 5G基站累计 × 1000（非规划指标；目标为两项规划目标之比 150 ÷ 120000 × 1000）',
+    definitionEn:
+      'T-INF-3 new private networks ÷ T-INF-1 5G base stations × 1,000 (not a plan target; the target is the ratio of the two plan targets)',
+  },
+];
+
+/** Adds the plan's targets (and the derived examples) that are missing; never overwrites an indicator administrators edited. */
 export async function seedIndicators(db: DbOrTx, now: Date): Promise<number> {
-  const rows = readPlanTargets().map((t, index) => ({
-    ...t,
-    baseline: 0,
-    baselineDate: PLAN_START,
-    targetDate: PLAN_END,
-    thresholds: { atRisk: 0.9, behind: 0.75 },
-    sortOrder: index * 10,
-    isPlanTarget: true,
-    updatedAt: now,
-  }));
-  return createIndicatorRepo(db).insertIfMissing(rows);
+  const common = { baseline: 0, baselineDate: PLAN_START, targetDate: PLAN_END, thresholds: { atRisk: 0.9, behind: 0.75 }, updatedAt: now };
+  const plan = readPlanTargets().map((t, index) => ({ ...t, ...common, sortOrder: index * 10, isPlanTarget: true }));
+  const derived = DERIVED.map((t, index) => ({ ...t, ...common, sortOrder: 500 + index * 10, isPlanTarget: false }));
+  return createIndicatorRepo(db).insertIfMissing([...plan, ...derived]);
 }

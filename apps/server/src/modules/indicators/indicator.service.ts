@@ -1,9 +1,19 @@
-import { type Indicator, type IndicatorSeries, type IndicatorStatus, PLAN_END, PLAN_START } from '@suilian/contracts';
+import {
+  type Indicator,
+  type IndicatorRecords,
+  type IndicatorSeries,
+  type IndicatorStatus,
+  PLAN_END,
+  PLAN_START,
+} from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { fieldError, forbidden, notFound } from '../../platform/errors.js';
-import { createIndicatorRepo, type IndicatorRow } from './indicator.repo.js';
+import { createCounterRepo, isCounter } from './counter.repo.js';
+import { drillLink, recordLink } from './drill-links.js';
+import { type Catalogue, createMeasurer, loadCatalogue, type Measured, type Measurer } from './indicator.measure.js';
+import { createIndicatorRepo, type IndicatorRow, parseReportedCounter } from './indicator.repo.js';
 import { assessPace, createPlan, expectedAt, forecastAt, forecastReachDate, type PacePlan } from './logic/index.js';
 import { monthEnds } from './months.js';
 
@@ -12,7 +22,12 @@ export interface IndicatorServiceDeps {
   clock: Clock;
 }
 
-/** Indicator values and pace (issue #4 items 1–3), city-wide or per district. */
+interface Query {
+  district?: string | undefined;
+  asOf?: string | undefined;
+}
+
+/** Indicator values and pace (issue #4 items 1–3), city-wide or per district, and the records behind them (item 6). */
 export function createIndicatorService(deps: IndicatorServiceDeps) {
   const repo = createIndicatorRepo(deps.db);
   const today = () => deps.clock.now().toISOString().slice(0, 10);
@@ -29,24 +44,20 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     throw forbidden('indicators are for city and district users');
   }
 
-  async function measure(row: IndicatorRow, asOf: string, districtId: string | null): Promise<number | null> {
-    if (!row.counter) return null;
-    return repo.count(row.counter, asOf, districtId);
-  }
-
   /**
    * A stock (cumulative) target without a stated baseline starts from what was there when the
    * plan started — the first reported value — not from zero.
    */
-  async function withBaseline(row: IndicatorRow, districtId: string | null): Promise<IndicatorRow> {
+  async function withBaseline(row: IndicatorRow, districtId: string | null, measurer: Measurer): Promise<IndicatorRow> {
     if (row.kind !== 'cumulative' || row.baseline !== 0 || !row.counter) return row;
     // A monthly report counts from its month, so the plan's first month is the starting stock.
-    const first = await repo.count(row.counter, row.baselineDate, districtId);
+    const first = (await measurer.measure(row, row.baselineDate, districtId)).value;
     return first === null ? row : { ...row, baseline: first };
   }
 
-  function present(row: IndicatorRow, value: number | null, asOf: string, districtId: string | null): Indicator {
+  function present(row: IndicatorRow, measured: Measured, asOf: string, districtId: string | null): Indicator {
     const plan = planOf(row);
+    const { value } = measured;
     const expected = expectedAt(plan, asOf);
     return {
       code: row.code,
@@ -64,52 +75,67 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       value,
       asOf,
       districtId,
-      progress: value === null ? null : Math.round((value / row.target) * 10_000) / 10_000,
+      progress: value === null || row.target === 0 ? null : Math.round((value / row.target) * 10_000) / 10_000,
       expected: Math.round(expected * 100) / 100,
       status: statusOf(plan, row, value, asOf),
       definition: row.definitionZh,
-      drillDown: null,
+      definitionEn: row.definitionEn,
+      reason: measured.reason,
+      isPlanTarget: row.isPlanTarget,
+      drillDown: drillLink(row.code, districtId),
+    };
+  }
+
+  async function one(actor: Actor, code: string, query: Query) {
+    const districtId = districtFor(actor, query.district);
+    const catalogue = await loadCatalogue(deps.db);
+    const found = catalogue.indicators.get(code) ?? (await repo.findByCode(code));
+    if (!found) throw notFound('indicator');
+    const measurer = createMeasurer(deps.db, catalogue);
+    const row = await withBaseline(found, districtId, measurer);
+    const asOf = query.asOf ?? today();
+    return {
+      row,
+      districtId,
+      asOf,
+      measurer,
+      catalogue,
+      indicator: present(row, await measurer.measure(row, asOf, districtId), asOf, districtId),
     };
   }
 
   return {
-    async list(actor: Actor, query: { district?: string | undefined; asOf?: string | undefined }): Promise<Indicator[]> {
+    async list(actor: Actor, query: Query): Promise<Indicator[]> {
       const districtId = districtFor(actor, query.district);
       const asOf = query.asOf ?? today();
-      const rows = await Promise.all((await repo.findAll()).map((row) => withBaseline(row, districtId)));
-      const values = await Promise.all(rows.map((row) => measure(row, asOf, districtId)));
-      return rows.map((row, i) => present(row, values[i] ?? null, asOf, districtId));
+      const catalogue = await loadCatalogue(deps.db);
+      const measurer = createMeasurer(deps.db, catalogue);
+      const rows = await Promise.all([...catalogue.indicators.values()].map((row) => withBaseline(row, districtId, measurer)));
+      const values = await Promise.all(rows.map((row) => measurer.measure(row, asOf, districtId)));
+      return rows.map((row, i) => present(row, values[i] ?? { value: null, reason: null }, asOf, districtId));
     },
 
-    async get(actor: Actor, code: string, query: { district?: string | undefined; asOf?: string | undefined }): Promise<Indicator> {
-      const districtId = districtFor(actor, query.district);
-      const found = await repo.findByCode(code);
-      if (!found) throw notFound('indicator');
-      const row = await withBaseline(found, districtId);
-      const asOf = query.asOf ?? today();
-      return present(row, await measure(row, asOf, districtId), asOf, districtId);
+    async get(actor: Actor, code: string, query: Query): Promise<Indicator> {
+      return (await one(actor, code, query)).indicator;
     },
 
     /** Month-end values from the plan's first month to `asOf`, with the milestone path beside them. */
-    async series(
-      actor: Actor,
-      code: string,
-      query: { district?: string | undefined; asOf?: string | undefined },
-    ): Promise<IndicatorSeries> {
+    async series(actor: Actor, code: string, query: Query): Promise<IndicatorSeries> {
       const districtId = districtFor(actor, query.district);
-      const found = await repo.findByCode(code);
+      const catalogue = await loadCatalogue(deps.db);
+      const found = catalogue.indicators.get(code) ?? (await repo.findByCode(code));
       if (!found) throw notFound('indicator');
-      const row = await withBaseline(found, districtId);
+      const measurer = createMeasurer(deps.db, catalogue);
+      const row = await withBaseline(found, districtId, measurer);
       const plan = planOf(row);
-      const points = [];
-      for (const { period, date } of monthEnds(PLAN_START, query.asOf ?? today())) {
-        points.push({
-          period,
-          date,
-          value: await measure(row, date, districtId),
-          expected: Math.round(expectedAt(plan, date) * 100) / 100,
-        });
-      }
+      const months = monthEnds(PLAN_START, query.asOf ?? today());
+      const values = await Promise.all(months.map(({ date }) => measurer.measure(row, date, districtId)));
+      const points = months.map(({ period, date }, i) => ({
+        period,
+        date,
+        value: values[i]?.value ?? null,
+        expected: Math.round(expectedAt(plan, date) * 100) / 100,
+      }));
       const observed = points.flatMap((p) => (p.value === null ? [] : [{ date: p.date, value: p.value }]));
       const forecast = forecastAt(plan, observed, { date: PLAN_END });
       return {
@@ -120,10 +146,97 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
         reach: forecastReachDate(plan, observed),
       };
     },
+
+    /**
+     * The records behind a value (issue #4 item 6): the matching records of a record counter, the
+     * reported values of a data element by district and period, or a formula's operands. What the
+     * whole list adds up to (`sum`) is the value itself.
+     */
+    async records(actor: Actor, code: string, query: Query & { page: number; pageSize: number }): Promise<IndicatorRecords> {
+      const { row, districtId, asOf, measurer, catalogue, indicator } = await one(actor, code, query);
+      const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+      const base = {
+        indicator,
+        counter: null,
+        element: null,
+        formula: null,
+        page: query.page,
+        pageSize: query.pageSize,
+        records: [],
+        dataValues: [],
+        operands: [],
+      };
+      if (row.kind === 'formula') {
+        const operands = await measurer.operandsOf(row, asOf, districtId);
+        return {
+          ...base,
+          basis: 'operands',
+          formula: row.formula,
+          total: operands.length,
+          sum: indicator.value,
+          operands: operands.map((o) => operandOf(o, catalogue, asOf, districtId)),
+        };
+      }
+      const reported = parseReportedCounter(row.counter);
+      if (reported) {
+        const element = catalogue.elements.get(reported.element) ?? null;
+        const [total, items] = await Promise.all([
+          repo.reportedCount(reported.how, reported.element, asOf, districtId),
+          repo.reportedList(reported.how, reported.element, asOf, districtId, page),
+        ]);
+        return { ...base, basis: 'data_values', element, total, sum: indicator.value, dataValues: items };
+      }
+      if (!row.counter || !isCounter(row.counter)) return { ...base, basis: 'records', total: 0, sum: null };
+      const counters = createCounterRepo(deps.db);
+      const [count, items] = await Promise.all([
+        counters.count(row.counter, asOf, districtId),
+        counters.list(row.counter, asOf, districtId, page),
+      ]);
+      return {
+        ...base,
+        basis: 'records',
+        counter: row.counter,
+        total: count.rows,
+        sum: count.value,
+        records: items.map(({ ref, ...item }) => ({ ...item, link: recordLink(item.kind, item.id, ref, item.title) })),
+      };
+    },
   };
 }
 
 export type IndicatorService = ReturnType<typeof createIndicatorService>;
+
+function operandOf(
+  o: Awaited<ReturnType<Measurer['operandsOf']>>[number],
+  catalogue: Catalogue,
+  asOf: string,
+  districtId: string | null,
+): IndicatorRecords['operands'][number] {
+  if (o.reference.kind === 'indicator') {
+    const ind = catalogue.indicators.get(o.reference.code);
+    return {
+      reference: o.key,
+      kind: 'indicator',
+      code: o.reference.code,
+      nameZh: ind?.nameZh ?? o.reference.code,
+      nameEn: ind?.nameEn ?? o.reference.code,
+      aggregation: null,
+      value: o.value,
+      link: `${drillLink(o.reference.code, districtId)}${districtId ? '&' : '?'}asOf=${asOf}`,
+    };
+  }
+  const el = catalogue.elements.get(o.reference.code);
+  return {
+    reference: o.key,
+    kind: 'dataElement',
+    code: o.reference.code,
+    nameZh: el?.nameZh ?? o.reference.code,
+    nameEn: el?.nameEn ?? o.reference.code,
+    aggregation: el?.aggregation ?? null,
+    value: o.value,
+    link: null,
+  };
+}
 
 function planOf(row: IndicatorRow): PacePlan {
   return createPlan({
