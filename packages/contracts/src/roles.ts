@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'report:approve',
   'report:accept',
   'report:configure',
+  /** Generate the quarterly progress report (city admins and analysts; reading it needs report:read). */
+  'progress_report:generate',
   /** Vulnerability database, notices and statistics (issue #5). */
   'vuln:read',
   /** Import advisories, enter CNVD records, vendor aliases, match review, notices, SLA settings. */
@@ -102,6 +104,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'selection:read',
       'indicator:read',
       'report:read',
+      'progress_report:generate',
       'vuln:read',
       'asset:read',
       'finding:read',
