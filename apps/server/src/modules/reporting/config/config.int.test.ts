@@ -53,7 +53,12 @@ describe('reporting configuration', () => {
     await insertUser(ctx, 'c.analyst', 'city_analyst', city.id);
     await insertUser(ctx, 'c.auditor', 'auditor', city.id);
     await insertUser(ctx, 'c.hp', 'district_officer', huangpu.id);
-    [admin, analyst, auditor, officer] = await Promise.all(['c.admin', 'c.analyst', 'c.auditor', 'c.hp'].map((u) => login(ctx, u)));
+    [admin, analyst, auditor, officer] = (await Promise.all(['c.admin', 'c.analyst', 'c.auditor', 'c.hp'].map((u) => login(ctx, u)))) as [
+      Session,
+      Session,
+      Session,
+      Session,
+    ];
   });
   afterAll(() => ctx.close());
 

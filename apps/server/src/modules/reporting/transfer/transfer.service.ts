@@ -201,7 +201,11 @@ export function createTransferService(deps: TransferServiceDeps) {
             updatedAt: now,
           })),
         );
-        for (const w of writes.filter((x) => x.value === null)) await repo.deleteValue(w.element, w.period, w.orgId);
+        // an empty cell clears a stored value; where nothing is stored it is no change and not counted
+        const cleared = writes.filter(
+          (w) => w.value === null && before.some((v) => v.dataElementCode === w.element && v.period === w.period && v.orgId === w.orgId),
+        );
+        for (const w of cleared) await repo.deleteValue(w.element, w.period, w.orgId);
         for (const form of forms) {
           const mine = writes.filter((w) => w.period === form.period && w.orgId === form.orgUnit);
           await deps.audit.append(tx, actor, {
@@ -214,7 +218,7 @@ export function createTransferService(deps: TransferServiceDeps) {
             after: { file: file.name, format: table.format, values: mine.map((w) => [w.element, w.value]) },
           });
         }
-        return { ...result, written: writes.length };
+        return { ...result, written: stored.length + cleared.length };
       });
     },
   };
