@@ -248,7 +248,9 @@ export function extractCsafAffected(doc: unknown): Extraction {
           productId: pid,
           vendor: facts.vendor,
           product,
-          productNames: unique([facts.name, ...(facts.otherNames ?? []), facts.fullName].filter((n) => n && n !== product)),
+          // The full name is left out: it repeats the vendor and carries the version.
+          productNames: unique([facts.name, ...(facts.otherNames ?? [])].filter((n) => n && n !== product)),
+          fullName: facts.fullName,
           models: facts.models,
           cpes: facts.cpes,
           versionRaw: facts.versionRaw,

@@ -13,6 +13,13 @@ export interface ProductGroup {
   entries: AffectedEntry[];
 }
 
+export interface ProductCandidate {
+  group: ProductGroup;
+  score: number;
+  /** The asset names fewer model-like parts than the advisory (or more): only good for review. */
+  lessSpecific: boolean;
+}
+
 export interface VendorBucket {
   key: string;
   canonical: string;
@@ -22,7 +29,7 @@ export interface VendorBucket {
   /** Groups with wildcard model patterns. */
   patterns: { pattern: string; group: ProductGroup }[];
   /** Normalised asset product → groups at or above the threshold, with their similarity. */
-  productCache: Map<string, { group: ProductGroup; score: number }[]>;
+  productCache: Map<string, ProductCandidate[]>;
 }
 
 /** Everything the matcher needs, built once per set of entries and options; reused for every asset. */

@@ -1,6 +1,14 @@
-import { indexFor, type MatchIndex, type ProductGroup, round, type VendorBucket, vendorBuckets } from './match-index.js';
+import {
+  indexFor,
+  type MatchIndex,
+  type ProductCandidate,
+  type ProductGroup,
+  round,
+  type VendorBucket,
+  vendorBuckets,
+} from './match-index.js';
 import { matchModel, normaliseModel } from './models.js';
-import { normaliseProduct, productSimilarity } from './names.js';
+import { compareProducts, normaliseProduct, type ProductComparison } from './names.js';
 import { rangeContains } from './ranges.js';
 import type {
   AffectedEntry,
@@ -39,23 +47,28 @@ function cachedRange(index: MatchIndex, entry: AffectedEntry, version: string): 
 }
 
 /** Groups whose product name is similar enough to the asset's (cached per vendor and product). */
-function productCandidates(index: MatchIndex, bucket: VendorBucket, assetProduct: string): { group: ProductGroup; score: number }[] {
+function productCandidates(index: MatchIndex, bucket: VendorBucket, assetProduct: string): ProductCandidate[] {
   const cached = bucket.productCache.get(assetProduct);
   if (cached) return cached;
-  const out: { group: ProductGroup; score: number }[] = [];
+  const out: ProductCandidate[] = [];
   if (assetProduct) {
     for (const group of bucket.groups) {
-      let best = 0;
-      for (const name of group.names) {
-        const s = productSimilarity(assetProduct, name);
-        if (s > best) best = s;
-        if (best === 1) break;
-      }
-      if (best >= index.threshold) out.push({ group, score: best });
+      const best = bestName(assetProduct, group);
+      if (best.score >= index.threshold) out.push({ group, score: best.score, lessSpecific: best.codes === 'subset' });
     }
   }
   bucket.productCache.set(assetProduct, out);
   return out;
+}
+
+function bestName(assetProduct: string, group: ProductGroup): ProductComparison {
+  let best: ProductComparison = { score: 0, codes: 'conflict' };
+  for (const name of group.names) {
+    const c = compareProducts(assetProduct, name);
+    if (c.score > best.score) best = c;
+    if (best.score === 1) break;
+  }
+  return best;
 }
 
 /** Groups listing the asset's model number, exactly or through a pattern. */
@@ -76,10 +89,23 @@ function modelCandidates(bucket: VendorBucket, model: string): Map<ProductGroup,
   return out;
 }
 
-/** Whether the asset's model is written in the same scheme as the advisory's (then a mismatch is final). */
+/** Digits → 9, letters → A: `6ES7518-4AX00-1AB0` and `6AG1518-4AX00-4AC0` share a shape. */
+function shape(s: string): string {
+  return s.replace(/\d/g, '9').replace(/[A-Z]/g, 'A');
+}
+
+/**
+ * Whether the asset's model is written in the same scheme as one of the advisory's (same shape,
+ * or the shape of a pattern's fixed prefix): then not being listed means a different product.
+ */
 function sameModelScheme(model: string, models: string[]): boolean {
   const m = normaliseModel(model);
-  return models.some((x) => normaliseModel(x).replace(/[*?]/g, '').slice(0, 3) === m.slice(0, 3));
+  return models.some((x) => {
+    const n = normaliseModel(x);
+    const cut = n.search(/[*?]/);
+    if (cut < 0) return shape(n) === shape(m);
+    return cut > 0 && shape(n.slice(0, cut)) === shape(m.slice(0, cut));
+  });
 }
 
 function candidatesFor(
@@ -96,7 +122,7 @@ function candidatesFor(
   const seen = new Set<ProductGroup>();
   for (const [group, modelReason] of byModel) {
     seen.add(group);
-    const score = Math.max(0, ...group.names.map((n) => productSimilarity(assetProduct, n)));
+    const { score } = bestName(assetProduct, group);
     const productReason: MatchReason = {
       kind: 'product',
       score: round(score),
@@ -104,13 +130,14 @@ function candidatesFor(
     };
     out.push({ group, reasons: [vendorReason, productReason, modelReason], review: !vendorExact });
   }
-  for (const { group, score } of productCandidates(index, bucket, assetProduct)) {
+  for (const { group, score, lessSpecific } of productCandidates(index, bucket, assetProduct)) {
     if (seen.has(group)) continue;
+    const note = lessSpecific ? '; the names differ in model-like parts' : '';
     const reasons: MatchReason[] = [
       vendorReason,
-      { kind: 'product', score: round(score), text: `product "${asset.product}" ~ "${group.display}" (similarity ${round(score)})` },
+      { kind: 'product', score: round(score), text: `product "${asset.product}" ~ "${group.display}" (similarity ${round(score)})${note}` },
     ];
-    let review = !vendorExact || score < index.threshold + index.reviewBand;
+    let review = !vendorExact || lessSpecific || score < index.threshold + index.reviewBand;
     if (group.models.length > 0) {
       if (model) {
         // A model number in the advisory's own scheme that is not listed: a different product.
@@ -147,6 +174,36 @@ function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidat
   return { entry, verdict, reasons };
 }
 
+/** Whether an entry names single versions only (CSAF `product_version`), not a range. */
+function isVersionList(entry: AffectedEntry): boolean {
+  const r = entry.range;
+  return r.kind === 'any_of' && r.anyOf.length > 0 && r.anyOf.every((c) => c.length === 1 && c[0]?.op === '=');
+}
+
+/**
+ * The advisory lists affected versions one by one (and maybe fixed ones) and the asset's version
+ * is in none of its lists: whether it is affected cannot be told, so it goes to review.
+ */
+function unlistedVersion(
+  asset: Asset,
+  vulnerabilityId: string,
+  entry: AffectedEntry,
+  candidate: Candidate,
+  versions: string[],
+): AssetMatch {
+  const shown = [...new Set(versions)];
+  const list = shown.length > 5 ? `${shown.slice(0, 5).join(', ')} and ${shown.length - 5} more` : shown.join(', ');
+  const reasons: MatchReason[] = [
+    ...candidate.reasons,
+    {
+      kind: 'version',
+      text: `version "${(asset.version ?? '').trim()}" is not among the versions ${entry.advisoryId} names (affected: ${list})`,
+    },
+    { kind: 'status', text: `${entry.status} in ${entry.advisoryId} for other versions of this product` },
+  ];
+  return { assetId: asset.id, vulnerabilityId, verdict: 'needs_review', reasons, evidence: [{ entry, verdict: 'needs_review', reasons }] };
+}
+
 /** The verdict for one vulnerability from all its entries that spoke. */
 function decide(assetId: string, vulnerabilityId: string, evidence: EntryMatch[]): AssetMatch {
   const affected = evidence.find((e) => e.verdict === 'affected');
@@ -173,11 +230,19 @@ export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | Mat
   const index = Array.isArray(entries) ? indexFor(entries as readonly AffectedEntry[], options) : (entries as MatchIndex);
   const version = (asset.version ?? '').trim();
   const byVulnerability = new Map<string, EntryMatch[]>();
+  const unlisted = new Map<string, { entry: AffectedEntry; candidate: Candidate; versions: string[] }>();
   for (const { bucket, reason, exact } of vendorBuckets(index, asset.vendor ?? '')) {
     for (const candidate of candidatesFor(index, bucket, asset, reason, exact)) {
       for (const entry of candidate.group.entries) {
         const m = judgeEntry(index, entry, candidate, version);
-        if (!m) continue;
+        if (!m) {
+          if (AFFECTED.has(entry.status) && isVersionList(entry)) {
+            const u = unlisted.get(entry.vulnerabilityId);
+            if (u) u.versions.push(entry.versionRaw);
+            else unlisted.set(entry.vulnerabilityId, { entry, candidate, versions: [entry.versionRaw] });
+          }
+          continue;
+        }
         const list = byVulnerability.get(entry.vulnerabilityId);
         if (list) list.push(m);
         else byVulnerability.set(entry.vulnerabilityId, [m]);
@@ -188,6 +253,10 @@ export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | Mat
   for (const [vulnerabilityId, evidence] of byVulnerability) {
     const m = decide(asset.id, vulnerabilityId, evidence);
     if (m.verdict !== 'not_affected' || index.includeNotAffected) out.push(m);
+  }
+  for (const [vulnerabilityId, u] of unlisted) {
+    if (byVulnerability.has(vulnerabilityId)) continue;
+    out.push(unlistedVersion(asset, vulnerabilityId, u.entry, u.candidate, u.versions));
   }
   return out;
 }

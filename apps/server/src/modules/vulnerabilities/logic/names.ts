@@ -198,15 +198,54 @@ export function tokenDice(a: readonly string[], b: readonly string[]): number {
   return (2 * shared) / (a.length + b.length);
 }
 
+/** How the model-like tokens (numbers, one- and two-letter parts) of two product names relate. */
+export type CodeRelation = 'same' | 'subset' | 'conflict';
+
+function codeTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => t.length <= 2 || /\d/.test(t)).sort();
+}
+
 /**
- * Similarity of two normalised product names (0..1): 0.99 when they differ only in spacing and
- * punctuation (`S7-1500` / `S71500`), else the token Dice. Whole-name Jaro-Winkler is not used:
- * it rates `M800VW` against `M800VS` at 0.93, and such suffixes are different products.
+ * `same` when both names carry the same codes, `subset` when one name carries fewer (less
+ * specific: `CPU 1518-4` against `S7-1500 CPU 1518F-4`), `conflict` when each has codes the other
+ * lacks (`1518` against `1516`, `M800VW` against `M800VS`) — then they are different products.
  */
+export function codeRelation(a: readonly string[], b: readonly string[]): CodeRelation {
+  const ca = codeTokens(a);
+  const cb = codeTokens(b);
+  const rest = [...cb];
+  let aOnly = 0;
+  for (const t of ca) {
+    const i = rest.indexOf(t);
+    if (i >= 0) rest.splice(i, 1);
+    else aOnly++;
+  }
+  if (aOnly > 0 && rest.length > 0) return 'conflict';
+  return aOnly > 0 || rest.length > 0 ? 'subset' : 'same';
+}
+
+/** Product similarity with the code relation that qualifies it. */
+export interface ProductComparison {
+  score: number;
+  codes: CodeRelation;
+}
+
+/**
+ * Compares two normalised product names: 0.99 when they differ only in spacing and punctuation
+ * (`S7-1500` / `S71500`), else the token Dice — capped at 0.5 when their codes conflict.
+ * Whole-name Jaro-Winkler is not used: it rates `M800VW` against `M800VS` at 0.93.
+ */
+export function compareProducts(a: string, b: string): ProductComparison {
+  if (a === b) return { score: a ? 1 : 0, codes: 'same' };
+  if (a.replace(/ /g, '') === b.replace(/ /g, '')) return { score: 0.99, codes: 'same' };
+  const ta = productTokens(a);
+  const tb = productTokens(b);
+  const codes = codeRelation(ta, tb);
+  const dice = tokenDice(ta, tb);
+  return { score: codes === 'conflict' ? Math.min(dice, 0.5) : dice, codes };
+}
+
+/** Similarity of two normalised product names (0..1); see compareProducts. */
 export function productSimilarity(a: string, b: string): number {
-  if (a === b) return a ? 1 : 0;
-  const ca = a.replace(/ /g, '');
-  const cb = b.replace(/ /g, '');
-  if (ca === cb) return ca ? 0.99 : 0;
-  return tokenDice(productTokens(a), productTokens(b));
+  return compareProducts(a, b).score;
 }

@@ -38,9 +38,18 @@ function unknown(raw: string, origin: RangeOrigin, note: string, scheme?: string
   return { raw, origin, kind: 'unknown', anyOf: [], note, ...(scheme ? { scheme } : {}) };
 }
 
-/** `version` must look like a version for a free-text form to count. */
-function versionLike(s: string): boolean {
-  return s.length > 0 && parseVersion(s).ok;
+/**
+ * `version` must look like a version for a free-text form to count: a number first (words before
+ * it make a sentence), no list separators. Revision codes without digits (`FB`) count only after
+ * an explicit operator (`codes`), since a bare short word is usually English (`up`, `to`).
+ */
+function versionLike(s: string, codes = false): boolean {
+  if (s.length === 0 || /[,;，；、]/.test(s)) return false;
+  const v = parseVersion(s);
+  const first = v.tokens[0];
+  if (!v.ok || first === undefined) return false;
+  if (first.kind === 'word') return first.value.startsWith('#') && (codes || /\d/.test(s));
+  return true;
 }
 
 /** `<V3.2_SP2`, `>= 13.1`, `=8.2`, or a bare version (meaning that version exactly). */
@@ -51,7 +60,7 @@ function readConstraint(part: string): VersionConstraint | null {
     const written = m[1] as string;
     const op = (OP_ALIASES[written] ?? written) as ConstraintOp;
     const version = p.slice(m[0].length).trim();
-    return versionLike(version) ? { op, version } : null;
+    return versionLike(version, true) ? { op, version } : null;
   }
   return versionLike(p) ? { op: '=', version: p } : null;
 }

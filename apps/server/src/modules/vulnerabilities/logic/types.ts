@@ -109,8 +109,10 @@ export interface AffectedEntry {
   vendor: string;
   /** Product as a person would name it (family + name, e.g. `P3 D24M`). */
   product: string;
-  /** Further names the product goes by (the full CSAF name, the firmware component name). */
+  /** Further names the product goes by (the name without its family, the firmware component). */
   productNames: string[];
+  /** The full product name as the source writes it (CSAF `full_product_name.name`). */
+  fullName: string;
   /** Model numbers / SKUs / order numbers (订货号), including patterns like `BND-2051W000-**`. */
   models: string[];
   cpes: string[];

@@ -4,7 +4,7 @@ import type { Comparison, ParsedVersion, VersionToken } from './types.js';
 const MAX_VERSION_LENGTH = 80;
 
 /** Words that mark a pre-release: `1.2rc1` comes before `1.2`. Ordered as they progress. */
-const PRE_RELEASE = ['dev', 'alpha', 'a', 'beta', 'pre', 'preview', 'rc'];
+const PRE_RELEASE = ['dev', 'alpha', 'beta', 'pre', 'preview', 'rc'];
 
 /** Words that name a service pack / update / build number that follows them. */
 const MARKERS: Record<string, 'sp' | 'update' | 'build'> = {
@@ -30,7 +30,7 @@ const MARKERS: Record<string, 'sp' | 'update' | 'build'> = {
 const REVISION_CODE = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
 
 /** A leading product prefix before the V (`MX-V4.0.2.33`, `FW V2.1`, `Version 3`). */
-const PREFIX = /^(?:(?:[a-z]{1,4}[-_ ]?)?v(?:ersion)?|ver\.?|rev\.?|release|firmware|fw)[\s._-]*(?=\d)/i;
+const PREFIX = /^(?:(?:[a-z]{1,4}[-_ ]?)?v(?:ersions?)?|ver\.?|rev\.?|release|firmware|fw)[\s._-]*(?=\d)/i;
 
 /** Reads a version string into tokens; never throws. `ok` is false when nothing version-like is there. */
 export function parseVersion(raw: string): ParsedVersion {
@@ -39,7 +39,7 @@ export function parseVersion(raw: string): ParsedVersion {
   if (s === '') return { raw: text, tokens: [], ok: false, reason: 'empty version' };
   if (s.length > MAX_VERSION_LENGTH)
     return { raw: text, tokens: [], ok: false, reason: `version longer than ${MAX_VERSION_LENGTH} characters` };
-  if (REVISION_CODE.test(s) && !/^(?:v|sp|b|u|p)\d+$/i.test(s)) {
+  if (REVISION_CODE.test(s) && !/^(?:v|sp)\d+$/i.test(s)) {
     return { raw: text, tokens: [{ kind: 'word', value: `#${s.toUpperCase()}` }], ok: true };
   }
   const body = s.replace(PREFIX, '');
@@ -153,7 +153,8 @@ function tailSign(t: VersionToken): Comparison | null {
 }
 
 function asParsed(v: string | ParsedVersion): ParsedVersion {
-  return typeof v === 'string' ? parseVersion(v) : v;
+  if (v !== null && typeof v === 'object' && Array.isArray(v.tokens)) return v;
+  return parseVersion(typeof v === 'string' ? v : '');
 }
 
 /**
