@@ -19,6 +19,13 @@ export interface ParsedHandle {
   prefixKey: string;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string can be encoded as UTF-8 (no lone surrogates, e.g. from a JSON `\ud800` escape). */
+export function isWellFormed(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 /** C0 control characters and DEL have no place in a handle or a value type. */
 export function hasControl(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -70,7 +77,7 @@ export function decodePathPart(raw: string): string | SyntaxProblem {
 /** Checks a prefix: segments separated by `.`, none empty, no `/`, no control characters, bounded length. */
 export function prefixProblem(prefix: string): SyntaxProblem | null {
   if (prefix.length === 0) return { rule: 'empty_prefix', message: 'the prefix is empty' };
-  if (!prefix.isWellFormed()) return { rule: 'invalid_utf8', message: 'the prefix is not valid UTF-8' };
+  if (!isWellFormed(prefix)) return { rule: 'invalid_utf8', message: 'the prefix is not valid UTF-8' };
   if (hasControl(prefix)) return { rule: 'control_character', message: 'the prefix contains a control character' };
   if (utf8Length(prefix) > HANDLE_LIMITS.prefixBytes) {
     return { rule: 'too_long', message: `the prefix is longer than ${HANDLE_LIMITS.prefixBytes} bytes` };
@@ -84,7 +91,7 @@ export function prefixProblem(prefix: string): SyntaxProblem | null {
 
 /** Splits and checks a handle; returns the problem when it breaks a rule. */
 export function parseHandle(handle: string): ParsedHandle | SyntaxProblem {
-  if (!handle.isWellFormed()) return { rule: 'invalid_utf8', message: 'the handle is not valid UTF-8' };
+  if (!isWellFormed(handle)) return { rule: 'invalid_utf8', message: 'the handle is not valid UTF-8' };
   const slash = handle.indexOf('/');
   if (slash < 0) return { rule: 'missing_slash', message: 'a handle is <prefix>/<suffix>; there is no "/"' };
   const prefix = handle.slice(0, slash);

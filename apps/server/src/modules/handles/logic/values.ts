@@ -8,7 +8,7 @@ import {
   type HandleValueInput,
   HS_ADMIN_INDEX,
 } from '@suilian/contracts';
-import { asciiUpper, hasControl } from './syntax.js';
+import { asciiUpper, hasControl, isWellFormed } from './syntax.js';
 
 /**
  * The value model of RFC 3651 §3.1 as stored: every field present, permissions explicit. Stored
@@ -57,7 +57,7 @@ export function normaliseValues(
       return;
     }
     seen.set(input.index, position);
-    if (!input.type.isWellFormed() || hasControl(input.type)) {
+    if (!isWellFormed(input.type) || hasControl(input.type)) {
       issues.push({ field: `${at}.type`, rule: 'invalid_type', message: 'the type must be UTF-8 text without control characters' });
       return;
     }
@@ -67,7 +67,7 @@ export function normaliseValues(
       issues.push({ field: `${at}.data.format`, rule: 'admin_format', message: 'HS_ADMIN values and only they use the admin format' });
       return;
     }
-    if (data.format === 'string' && !data.value.isWellFormed()) {
+    if (data.format === 'string' && !isWellFormed(data.value)) {
       issues.push({ field: `${at}.data.value`, rule: 'invalid_utf8', message: 'string data must be valid UTF-8' });
       return;
     }

@@ -1,0 +1,225 @@
+import {
+  type HandleList,
+  HandlePutBodySchema,
+  type HandleValueInput,
+  type PrefixList,
+  HANDLE_RESPONSE_CODES as RC,
+} from '@suilian/contracts';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import { createHandleRepo, type RecordRow } from './handle.repo.js';
+import { HandleFailure } from './logic/codes.js';
+import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
+import { canAdminRead, canPublicRead, matchesFilter, type StoredValue, toWire } from './logic/values.js';
+import type { PrefixService } from './prefix.service.js';
+import type { RecordService, Write } from './record.service.js';
+import { buildFromValues } from './record-builder.js';
+import type { CachedRecord, Resolver } from './resolver.js';
+
+export interface HandleApiDeps {
+  db: Db;
+  prefixes: PrefixService;
+  records: RecordService;
+  resolver: Resolver;
+  invalidate(keys: readonly string[]): void;
+}
+
+export interface ResolveOptions {
+  indexes: number[];
+  types: string[];
+  /** Default true for anonymous callers, false for authenticated ones (manual §14). */
+  publicOnly: boolean | undefined;
+}
+
+/** An answer of the Handle-compatible API: HTTP status and the JSON body (pre-serialised when cached). */
+export interface HandleAnswer {
+  status: number;
+  body: string | object;
+}
+
+/** The Handle.Net v9 REST semantics over the platform's records (resolution, PUT, DELETE, lists). */
+export function createHandleApi(deps: HandleApiDeps) {
+  function target(handle: string) {
+    const parsed = parseHandle(handle);
+    if (isSyntaxProblem(parsed)) throw new HandleFailure(RC.INVALID_HANDLE, parsed.message, handle);
+    const prefix = deps.prefixes.lookup(parsed.prefix);
+    if (!prefix || prefix.status !== 'active')
+      throw new HandleFailure(RC.SERVER_NOT_RESP, `this server is not responsible for prefix ${parsed.prefix}`, handle);
+    return { parsed, prefix };
+  }
+
+  /** Values the caller may see: public-read ones, plus admin-read ones for the prefix's administrators. */
+  function visibleValues(actor: Actor | null, entry: CachedRecord, publicOnly: boolean): StoredValue[] {
+    const record = entry.record as RecordRow;
+    if (publicOnly) return entry.publicValues;
+    const prefix = deps.prefixes.lookup(record.prefix);
+    const admin = prefix
+      ? deps.prefixes.canAdminister(actor, prefix) || (actor?.permissions.includes('handle:read') && actor.scope === 'city')
+      : false;
+    return record.handleValues.filter((v) => canPublicRead(v.permissions) || (admin && canAdminRead(v.permissions)));
+  }
+
+  return {
+    /** GET /api/handles/{handle}: the record's values, filtered; response codes 1, 100, 102, 200, 301, 402. */
+    async resolve(actor: Actor | null, handle: string, options: ResolveOptions): Promise<HandleAnswer> {
+      await deps.prefixes.ensureLoaded();
+      const { parsed, prefix } = target(handle);
+      const publicOnly = options.publicOnly ?? actor === null;
+      if (!publicOnly && !actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'publicOnly=false needs authentication', handle);
+      const got = deps.resolver.get(parsed.key);
+      const entry = got instanceof Promise ? await got : got;
+      if (!entry.record) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
+      deps.resolver.countResolution(prefix.prefix);
+      const unfiltered = options.indexes.length === 0 && options.types.length === 0;
+      if (publicOnly && unfiltered && handle === entry.record.handle && entry.publicValues.length) {
+        return { status: 200, body: deps.resolver.publicBody(entry) };
+      }
+      const values = visibleValues(actor, entry, publicOnly).filter((v) => matchesFilter(v, options.indexes, options.types));
+      if (values.length === 0) return { status: 200, body: { responseCode: RC.VALUES_NOT_FOUND, handle, message: 'no values match' } };
+      return { status: 200, body: { responseCode: RC.SUCCESS, handle, values: values.map(toWire) } };
+    },
+
+    /** The first public URL value (lowest index) for `?redirect`. */
+    async redirectTarget(handle: string): Promise<string> {
+      await deps.prefixes.ensureLoaded();
+      const { parsed, prefix } = target(handle);
+      const got = deps.resolver.get(parsed.key);
+      const entry = got instanceof Promise ? await got : got;
+      if (!entry.record) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
+      deps.resolver.countResolution(prefix.prefix);
+      const url = entry.publicValues
+        .filter((v) => asciiUpper(v.type) === 'URL' && v.data.format === 'string' && /^https?:\/\//i.test(v.data.value))
+        .sort((a, b) => a.index - b.index)[0];
+      if (!url || url.data.format !== 'string')
+        throw new HandleFailure(RC.VALUES_NOT_FOUND, 'the handle has no public http(s) URL value', handle);
+      return url.data.value;
+    },
+
+    /**
+     * PUT /api/handles/{handle}: create or replace the record; with `index=` add or replace only
+     * those values; `overwrite=false` refuses existing handles (101) or values (201);
+     * `mintNewSuffix=true` appends a generated suffix to the given handle.
+     */
+    async put(
+      actor: Actor | null,
+      rawHandle: string,
+      query: { overwrite: boolean; mintNewSuffix: boolean; indexes: number[] },
+      body: unknown,
+    ): Promise<HandleAnswer> {
+      await deps.prefixes.ensureLoaded();
+      let handle = rawHandle;
+      if (query.mintNewSuffix) {
+        const slash = rawHandle.indexOf('/');
+        handle = slash < 0 ? `${rawHandle}/` : rawHandle;
+        handle += deps.records.context(actor).mintSuffix();
+      }
+      if (!actor) {
+        target(handle);
+        throw new HandleFailure(RC.AUTHEN_NEEDED, 'authentication needed: Bearer token or Basic 300%3A<prefix>/<token name>', handle);
+      }
+      const parsedBody = HandlePutBodySchema.safeParse(body);
+      if (!parsedBody.success) {
+        const message = parsedBody.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+        throw new HandleFailure(RC.INVALID_VALUE, message, handle);
+      }
+      const inputs: HandleValueInput[] = Array.isArray(parsedBody.data)
+        ? parsedBody.data
+        : 'values' in parsedBody.data
+          ? parsedBody.data.values
+          : [parsedBody.data];
+      const { parsed } = target(handle);
+      const before = await createHandleRepo(deps.db).findByKey(parsed.key);
+      let wanted = inputs;
+      if (query.indexes.length) {
+        if (!before)
+          throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found: values can only be added to an existing handle', handle);
+        wanted = inputs.filter((v) => query.indexes.includes(v.index));
+        if (wanted.length === 0) throw new HandleFailure(RC.INVALID_VALUE, 'the body holds none of the values named by index=', handle);
+        const clash = wanted.find((v) => before.handleValues.some((x) => x.index === v.index));
+        if (!query.overwrite && clash) throw new HandleFailure(RC.VALUE_ALREADY_EXISTS, `value ${clash.index} already exists`, handle);
+        wanted = [...before.handleValues.filter((x) => !query.indexes.includes(x.index)), ...wanted];
+      } else if (before && !query.overwrite) {
+        throw new HandleFailure(RC.HANDLE_ALREADY_EXISTS, 'handle already exists', handle);
+      }
+      const built = await buildFromValues(deps.records.context(actor), handle, wanted, before?.handleValues ?? []);
+      if (!built.ok) throw new HandleFailure(built.responseCode, built.message, handle, built.issues);
+      if (before && query.indexes.length === 0 && query.mintNewSuffix)
+        throw new HandleFailure(RC.HANDLE_ALREADY_EXISTS, 'minted handle already exists; retry', handle);
+      const write: Write = before ? { kind: 'update', built, before } : { kind: 'create', built };
+      if (write.kind === 'create') {
+        const [result] = await deps.records.registerItems(actor, [built]);
+        if (result?.status === 'already_exists') throw new HandleFailure(RC.HANDLE_ALREADY_EXISTS, 'handle already exists', handle);
+        return { status: 201, body: { responseCode: RC.SUCCESS, handle: built.parsed.handle } };
+      }
+      await deps.db.transaction((tx) => deps.records.commit(actor, [write], tx));
+      deps.invalidate([parsed.key]);
+      return { status: 200, body: { responseCode: RC.SUCCESS, handle: built.parsed.handle } };
+    },
+
+    /** DELETE /api/handles/{handle}[?index=…]: the whole handle, or only the named values. */
+    async remove(actor: Actor | null, handle: string, indexes: number[]): Promise<HandleAnswer> {
+      await deps.prefixes.ensureLoaded();
+      const { parsed, prefix } = target(handle);
+      if (!actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'authentication needed', handle);
+      if (!deps.prefixes.canAdminister(actor, prefix))
+        throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, `not in the administrator group of ${prefix.prefix}`, handle);
+      const before = await createHandleRepo(deps.db).findByKey(parsed.key);
+      if (!before) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
+      let write: Write;
+      if (indexes.length) {
+        const kept = before.handleValues.filter((v) => !indexes.includes(v.index));
+        if (kept.length === before.handleValues.length)
+          throw new HandleFailure(RC.VALUES_NOT_FOUND, 'none of the values named by index= exist', handle);
+        const built = await buildFromValues(deps.records.context(actor), before.handle, kept, before.handleValues);
+        if (!built.ok) throw new HandleFailure(built.responseCode, built.message, handle, built.issues);
+        write = { kind: 'update', built, before };
+      } else write = { kind: 'delete', before };
+      await deps.db.transaction((tx) => deps.records.commit(actor, [write], tx));
+      deps.invalidate([parsed.key]);
+      return { status: 200, body: { responseCode: RC.SUCCESS, handle: before.handle } };
+    },
+
+    /** GET /api/handles?prefix=: handles of a prefix, for its administrators (and city readers). */
+    async list(actor: Actor | null, prefixText: string, page: number | undefined, pageSize: number | undefined): Promise<HandleList> {
+      await deps.prefixes.ensureLoaded();
+      const prefix = deps.prefixes.lookup(prefixText);
+      if (!prefix) throw new HandleFailure(RC.SERVER_NOT_RESP, `this server is not responsible for prefix ${prefixText}`);
+      if (!actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'listing handles needs authentication');
+      const filter = actor.permissions.includes('handle:read') ? deps.prefixes.visibleFilter(actor) : [];
+      if (filter !== null && !filter.includes(prefix.prefix))
+        throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, `not allowed to list ${prefix.prefix}`);
+      const size = Math.min(pageSize ?? 10_000, 10_000);
+      const index = page ?? 0;
+      const { total, handles } = await createHandleRepo(deps.db).listHandles(prefix.prefix, index * size, size);
+      return {
+        responseCode: 1,
+        prefix: prefix.prefix,
+        totalCount: String(total),
+        ...(page !== undefined ? { page: index } : {}),
+        ...(pageSize !== undefined ? { pageSize: size } : {}),
+        handles,
+      };
+    },
+
+    /** GET /api/prefixes: the active prefixes served here (served and delegated). */
+    async prefixes(page: number | undefined, pageSize: number | undefined): Promise<PrefixList> {
+      await deps.prefixes.ensureLoaded();
+      const all = deps.prefixes
+        .all()
+        .filter((p) => p.status === 'active')
+        .map((p) => p.prefix)
+        .sort();
+      const size = pageSize ?? all.length;
+      const index = page ?? 0;
+      return {
+        responseCode: 1,
+        totalCount: String(all.length),
+        ...(page !== undefined ? { page: index } : {}),
+        ...(pageSize !== undefined ? { pageSize: size } : {}),
+        prefixes: size > 0 ? all.slice(index * size, index * size + size) : [],
+      };
+    },
+  };
+}
+
+export type HandleApi = ReturnType<typeof createHandleApi>;

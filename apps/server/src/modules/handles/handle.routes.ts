@@ -1,0 +1,211 @@
+import { HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import type { HandleAnswer, HandleApi } from './handle-api.service.js';
+import { parseHandleBasic } from './logic/basic-auth.js';
+import { HandleFailure, httpStatusOf } from './logic/codes.js';
+import type { WindowLimiter } from './logic/rate-limit.js';
+import { decodePathPart, isSyntaxProblem } from './logic/syntax.js';
+
+export interface HandleRouteDeps {
+  api: HandleApi;
+  /** Anonymous resolutions per client address and minute. */
+  limiter: WindowLimiter;
+  authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
+}
+
+const BASE = '/api/handles/';
+const tags = ['identifiers: Handle.Net REST API'];
+
+/** Everything after /api/handles/ up to the query, percent-decoded as UTF-8 (`/` and `%2F` alike). */
+export function handleFromUrl(url: string, base = BASE): string {
+  const path = url.slice(base.length);
+  const q = path.indexOf('?');
+  const decoded = decodePathPart(q < 0 ? path : path.slice(0, q));
+  if (isSyntaxProblem(decoded)) throw new HandleFailure(RC.INVALID_HANDLE, decoded.message);
+  return decoded;
+}
+
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const flag = (v: unknown, fallback: boolean): boolean => {
+  const last = list(v).at(-1);
+  if (last === undefined) return fallback;
+  return last === '' || last.toLowerCase() === 'true' || last === '1';
+};
+
+function indexesOf(v: unknown): number[] {
+  return list(v).map((s) => {
+    if (!/^\d{1,10}$/.test(s)) throw new HandleFailure(RC.INVALID_VALUE, `index=${s} is not a whole number`);
+    return Number(s);
+  });
+}
+
+function optionalInt(v: unknown, name: string): number | undefined {
+  const last = list(v).at(-1);
+  if (last === undefined || last === '') return undefined;
+  if (!/^\d{1,9}$/.test(last)) throw new HandleFailure(RC.INVALID_VALUE, `${name} must be a whole number ≥ 0`);
+  return Number(last);
+}
+
+// Reads are open to any origin; no cookies are read on these routes, so nothing leaks with them.
+function openCors(reply: FastifyReply) {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('cross-origin-resource-policy', 'cross-origin');
+}
+
+function send(reply: FastifyReply, answer: HandleAnswer) {
+  reply.code(answer.status).type('application/json; charset=utf-8');
+  return reply.send(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+}
+
+/** Any failure as a Handle answer `{ responseCode, handle?, message }` with the manual's HTTP status. */
+function sendFailure(request: FastifyRequest, reply: FastifyReply, err: unknown, context: 'resolve' | 'write', handle?: string) {
+  if (err instanceof HandleFailure) {
+    const body = {
+      responseCode: err.responseCode,
+      ...((err.handle ?? handle) ? { handle: err.handle ?? handle } : {}),
+      message: err.message,
+    };
+    return send(reply, { status: httpStatusOf(err.responseCode, context), body });
+  }
+  if (err instanceof AppError && err.status < 500) {
+    return send(reply, { status: err.status, body: { responseCode: RC.ERROR, ...(handle ? { handle } : {}), message: err.message } });
+  }
+  const status = (err as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return send(reply, {
+      status: 400,
+      body: { responseCode: RC.INVALID_VALUE, ...(handle ? { handle } : {}), message: (err as Error).message },
+    });
+  }
+  request.log.error({ err }, 'handle request failed');
+  return send(reply, { status: 500, body: { responseCode: RC.ERROR, ...(handle ? { handle } : {}), message: 'internal server error' } });
+}
+
+/** The Handle.Net v9 JSON REST API (manual ch. 14) on /api/handles and /api/prefixes. */
+export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps) {
+  /** Bearer (resolved by the auth hook) or Handle's Basic `300%3A<prefix>/<token name>:<token>`. */
+  async function caller(request: FastifyRequest): Promise<Actor | null> {
+    if (request.actor) return request.actor;
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const identity = parseHandleBasic(header);
+    if (!identity)
+      throw new HandleFailure(
+        RC.AUTHENTICATION_FAILED,
+        'unrecognised credentials: use Bearer <token> or Basic 300%3A<prefix>/<token name>:<token>',
+      );
+    const actor = await deps.authenticateToken(identity.secret, { requestId: String(request.id), clientIp: request.ip });
+    if (!actor || actor.name !== `token:${identity.user}`)
+      throw new HandleFailure(RC.AUTHENTICATION_FAILED, `authentication failed for ${identity.index}:${identity.adminHandle}`);
+    return actor;
+  }
+
+  const config = { auth: 'public' as const };
+  const errorHandler = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendFailure(request, reply, err, 'write');
+
+  app.get(`${BASE}*`, { config, errorHandler, schema: { tags, summary: 'Resolve a handle (Handle.Net JSON)' } }, async (request, reply) => {
+    openCors(reply);
+    let handle: string | undefined;
+    try {
+      handle = handleFromUrl(request.url);
+      const query = request.query as Record<string, unknown>;
+      const actor = await caller(request);
+      if (!actor) {
+        const wait = deps.limiter.take(request.ip);
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          return send(reply, {
+            status: 429,
+            body: { responseCode: RC.SERVER_TOO_BUSY, handle, message: `too many resolutions; retry in ${wait} s` },
+          });
+        }
+      }
+      if (query.redirect !== undefined && flag(query.redirect, true)) {
+        const location = await deps.api.redirectTarget(handle);
+        return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
+      }
+      const publicOnly = query.publicOnly === undefined ? undefined : flag(query.publicOnly, true);
+      return send(reply, await deps.api.resolve(actor, handle, { indexes: indexesOf(query.index), types: list(query.type), publicOnly }));
+    } catch (err) {
+      return sendFailure(request, reply, err, 'resolve', handle);
+    }
+  });
+
+  app.put(
+    `${BASE}*`,
+    { config, errorHandler, schema: { tags, summary: 'Create or replace a handle, or some of its values' } },
+    async (request, reply) => {
+      let handle: string | undefined;
+      try {
+        handle = handleFromUrl(request.url);
+        const query = request.query as Record<string, unknown>;
+        const actor = await caller(request);
+        const options = {
+          overwrite: flag(query.overwrite, true),
+          mintNewSuffix: flag(query.mintNewSuffix, false),
+          indexes: indexesOf(query.index),
+        };
+        return send(reply, await deps.api.put(actor, handle, options, request.body));
+      } catch (err) {
+        return sendFailure(request, reply, err, 'write', handle);
+      }
+    },
+  );
+
+  app.delete(
+    `${BASE}*`,
+    { config, errorHandler, schema: { tags, summary: 'Delete a handle, or some of its values' } },
+    async (request, reply) => {
+      let handle: string | undefined;
+      try {
+        handle = handleFromUrl(request.url);
+        const actor = await caller(request);
+        return send(reply, await deps.api.remove(actor, handle, indexesOf((request.query as Record<string, unknown>).index)));
+      } catch (err) {
+        return sendFailure(request, reply, err, 'write', handle);
+      }
+    },
+  );
+
+  app.get('/api/handles', { config, errorHandler, schema: { tags, summary: 'List the handles of a prefix' } }, async (request, reply) => {
+    openCors(reply);
+    try {
+      const query = request.query as Record<string, unknown>;
+      const prefix = list(query.prefix).at(-1);
+      if (!prefix) throw new HandleFailure(RC.INVALID_VALUE, 'prefix= is required');
+      const actor = await caller(request);
+      return send(reply, {
+        status: 200,
+        body: await deps.api.list(actor, prefix, optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
+      });
+    } catch (err) {
+      return sendFailure(request, reply, err, 'write');
+    }
+  });
+
+  app.get('/api/prefixes', { config, errorHandler, schema: { tags, summary: 'Prefixes served here' } }, async (request, reply) => {
+    openCors(reply);
+    try {
+      const query = request.query as Record<string, unknown>;
+      return send(reply, {
+        status: 200,
+        body: await deps.api.prefixes(optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
+      });
+    } catch (err) {
+      return sendFailure(request, reply, err, 'write');
+    }
+  });
+
+  // CORS preflight for reads from any origin (GET with Accept/Authorization headers; no credentials).
+  for (const url of [`${BASE}*`, '/api/handles', '/api/prefixes']) {
+    app.options(url, { config, schema: { hide: true } }, async (_request, reply) => {
+      openCors(reply);
+      reply.header('access-control-allow-methods', 'GET, HEAD, OPTIONS');
+      reply.header('access-control-allow-headers', 'Accept, Authorization, Content-Type');
+      reply.header('access-control-max-age', '86400');
+      return reply.code(204).send();
+    });
+  }
+}
