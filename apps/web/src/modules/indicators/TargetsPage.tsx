@@ -58,9 +58,12 @@ function IndicatorCard({ indicator: i, district }: { indicator: Indicator; distr
           <IndicatorStatusTag status={i.status} />
         </Flex>
         <Space size={4} align="baseline">
-          <Typography.Text style={{ fontSize: 24, fontWeight: 600, color: colour }} data-testid="indicator-value">
-            {i.value === null ? '—' : formatNumber(roundFigure(i.value))}
-          </Typography.Text>
+          {/* Every number drills down to the records it counts (issue #4 item 6). */}
+          <Link to={i.drillDown ?? `/indicators/${i.code}/records`} data-testid="indicator-value-link">
+            <Typography.Text style={{ fontSize: 24, fontWeight: 600, color: colour }} data-testid="indicator-value">
+              {i.value === null ? '—' : formatNumber(roundFigure(i.value))}
+            </Typography.Text>
+          </Link>
           <Typography.Text type="secondary">
             / {formatNumber(i.target)} {i.unit}
           </Typography.Text>
