@@ -42,6 +42,10 @@ export function LoginPage() {
         <Link to="/resolve" data-testid="login-resolve-link">
           {t('handles.resolve.title')}
         </Link>
+        {' · '}
+        <Link to="/public/dashboard" data-testid="login-public-dashboard-link">
+          {t('dashboard.publicLink')}
+        </Link>
       </div>
     </CenteredCard>
   );

@@ -15,6 +15,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FormOutlined,
+  FundOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
   LineChartOutlined,
@@ -89,7 +90,10 @@ export const MENU: MenuGroup[] = [
     key: 'dashboard',
     label: 'dashboard',
     icon: <DashboardOutlined />,
-    pages: [{ path: '/dashboard/targets', label: 'targets', icon: <AimOutlined />, permission: 'indicator:read' }],
+    pages: [
+      { path: '/dashboard', label: 'cockpit', icon: <FundOutlined />, permission: 'indicator:read' },
+      { path: '/dashboard/targets', label: 'targets', icon: <AimOutlined />, permission: 'indicator:read' },
+    ],
   },
   {
     key: 'reporting',

@@ -27,6 +27,8 @@ const ExpertsPage = lazy(() => import('../modules/selections/ExpertsPage'));
 const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
 const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
+const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashboardPage'));
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
 const PublicResolvePage = lazy(() => import('../modules/handles/PublicResolvePage'));
 
@@ -37,6 +39,15 @@ function guarded(permission: Permission | readonly Permission[], page: ReactNode
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
+  // The public dashboard: aggregate figures for anyone, without logging in.
+  {
+    path: '/public/dashboard',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicDashboardPage />
+      </Suspense>
+    ),
+  },
   // Anyone resolves identifiers, without logging in; the handle is the rest of the path (it contains '/').
   {
     path: '/resolve/*',
@@ -55,6 +66,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'dashboard', element: guarded('indicator:read', <DashboardPage />) },
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
       { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },

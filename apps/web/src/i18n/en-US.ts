@@ -54,6 +54,7 @@ const enUS: Messages = {
   },
   menu: {
     dashboard: 'Dashboard',
+    cockpit: 'Command dashboard',
     targets: 'Target progress',
     reportingGroup: 'Indicators & reporting',
     reporting: 'Monthly reporting',

@@ -79,6 +79,7 @@ const zhCN = {
   },
   menu: {
     dashboard: '首页驾驶舱',
+    cockpit: '驾驶舱',
     targets: '目标进度',
     reportingGroup: '指标与报送',
     reporting: '月度报送',

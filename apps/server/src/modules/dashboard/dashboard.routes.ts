@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { REFERENCE_DIR } from '../../platform/paths.js';
+import { sendWorkbook } from '../../platform/tabular/http.js';
+import { dashboardWorkbook } from './dashboard.export.js';
 import type { DashboardService } from './dashboard.service.js';
 
 /** Anonymous callers share the public dashboard; it aggregates over every record, so it is rate-limited. */
@@ -20,6 +22,13 @@ export function registerDashboardRoutes(app: FastifyInstance, dashboard: Dashboa
   r.get('/api/dashboard', {
     schema: { tags, querystring: DashboardQuerySchema, response: { 200: DashboardSchema } },
     handler: async (q) => dashboard.dashboard(actorOf(q), q.query),
+  });
+  r.get('/api/dashboard/export', {
+    schema: { tags, querystring: DashboardQuerySchema },
+    handler: async (q, reply) => {
+      const d = await dashboard.dashboard(actorOf(q), q.query);
+      return sendWorkbook(reply, `驾驶舱-${d.asOf}.xlsx`, await dashboardWorkbook(d));
+    },
   });
   r.get('/api/public/dashboard', {
     config: { auth: 'public', rateLimit: PUBLIC_RATE },

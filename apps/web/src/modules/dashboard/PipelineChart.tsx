@@ -1,0 +1,29 @@
+import type { Dashboard } from '@suilian/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import EChart, { pngToolbox } from './EChart';
+
+/** Projects by state, in the order of their lifecycle. */
+export default function PipelineChart({ pipeline }: { pipeline: Dashboard['pipeline'] }) {
+  const { t } = useTranslation();
+  const option = useMemo(
+    () => ({
+      toolbox: pngToolbox(t('dashboard.exportPng'), t('dashboard.pipeline.title')),
+      tooltip: { trigger: 'axis' },
+      grid: { left: 84, right: 40, top: 28, bottom: 16 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: pipeline.byState.map((s) => t(`projectStates.${s.state}`)) },
+      series: [
+        {
+          name: t('dashboard.pipeline.count'),
+          type: 'bar',
+          data: pipeline.byState.map((s) => s.count),
+          label: { show: true, position: 'right' },
+          itemStyle: { color: '#1677ff' },
+        },
+      ],
+    }),
+    [pipeline, t],
+  );
+  return <EChart option={option} height={300} label={t('dashboard.pipeline.title')} testId="dashboard-pipeline" />;
+}

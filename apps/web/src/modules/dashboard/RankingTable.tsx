@@ -1,0 +1,49 @@
+import type { DashboardDistrict } from '@suilian/contracts';
+import { Progress, Table, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/locale';
+import { Figure } from './TargetCards';
+
+interface Props {
+  districts: DashboardDistrict[];
+  indicatorName: string;
+  unit: string;
+  linkOf?: (district: DashboardDistrict) => string;
+}
+
+/** Districts by the chosen indicator (highest first) with their overall contribution to the city targets. */
+export default function RankingTable({ districts, indicatorName, unit, linkOf }: Props) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const rows = [...districts].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.divisionCode.localeCompare(b.divisionCode));
+  const nameOf = (d: DashboardDistrict) => (locale === 'zh-CN' ? d.nameZh : (d.nameEn ?? d.nameZh));
+  return (
+    <Table<DashboardDistrict>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={rows}
+      data-testid="dashboard-ranking"
+      columns={[
+        { title: t('dashboard.ranking.rank'), dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
+        { title: t('dashboard.ranking.district'), key: 'name', render: (_, d) => nameOf(d) },
+        {
+          title: `${indicatorName}（${unit}）`,
+          key: 'value',
+          align: 'right',
+          sorter: (a, b) => (a.value ?? -1) - (b.value ?? -1),
+          render: (_, d) => (
+            <Figure value={d.value} to={linkOf?.(d)} name={`${nameOf(d)} ${indicatorName}`} testId={`dashboard-rank-${d.divisionCode}`} />
+          ),
+        },
+        {
+          title: <Tooltip title={t('dashboard.ranking.overallHint')}>{t('dashboard.ranking.overall')}</Tooltip>,
+          key: 'overall',
+          width: 180,
+          sorter: (a, b) => a.overallProgress - b.overallProgress,
+          render: (_, d) => <Progress percent={Math.round(d.overallProgress * 1000) / 10} size="small" />,
+        },
+      ]}
+    />
+  );
+}
