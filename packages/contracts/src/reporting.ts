@@ -290,3 +290,7 @@ export const DataValueImportResultSchema = z.object({
   ),
 });
 export type DataValueImportResult = z.infer<typeof DataValueImportResultSchema>;
+
+export const DataElementListSchema = z.array(DataElementSchema);
+export const DataSetConfigListSchema = z.array(DataSetConfigSchema);
+export const ValidationRuleConfigListSchema = z.array(ValidationRuleConfigSchema);
