@@ -30,6 +30,7 @@ import { formatDate, formatNumber } from '../../shared/format';
 import { StatusTag, type StatusTone } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { lastMonth, monthLabel, useFormAction, useReportForm, useSaveForm } from './hooks';
+import { TransferButtons } from './TransferButtons';
 
 type Cell = Form['cells'][number];
 type Draft = Record<string, { value: string | null; comment: string | null }>;
@@ -250,6 +251,7 @@ export default function ReportingPage() {
         {query.error && <ApiErrorAlert error={query.error} />}
         {form && (
           <Flex vertical gap={12}>
+            <TransferButtons period={period} orgUnit={orgUnit} canImport={can('report:enter')} />
             <Flex justify="space-between" align="center" wrap gap={8} data-testid="reporting-status">
               <Space wrap>
                 <Typography.Text strong>

@@ -1,0 +1,155 @@
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { type DataValueImportResult, DataValueImportResultSchema } from '@suilian/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Modal, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiUrl, postMultipart } from '../../app/api';
+import { ApiErrorAlert } from '../../shared/errors';
+import { DATA_SET } from './hooks';
+
+type Rejection = DataValueImportResult['rejected'][number];
+
+/**
+ * 模板下载 / 导入 / 导出 on the monthly report: the form as a pre-filled Excel template, an upload
+ * (template or DHIS2 CSV) answered by a per-cell report, and the month's values as DHIS2 CSV.
+ */
+export function TransferButtons({ period, orgUnit, canImport }: { period: string; orgUnit: string | undefined; canImport: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<DataValueImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const upload = (file: File) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    // a template belongs to the form on screen; a CSV may hold several periods and districts
+    const isTemplate = file.name.toLowerCase().endsWith('.xlsx');
+    postMultipart<DataValueImportResult>('/reporting/data-values/import', file, file.name, {
+      query: { dataSet: DATA_SET, ...(isTemplate ? { period, orgUnit } : {}) },
+      check: DataValueImportResultSchema,
+    })
+      .then((r) => {
+        setResult(r);
+        if (r.written > 0) void qc.invalidateQueries({ queryKey: ['reporting'] });
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  const close = () => {
+    setOpen(false);
+    setResult(null);
+    setError(null);
+  };
+
+  return (
+    <>
+      <Space wrap>
+        <Button
+          icon={<DownloadOutlined />}
+          href={apiUrl(`/reporting/forms/${DATA_SET}/${period}/template`, { orgUnit })}
+          data-testid="report-template"
+        >
+          {t('reportingAdmin.transfer.template')}
+        </Button>
+        {canImport && (
+          <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="report-import">
+            {t('reportingAdmin.transfer.import')}
+          </Button>
+        )}
+        <Button
+          icon={<FileExcelOutlined />}
+          href={apiUrl('/reporting/data-values/export', { dataSet: DATA_SET, from: period, to: period, orgUnit })}
+          data-testid="report-export"
+        >
+          {t('reportingAdmin.transfer.export')}
+        </Button>
+      </Space>
+      <Modal
+        open={open}
+        title={t('reportingAdmin.transfer.importTitle')}
+        onCancel={close}
+        width={820}
+        destroyOnHidden
+        footer={
+          <Space>
+            {(result || error !== null) && (
+              <Button
+                onClick={() => {
+                  setResult(null);
+                  setError(null);
+                }}
+              >
+                {t('excel.again')}
+              </Button>
+            )}
+            <Button type="primary" onClick={close} data-testid="import-close">
+              {t('common.close')}
+            </Button>
+          </Space>
+        }
+        data-testid="report-import-dialog"
+      >
+        <Flex vertical gap={12}>
+          {error !== null && <ApiErrorAlert error={error} showReason />}
+          {!result && (
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              multiple={false}
+              showUploadList={false}
+              disabled={busy}
+              beforeUpload={(file) => {
+                upload(file);
+                return false;
+              }}
+              data-testid="report-import-file"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('reportingAdmin.transfer.choose')}</p>
+              <p className="ant-upload-hint">{t('reportingAdmin.transfer.importHint')}</p>
+            </Upload.Dragger>
+          )}
+          {result && (
+            <Flex vertical gap={12} data-testid="report-import-result">
+              <Alert
+                type={result.rejected.length > 0 ? 'error' : 'success'}
+                showIcon
+                title={
+                  result.rejected.length > 0
+                    ? t('reportingAdmin.transfer.rejected', { n: result.rejected.length })
+                    : result.written > 0
+                      ? t('reportingAdmin.transfer.written', { n: result.written, forms: result.forms.length })
+                      : t('reportingAdmin.transfer.nothingChanged')
+                }
+              />
+              {result.rejected.length > 0 && (
+                <Table<Rejection>
+                  size="small"
+                  rowKey={(r, i) => `${r.row}|${r.rule}|${i}`}
+                  dataSource={result.rejected}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  data-testid="report-import-rejected"
+                  columns={[
+                    { title: t('reportingAdmin.transfer.row'), dataIndex: 'row', width: 56 },
+                    { title: t('reportingAdmin.transfer.column'), dataIndex: 'column', width: 96, render: (c: string | null) => c ?? '—' },
+                    {
+                      title: t('reportingAdmin.transfer.element'),
+                      dataIndex: 'element',
+                      render: (e: string | null) => (e ? <Typography.Text code>{e}</Typography.Text> : '—'),
+                    },
+                    { title: t('reportingAdmin.transfer.rule'), dataIndex: 'rule', width: 140 },
+                    { title: t('reportingAdmin.transfer.message'), dataIndex: 'message' },
+                  ]}
+                />
+              )}
+            </Flex>
+          )}
+        </Flex>
+      </Modal>
+    </>
+  );
+}
