@@ -8,6 +8,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  ControlOutlined,
   CrownOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
@@ -99,7 +100,10 @@ export const MENU: MenuGroup[] = [
     key: 'reporting',
     label: 'reportingGroup',
     icon: <LineChartOutlined />,
-    pages: [{ path: '/indicators/reporting', label: 'reporting', icon: <FormOutlined />, permission: 'report:read' }],
+    pages: [
+      { path: '/indicators/reporting', label: 'reporting', icon: <FormOutlined />, permission: 'report:read' },
+      { path: '/indicators/reporting-config', label: 'reportingConfig', icon: <ControlOutlined />, permission: 'report:read' },
+    ],
   },
   {
     key: 'programme',

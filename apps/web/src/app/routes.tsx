@@ -30,6 +30,7 @@ const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashboardPage'));
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
+const ReportingConfigPage = lazy(() => import('../modules/reporting/admin/ReportingConfigPage'));
 const PublicResolvePage = lazy(() => import('../modules/handles/PublicResolvePage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: guarded('indicator:read', <DashboardPage />) },
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
       { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },
+      { path: 'indicators/reporting-config', element: guarded('report:read', <ReportingConfigPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },
       { path: 'system/organisations', element: guarded('org:read', <OrganisationsPage />) },
       { path: 'system/tokens', element: guarded('token:read', <TokensPage />) },

@@ -58,6 +58,7 @@ const enUS: Messages = {
     targets: 'Target progress',
     reportingGroup: 'Indicators & reporting',
     reporting: 'Monthly reporting',
+    reportingConfig: 'Reporting setup',
     programme: 'Programme',
     enterprises: 'Enterprises',
     projects: 'Projects',

@@ -83,6 +83,7 @@ const zhCN = {
     targets: '目标进度',
     reportingGroup: '指标与报送',
     reporting: '月度报送',
+    reportingConfig: '报送配置',
     programme: '项目管理',
     enterprises: '企业库',
     projects: '项目管理',
