@@ -162,17 +162,28 @@ function datesArray(dates: string[]): SQL {
   return sql`${`{${dates.join(',')}}`}::date[]`;
 }
 
+/**
+ * Rather than joining every item to every date, each item adds its weight at the first date on or
+ * after `since` and takes it away at the first date on or after `until` (width_bucket over the
+ * sorted dates); a running sum over the dates then gives the value on each of them.
+ */
 function recordGrid(counters: string[], dates: string[], districtId: string | null): SQL {
   const district = districtId ? sql`AND p.district_id = ${districtId}` : sql``;
   const items = sql.join(
     counters.map((c) => sql`SELECT ${c}::text AS counter, x.* FROM (${ITEMS[c]?.(district)}) x`),
     sql` UNION ALL `,
   );
+  const bounds = datesArray(dates);
   return sql`
-    WITH d AS (SELECT unnest(${datesArray(dates)}) AS date), items AS (${items})
-    SELECT i.counter, d.date::text AS date, i.district_id, grouping(i.district_id) AS whole, sum(i.weight)::float8 AS n
-      FROM d JOIN items i ON i.since <= d.date AND (i.until IS NULL OR i.until > d.date)
-     GROUP BY GROUPING SETS ((i.counter, d.date, i.district_id), (i.counter, d.date))`;
+    WITH items AS (${items}),
+    steps AS (
+      SELECT counter, district_id, width_bucket(since - 1, ${bounds}) + 1 AS k, weight AS w FROM items
+      UNION ALL
+      SELECT counter, district_id, width_bucket(until - 1, ${bounds}) + 1 AS k, -weight AS w FROM items WHERE until IS NOT NULL),
+    per AS (SELECT counter, district_id, k, sum(w) AS w FROM steps WHERE k <= ${dates.length} GROUP BY counter, district_id, k)
+    SELECT per.counter, d.date::text AS date, per.district_id, grouping(per.district_id) AS whole, sum(per.w)::float8 AS n
+      FROM per JOIN unnest(${bounds}) WITH ORDINALITY AS d(date, j) ON per.k <= d.j
+     GROUP BY GROUPING SETS ((per.counter, d.date, per.district_id), (per.counter, d.date))`;
 }
 
 /**
