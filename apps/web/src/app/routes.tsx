@@ -32,6 +32,12 @@ const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashbo
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
 const ReportingConfigPage = lazy(() => import('../modules/reporting/admin/ReportingConfigPage'));
 const PublicResolvePage = lazy(() => import('../modules/handles/PublicResolvePage'));
+const PrefixesPage = lazy(() => import('../modules/handles/PrefixesPage'));
+const TemplatesPage = lazy(() => import('../modules/handles/TemplatesPage'));
+const RecordsPage = lazy(() => import('../modules/handles/RecordsPage'));
+const BatchPage = lazy(() => import('../modules/handles/BatchPage'));
+const ReversePage = lazy(() => import('../modules/handles/ReversePage'));
+const StatsPage = lazy(() => import('../modules/handles/StatsPage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -92,6 +98,12 @@ export const router = createBrowserRouter([
       { path: 'programme/experts', element: guarded('selection:manage', <ExpertsPage />) },
       { path: 'programme/cases', element: <CasesPage /> },
       { path: 'programme/cases/:applicationId', element: <CaseDetailPage /> },
+      { path: 'identifiers/prefixes', element: guarded('handle:read', <PrefixesPage />) },
+      { path: 'identifiers/templates', element: guarded('handle:read', <TemplatesPage />) },
+      { path: 'identifiers/handles', element: guarded('handle:read', <RecordsPage />) },
+      { path: 'identifiers/batch', element: guarded('handle:write', <BatchPage />) },
+      { path: 'identifiers/reverse', element: guarded('handle:read', <ReversePage />) },
+      { path: 'identifiers/stats', element: guarded('handle:read', <StatsPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],

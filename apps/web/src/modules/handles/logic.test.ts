@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attributesForForm,
+  attributesForSubmit,
   bitsOfFlags,
+  cleanTemplateItem,
   encodeHandlePath,
   flagsOfBits,
   handleApiPath,
   handleFromPathname,
+  industryDivision,
+  isRawValue,
   knownResponseCode,
   resolverUrl,
   splitHandle,
@@ -67,5 +72,69 @@ describe('response codes', () => {
     expect(knownResponseCode(402)).toBe(402);
     expect(knownResponseCode(301)).toBe(2);
     expect(knownResponseCode('1')).toBe(2);
+  });
+});
+
+describe('template attributes ↔ form values', () => {
+  const items = [
+    { name: 'productName', type: 'string' as const },
+    { name: 'weightKg', type: 'number' as const },
+    { name: 'madeOn', type: 'date' as const },
+    { name: 'grade', type: 'enum' as const },
+  ];
+
+  it('sends dates as YYYY-MM-DD, numbers as numbers, trimmed strings, and leaves blanks and unknown names out', () => {
+    const date = { format: (p: string) => (p === 'YYYY-MM-DD' ? '2026-11-02' : 'wrong') };
+    expect(attributesForSubmit(items, { productName: ' 电机 ', weightKg: 0, madeOn: date, grade: '', other: 'x' })).toEqual({
+      productName: '电机',
+      weightKg: 0,
+      madeOn: '2026-11-02',
+    });
+    expect(attributesForSubmit(items, undefined)).toEqual({});
+  });
+
+  it('reads stored strings back into form values', () => {
+    const form = attributesForForm(items, { productName: '电机', weightKg: '12.5', madeOn: '2026-11-02', grade: 'A' }, (iso) => `D:${iso}`);
+    expect(form).toEqual({ productName: '电机', weightKg: 12.5, madeOn: 'D:2026-11-02', grade: 'A' });
+    expect(attributesForForm(items, { weightKg: 'n/a', madeOn: 'soon' }, (iso) => iso)).toEqual({ weightKg: 'n/a', madeOn: 'soon' });
+  });
+
+  it('knows the industry division and which indexes are raw values', () => {
+    expect(industryDivision('C3831')).toBe('38');
+    expect(industryDivision('I65')).toBe('65');
+    expect(industryDivision('38')).toBe('');
+    expect([1, 100, 1000, 1002, 1999].every(isRawValue)).toBe(true);
+    expect([1001, 2000, 2001].some(isRawValue)).toBe(false);
+  });
+});
+
+describe('template items from the editor', () => {
+  it('keeps only the limits of the item type and drops blanks', () => {
+    expect(
+      cleanTemplateItem({
+        name: ' serialNo ',
+        label: '序列号',
+        type: 'string',
+        required: true,
+        maxLength: 32,
+        min: 3,
+        pattern: '',
+        options: [],
+      }),
+    ).toEqual({ name: 'serialNo', label: '序列号', type: 'string', required: true, maxLength: 32 });
+    expect(cleanTemplateItem({ name: 'grade', label: '等级', type: 'enum', options: ['A', 'B'], maxLength: 4 })).toEqual({
+      name: 'grade',
+      label: '等级',
+      type: 'enum',
+      required: false,
+      options: ['A', 'B'],
+    });
+    expect(cleanTemplateItem({ name: 'w', label: '重量', type: 'number', min: 0, max: null, minDate: '2020-01-01' })).toEqual({
+      name: 'w',
+      label: '重量',
+      type: 'number',
+      required: false,
+      min: 0,
+    });
   });
 });

@@ -76,3 +76,79 @@ export type ResponseCode = (typeof RESPONSE_CODES)[number];
 export function knownResponseCode(code: unknown): ResponseCode {
   return RESPONSE_CODES.find((c) => c === code) ?? 2;
 }
+
+/** The GB/T 4754 division (two digits) of an industry class: `C3831` → `38`, for the industry code list. */
+export function industryDivision(code: string): string {
+  return /^[A-T](\d{2})/.exec(code)?.[1] ?? '';
+}
+
+/** Index 1001 holds the template version and attributes start at 2000 (IDIS); the rest are raw Handle values. */
+export function isRawValue(index: number): boolean {
+  return index < 2000 && index !== 1001;
+}
+
+interface ItemType {
+  name: string;
+  type: 'string' | 'number' | 'date' | 'url' | 'enum';
+}
+
+/** A date picker's value (dayjs) or anything else with `format`. */
+function isDateLike(value: unknown): value is { format(pattern: string): string } {
+  return typeof value === 'object' && value !== null && typeof (value as { format?: unknown }).format === 'function';
+}
+
+/** Form values → the `attributes` of a registration: dates as YYYY-MM-DD, numbers as numbers, blanks left out. */
+export function attributesForSubmit(items: readonly ItemType[], raw: Record<string, unknown> | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const item of items) {
+    const value = raw?.[item.name];
+    if (value === undefined || value === null) continue;
+    if (isDateLike(value)) out[item.name] = value.format('YYYY-MM-DD');
+    else if (typeof value === 'number') out[item.name] = value;
+    else if (typeof value === 'string' && value.trim() !== '') out[item.name] = value.trim();
+  }
+  return out;
+}
+
+/** A record's attributes (strings) → form values: numbers as numbers, dates through `toDate`. */
+export function attributesForForm<D>(
+  items: readonly ItemType[],
+  attributes: Record<string, string>,
+  toDate: (iso: string) => D,
+): Record<string, string | number | D> {
+  const out: Record<string, string | number | D> = {};
+  for (const item of items) {
+    const value = attributes[item.name];
+    if (value === undefined) continue;
+    if (item.type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) out[item.name] = Number(value);
+    else if (item.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[item.name] = toDate(value);
+    else out[item.name] = value;
+  }
+  return out;
+}
+
+/** The limits that apply to each item type; the editor shows only these and sends only these. */
+export const LIMITS_BY_TYPE = {
+  string: ['minLength', 'maxLength', 'pattern'],
+  url: ['minLength', 'maxLength'],
+  number: ['min', 'max'],
+  date: ['minDate', 'maxDate'],
+  enum: ['options'],
+} as const;
+
+const BASE_KEYS = ['name', 'label', 'type', 'required'] as const;
+
+/** An edited template item → what the API takes: its type's limits only, blanks and empty lists dropped. */
+export function cleanTemplateItem(item: Record<string, unknown>): Record<string, unknown> {
+  const type = item.type as keyof typeof LIMITS_BY_TYPE;
+  const keys = [...BASE_KEYS, ...(LIMITS_BY_TYPE[type] ?? [])];
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    let value = item[key];
+    if (typeof value === 'string') value = value.trim();
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out[key] = value;
+  }
+  out.required = item.required === true;
+  return out;
+}

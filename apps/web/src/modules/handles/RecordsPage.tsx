@@ -1,0 +1,115 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { HandleRecordDetail, HandleRecordSummary } from '@suilian/contracts';
+import { App, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth';
+import { ApiErrorAlert } from '../../shared/errors';
+import { FilterBar } from '../../shared/FilterBar';
+import { formatDateTime } from '../../shared/format';
+import { pagination, useTableState } from '../../shared/useTableState';
+import { useUrlFilters } from '../../shared/useUrlFilters';
+import { EditRecordDrawer } from './EditRecordDrawer';
+import { useRecords } from './hooks';
+import { PrefixSelect } from './PrefixSelect';
+import { RecordDetailDrawer } from './RecordDetailDrawer';
+import { RegisterDrawer } from './RegisterDrawer';
+
+const FILTER_KEYS = ['prefix', 'q'] as const;
+
+/** 标识管理: handles by prefix with paging and a search, register / view / edit / delete. */
+export default function RecordsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const table = useTableState();
+  const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
+  const [registering, setRegistering] = useState(false);
+  const [open, setOpen] = useState<string | undefined>();
+  const [editing, setEditing] = useState<HandleRecordDetail | null>(null);
+  const { data, isFetching, error } = useRecords({ ...filters, page: table.page, pageSize: table.pageSize });
+
+  const columns: TableColumnsType<HandleRecordSummary> = [
+    {
+      title: t('handles.record.handle'),
+      dataIndex: 'handle',
+      render: (handle: string) => (
+        <Typography.Text strong copyable={{ text: handle }}>
+          {handle}
+        </Typography.Text>
+      ),
+    },
+    { title: t('handles.prefix.prefix'), dataIndex: 'prefix', width: 140 },
+    {
+      title: t('handles.template.template'),
+      key: 'template',
+      width: 140,
+      render: (_, r) => (r.industryCode ? <Tag color="blue">{`${r.industryCode} v${r.templateVersion ?? '?'}`}</Tag> : '—'),
+    },
+    { title: 'URL', dataIndex: 'url', ellipsis: true, render: (url: string | null) => url ?? '—' },
+    { title: t('handles.resolve.valueCount'), dataIndex: 'valueCount', width: 90, align: 'right' },
+    { title: t('handles.record.updatedAt'), dataIndex: 'updatedAt', width: 160, render: formatDateTime },
+  ];
+
+  return (
+    <Card
+      title={t('menu.handleRecords')}
+      extra={
+        can('handle:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="record-register">
+            {t('handles.record.register')}
+          </Button>
+        )
+      }
+      data-testid="records-page"
+    >
+      <Flex vertical gap={16}>
+        <FilterBar
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            table.resetPage();
+          }}
+          placeholder={t('handles.record.searchPlaceholder')}
+          testId="record-filters"
+          searchTestId="record-filter-q"
+        >
+          <PrefixSelect
+            value={filters.prefix}
+            onChange={(prefix) => {
+              setFilters({ ...filters, prefix });
+              table.resetPage();
+            }}
+            allowClear
+            data-testid="record-filter-prefix"
+          />
+        </FilterBar>
+        {error && <ApiErrorAlert error={error} />}
+        <Table<HandleRecordSummary>
+          rowKey="handle"
+          columns={columns}
+          dataSource={data?.items}
+          loading={isFetching}
+          onChange={table.onChange}
+          pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
+          onRow={(r) => ({ onClick: () => setOpen(r.handle), style: { cursor: 'pointer' } })}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description={t('handles.record.empty')} /> }}
+          data-testid="records-table"
+        />
+      </Flex>
+      <RegisterDrawer
+        open={registering}
+        initialPrefix={filters.prefix}
+        onClose={() => setRegistering(false)}
+        onCreated={(record) => {
+          void message.success(t('handles.record.created', { handle: record.handle }));
+          setRegistering(false);
+          setOpen(record.handle);
+        }}
+      />
+      <RecordDetailDrawer handle={open} onClose={() => setOpen(undefined)} onEdit={setEditing} />
+      <EditRecordDrawer record={editing} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+import { type HandleBatchResult, HandleBatchResultSchema } from '@suilian/contracts';
+import { ApiError, apiUrl } from '../../app/api';
+
+/**
+ * POST a CSV/XLSX batch as multipart with upload progress (fetch has none): `onProgress` gets the
+ * share of bytes sent, 0…1; the answer is the per-item result.
+ */
+export function uploadBatch(
+  file: File,
+  query: { prefix: string; industryCode?: string },
+  csrfToken: string | undefined,
+  onProgress: (share: number) => void,
+): Promise<HandleBatchResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl('/identifiers/batches/upload', query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error', null, undefined));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: reported below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const parsed = HandleBatchResultSchema.safeParse(body);
+        if (!parsed.success)
+          console.warn(`[contract] POST /identifiers/batches/upload response does not match the contract: ${parsed.error.message}`);
+        resolve(body as HandleBatchResult);
+        return;
+      }
+      const err = (body as { error?: { code?: unknown; message?: unknown; requestId?: unknown; details?: unknown } } | null)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          typeof err?.code === 'string' ? err.code : 'UNKNOWN',
+          String(err?.message ?? xhr.statusText),
+          typeof err?.requestId === 'string' ? err.requestId : null,
+          err?.details,
+        ),
+      );
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
