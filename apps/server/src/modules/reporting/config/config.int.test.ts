@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, insertUser, login, orgByDivision, type Session, type TestContext } from '../../../../test/harness.js';
+import {
+  createTestApp,
+  insertEnterprise,
+  insertUser,
+  login,
+  orgByDivision,
+  type Session,
+  type TestContext,
+} from '../../../../test/harness.js';
 import { manualClock } from '../../../platform/clock.js';
 
 // Issue #4 item 4: 报送配置 — data elements, data sets and validation rules as data, changed only by
@@ -192,6 +200,15 @@ describe('reporting configuration', () => {
     expect((await admin.request('DELETE', `${base}/validation-rules/TEST_A_GE_B`)).statusCode).toBe(204);
     expect((await admin.request('DELETE', `${base}/data-elements/TEST_NOTE`)).statusCode).toBe(204);
     expect((await admin.request('DELETE', `${base}/validation-rules/TEST_A_GE_B`)).statusCode).toBe(404);
+  });
+
+  it('keeps the configuration from users outside reporting', async () => {
+    const e = await insertEnterprise(ctx, (await orgByDivision(ctx, '440112')).id, '配置企业', '91440112MA59B7XH31');
+    await insertUser(ctx, 'c.ent', 'enterprise_user', e.id);
+    const ent = await login(ctx, 'c.ent');
+    for (const path of ['data-elements', 'data-sets', 'validation-rules'])
+      expect((await ent.request('GET', `${base}/${path}`)).statusCode).toBe(403);
+    expect((await ent.request('POST', `${base}/data-elements`, element('TEST_Y'))).statusCode).toBe(403);
   });
 
   it('lets district officers, analysts and auditors read but not change the configuration', async () => {
