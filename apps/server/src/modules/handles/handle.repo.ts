@@ -51,7 +51,8 @@ export function createHandleRepo(db: DbOrTx) {
     createdAt: handleRecord.createdAt,
     updatedAt: handleRecord.updatedAt,
   };
-  const inPrefixes = (filter: PrefixFilter) => (filter === null ? undefined : inArray(handleRecord.prefix, [...filter, '\u0000']));
+  const inPrefixes = (filter: PrefixFilter) =>
+    filter === null ? undefined : filter.length === 0 ? sql`false` : inArray(handleRecord.prefix, [...filter]);
 
   return {
     /** Every prefix with owner and admin group: small, held in memory by each instance. */

@@ -83,6 +83,19 @@ function sendFailure(request: FastifyRequest, reply: FastifyReply, err: unknown,
   return send(reply, { status: 500, body: { responseCode: RC.ERROR, ...(handle ? { handle } : {}), message: 'internal server error' } });
 }
 
+/**
+ * Fastify refuses URLs whose percent-escapes are not UTF-8 before routing; on the Handle API that is
+ * an invalid handle (102), answered in the Handle shape; elsewhere the platform's error envelope.
+ */
+export function answerBadUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (request.url.startsWith(BASE)) {
+    openCors(reply);
+    void send(reply, { status: 400, body: { responseCode: RC.INVALID_HANDLE, message: 'the handle is not valid UTF-8' } });
+    return;
+  }
+  void reply.status(400).send({ error: { code: 'BAD_REQUEST', message: error.message, requestId: String(request.id) } });
+}
+
 /** The Handle.Net v9 JSON REST API (manual ch. 14) on /api/handles and /api/prefixes. */
 export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps) {
   /** Bearer (resolved by the auth hook) or Handle's Basic `300%3A<prefix>/<token name>:<token>`. */

@@ -86,6 +86,17 @@ export function createLookupService(deps: LookupServiceDeps) {
         repo.statsByPrefix(filter, query.from, query.to),
         filter !== null && filter.length === 0 ? Promise.resolve(0) : repo.countRecords(filter),
       ]);
+      // This instance's counts not yet flushed, so a resolution shows up at once where it was served.
+      for (const p of deps.resolver.pending()) {
+        if (p.day < query.from || p.day > query.to || (filter !== null && !filter.includes(p.prefix))) continue;
+        const d = byDay.find((x) => x.day === p.day) ?? byDay[byDay.push({ day: p.day, registrations: 0, resolutions: 0 }) - 1];
+        const x =
+          byPrefix.find((y) => y.prefix === p.prefix) ??
+          byPrefix[byPrefix.push({ prefix: p.prefix, registrations: 0, resolutions: 0 }) - 1];
+        if (d) d.resolutions += p.resolutions;
+        if (x) x.resolutions += p.resolutions;
+      }
+      byPrefix.sort((a, b) => (a.prefix < b.prefix ? -1 : 1));
       const dayMap = new Map(byDay.map((d) => [d.day, d]));
       const prefixRows = byPrefix.flatMap((p) => {
         const row = deps.prefixes.lookup(p.prefix);

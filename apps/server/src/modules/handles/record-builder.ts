@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { PrefixRow } from './handle.repo.js';
 import { isSyntaxProblem, type ParsedHandle, parseHandle } from './logic/syntax.js';
 import { attributeValues, isWebUrl, recordTemplateIssues, stringValue, type TemplateLike, templateRefOf } from './logic/template.js';
-import { defaultAdminValue, isoSeconds, normaliseValues, type StoredValue } from './logic/values.js';
+import { defaultAdminValue, isoSeconds, normaliseValues, type StoredValue, sameContent } from './logic/values.js';
 
 /** What building a record needs from the outside: prefixes, permission, templates, suffixes. */
 export interface BuildContext {
@@ -187,13 +187,7 @@ export async function buildFromItem(
   const prior = new Map(previous.map((v) => [v.index, v]));
   const stamped = values.map((v) => {
     const old = prior.get(v.index);
-    return old &&
-      old.type === v.type &&
-      old.ttl === v.ttl &&
-      old.permissions === v.permissions &&
-      JSON.stringify(old.data) === JSON.stringify(v.data)
-      ? { ...v, timestamp: old.timestamp }
-      : v;
+    return old && sameContent(old, v) ? { ...v, timestamp: old.timestamp } : v;
   });
   const keepAdmin = previous.filter((v) => v.type.toUpperCase() === 'HS_ADMIN' && !stamped.some((x) => x.index === v.index));
   return completeRecord(ctx, target, [...stamped, ...keepAdmin]);

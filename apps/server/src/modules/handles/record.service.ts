@@ -20,7 +20,7 @@ import { createHandleRepo, type NewRecord, type RecordRow } from './handle.repo.
 import { type CounterRow, chinaDay } from './logic/counters.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
 import { attributesOf, templateRefOf } from './logic/template.js';
-import { sameRecord } from './logic/values.js';
+import { sameRecord, toWire } from './logic/values.js';
 import type { PrefixService } from './prefix.service.js';
 import { type BuildContext, type Built, buildFromItem } from './record-builder.js';
 import type { TemplateService } from './template.service.js';
@@ -209,14 +209,7 @@ export function createRecordService(deps: RecordServiceDeps) {
       ...summary(row),
       ownerOrgId: prefix?.ownerOrgId,
       ownerOrgName: prefix?.ownerOrgName,
-      values: row.handleValues.map((v) => ({
-        index: v.index,
-        type: v.type,
-        data: v.data,
-        ttl: v.ttl,
-        timestamp: v.timestamp,
-        permissions: v.permissions,
-      })),
+      values: row.handleValues.map((v) => ({ ...toWire(v), permissions: v.permissions })),
       attributes: attributesOf(row.handleValues),
       version: row.version,
       canWrite: prefix ? deps.prefixes.canAdminister(actor, prefix) : false,

@@ -88,6 +88,11 @@ export function createResolver(deps: ResolverDeps) {
       cache.clear();
     },
 
+    /** Counts not yet written to the database. */
+    pending() {
+      return counters.peek();
+    },
+
     get cacheSize(): number {
       return cache.size;
     },

@@ -35,6 +35,11 @@ export class DailyCounters {
     return rows;
   }
 
+  /** The pending counts without taking them (statistics add this instance's unflushed counts). */
+  peek(): CounterRow[] {
+    return [...this.rows.values()].map((r) => ({ ...r }));
+  }
+
   restore(rows: readonly CounterRow[]): void {
     for (const r of rows) {
       if (r.registrations) this.add(r.prefix, r.day, 'registrations', r.registrations);

@@ -101,13 +101,23 @@ export function defaultAdminValue(prefix: string, now: Date): StoredValue {
 
 /** Whether two values hold the same content (timestamps aside). */
 export function sameContent(a: Omit<StoredValue, 'timestamp'>, b: Omit<StoredValue, 'timestamp'>): boolean {
-  return (
-    a.index === b.index &&
-    a.type === b.type &&
-    a.ttl === b.ttl &&
-    a.permissions === b.permissions &&
-    JSON.stringify(a.data) === JSON.stringify(b.data)
-  );
+  return a.index === b.index && a.type === b.type && a.ttl === b.ttl && a.permissions === b.permissions && sameData(a.data, b.data);
+}
+
+/** Data equality regardless of key order (JSONB hands objects back with its own key order). */
+export function sameData(a: HandleValueData, b: HandleValueData): boolean {
+  if (a.format !== b.format) return false;
+  if (a.format === 'admin' && b.format === 'admin') {
+    return a.value.handle === b.value.handle && a.value.index === b.value.index && a.value.permissions === b.value.permissions;
+  }
+  return a.value === b.value;
+}
+
+/** Data with its keys in the manual's order: format, value (and handle, index, permissions for admin). */
+export function orderedData(data: HandleValueData): HandleValueData {
+  if (data.format === 'admin')
+    return { format: 'admin', value: { handle: data.value.handle, index: data.value.index, permissions: data.value.permissions } };
+  return { format: data.format, value: data.value } as HandleValueData;
 }
 
 /** Two records with the same values by index (order and timestamps aside). */
@@ -122,7 +132,13 @@ export function sameRecord(a: readonly StoredValue[], b: readonly StoredValue[])
 
 /** Handle.Net wire form; `permissions` only when it is not the default 1110 (as the proxy prints). */
 export function toWire(value: StoredValue): HandleValue {
-  const wire: HandleValue = { index: value.index, type: value.type, data: value.data, ttl: value.ttl, timestamp: value.timestamp };
+  const wire: HandleValue = {
+    index: value.index,
+    type: value.type,
+    data: orderedData(value.data),
+    ttl: value.ttl,
+    timestamp: value.timestamp,
+  };
   if (value.permissions !== DEFAULT_VALUE_PERMISSIONS) wire.permissions = value.permissions;
   return wire;
 }
