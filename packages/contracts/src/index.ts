@@ -16,6 +16,7 @@ export * from './jobs.js';
 export * from './notifications.js';
 export * from './organisations.js';
 export * from './patent-number.js';
+export * from './progress-reports.js';
 export * from './projects.js';
 export * from './registries.js';
 export * from './reporting.js';

@@ -3,6 +3,7 @@ import { App, Avatar, Button, Layout, Menu, type MenuProps, Space, Typography, t
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
 import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './guards';
@@ -108,6 +109,7 @@ export function Shell() {
               <Typography.Text strong>{me.displayName}</Typography.Text>
               <Typography.Text type="secondary">{me.orgName}</Typography.Text>
             </Space>
+            <NotificationBell />
             <LocaleSwitch />
             <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout">
               {t('header.logout')}

@@ -17,6 +17,7 @@ import {
   ExperimentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FormOutlined,
   FundOutlined,
   FundProjectionScreenOutlined,
@@ -109,6 +110,7 @@ export const MENU: MenuGroup[] = [
     icon: <LineChartOutlined />,
     pages: [
       { path: '/indicators/reporting', label: 'reporting', icon: <FormOutlined />, permission: 'report:read' },
+      { path: '/indicators/progress-reports', label: 'progressReports', icon: <FileTextOutlined />, permission: 'report:read' },
       { path: '/indicators/reporting-config', label: 'reportingConfig', icon: <ControlOutlined />, permission: 'report:read' },
     ],
   },

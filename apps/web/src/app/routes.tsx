@@ -30,6 +30,8 @@ const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashboardPage'));
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
+const ProgressReportsPage = lazy(() => import('../modules/progress-reports/ProgressReportsPage'));
+const NotificationsPage = lazy(() => import('../modules/notifications/NotificationsPage'));
 const ReportingConfigPage = lazy(() => import('../modules/reporting/admin/ReportingConfigPage'));
 const PublicResolvePage = lazy(() => import('../modules/handles/PublicResolvePage'));
 const PrefixesPage = lazy(() => import('../modules/handles/PrefixesPage'));
@@ -76,6 +78,8 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: guarded('indicator:read', <DashboardPage />) },
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
       { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },
+      { path: 'indicators/progress-reports', element: guarded('report:read', <ProgressReportsPage />) },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'indicators/reporting-config', element: guarded('report:read', <ReportingConfigPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },
       { path: 'system/organisations', element: guarded('org:read', <OrganisationsPage />) },

@@ -1,6 +1,7 @@
 import { enUS as dashboardEnUS } from './parts/dashboard';
 import { enUS as handlesEnUS } from './parts/handles';
 import { enUS as notificationsEnUS } from './parts/notifications';
+import { enUS as progressReportsEnUS } from './parts/progressReports';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
 import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
 import type { Messages } from './zh-CN';
@@ -58,6 +59,7 @@ const enUS: Messages = {
     targets: 'Target progress',
     reportingGroup: 'Indicators & reporting',
     reporting: 'Monthly reporting',
+    progressReports: 'Progress reports',
     reportingConfig: 'Reporting setup',
     programme: 'Programme',
     enterprises: 'Enterprises',
@@ -1069,6 +1071,7 @@ const enUS: Messages = {
   vulnerabilities: vulnerabilitiesEnUS,
   handles: handlesEnUS,
   notifications: notificationsEnUS,
+  progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
 };
 

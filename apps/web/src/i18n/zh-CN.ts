@@ -23,6 +23,7 @@ import type {
 import { zhCN as dashboardZhCN } from './parts/dashboard';
 import { zhCN as handlesZhCN } from './parts/handles';
 import { zhCN as notificationsZhCN } from './parts/notifications';
+import { zhCN as progressReportsZhCN } from './parts/progressReports';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
 import type { Widen } from './parts/widen';
@@ -83,6 +84,7 @@ const zhCN = {
     targets: '目标进度',
     reportingGroup: '指标与报送',
     reporting: '月度报送',
+    progressReports: '进展报告',
     reportingConfig: '报送配置',
     programme: '项目管理',
     enterprises: '企业库',
@@ -1074,6 +1076,7 @@ const zhCN = {
   vulnerabilities: vulnerabilitiesZhCN,
   handles: handlesZhCN,
   notifications: notificationsZhCN,
+  progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
 };
 
