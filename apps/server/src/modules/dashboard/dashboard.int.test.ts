@@ -247,6 +247,20 @@ describe('dashboard', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/dashboard' })).statusCode).toBe(401);
   });
 
+  it('answers again from the same figures until something is written, then recomputes', async () => {
+    const patents = async () => cardsOf((await admin.request('GET', '/api/dashboard')).json()).find((c) => c.code === 'T-ECO-3')?.value;
+    const before = await patents();
+    expect(await patents()).toBe(before);
+    await ctx.database.pool.query(
+      `INSERT INTO registry_record (registry, org_id, district_id, title, record_date, data, created_at, updated_at)
+       VALUES ('patents', $1, $1, 'p', '2026-11-01', '{}', now(), now())`,
+      [huangpu],
+    );
+    expect(await patents()).toBe((before ?? 0) + 1);
+    const pub = (await ctx.app.inject({ method: 'GET', url: '/api/public/dashboard' })).json();
+    expect(cardsOf(pub).find((c) => c.code === 'T-ECO-3')?.value).toBe((before ?? 0) + 1);
+  });
+
   it('gives anyone the public version with aggregate figures only', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/public/dashboard' });
     expect(res.statusCode, res.body).toBe(200);

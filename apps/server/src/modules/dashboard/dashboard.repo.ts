@@ -110,6 +110,15 @@ export function createDashboardRepo(db: DbOrTx) {
       return grid;
     },
 
+    /**
+     * Where WAL insertion stands: it moves with every change anywhere in the database (even with
+     * synchronous_commit off), so figures computed at the same position are still exact.
+     */
+    async walPosition(): Promise<string> {
+      const result = await db.execute<{ lsn: string }>(sql`SELECT pg_current_wal_insert_lsn()::text AS lsn`);
+      return result.rows[0]?.lsn ?? '';
+    },
+
     async pipeline(districtId: string | null): Promise<Array<{ state: string; count: number }>> {
       const district = districtId ? sql`WHERE p.district_id = ${districtId}` : sql``;
       const result = await db.execute<{ state: string; count: number }>(

@@ -48,6 +48,9 @@ const PUBLIC_READER: Actor = {
 
 type Figures = Omit<Dashboard, 'scope'>;
 
+/** How many distinct (scope, day, map indicator) payloads are kept. */
+const CACHE_SIZE = 64;
+
 /** 驾驶舱 (issue #4 item 6): one payload with every figure of the page, aggregated in SQL. */
 export function createDashboardService(deps: DashboardServiceDeps) {
   const repo = createDashboardRepo(deps.db);
@@ -62,6 +65,22 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       return actor.districtId;
     }
     throw forbidden('the dashboard is for city and district users');
+  }
+
+  // The page is read far more often than the programme changes, and the public page is the same
+  // for everybody: keep each payload with the WAL position it was computed at, and reuse it only
+  // while nothing has been written since (any commit moves the position), so it is never stale.
+  const cache = new Map<string, { lsn: string; figures: Figures }>();
+  async function cachedFigures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
+    const key = `${districtId ?? 'city'}|${asOf}|${mapCode ?? ''}`;
+    const lsn = await repo.walPosition();
+    const hit = cache.get(key);
+    if (hit && hit.lsn === lsn) return hit.figures;
+    const computed = await figures(actor, districtId, asOf, mapCode);
+    cache.delete(key);
+    cache.set(key, { lsn, figures: computed });
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    return computed;
   }
 
   async function figures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
@@ -154,13 +173,13 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   return {
     async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
       const districtId = districtFor(actor, query.district);
-      const result = await figures(actor, districtId, query.asOf ?? today(), query.mapIndicator);
+      const result = await cachedFigures(actor, districtId, query.asOf ?? today(), query.mapIndicator);
       return { scope: districtId ? 'district' : 'city', ...result };
     },
 
     /** City-wide aggregate figures for anyone: no drill-down routes, nothing that names an enterprise or project. */
     async publicDashboard(query: Omit<DashboardQuery, 'district'>): Promise<PublicDashboard> {
-      const result = await figures(PUBLIC_READER, null, query.asOf ?? today(), query.mapIndicator);
+      const result = await cachedFigures(PUBLIC_READER, null, query.asOf ?? today(), query.mapIndicator);
       return {
         ...result,
         scope: 'public',
