@@ -19,7 +19,7 @@ export function HandleQr({ handle, size = 180 }: { handle: string; size?: number
   };
   return (
     <Flex vertical align="center" gap={8} ref={ref}>
-      <QRCode value={url} size={size} type="canvas" errorLevel="M" data-testid="handle-qr" data-value={url} />
+      <QRCode value={url} size={size} type="canvas" errorLevel="M" bgColor="#ffffff" data-testid="handle-qr" data-value={url} />
       <Typography.Text
         type="secondary"
         copyable={{ text: url }}

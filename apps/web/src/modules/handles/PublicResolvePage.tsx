@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LocaleSwitch } from '../../shared/LocaleSwitch';
 import { HandleQr } from './HandleQr';
+import { usePublicView } from './hooks';
 import { handleApiPath, handleFromPathname, knownResponseCode, resolvePagePath, splitHandle } from './logic';
 import { isLink, type ResolveAnswer, useResolve, valueText } from './resolve';
 import { ValuesTable } from './ValuesTable';
@@ -28,6 +29,9 @@ function Record({ answer, handle }: { answer: ResolveAnswer; handle: string }) {
   const values = answer.values ?? [];
   const parts = splitHandle(answer.handle ?? handle);
   const link = values.find((v) => v.type === 'URL' && isLink(v)) ?? values.find(isLink);
+  // The platform's public view adds the owner and the template's labels; the record shows without it.
+  const view = usePublicView(answer.handle ?? handle, true).data;
+  const labels = Object.fromEntries((view?.template?.items ?? []).map((item) => [item.name, item.label]));
   return (
     <Card data-testid="resolve-record">
       <Row gutter={[24, 24]}>
@@ -39,6 +43,12 @@ function Record({ answer, handle }: { answer: ResolveAnswer; handle: string }) {
             items={[
               { key: 'prefix', label: t('handles.resolve.prefix'), children: parts?.prefix ?? '—' },
               { key: 'suffix', label: t('handles.resolve.suffix'), children: parts?.suffix ?? '—' },
+              { key: 'owner', label: t('handles.prefix.owner'), children: view?.ownerOrgName ?? '—' },
+              {
+                key: 'template',
+                label: t('handles.template.template'),
+                children: view?.template ? `${view.template.name} (${view.template.industryCode} v${view.template.version})` : '—',
+              },
               { key: 'count', label: t('handles.resolve.valueCount'), children: values.length },
               { key: 'changed', label: t('handles.resolve.lastChange'), children: formatDateTime(lastChange(answer)) },
             ]}
@@ -68,7 +78,7 @@ function Record({ answer, handle }: { answer: ResolveAnswer; handle: string }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('handles.resolve.values')}
       </Typography.Title>
-      <ValuesTable values={values} />
+      <ValuesTable values={values} labels={labels} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('handles.resolve.publicOnly')}
       </Typography.Paragraph>

@@ -6,9 +6,12 @@ import { isLink, type ResolvedValue, valueText } from './resolve';
 /** A record's values as Handle clients show them: index, type, data (with its format), TTL, timestamp. */
 export function ValuesTable({
   values,
+  labels = {},
   extraColumns = [],
 }: {
   values: ResolvedValue[];
+  /** People's names of value types (template items: `batchNo` → 生产批次). */
+  labels?: Record<string, string>;
   extraColumns?: Parameters<typeof Table<ResolvedValue>>[0]['columns'];
 }) {
   const { t } = useTranslation();
@@ -26,7 +29,12 @@ export function ValuesTable({
           title: t('handles.value.type'),
           dataIndex: 'type',
           width: 180,
-          render: (type: string) => <Typography.Text code>{type}</Typography.Text>,
+          render: (type: string) => (
+            <span>
+              {labels[type] && <span style={{ marginInlineEnd: 6 }}>{labels[type]}</span>}
+              <Typography.Text code>{type}</Typography.Text>
+            </span>
+          ),
         },
         {
           title: t('handles.value.data'),
