@@ -50,7 +50,19 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
         initialValues={editing ?? { valueType: 'integer', aggregation: 'LAST', unit: '' }}
         onFinish={(v) =>
           save.mutate(
-            { code: editing?.code, body: { ...v, code: editing?.code ?? v.code, unit: v.unit ?? '', description: v.description || null } },
+            {
+              code: editing?.code,
+              // only the input fields: the edited row also carries usage counts the API does not take
+              body: {
+                code: editing?.code ?? v.code,
+                nameZh: v.nameZh,
+                nameEn: v.nameEn,
+                valueType: v.valueType,
+                aggregation: v.aggregation,
+                unit: v.unit ?? '',
+                description: v.description || null,
+              },
+            },
             {
               onSuccess: () => {
                 void message.success(t('reportingAdmin.actions.saved'));

@@ -70,7 +70,21 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
         }
         onFinish={(v) =>
           save.mutate(
-            { code: editing?.code, body: { ...v, code: editing?.code ?? v.code, description: v.description || null } },
+            {
+              code: editing?.code,
+              body: {
+                code: editing?.code ?? v.code,
+                dataSet: v.dataSet,
+                nameZh: v.nameZh,
+                nameEn: v.nameEn,
+                left: v.left,
+                operator: v.operator,
+                right: v.right,
+                strategy: v.strategy,
+                importance: v.importance,
+                description: v.description || null,
+              },
+            },
             {
               onSuccess: () => {
                 void message.success(t('reportingAdmin.actions.saved'));
