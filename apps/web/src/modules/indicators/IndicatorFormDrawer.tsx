@@ -181,7 +181,7 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
     });
   };
   const required = (name: string) => ({ required: true, message: t('rules.required', { field: name }) });
-  const formulaBad = kind === 'formula' && check.data && !check.data.ok;
+  const formulaBad = kind === 'formula' && typed.trim() !== '' && check.data && !check.data.ok;
 
   return (
     <Drawer
@@ -213,7 +213,6 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
                     ? []
                     : [required(t('indicatorAdmin.fields.code')), schemaRule(IndicatorCreateSchema.shape.code, t('rules.codeFormat'))]
                 }
-                initialValue={editing?.code}
               >
                 <Input
                   disabled={Boolean(editing)}
