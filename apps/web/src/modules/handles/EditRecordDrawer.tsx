@@ -3,7 +3,8 @@ import { App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { ApiErrorAlert } from '../../shared/errors';
+import { applyHandleIssues } from './formIssues';
 import { useTemplates, useUpdateRecord } from './hooks';
 import { attributesForForm, attributesForSubmit, isRawValue } from './logic';
 import { TemplateFields } from './TemplateFields';
@@ -65,7 +66,7 @@ export function EditRecordDrawer({ record, onClose }: { record: HandleRecordDeta
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (error) => applyFormErrors(form, error, t),
+        onError: (error) => applyHandleIssues(form, error, t),
       },
     );
   };

@@ -2,7 +2,8 @@ import type { CreateHandleRecord, HandleRecordDetail } from '@suilian/contracts'
 import { Alert, Button, Divider, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { ApiErrorAlert } from '../../shared/errors';
+import { applyHandleIssues } from './formIssues';
 import { useCreateRecord, useTemplates } from './hooks';
 import { attributesForSubmit } from './logic';
 import { PrefixSelect } from './PrefixSelect';
@@ -62,7 +63,7 @@ export function RegisterDrawer({
     };
     create.mutate(body, {
       onSuccess: (record) => onCreated(record),
-      onError: (error) => applyFormErrors(form, error, t),
+      onError: (error) => applyHandleIssues(form, error, t),
     });
   };
 

@@ -4,7 +4,8 @@ import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, T
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeNames } from '../../shared/codeLists';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { ApiErrorAlert } from '../../shared/errors';
+import { applyHandleIssues } from './formIssues';
 import { useCreateTemplate } from './hooks';
 import { cleanTemplateItem, industryDivision } from './logic';
 
@@ -73,7 +74,7 @@ export function TemplateEditorDrawer({ mode, onClose }: { mode: TemplateEditorMo
           void message.success(t('handles.template.saved', { code: tpl.industryCode, version: tpl.version }));
           onClose();
         },
-        onError: (error) => applyFormErrors(form, error, t),
+        onError: (error) => applyHandleIssues(form, error, t),
       },
     );
 

@@ -9,7 +9,9 @@ import {
   handleApiPath,
   handleFromPathname,
   industryDivision,
+  isItemRule,
   isRawValue,
+  issuePath,
   knownResponseCode,
   resolverUrl,
   splitHandle,
@@ -136,5 +138,26 @@ describe('template items from the editor', () => {
       required: false,
       min: 0,
     });
+  });
+});
+
+describe('issue paths from the identifier API', () => {
+  it('maps fields to form paths, Form.List rows included', () => {
+    expect(issuePath('attributes.batchNo')).toEqual(['attributes', 'batchNo']);
+    expect(issuePath('body.attributes.batchNo')).toEqual(['attributes', 'batchNo']);
+    expect(issuePath('items[2].name')).toEqual(['items', 2, 'name']);
+    expect(issuePath('values[0].index')).toEqual(['values', 0, 'index']);
+    expect(issuePath('handle')).toEqual(['handle']);
+  });
+
+  it('gives null where no field stands for the path', () => {
+    expect(issuePath('values[index=1001]')).toBeNull();
+    expect(issuePath('body')).toBeNull();
+    expect(issuePath('a..b')).toBeNull();
+  });
+
+  it('knows the item rules it localises', () => {
+    expect(isItemRule('pattern')).toBe(true);
+    expect(isItemRule('template_range')).toBe(false);
   });
 });

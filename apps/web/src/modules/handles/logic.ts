@@ -152,3 +152,43 @@ export function cleanTemplateItem(item: Record<string, unknown>): Record<string,
   out.required = item.required === true;
   return out;
 }
+
+/**
+ * The form path of an issue from the identifier API: `attributes.batchNo` → ['attributes','batchNo'],
+ * `items[2].name` → ['items', 2, 'name'] (Form.List rows); null for paths no field stands for
+ * (`values[index=3]`, `body`).
+ */
+export function issuePath(field: string): (string | number)[] | null {
+  const path = field.replace(/^(body|querystring|query|params)(\.|$)/, '');
+  if (path === '' || path.includes('=')) return null;
+  const parts: (string | number)[] = [];
+  for (const segment of path.split('.')) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
+    if (!m?.[1]) return null;
+    parts.push(m[1]);
+    for (const index of (m[2] ?? '').matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
+  }
+  return parts;
+}
+
+/** Template rules the server reports per item, localised in the console (others keep the server's message). */
+export const ITEM_RULES = [
+  'required',
+  'min_length',
+  'max_length',
+  'pattern',
+  'number',
+  'min',
+  'max',
+  'date',
+  'min_date',
+  'max_date',
+  'url',
+  'enum',
+  'not_in_template',
+] as const;
+export type ItemRule = (typeof ITEM_RULES)[number];
+
+export function isItemRule(rule: string): rule is ItemRule {
+  return (ITEM_RULES as readonly string[]).includes(rule);
+}
