@@ -23,13 +23,14 @@ dt { color: #595959; } dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; }
 caption { text-align: left; color: #595959; padding-bottom: 2pt; }
 th, td { border: 0.5pt solid #d9d9d9; padding: 3pt 5pt; vertical-align: top; }
-th { background: #fafafa; font-weight: 600; }
+th { background: #fafafa; font-weight: 600; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-.r { text-align: right; } .c { text-align: center; }
+.r { text-align: right; white-space: nowrap; } .c { text-align: center; }
+td:first-child { white-space: nowrap; }
 .page-break { break-after: page; }
 footer { margin-top: 16pt; color: #8c8c8c; font-size: 8.5pt; text-align: center; }
-@media screen { body { padding: 16px 24px; } }
+@media screen { body { padding: 16px 24px; max-width: 960px; } }
 @media print { body { padding: 0; max-width: none; } }
 `;
 
@@ -68,7 +69,9 @@ function renderBlock(block: Block): string {
           ? `<tr><td colspan="${block.columns.length}" class="c">${escapeHtml(block.empty ?? '—')}</td></tr>`
           : block.rows.map((row) => `<tr>${row.map((cell, i) => renderCell(cell, align[i] ?? '')).join('')}</tr>`).join('\n');
       const caption = block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '';
-      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+      const total = block.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
+      const cols = block.columns.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(1)}%">`).join('');
+      return `<table>${caption}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
   }
 }

@@ -132,7 +132,7 @@ function drawTable(doc: Pdf, table: Extract<Block, { kind: 'table' }>, width: nu
       doc.addPage();
       header(); // the header again on each page the table runs onto
     }
-    drawRow(doc, row, table.columns, widths, fontSize);
+    drawRow(doc, row, table.columns, widths, fontSize, undefined, height);
   }
   doc.x = MARGIN.left;
   doc.moveDown(0.6);
@@ -148,8 +148,16 @@ function rowHeight(doc: Pdf, row: readonly Cell[], widths: number[], fontSize: n
   return height + 2 * CELL_PAD;
 }
 
-function drawRow(doc: Pdf, row: readonly Cell[], columns: readonly Column[], widths: number[], fontSize: number, fill?: string): void {
-  const height = rowHeight(doc, row, widths, fontSize);
+function drawRow(
+  doc: Pdf,
+  row: readonly Cell[],
+  columns: readonly Column[],
+  widths: number[],
+  fontSize: number,
+  fill?: string,
+  knownHeight?: number,
+): void {
+  const height = knownHeight ?? rowHeight(doc, row, widths, fontSize);
   const top = doc.y;
   let x = MARGIN.left;
   row.forEach((cell, i) => {
