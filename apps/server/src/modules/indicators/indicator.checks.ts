@@ -39,6 +39,7 @@ export function checkFormula(code: string, text: string, catalogue: Catalogue): 
       );
     }
   }
+  problems.sort((a, b) => a.position - b.position);
   // The formula being saved goes first, so a cycle is told from it: I{A} → I{B} → I{A} when saving A.
   const graph = new Map<string, string[]>([[code, refs.indicators]]);
   for (const row of catalogue.indicators.values()) {
