@@ -3,49 +3,13 @@
 // the dashboard's base-station total (T-INF-1) follows the reported figures.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, type Session, submitLogin } from './support/browser';
+import { launchChromium, openSession, type Session } from './support/browser';
+import { apiSession, FORM, type FormBody, fillBaseStations, lastMonth, loginInBrowser, reopenForEntry } from './support/reporting';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const FORM = '/api/reporting/forms/DISTRICT_MONTHLY';
-
-interface Login {
-  username: string;
-  password: string;
-}
-
-interface FormBody {
-  state: 'open' | 'completed' | 'approved' | 'accepted';
-  entry: { open: boolean; reason?: string };
-  version: number;
-  cells: Array<{ element: string; value: string | null; history: Array<{ period: string; value: string | null }> }>;
-}
-
-async function apiSession(baseURL: string, login: Login) {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username: login.username, password: login.password } });
-  expect(res.status(), `login ${login.username}`).toBe(200);
-  const me = (await res.json()) as { csrfToken: string; districtId: string | null };
-  return { api, me, headers: { 'X-CSRF-Token': me.csrfToken } };
-}
-
-async function loginInBrowser(page: Page, login: Login): Promise<void> {
-  await page.goto('/login');
-  await submitLogin(page, login.username, login.password);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** `YYYYMM` of last month. */
-function lastMonth(): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-const numberInput = (page: Page, element: string) =>
-  page.locator(`input[data-testid="input-${element}"], [data-testid="input-${element}"] input`).first();
 
 describe('monthly reporting (issue #4)', () => {
   const baseURL = inject('baseURL');
@@ -75,35 +39,13 @@ describe('monthly reporting (issue #4)', () => {
     const url = `${FORM}/${period}?orgUnit=${huangpu}`;
     const read = async () => (await (await city.api.get(url)).json()) as FormBody;
 
-    // Bring the form back to open and open for entry (the demo may have it in the workflow, past its deadline).
-    let form = await read();
-    const back: Record<string, string> = { accepted: 'unaccept', approved: 'unapprove', completed: 'uncomplete' };
-    while (form.state !== 'open') {
-      const res = await city.api.post(`${FORM}/${period}/actions`, {
-        headers: city.headers,
-        data: { orgUnit: huangpu, action: back[form.state], version: form.version, comment: '端到端测试重新填报' },
-      });
-      expect(res.status(), await res.text()).toBe(200);
-      form = await read();
-    }
-    if (!form.entry.open) {
-      const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-      const res = await city.api.post('/api/reporting/lock-exceptions', {
-        headers: city.headers,
-        data: { dataSet: 'DISTRICT_MONTHLY', period, orgUnit: huangpu, reason: '端到端测试补报', expiresOn },
-      });
-      expect(res.status(), await res.text()).toBe(201);
-      form = await read();
-    }
-    expect(form.entry.open).toBe(true);
+    const form = await reopenForEntry(city, period, huangpu);
 
     const total = form.cells.find((c) => c.element === 'BS5G_TOTAL');
     if (!total) throw new Error('BS5G_TOTAL missing');
     const previous = Number(total.history.at(-1)?.value ?? 0);
     const before = Number(total.value ?? previous);
     const newTotal = Math.max(before, previous) + 37;
-    const macro = Math.round(newTotal * 0.7);
-    const small = newTotal - macro;
     const indicator = async () => ((await (await city.api.get('/api/indicators/T-INF-1')).json()) as { value: number | null }).value ?? 0;
     const indicatorBefore = await indicator();
 
@@ -120,15 +62,7 @@ describe('monthly reporting (issue #4)', () => {
     expect(await page.getByTestId('reporting-district').count()).toBe(0);
     expect(await reporting.getByTestId('previous-BS5G_TOTAL').textContent()).toBe(previous.toLocaleString('en-US'));
 
-    for (const [element, value] of [
-      ['BS5G_TOTAL', newTotal],
-      ['BS5G_MACRO', macro],
-      ['BS5G_SMALL', small],
-    ] as const) {
-      const input = numberInput(page, element);
-      await input.fill(String(value));
-      await input.blur();
-    }
+    await fillBaseStations(page, newTotal);
     await page.getByTestId('comment-BS5G_TOTAL').fill('端到端：新增基站');
     await page.getByTestId('report-save').click();
     await eventually(async () => (await read()).cells.find((c) => c.element === 'BS5G_TOTAL')?.value).toBe(String(newTotal));
