@@ -62,7 +62,8 @@ export function createHandleApi(deps: HandleApiDeps) {
   return {
     /** GET /api/handles/{handle}: the record's values, filtered; response codes 1, 100, 102, 200, 301, 402. */
     async resolve(actor: Actor | null, handle: string, options: ResolveOptions): Promise<HandleAnswer> {
-      await deps.prefixes.ensureLoaded();
+      const loading = deps.prefixes.ensureLoaded();
+      if (loading) await loading;
       const { parsed, prefix } = target(handle);
       const publicOnly = options.publicOnly ?? actor === null;
       if (!publicOnly && !actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'publicOnly=false needs authentication', handle);

@@ -190,6 +190,16 @@ export function createHandleRepo(db: DbOrTx) {
       return row ?? null;
     },
 
+    /** The resolution read as a named prepared statement: planned once per connection, built once. */
+    preparedFindByKey() {
+      const statement = db
+        .select(recordColumns)
+        .from(handleRecord)
+        .where(eq(handleRecord.handleKey, sql.placeholder('key')))
+        .prepare('handle_record_by_key');
+      return async (key: string): Promise<RecordRow | null> => (await statement.execute({ key }))[0] ?? null;
+    },
+
     async findByKeys(keys: readonly string[]): Promise<RecordRow[]> {
       if (keys.length === 0) return [];
       return db

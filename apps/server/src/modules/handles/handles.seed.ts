@@ -140,5 +140,7 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
     }
   }
   await repo.addStats(stats);
+  // Running instances (if any) reload their prefix table when this commits.
+  await repo.notify(['*prefixes']);
   return { prefixes: delegated.length + 1, handles: records.length };
 }

@@ -27,13 +27,16 @@ export const PREFIXES_CHANGED = '*prefixes';
 export function createPrefixService(deps: PrefixServiceDeps) {
   let byKey = new Map<string, PrefixRow>();
   let loaded: Promise<void> | null = null;
+  let ready = false;
 
   async function reload(): Promise<void> {
     const rows = await createHandleRepo(deps.db).allPrefixes();
     byKey = new Map(rows.map((r) => [r.prefixKey, r]));
+    ready = true;
   }
 
-  function ensureLoaded(): Promise<void> {
+  function ensureLoaded(): Promise<void> | undefined {
+    if (ready) return undefined;
     loaded ??= reload().catch((err) => {
       loaded = null;
       throw err;

@@ -28,6 +28,7 @@ export interface CachedRecord {
  */
 export function createResolver(deps: ResolverDeps) {
   const repo = createHandleRepo(deps.db);
+  const findByKey = repo.preparedFindByKey();
   const now = () => deps.clock.now().getTime();
   const cache = new TtlCache<CachedRecord>(deps.cacheEntries ?? 200_000, now);
   const counters = new DailyCounters();
@@ -44,7 +45,7 @@ export function createResolver(deps: ResolverDeps) {
 
   async function load(key: string): Promise<CachedRecord> {
     const startedAt = generation;
-    const record = await repo.findByKey(key);
+    const record = await findByKey(key);
     const entry: CachedRecord = { record, publicValues: record ? record.handleValues.filter((v) => canPublicRead(v.permissions)) : [] };
     // An invalidation that arrived while we were reading may concern this very row: do not cache.
     if (startedAt === generation)

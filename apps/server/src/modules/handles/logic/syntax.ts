@@ -55,6 +55,8 @@ export function utf8Length(value: string): number {
  * that are not UTF-8 (`%FF`, overlong forms, lone surrogates).
  */
 export function decodePathPart(raw: string): string | SyntaxProblem {
+  // Hot path: most handles arrive without escapes.
+  if (!raw.includes('%')) return raw;
   const bytes: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] as string;
