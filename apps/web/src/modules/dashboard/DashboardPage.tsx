@@ -145,7 +145,12 @@ export default function DashboardPage() {
             <Col xs={24} xl={10}>
               <Card size="small" title={t('dashboard.pipeline.title')} extra={t('dashboard.pipeline.total', { n: data.pipeline.total })}>
                 <Suspense fallback={chartFallback}>
-                  <PipelineChart pipeline={data.pipeline} />
+                  <PipelineChart
+                    pipeline={data.pipeline}
+                    linkOf={(state) =>
+                      `/programme/projects?${new URLSearchParams({ status: state, ...(data.districtId ? { districtId: data.districtId } : {}) })}`
+                    }
+                  />
                 </Suspense>
               </Card>
               {data.reports && (

@@ -1,11 +1,14 @@
 import type { Dashboard } from '@suilian/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import EChart, { pngToolbox } from './EChart';
 
-/** Projects by state, in the order of their lifecycle. */
-export default function PipelineChart({ pipeline }: { pipeline: Dashboard['pipeline'] }) {
+/** Projects by state, in the order of their lifecycle; a bar opens those projects (logged-in users). */
+export default function PipelineChart({ pipeline, linkOf }: { pipeline: Dashboard['pipeline']; linkOf?: (state: string) => string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const clickable = linkOf !== undefined;
   const option = useMemo(
     () => ({
       toolbox: pngToolbox(t('dashboard.exportPng'), t('dashboard.pipeline.title')),
@@ -20,10 +23,22 @@ export default function PipelineChart({ pipeline }: { pipeline: Dashboard['pipel
           data: pipeline.byState.map((s) => s.count),
           label: { show: true, position: 'right' },
           itemStyle: { color: '#1677ff' },
+          cursor: clickable ? 'pointer' : 'default',
         },
       ],
     }),
-    [pipeline, t],
+    [pipeline, t, clickable],
   );
-  return <EChart option={option} height={300} label={t('dashboard.pipeline.title')} testId="dashboard-pipeline" />;
+  return (
+    <EChart
+      option={option}
+      height={300}
+      label={t('dashboard.pipeline.title')}
+      testId="dashboard-pipeline"
+      onClick={(p) => {
+        const state = p.dataIndex === undefined ? undefined : pipeline.byState[p.dataIndex]?.state;
+        if (state && linkOf) navigate(linkOf(state));
+      }}
+    />
+  );
 }
