@@ -3,6 +3,7 @@ export * from '../modules/accounts/account.table.js';
 export * from '../modules/codelists/codelist.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
+export * from '../modules/handles/handle.table.js';
 export * from '../modules/indicators/indicator.table.js';
 export * from '../modules/notifications/notification.table.js';
 export * from '../modules/organisations/organisation.table.js';
