@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { MAX_UPLOAD_BYTES } from '@suilian/contracts';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -16,6 +16,7 @@ import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
+import { answerBadUrl, createHandlesModule } from './modules/handles/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationsModule } from './modules/organisations/index.js';
@@ -60,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
+    // Malformed percent-escapes never reach a route; the Handle API answers them in its own shape.
+    frameworkErrors: (error, request, reply) => answerBadUrl(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -152,6 +155,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginRatePerMinute: config.loginRatePerMinute,
   });
 
+  const handles = createHandlesModule({
+    db: database.db,
+    pool: database.pool,
+    clock,
+    audit,
+    log: app.log,
+    servedPrefixes: config.handlePrefixes,
+    resolveRatePerMinute: config.handleResolveRatePerMinute,
+    statsFlushMs: config.handleStatsFlushMs,
+    authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
+  });
+
   registerAuthentication(app, {
     resolveSession: (id, meta) => accounts.auth.resolveSession(id, meta),
     authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
@@ -179,6 +194,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => clearInterval(sweep));
   app.addHook('onReady', async () => notifications.start());
+  app.addHook('onReady', async () => handles.start());
+  app.addHook('onClose', async () => handles.stop());
   app.addHook('onClose', () => notifications.stop());
   app.addHook('onClose', () => jobs.drain());
 
@@ -194,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   dashboard.registerRoutes(app);
   reporting.registerRoutes(app);
   notifications.registerRoutes(app);
+  handles.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

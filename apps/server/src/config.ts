@@ -40,6 +40,12 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** Seconds between looks at the mail outbox; 0 = only when asked (POST /api/notifications/outbox/dispatch). */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** Identifier prefixes the platform serves (comma-separated), e.g. 88.118 (issue #6). */
+  HANDLE_PREFIXES: z.string().default('88.118'),
+  /** Anonymous handle resolutions per client address and minute (each server instance). */
+  HANDLE_RESOLVE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Seconds between writes of the resolution counters to handle_stat_daily; 0 = only at shutdown. */
+  HANDLE_STATS_FLUSH_SECONDS: z.coerce.number().int().min(0).default(10),
 });
 
 export interface Config {
@@ -64,6 +70,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   mailPollMs: number;
+  handlePrefixes: string[];
+  handleResolveRatePerMinute: number;
+  handleStatsFlushMs: number;
 }
 
 /** Parses the environment; on failure prints every problem and exits. */
@@ -102,5 +111,10 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+    handlePrefixes: e.HANDLE_PREFIXES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    handleResolveRatePerMinute: e.HANDLE_RESOLVE_RATE_PER_MINUTE,
+    handleStatsFlushMs: e.HANDLE_STATS_FLUSH_SECONDS * 1000,
   };
 }

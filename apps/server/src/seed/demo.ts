@@ -4,6 +4,7 @@ import type { Role } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../db/client.js';
 import { createUserRepo, generatePassword, hashPassword } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
+import { loadHandleDemo } from '../modules/handles/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { createReportingRepo } from '../modules/reporting/index.js';
 import { systemActor } from '../platform/actor.js';
@@ -202,6 +203,14 @@ export async function loadDemoData(
     const reporting = createReportingRepo(tx);
     await reporting.insertValues(reports.values);
     await reporting.insertRegistrations(reports.registrations);
+    // Identifiers: 88.118.8 goes to the demo enterprise login's company, two more to other districts.
+    const handleOwners = [firstEnterprise, ...named.filter((e) => e.districtCode !== '440112').map((e) => e.id)].slice(0, 3);
+    const handles = await loadHandleDemo(tx, {
+      now,
+      cityId: city.id,
+      enterprises: handleOwners.map((id) => ({ id, name: named.find((e) => e.id === id)?.name ?? '' })),
+      random,
+    });
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -214,6 +223,7 @@ export async function loadDemoData(
         registryRecords: ecosystem.records.length,
         selectionRounds: ecosystem.selections.rounds.length,
         reportedValues: reports.values.length,
+        handles: handles.handles,
       },
     });
     return result;
