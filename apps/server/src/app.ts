@@ -19,11 +19,14 @@ import { createFactoriesModule } from './modules/factories/index.js';
 import { answerBadUrl, createHandlesModule } from './modules/handles/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
-import { createOrganisationsModule } from './modules/organisations/index.js';
+import { createOrganisationRepo, createOrganisationsModule } from './modules/organisations/index.js';
+import { createProgressReportsModule } from './modules/progress-reports/index.js';
 import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
 import { createReportingModule } from './modules/reporting/index.js';
+import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
 import { createSelectionsModule } from './modules/selections/index.js';
+import { systemActor } from './platform/actor.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -143,6 +146,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const indicators = createIndicatorsModule({ db: database.db, clock });
   const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
   const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
+  const progressReports = createProgressReportsModule({
+    db: database.db,
+    clock,
+    audit,
+    jobs,
+    notifications: notifications.service,
+    indicators: indicators.service,
+    projects: projects.service,
+    organisations: organisations.service,
+  });
+  const reminders = createReportingReminders({
+    db: database.db,
+    clock,
+    audit,
+    notifications: notifications.service,
+    policy: reminderPolicy(config.reminderDaysBefore),
+    systemActor: async () => {
+      const city = await createOrganisationRepo(database.db).findCity();
+      if (!city) throw new Error('the city organisation is missing');
+      return systemActor('system', city.id);
+    },
+    log: app.log,
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -194,6 +220,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => clearInterval(sweep));
   app.addHook('onReady', async () => notifications.start());
+  app.addHook('onReady', async () => reminders.start(config.reminderIntervalMs));
+  app.addHook('onClose', async () => reminders.stop());
   app.addHook('onReady', async () => handles.start());
   app.addHook('onClose', async () => handles.stop());
   app.addHook('onClose', () => notifications.stop());
@@ -211,6 +239,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   dashboard.registerRoutes(app);
   reporting.registerRoutes(app);
   notifications.registerRoutes(app);
+  reminders.registerRoutes(app);
+  progressReports.registerRoutes(app);
   handles.registerRoutes(app);
   registerAuditRoutes(app, audit);
   registerFileRoutes(app, files);

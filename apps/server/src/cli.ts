@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { UsernameSchema } from '@suilian/contracts';
-import { loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo, generatePassword, hashPassword } from './modules/accounts/index.js';
+import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo } from './modules/organisations/index.js';
+import { createReminderService, reminderPolicy } from './modules/reporting/reminders.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditService, verifyChain } from './platform/audit/audit.service.js';
 import { systemClock } from './platform/clock.js';
@@ -15,7 +17,10 @@ commands:
   admin:create --username <name> [--display-name <text>]
       create a city administrator with a one-time password (changed at first login)
   audit:verify
-      walk the SM3 hash chain of the audit log; exit 1 at the first broken link`;
+      walk the SM3 hash chain of the audit log; exit 1 at the first broken link
+  reminders:run
+      send the reporting reminders due today (form closing soon / overdue) to the district officers,
+      once each; their e-mails wait in the outbox for the running server to send`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -41,6 +46,8 @@ async function main() {
         );
         return 1;
       }
+      case 'reminders:run':
+        return await runReminders(db, config);
       default:
         console.error(`unknown command ${command}\n\n${USAGE}`);
         return 2;
@@ -48,6 +55,24 @@ async function main() {
   } finally {
     await opened.close();
   }
+}
+
+async function runReminders(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], config: Config) {
+  const city = await createOrganisationRepo(db).findCity();
+  if (!city) throw new Error('the city organisation is missing');
+  const notifications = createNotificationsModule({ db, clock: systemClock, publicUrl: config.publicUrl });
+  const reminders = createReminderService({
+    db,
+    clock: systemClock,
+    audit: createAuditService({ db, clock: systemClock }),
+    notifications: notifications.service,
+    policy: reminderPolicy(config.reminderDaysBefore),
+  });
+  const result = await reminders.run(systemActor('cli', city.id));
+  for (const r of result.sent)
+    console.log(`${r.kind}\t${r.dataSet}\t${r.period}\t${r.orgId}\tdeadline ${r.deadline}\t${r.recipients} recipient(s)`);
+  console.log(`${result.sent.length} reminder(s) sent for ${result.today}`);
+  return 0;
 }
 
 async function createAdmin(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], args: string[]) {

@@ -40,6 +40,10 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** Seconds between looks at the mail outbox; 0 = only when asked (POST /api/notifications/outbox/dispatch). */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** Reporting reminders: remind districts this many days before a form's entry closes. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(3),
+  /** Minutes between reminder runs; 0 = only when asked (POST /api/reporting/reminders/run, CLI reminders:run). */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Identifier prefixes the platform serves (comma-separated), e.g. 88.118 (issue #6). */
   HANDLE_PREFIXES: z.string().default('88.118'),
   /** Anonymous handle resolutions per client address and minute (each server instance). */
@@ -70,6 +74,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   mailPollMs: number;
+  reminderDaysBefore: number;
+  reminderIntervalMs: number;
   handlePrefixes: string[];
   handleResolveRatePerMinute: number;
   handleStatsFlushMs: number;
@@ -111,6 +117,8 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+    reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
+    reminderIntervalMs: e.REMINDER_INTERVAL_MINUTES * 60_000,
     handlePrefixes: e.HANDLE_PREFIXES.split(',')
       .map((p) => p.trim())
       .filter(Boolean),

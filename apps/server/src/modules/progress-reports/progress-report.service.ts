@@ -1,0 +1,172 @@
+import type { GenerateProgressReport, ProgressReport, ProgressReportDetail, ProgressReportListQuery } from '@suilian/contracts';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { renderHtml, renderPdf } from '../../platform/documents/index.js';
+import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import type { JobService } from '../../platform/jobs/job.service.js';
+import type { NotificationService } from '../notifications/index.js';
+import { collectReportData, type ReportSources } from './progress-report.data.js';
+import { buildReportDocument, reportTitle } from './progress-report.document.js';
+import { createProgressReportRepo, type ProgressReportRow } from './progress-report.repo.js';
+import { quarterLabel, reportDateFor } from './quarter.js';
+
+export interface ProgressReportServiceDeps extends ReportSources {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  jobs: Pick<JobService, 'start'>;
+  notifications: Pick<NotificationService, 'notify'>;
+}
+
+/** Beijing time for the "generated at" line (the report is read in Guangzhou). */
+function beijingTime(date: Date): string {
+  return `${new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+}
+
+/** Quarterly progress reports: generated on demand as a job, kept with their figures, HTML and PDF. */
+export function createProgressReportService(deps: ProgressReportServiceDeps) {
+  const repo = createProgressReportRepo(deps.db);
+
+  function canRead(actor: Actor): void {
+    if (!actor.permissions.includes('report:read')) throw forbidden('progress reports need report:read');
+  }
+
+  return {
+    /** Starts generating the report for a quarter; the job's progress is at /api/jobs/:jobId. */
+    async generate(actor: Actor, input: GenerateProgressReport): Promise<{ reportId: string; jobId: string }> {
+      if (!actor.permissions.includes('progress_report:generate') || actor.scope !== 'city') {
+        throw forbidden('generating a progress report needs progress_report:generate at city level');
+      }
+      const today = deps.clock.now().toISOString().slice(0, 10);
+      const asOf = reportDateFor(input.quarter, today);
+      if (!asOf) throw fieldError('VALIDATION_FAILED', 'quarter', 'started', `${input.quarter} has not begun yet`);
+      const title = reportTitle(input.quarter);
+      const generatedBy = actor.displayName ?? actor.name;
+      // The row exists before the job can run, so the job only fills it in.
+      const reportId = await deps.db.transaction(async (tx) => {
+        const row = await createProgressReportRepo(tx).insert({
+          quarter: input.quarter,
+          asOf,
+          title,
+          status: 'generating',
+          generatedById: actor.userId,
+          generatedByName: generatedBy,
+          createdAt: deps.clock.now(),
+        });
+        await deps.audit.append(tx, actor, {
+          action: 'progress_report.request',
+          entityType: 'progress_report',
+          entityId: row.id,
+          after: { quarter: input.quarter, asOf },
+        });
+        return row.id;
+      });
+      const job = await deps.jobs.start(actor, 'progress_report.generate', async (progress, { id: jobId }) => {
+        try {
+          // Gathering the figures, then the two renderings, as steps of one bar.
+          let steps = 0;
+          const data = await collectReportData(deps, actor, input.quarter, asOf, (done, total) => {
+            steps = total + 2;
+            progress(done, steps);
+          });
+          const model = buildReportDocument(data, { generatedAt: beijingTime(deps.clock.now()), generatedBy });
+          const html = renderHtml(model);
+          progress(steps - 1, steps);
+          const pdf = await renderPdf(model);
+          progress(steps, steps);
+          await deps.db.transaction(async (tx) => {
+            await createProgressReportRepo(tx).update(reportId, {
+              status: 'ready',
+              data,
+              html,
+              pdf,
+              pdfBytes: pdf.length,
+              finishedAt: deps.clock.now(),
+            });
+            await deps.audit.append(tx, actor, {
+              action: 'progress_report.generate',
+              entityType: 'progress_report',
+              entityId: reportId,
+              after: {
+                quarter: input.quarter,
+                asOf,
+                jobId,
+                targets: data.targets.length,
+                projects: data.projects.length,
+                pdfBytes: pdf.length,
+              },
+            });
+            if (actor.userId) {
+              const label = quarterLabel(input.quarter);
+              await deps.notifications.notify(tx, [{ userId: actor.userId }], {
+                kind: 'progress_report.ready',
+                title: { zh: `${label.zh}进展报告已生成`, en: `Progress report for ${label.en} is ready` },
+                body: {
+                  zh: `${title}（数据截至 ${asOf}）已生成，可在线查看或下载 PDF。`,
+                  en: `The progress report for ${label.en} (figures as of ${asOf}) is ready to view or download as PDF.`,
+                },
+                link: `/indicators/progress-reports?report=${reportId}`,
+              });
+            }
+          });
+          return { reportId, pdfBytes: pdf.length };
+        } catch (error) {
+          const message = error instanceof AppError ? error.message : 'the report could not be generated; see the server log';
+          await repo.update(reportId, { status: 'failed', error: message, finishedAt: deps.clock.now() });
+          throw error;
+        }
+      });
+      await repo.update(reportId, { jobId: job.id });
+      return { reportId, jobId: job.id };
+    },
+
+    async list(actor: Actor, query: ProgressReportListQuery): Promise<{ items: ProgressReport[]; total: number }> {
+      canRead(actor);
+      const page = await repo.findPage(query);
+      return { items: page.items.map(toReport), total: page.total };
+    },
+
+    async get(actor: Actor, id: string): Promise<ProgressReportDetail> {
+      canRead(actor);
+      const row = await repo.findMeta(id);
+      if (!row) throw notFound('progress report');
+      return { ...toReport(row), data: row.data ?? null };
+    },
+
+    async html(actor: Actor, id: string): Promise<string> {
+      canRead(actor);
+      const row = await repo.findHtml(id);
+      if (!row) throw notFound('progress report');
+      if (!row.html) throw new AppError('CONFLICT', `the report is ${row.status}, it has no content yet`);
+      return row.html;
+    },
+
+    async pdf(actor: Actor, id: string): Promise<{ pdf: Buffer; filename: string }> {
+      canRead(actor);
+      const row = await repo.findPdf(id);
+      if (!row) throw notFound('progress report');
+      if (!row.pdf) throw new AppError('CONFLICT', `the report is ${row.status}, it has no PDF yet`);
+      return { pdf: row.pdf, filename: `progress-report-${row.quarter}.pdf` };
+    },
+  };
+}
+
+function toReport(row: Omit<ProgressReportRow, 'html' | 'pdf' | 'data'>): ProgressReport {
+  return {
+    id: row.id,
+    quarter: row.quarter,
+    asOf: row.asOf,
+    title: row.title,
+    status: row.status,
+    jobId: row.jobId,
+    pdfBytes: row.pdfBytes,
+    error: row.error,
+    generatedByName: row.generatedByName,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export type ProgressReportService = ReturnType<typeof createProgressReportService>;
