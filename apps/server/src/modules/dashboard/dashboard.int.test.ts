@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -272,6 +273,22 @@ describe('dashboard', () => {
     expect(body.pipeline).toEqual(city.pipeline);
     for (const secret of ['drillDown', '/records', ENTERPRISE, PROJECT_TITLE, 'GD5G-', 'd.admin']) expect(res.body).not.toContain(secret);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/public/dashboard?district=${huangpu}` })).statusCode).toBe(422);
+  });
+
+  it('exports the tables as one workbook, in the caller’s scope', async () => {
+    const res = await officer.request('GET', '/api/dashboard/export?mapIndicator=T-INF-1');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['目标进度', '区排名', '项目分布', '月度报送']);
+    const targets = book.getWorksheet('目标进度');
+    const bs = targets?.getRows(2, targets.rowCount - 1)?.find((r) => r.getCell(2).value === 'T-INF-1');
+    expect(bs?.getCell(5).value).toBe(1500); // Huangpu's own figure
+    const ranking = book.getWorksheet('区排名');
+    expect(ranking?.rowCount).toBe(2);
+    expect(ranking?.getRow(2).getCell(2).value).toBe('黄埔区');
+    expect((await ent.request('GET', '/api/dashboard/export')).statusCode).toBe(403);
   });
 
   it('serves the district map keyed by the districts’ division codes, with its licence', async () => {
