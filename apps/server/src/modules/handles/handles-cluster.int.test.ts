@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type TestContext } from '../../../test/harness.js';
 import { buildApp } from '../../app.js';
 import { connectDatabase, type Database } from '../../db/client.js';
+import { INVALIDATION_CHANNEL } from './handle.repo.js';
+import { createInvalidationListener } from './invalidation.js';
 
 /** Two server instances on one database: a write on one is seen by the other's cache (LISTEN/NOTIFY). */
 describe('identifier cache across instances', () => {
@@ -81,5 +83,25 @@ describe('identifier cache across instances', () => {
   it('writes on the second instance reach the first', async () => {
     expect((await putUrl(second, 'https://example.cn/from-second')).statusCode).toBe(201);
     await eventually(async () => (await urlOn(ctx.app)) === 'https://example.cn/from-second', 'record from the second instance');
+  });
+
+  it('reconnects the listener after losing its connection and reports the gap', async () => {
+    const payloads: string[] = [];
+    let reconnects = 0;
+    const listener = createInvalidationListener({
+      connection: { connectionString: ctx.databaseUrl },
+      onPayload: (p) => payloads.push(p),
+      onReconnect: () => reconnects++,
+      log: { warn: () => undefined },
+    });
+    await listener.start();
+    const notify = (text: string) => secondDb.pool.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, text]);
+    await notify('88.118.8/A');
+    await eventually(async () => payloads.includes('88.118.8/A'), 'first notification');
+    await listener.simulateFailure();
+    await eventually(async () => listener.listening && reconnects === 2, 'reconnection');
+    await notify('88.118.8/B');
+    await eventually(async () => payloads.includes('88.118.8/B'), 'notification after reconnecting');
+    await listener.stop();
   });
 });

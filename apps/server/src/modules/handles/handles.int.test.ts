@@ -90,6 +90,42 @@ describe('identifiers (Handle-compatible)', () => {
       ).toBe(403);
     });
 
+    it('opens reads to any origin, without credentials (CORS preflight)', async () => {
+      const res = await ctx.app.inject({
+        method: 'OPTIONS',
+        url: '/api/handles/88.118.8/X',
+        headers: { origin: 'https://scanner.example', 'access-control-request-method': 'GET' },
+      });
+      expect(res.statusCode).toBe(204);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, OPTIONS');
+      expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    });
+
+    it('lets the city add organisations to a prefix admin group, and only the city', async () => {
+      const before = (await admin.request('GET', '/api/identifiers/prefixes/88.118.9')).json();
+      expect(
+        (await enterprise.request('PATCH', '/api/identifiers/prefixes/88.118.9', { adminOrgIds: [enterpriseId], version: before.version }))
+          .statusCode,
+      ).toBe(403);
+      const values = [{ index: 1, type: 'URL', data: 'https://example.cn/shared' }];
+      const put = () => ctx.app.inject({ method: 'PUT', url: '/api/handles/88.118.9/SHARED', payload: values, headers: bearer() });
+      expect((await put()).statusCode).toBe(403);
+      const patched = await admin.request('PATCH', '/api/identifiers/prefixes/88.118.9', {
+        adminOrgIds: [enterpriseId],
+        version: before.version,
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json().adminOrgIds).toEqual([otherId, enterpriseId]);
+      expect((await put()).statusCode).toBe(201);
+      const stale = await admin.request('PATCH', '/api/identifiers/prefixes/88.118.9', { adminOrgIds: [], version: before.version });
+      expect(stale.statusCode).toBe(409);
+      expect(
+        (await admin.request('PATCH', '/api/identifiers/prefixes/88.118.9', { adminOrgIds: [], version: before.version + 1 })).statusCode,
+      ).toBe(200);
+      expect((await ctx.app.inject({ method: 'DELETE', url: '/api/handles/88.118.9/SHARED', headers: bearer() })).statusCode).toBe(403);
+    });
+
     it('scopes the prefix list: enterprise sees its own, district its district, city all', async () => {
       const names = async (s: Session) =>
         ((await s.request('GET', '/api/identifiers/prefixes')).json().items as Array<{ prefix: string }>).map((p) => p.prefix);
@@ -408,7 +444,9 @@ describe('identifiers (Handle-compatible)', () => {
       expect(stats.totals.registrations).toBeGreaterThanOrEqual(5);
       expect(stats.totals.resolutions).toBeGreaterThanOrEqual(5);
       const theirs = await other.request('GET', `/api/identifiers/stats?from=${today}&to=${today}`);
-      expect(theirs.json().totals.registrations).toBe(0);
+      // Their prefix only: the one handle registered under 88.118.9 while it shared its admin group.
+      expect(theirs.json().byPrefix.map((p: { prefix: string }) => p.prefix)).toEqual(['88.118.9']);
+      expect(theirs.json().totals.registrations).toBe(1);
     });
   });
 });
