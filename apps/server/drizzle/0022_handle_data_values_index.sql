@@ -1,0 +1,2 @@
+DROP INDEX "handle_record_values_gin";--> statement-breakpoint
+CREATE INDEX "handle_record_data_values_gin" ON "handle_record" USING gin (jsonb_path_query_array("handle_values", '$[*].data.value') jsonb_path_ops);
