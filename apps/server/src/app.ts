@@ -26,6 +26,7 @@ import { createRegistriesModule } from './modules/registries/index.js';
 import { createReportingModule } from './modules/reporting/index.js';
 import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
 import { createSelectionsModule } from './modules/selections/index.js';
+import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { systemActor } from './platform/actor.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { createAuditService } from './platform/audit/audit.service.js';
@@ -169,6 +170,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     log: app.log,
   });
+  const vulnerabilities = createVulnerabilitiesModule({
+    db: database.db,
+    clock,
+    audit,
+    jobs,
+    notifications: notifications.service,
+    systemActor: async () => {
+      const city = await createOrganisationRepo(database.db).findCity();
+      if (!city) throw new Error('the city organisation is missing');
+      return systemActor('system', city.id);
+    },
+    log: app.log,
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -222,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => notifications.start());
   app.addHook('onReady', async () => reminders.start(config.reminderIntervalMs));
   app.addHook('onClose', async () => reminders.stop());
+  app.addHook('onReady', async () => vulnerabilities.start());
+  app.addHook('onClose', async () => vulnerabilities.stop());
   app.addHook('onReady', async () => handles.start());
   app.addHook('onClose', async () => handles.stop());
   app.addHook('onClose', () => notifications.stop());
@@ -240,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   reporting.registerRoutes(app);
   notifications.registerRoutes(app);
   reminders.registerRoutes(app);
+  vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
   handles.registerRoutes(app);
   registerAuditRoutes(app, audit);

@@ -24,3 +24,4 @@ export * from './roles.js';
 export * from './selections.js';
 export * from './tokens.js';
 export * from './users.js';
+export * from './vulnerabilities.js';

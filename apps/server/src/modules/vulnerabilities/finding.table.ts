@@ -107,7 +107,9 @@ export const vulnScan = pgTable(
     name: text('name').notNull(),
     format: text('format', { enum: ['csv', 'json'] }).notNull(),
     fileName: text('file_name').notNull(),
-    counts: jsonb('counts').$type<{ new: number; unchanged: number; closed: number; reactivated: number }>().notNull(),
+    counts: jsonb('counts')
+      .$type<{ new: number; unchanged: number; closed: number; reactivated: number; rows: number; assetsCreated: number }>()
+      .notNull(),
     createdById: uuid('created_by_id').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

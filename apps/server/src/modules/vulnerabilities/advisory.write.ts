@@ -1,0 +1,196 @@
+import type { AdvisoryImportOutcome, VulnGrade } from '@suilian/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import { compareTrackingVersions, type IncomingAdvisory } from './advisory.incoming.js';
+import { createAdvisoryRepo, type VulnerabilityRow } from './advisory.repo.js';
+import { grade, scoreDisagrees, scoreVector } from './logic/index.js';
+
+export interface WrittenAdvisory {
+  outcome: Omit<AdvisoryImportOutcome, 'matches'>;
+  /** Vulnerabilities whose product data changed (to re-match); empty when skipped. */
+  vulnerabilityIds: string[];
+}
+
+/**
+ * Writes one advisory inside `tx`: a new tracking id is created; a newer version replaces the
+ * advisory's product entries and scores and keeps the older document as a revision; the same or
+ * an older version is skipped. Vulnerabilities are found or created by key (CVE id first), so a
+ * CVE record and a CSAF advisory of one CVE share one vulnerability while each keeps its entries.
+ */
+export async function writeAdvisory(
+  tx: DbOrTx,
+  actor: Actor,
+  audit: Pick<AuditService, 'append'>,
+  incoming: IncomingAdvisory,
+  now: Date,
+): Promise<WrittenAdvisory> {
+  const repo = createAdvisoryRepo(tx);
+  await repo.lockTracking(incoming.source, incoming.trackingId);
+  const current = await repo.findAdvisory(incoming.source, incoming.trackingId);
+  const counts = {
+    trackingId: incoming.trackingId,
+    trackingVersion: incoming.trackingVersion,
+    vulnerabilities: incoming.extraction.vulnerabilities.length,
+    entries: incoming.extraction.entries.length,
+    warnings: incoming.extraction.warnings,
+  };
+  if (current && compareTrackingVersions(incoming.trackingVersion, current.trackingVersion) <= 0)
+    return {
+      outcome: { ...counts, advisoryId: current.id, trackingVersion: current.trackingVersion, outcome: 'skipped' },
+      vulnerabilityIds: [],
+    };
+
+  const facts = {
+    trackingVersion: incoming.trackingVersion,
+    title: incoming.title,
+    publisher: incoming.publisher,
+    initialReleaseAt: incoming.initialReleaseAt,
+    currentReleaseAt: incoming.currentReleaseAt,
+    revisionHistory: incoming.revisionHistory,
+    document: incoming.document,
+    sha256: incoming.sha256,
+    warnings: incoming.extraction.warnings,
+    importedById: actor.userId,
+    updatedAt: now,
+  };
+  let advisoryId: string;
+  let previous: string[] = [];
+  if (current) {
+    advisoryId = current.id;
+    previous = await repo.clearAdvisoryFacts(advisoryId);
+    await repo.updateAdvisory(advisoryId, facts);
+  } else {
+    advisoryId = (await repo.insertAdvisory({ ...facts, source: incoming.source, trackingId: incoming.trackingId, createdAt: now })).id;
+  }
+  await repo.insertRevision({
+    advisoryId,
+    trackingVersion: incoming.trackingVersion,
+    currentReleaseAt: incoming.currentReleaseAt,
+    document: incoming.document,
+    sha256: incoming.sha256,
+    summary: current ? `${current.trackingVersion} → ${incoming.trackingVersion}` : null,
+    importedById: actor.userId,
+    importedAt: now,
+  });
+
+  const idOfKey = await upsertVulnerabilities(tx, incoming, now);
+  const ids = [...new Set(idOfKey.values())];
+  await repo.link(advisoryId, ids);
+  await repo.insertEntries(
+    incoming.extraction.entries.flatMap((e) => {
+      const vulnerabilityId = idOfKey.get(e.vulnerabilityId);
+      if (!vulnerabilityId) return [];
+      return [
+        {
+          advisoryId,
+          vulnerabilityId,
+          source: incoming.source,
+          productId: e.productId,
+          vendor: e.vendor,
+          product: e.product,
+          productNames: e.productNames,
+          fullName: e.fullName,
+          models: e.models,
+          cpes: e.cpes,
+          versionRaw: e.versionRaw,
+          range: e.range,
+          status: e.status,
+          platform: e.platform ?? null,
+        },
+      ];
+    }),
+  );
+  await repo.insertScores(
+    incoming.extraction.scores.flatMap((s) => {
+      const vulnerabilityId = idOfKey.get(s.vulnerabilityId);
+      if (!vulnerabilityId) return [];
+      const computed = scoreVector(s.vector);
+      return [
+        {
+          vulnerabilityId,
+          advisoryId,
+          cvssVersion: computed.ok ? computed.version : s.version,
+          vector: s.vector,
+          statedScore: s.baseScore ?? null,
+          computedScore: computed.ok ? computed.baseScore : null,
+          severity: computed.ok ? computed.severity : (s.baseSeverity ?? null),
+          grade: computed.ok ? grade(computed.baseScore) : s.baseScore !== undefined ? grade(s.baseScore) : null,
+          disagrees: computed.ok ? scoreDisagrees(s.baseScore, computed.baseScore) : false,
+          error: computed.ok ? null : computed.error,
+        },
+      ];
+    }),
+  );
+  const touched = [...new Set([...ids, ...previous])];
+  await regrade(tx, touched, incoming.statedGrades, idOfKey, now);
+  const outcome = { ...counts, advisoryId, outcome: current ? ('updated' as const) : ('created' as const) };
+  await audit.append(tx, actor, {
+    action: current ? 'vulnerability.advisory_update' : 'vulnerability.advisory_import',
+    entityType: 'vuln_advisory',
+    entityId: advisoryId,
+    ...(current ? { before: { trackingVersion: current.trackingVersion, sha256: current.sha256 } } : {}),
+    after: { source: incoming.source, ...counts, sha256: incoming.sha256, vulnerabilityKeys: [...idOfKey.keys()] },
+  });
+  return { outcome, vulnerabilityIds: touched };
+}
+
+/** Finds or creates each vulnerability of the extraction by key; fills in texts the row lacks. */
+async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now: Date): Promise<Map<string, string>> {
+  const repo = createAdvisoryRepo(tx);
+  const keys = incoming.extraction.vulnerabilities.map((v) => v.id);
+  const found = new Map((await repo.findVulnerabilitiesByKey(keys)).map((v) => [v.key, v]));
+  const idOfKey = new Map<string, string>();
+  for (const v of incoming.extraction.vulnerabilities) {
+    const text = incoming.texts.get(v.id) ?? {};
+    const row = found.get(v.id);
+    if (!row) {
+      const created = await repo.insertVulnerability({
+        key: v.id,
+        cve: v.cve ?? null,
+        cnvd: text.cnvd ?? null,
+        title: text.title ?? v.title ?? text.titleZh ?? v.id,
+        titleZh: text.titleZh ?? null,
+        description: text.description ?? null,
+        cwe: v.cwe ?? null,
+        details: text.details ?? {},
+        publishedAt: text.publishedAt ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      found.set(v.id, created);
+      idOfKey.set(v.id, created.id);
+      continue;
+    }
+    idOfKey.set(v.id, row.id);
+    const patch: Partial<VulnerabilityRow> = {};
+    if (!row.cve && v.cve) patch.cve = v.cve;
+    if (!row.cnvd && text.cnvd) patch.cnvd = text.cnvd;
+    if (!row.titleZh && text.titleZh) patch.titleZh = text.titleZh;
+    if (!row.description && text.description) patch.description = text.description;
+    if (!row.cwe && v.cwe) patch.cwe = v.cwe;
+    if (text.details) patch.details = { ...row.details, ...text.details };
+    if (!row.publishedAt && text.publishedAt) patch.publishedAt = text.publishedAt;
+    if (Object.keys(patch).length) await repo.updateVulnerability(row.id, { ...patch, updatedAt: now });
+  }
+  return idOfKey;
+}
+
+/**
+ * A vulnerability's grade is that of its highest recomputed base score over every source (the
+ * stated score when a vector could not be read); without any score, a grade stated by an analyst.
+ */
+async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>, idOfKey: Map<string, string>, now: Date) {
+  const repo = createAdvisoryRepo(tx);
+  const scores = await repo.scoresOf(ids);
+  const statedById = new Map([...stated].flatMap(([key, g]) => (idOfKey.get(key) ? [[idOfKey.get(key) as string, g] as const] : [])));
+  for (const id of ids) {
+    const mine = scores.filter((s) => s.vulnerabilityId === id);
+    const values = mine.map((s) => s.computedScore ?? s.statedScore).filter((x): x is number => x !== null);
+    const best = values.length ? Math.max(...values) : null;
+    const g = best !== null ? grade(best) : (statedById.get(id) ?? null);
+    const patch: Partial<VulnerabilityRow> = { baseScore: best, scoreDisagrees: mine.some((s) => s.disagrees), updatedAt: now };
+    if (g) patch.grade = g;
+    await repo.updateVulnerability(id, patch);
+  }
+}

@@ -1,0 +1,190 @@
+import type { Finding, FindingDetail, FindingListQuery, FindingTransition, SlaPolicy } from '@suilian/contracts';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../../platform/actor.js';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import type { Clock } from '../../../platform/clock.js';
+import { fieldError, forbidden, notFound, staleVersion } from '../../../platform/errors.js';
+import { inScope, orgScopeOf } from '../../../platform/scope.js';
+import { createFindingRepo } from './finding.repo.js';
+import { ACTION_PERMISSION, checkTransition, isOverdue } from './lifecycle.js';
+
+export interface FindingServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+}
+
+type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof createFindingRepo>['findById']>>>;
+
+const requireRead = (actor: Actor) => {
+  if (!actor.permissions.includes('finding:read')) throw forbidden('findings need finding:read');
+};
+
+/** Findings and their lifecycle (issue #5 item 5); the rules live in lifecycle.ts. */
+export function createFindingService(deps: FindingServiceDeps) {
+  const repo = createFindingRepo(deps.db);
+
+  function toFinding(r: Listed, now: Date): Finding {
+    const f = r.finding;
+    return {
+      id: f.id,
+      assetId: f.assetId,
+      asset: r.asset,
+      enterpriseId: f.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      districtId: f.districtId,
+      vulnerabilityId: f.vulnerabilityId,
+      vulnerabilityKey: r.vulnerabilityKey,
+      vulnerabilityTitle: r.vulnerabilityTitle,
+      state: f.state,
+      grade: f.grade,
+      origin: f.origin,
+      vexJustification: f.vexJustification,
+      plan: f.plan,
+      remediationOwner: f.remediationOwner,
+      remediationDue: f.remediationDue,
+      slaDueAt: f.slaDueAt.toISOString(),
+      overdue: isOverdue(f, now),
+      fixedById: f.fixedById,
+      verifiedById: f.verifiedById,
+      riskApproverId: f.riskApproverId,
+      riskAcceptedUntil: f.riskAcceptedUntil,
+      firstSeenAt: f.firstSeenAt.toISOString(),
+      lastSeenAt: f.lastSeenAt.toISOString(),
+      closedAt: f.closedAt?.toISOString() ?? null,
+      version: f.version,
+      updatedAt: f.updatedAt.toISOString(),
+    };
+  }
+
+  async function visible(actor: Actor, id: string, db: Db | Parameters<Parameters<Db['transaction']>[0]>[0] = deps.db): Promise<Listed> {
+    requireRead(actor);
+    const row = await createFindingRepo(db).findById(id);
+    if (!row || !inScope(actor, { id: row.finding.enterpriseId, districtId: row.finding.districtId })) throw notFound('finding');
+    return row;
+  }
+
+  return {
+    async list(actor: Actor, q: FindingListQuery): Promise<{ items: Finding[]; total: number }> {
+      requireRead(actor);
+      const now = deps.clock.now();
+      const page = await repo.findPage(orgScopeOf(actor), q, now);
+      return { items: page.items.map((r) => toFinding(r, now)), total: page.total };
+    },
+
+    async get(actor: Actor, id: string): Promise<FindingDetail> {
+      const row = await visible(actor, id);
+      const events = await repo.events(id);
+      return {
+        ...toFinding(row, deps.clock.now()),
+        reasons: await repo.reasonsOf(row.finding.assetId, row.finding.vulnerabilityId),
+        events: events.map((e) => ({
+          fromState: e.fromState,
+          toState: e.toState,
+          action: e.action,
+          actorName: e.actorName,
+          note: e.note,
+          at: e.at.toISOString(),
+        })),
+      };
+    },
+
+    /** One lifecycle step: permission by action, scope, the state machine, four eyes, history and audit in one transaction. */
+    async transition(actor: Actor, id: string, input: FindingTransition): Promise<FindingDetail> {
+      const permission = ACTION_PERMISSION[input.action];
+      if (!actor.permissions.includes(permission)) throw forbidden(`${input.action} needs ${permission}`);
+      const now = deps.clock.now();
+      const today = now.toISOString().slice(0, 10);
+      await deps.db.transaction(async (tx) => {
+        const row = await visible(actor, id, tx);
+        const f = row.finding;
+        if (f.version !== input.version) throw staleVersion('finding');
+        const check = checkTransition(f, input, actor.userId, today);
+        if (!check.ok) throw fieldError('VALIDATION_FAILED', check.problem.field, check.problem.rule, check.problem.message);
+        const patch: Parameters<typeof repo.update>[2] = { state: check.to, updatedAt: now };
+        switch (input.action) {
+          case 'mark_not_affected':
+            patch.vexJustification = input.vexJustification ?? null;
+            patch.closedAt = now;
+            break;
+          case 'mark_false_positive':
+            patch.closedAt = now;
+            break;
+          case 'start_remediation':
+            patch.plan = input.plan ?? null;
+            patch.remediationOwner = input.remediationOwner ?? null;
+            patch.remediationDue = input.remediationDue ?? null;
+            break;
+          case 'mark_fixed':
+            patch.fixedById = actor.userId;
+            patch.fixedAt = now;
+            break;
+          case 'verify':
+            patch.verifiedById = actor.userId;
+            patch.verifiedAt = now;
+            patch.closedAt = now;
+            break;
+          case 'accept_risk':
+            patch.riskApproverId = actor.userId;
+            patch.riskAcceptedUntil = input.riskAcceptedUntil ?? null;
+            break;
+          case 'reopen':
+            patch.closedAt = null;
+            patch.riskAcceptedUntil = null;
+            break;
+          default:
+            break;
+        }
+        const r = createFindingRepo(tx);
+        const updated = await r.update(id, f.version, patch);
+        if (!updated) throw staleVersion('finding');
+        await r.insertEvents([
+          {
+            findingId: id,
+            fromState: f.state,
+            toState: check.to,
+            action: input.action,
+            actorId: actor.userId,
+            actorName: actor.displayName ?? actor.name,
+            note: input.note ?? null,
+            data: { ...input, version: undefined },
+            at: now,
+          },
+        ]);
+        await deps.audit.append(tx, actor, {
+          action: `vulnerability.finding_${input.action}`,
+          entityType: 'vuln_finding',
+          entityId: id,
+          before: { state: f.state },
+          after: { state: check.to, ...patch, updatedAt: undefined },
+        });
+      });
+      return this.get(actor, id);
+    },
+
+    async sla(actor: Actor): Promise<SlaPolicy> {
+      requireRead(actor);
+      return repo.slaDays();
+    },
+
+    /** New SLA days apply to findings detected from now on; existing due dates stay as promised. */
+    async setSla(actor: Actor, policy: SlaPolicy): Promise<SlaPolicy> {
+      if (!actor.permissions.includes('vuln:manage')) throw forbidden('SLA settings need vuln:manage');
+      return deps.db.transaction(async (tx) => {
+        const r = createFindingRepo(tx);
+        const before = await r.slaDays();
+        await r.setSlaDays(policy, deps.clock.now());
+        await deps.audit.append(tx, actor, {
+          action: 'vulnerability.sla_update',
+          entityType: 'vuln_sla',
+          entityId: null,
+          before,
+          after: policy,
+        });
+        return policy;
+      });
+    },
+  };
+}
+
+export type FindingService = ReturnType<typeof createFindingService>;
