@@ -60,7 +60,22 @@ const COUNTERS: Record<string, (asOf: string, district: SQL) => SQL> = {
   trainings: (asOf, district) => registry('trainings', asOf, district),
   // T-PUB-4: each training adds the trainees who completed it.
   trainees_completed: (asOf, district) => registry('trainings', asOf, district, sql``, sql`coalesce(p.quantity, 0)::float8`),
+  handle_registrations: (asOf, district) => handleStats(sql`registrations`, asOf, district),
+  handle_resolutions: (asOf, district) => handleStats(sql`resolutions`, asOf, district),
 };
+
+/**
+ * Identifier registrations or resolutions since the plan started, one row per prefix (weight: its
+ * daily counts summed to the date); a prefix belongs to the district of the organisation owning it.
+ */
+function handleStats(column: SQL, asOf: string, district: SQL): SQL {
+  return sql`
+    SELECT 'handle_stat' AS kind, s.prefix AS id, s.prefix || ' · ' || p.name AS title, p.district_id, NULL::text AS state,
+           max(s.day)::text AS counted_on, sum(s.${column})::float8 AS weight, s.prefix AS ref
+      FROM handle_stat_daily s JOIN handle_prefix h ON h.prefix = s.prefix JOIN organisation p ON p.id = h.owner_org_id
+     WHERE s.day BETWEEN ${PLAN_START}::date AND ${asOf}::date AND s.${column} > 0 ${district}
+     GROUP BY s.prefix, p.name, p.district_id`;
+}
 
 function registry(key: string, asOf: string, district: SQL, extra: SQL = sql``, weight: SQL = sql`1::float8`): SQL {
   return sql`

@@ -22,6 +22,6 @@ export function recordLink(kind: DrillRecordKind, id: string, ref: string | null
       // Registry pages open on a list; the title search finds the record.
       return ref ? `/programme/ecosystem/${ref}?q=${encodeURIComponent(title)}` : null;
     case 'handle_stat':
-      return null;
+      return ref ? `/identifiers/handles?prefix=${encodeURIComponent(ref)}` : null;
   }
 }

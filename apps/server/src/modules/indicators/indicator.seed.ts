@@ -31,7 +31,7 @@ export function readPlanTargets(dir = REFERENCE_DIR): SeedIndicator[] {
  * Two derived indicators of our own (not the plan's), to show formulas over reported data and over
  * other indicators. Their targets are reference values administrators can change in 指标管理.
  */
-const DERIVED: Array<SeedIndicator & { formula: string }> = [
+const DERIVED: Array<SeedIndicator & { formula: string | null }> = [
   {
     code: 'X-INF-5GA-SHARE',
     group: 'infrastructure',
@@ -63,6 +63,39 @@ const DERIVED: Array<SeedIndicator & { formula: string }> = [
     definitionZh: 'T-INF-3 新建5G专网 ÷ T-INF-1 5G基站累计 × 1000（非规划指标；目标为两项规划目标之比 150 ÷ 120000 × 1000）',
     definitionEn:
       'T-INF-3 new private networks ÷ T-INF-1 5G base stations × 1,000 (not a plan target; the target is the ratio of the two plan targets)',
+  },
+  // Identifier resolution (标识解析) statistics, next to the plan's targets; reference targets.
+  {
+    code: 'X-HDL-REG',
+    group: 'infrastructure',
+    nameZh: '标识注册量',
+    nameEn: 'Identifier registrations',
+    unit: '个',
+    kind: 'record_count',
+    source: 'records',
+    comparator: 'at_least',
+    target: 1_000_000,
+    counter: 'handle_registrations',
+    formula: null,
+    definitionZh: '规划期内各前缀每日标识注册量之和；区级按前缀所属企业所在区统计（非规划指标，参考目标100万）',
+    definitionEn:
+      'Identifiers registered under each prefix per day since the plan started, summed; by district through the prefix owner (not a plan target; reference 1,000,000)',
+  },
+  {
+    code: 'X-HDL-RES',
+    group: 'infrastructure',
+    nameZh: '标识解析量',
+    nameEn: 'Identifier resolutions',
+    unit: '次',
+    kind: 'record_count',
+    source: 'records',
+    comparator: 'at_least',
+    target: 10_000_000,
+    counter: 'handle_resolutions',
+    formula: null,
+    definitionZh: '规划期内各前缀每日标识解析次数之和；区级按前缀所属企业所在区统计（非规划指标，参考目标1000万）',
+    definitionEn:
+      'Resolutions of identifiers under each prefix per day since the plan started, summed; by district through the prefix owner (not a plan target; reference 10,000,000)',
   },
 ];
 
