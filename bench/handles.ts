@@ -5,7 +5,8 @@
  *    same bytes in the same run (goal: ratio ≥ 0.7, p99 < 20 ms);
  *  - uncached resolution: every request a different handle (goal ≥ 2,000 req/s);
  *  - a 2,000-item batch registration through POST /api/identifiers/batches (goal < 2 s), and the
- *    same batch again (every item "already exists, identical").
+ *    same batch again (every item "already exists, identical");
+ *  - reverse lookup by URL among all handles (p50/p95, one request at a time).
  * The app runs in its own process from the TypeScript sources (bench/lib/handles-server.ts).
  *
  *   npm run bench -- handles [--handles 1000000] [--duration 10] [--connections 50] [--rounds 3] [--smoke]
@@ -200,6 +201,26 @@ try {
   });
   if (next > total) log('warning: the uncached run wrapped around the data set; raise --handles');
 
+  // Reverse lookup by URL among all handles (GIN index over the values' data), one at a time.
+  const reverseMs: number[] = [];
+  for (let i = 0; i < (smoke ? 20 : 200); i++) {
+    const value = `https://example.cn/suilian-bench/products/${suffix(1 + ((i * 7919) % total))}`;
+    const t = performance.now();
+    const res = await fetch(`${base}/api/identifiers/reverse?value=${encodeURIComponent(value)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const json = (await res.json()) as { items?: unknown[] };
+    if (res.status !== 200 || json.items?.length !== 1)
+      throw new Error(`reverse lookup: HTTP ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    reverseMs.push(performance.now() - t);
+  }
+  const sortedReverse = [...reverseMs].sort((a, b) => a - b);
+  const reverse = {
+    lookups: reverseMs.length,
+    p50: round(sortedReverse[Math.floor(reverseMs.length / 2)] ?? 0, 1),
+    p95: round(sortedReverse[Math.floor(reverseMs.length * 0.95)] ?? 0, 1),
+  };
+
   const batchTimes: number[] = [];
   let retryMs = 0;
   for (let b = 0; b < batches; b++) {
@@ -261,6 +282,7 @@ try {
       },
       uncached,
       batch: { items: 2000, ms: batchMs, runs: batchTimes, identicalRetryMs: retryMs },
+      reverseLookupMs: reverse,
       goals: GOALS,
       meetsGoals: {
         ratio: ratio >= GOALS.ratio,

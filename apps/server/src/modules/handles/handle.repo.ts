@@ -268,7 +268,7 @@ export function createHandleRepo(db: DbOrTx) {
      * value's type matching when given (`URL.` takes subtypes), public-read values only when asked.
      */
     async reverseLookup(q: { value: string; type?: string; filter: PrefixFilter; publicOnly: boolean; offset: number; limit: number }) {
-      const probe = JSON.stringify([{ data: { value: q.value } }]);
+      const probe = JSON.stringify([q.value]);
       const typeUpper = q.type?.toUpperCase();
       const typeMatch =
         typeUpper === undefined
@@ -281,7 +281,7 @@ export function createHandleRepo(db: DbOrTx) {
       const result = await db.execute<{ handle: string; idx: number; type: string }>(sql`
         SELECT r.handle, (v->>'index')::int AS idx, v->>'type' AS type
         FROM ${handleRecord} r, jsonb_array_elements(r.handle_values) v
-        WHERE r.handle_values @> ${probe}::jsonb AND ${prefixMatch}
+        WHERE jsonb_path_query_array(r.handle_values, '$[*].data.value') @> ${probe}::jsonb AND ${prefixMatch}
           AND v->'data'->>'value' = ${q.value} AND ${typeMatch} AND ${publicMatch}
         ORDER BY r.handle_key, idx
         OFFSET ${q.offset} LIMIT ${q.limit + 1}`);
