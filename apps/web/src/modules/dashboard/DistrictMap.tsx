@@ -85,12 +85,12 @@ export default function DistrictMap({ districts, unit, indicatorName, linkOf }: 
     [districts, indicatorName, max, nameOf, t, unit],
   );
   if (outlines.error) return <ApiErrorAlert error={outlines.error} />;
-  if (!outlines.data) return <Skeleton.Node active style={{ width: '100%', height: 360 }} />;
+  if (!outlines.data) return <Skeleton.Node active style={{ width: '100%', height: 420 }} />;
   return (
     <>
       <EChart
         option={option}
-        height={360}
+        height={420}
         label={`${indicatorName} ${t('dashboard.map.schematic')}`}
         testId="dashboard-map"
         onClick={(p) => {

@@ -32,7 +32,7 @@ export default function PublicDashboardPage() {
           {t('dashboard.publicTitle')}
         </Typography.Title>
         <Space>
-          <LocaleSwitch />
+          <LocaleSwitch type="default" />
           <Link to="/login">
             <Button type="primary">{t('dashboard.login')}</Button>
           </Link>
