@@ -127,8 +127,16 @@ export default function PublicResolvePage() {
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#0b2e6b' }}>
-        <Link to={me ? '/' : '/login'} style={{ color: '#fff', fontWeight: 600, fontSize: 18 }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <Link to={me ? '/' : '/login'} style={{ color: '#0b2e6b', fontWeight: 600, fontSize: 18 }}>
           {t('app.name')}
         </Link>
         <Space>

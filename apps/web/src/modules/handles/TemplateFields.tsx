@@ -29,14 +29,16 @@ function rulesOf(t: TFunction, item: TemplateItem): Rule[] {
   return rules;
 }
 
-function Control({ item }: { item: TemplateItem }) {
+/** The input of one item; Form.Item hands it id, value and onChange, which go on to the antd control. */
+function Control({ item, ...field }: { item: TemplateItem } & Record<string, unknown>) {
   const testId = `attr-${item.name}`;
   switch (item.type) {
     case 'number':
-      return <InputNumber min={item.min} max={item.max} style={{ width: 220 }} data-testid={testId} />;
+      return <InputNumber {...field} min={item.min} max={item.max} style={{ width: 220 }} data-testid={testId} />;
     case 'date':
       return (
         <DatePicker
+          {...field}
           minDate={item.minDate ? dayjs(item.minDate) : undefined}
           maxDate={item.maxDate ? dayjs(item.maxDate) : undefined}
           data-testid={testId}
@@ -45,6 +47,7 @@ function Control({ item }: { item: TemplateItem }) {
     case 'enum':
       return (
         <Select
+          {...field}
           options={(item.options ?? []).map((o) => ({ value: o, label: o }))}
           allowClear
           style={{ width: 260 }}
@@ -52,7 +55,7 @@ function Control({ item }: { item: TemplateItem }) {
         />
       );
     default:
-      return <Input maxLength={item.maxLength} data-testid={testId} />;
+      return <Input {...field} maxLength={item.maxLength} data-testid={testId} />;
   }
 }
 

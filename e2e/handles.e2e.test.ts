@@ -1,0 +1,159 @@
+// Issue #6 (标识解析, requirement S1-3): an enterprise registers a product identifier from its
+// template in the console; an anonymous visitor opens the public resolve page, sees the values and
+// the QR code, and the QR code decodes to the resolver URL. Unknown handles are explained in words.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { type Browser, type Page, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+
+const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+/** The demo enterprise's prefix and its cable template (GB/T 4754 C3831), loaded with the demo data. */
+const PREFIX = '88.118.8';
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Reads the QR code drawn on the canvas inside the test id and decodes it (on a white quiet zone). */
+async function decodeQr(page: Page, testId: string): Promise<string | null> {
+  const image = await page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const margin = 32;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width + 2 * margin;
+      copy.height = canvas.height + 2 * margin;
+      const ctx = copy.getContext('2d');
+      if (!ctx) return null;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, copy.width, copy.height);
+      ctx.drawImage(canvas, margin, margin);
+      const { data, width, height } = ctx.getImageData(0, 0, copy.width, copy.height);
+      return { data: Array.from(data), width, height };
+    });
+  if (!image) return null;
+  return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data ?? null;
+}
+
+describe('identifier registration and public resolution (issue #6)', () => {
+  const baseURL = inject('baseURL');
+  const accounts = inject('accounts');
+  const enterprise = accounts.find((a) => a.username === 'demo.enterprise') ?? accounts.find((a) => a.role === 'enterprise_user');
+  let browser: Browser;
+  const sessions: Session[] = [];
+  // Unique per run, so the test can run again against a kept database.
+  const suffix = `E2E${Date.now().toString(36).toUpperCase()}`;
+  const handle = `${PREFIX}/${suffix}`;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(sessions.flatMap((s) => s.contractWarnings)).toEqual([]);
+    expect(sessions.flatMap((s) => s.pageErrors)).toEqual([]);
+  });
+
+  it('lets the enterprise register a product identifier from its template', async () => {
+    if (!enterprise) throw new Error('no demo enterprise user');
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    await login(page, enterprise.username, enterprise.password);
+    await page.getByTestId('side-menu').getByText('标识管理').click();
+    await page.waitForURL('**/identifiers/handles');
+    await page.getByTestId('records-page').waitFor();
+
+    await page.getByTestId('record-register').click();
+    const drawer = page.getByTestId('register-drawer');
+    await pickOption(page, 'register-prefix', PREFIX);
+    await drawer.getByTestId('register-suffix').fill(suffix);
+    // The prefix has one current template (电线电缆产品, C3831): it is chosen and its items become fields.
+    await eventually(() => drawer.getByTestId('register-template').textContent()).toContain('C3831');
+    await drawer.getByTestId('register-url').fill('https://example.com/cable/YJV-3x95');
+    await drawer.getByLabel('产品名称').fill('交联聚乙烯绝缘电力电缆');
+    await drawer.getByLabel('规格型号').fill('YJV-0.6/1kV-3×95');
+    // The template's pattern ([A-Z]{2}\d{6}) is checked while typing, item by item.
+    await drawer.getByLabel('生产批次').fill('ab12');
+    await drawer.getByTestId('register-submit').click();
+    await eventually(() => drawer.textContent()).toContain('格式不符合');
+    await drawer.getByLabel('生产批次').fill('JX210602');
+    await drawer.getByLabel('生产日期').click();
+    await drawer.getByLabel('生产日期').fill('2026-06-02');
+    await drawer.getByLabel('生产日期').press('Enter');
+    await drawer.getByTestId('register-submit').click();
+
+    // The new record opens with every value, its permissions and the QR code.
+    const detail = page.getByTestId('record-drawer');
+    await eventually(() => detail.textContent()).toContain(handle);
+    await eventually(() => detail.getByTestId('handle-values').textContent()).toContain('JX210602');
+    expect(await detail.getByTestId('handle-values').textContent()).toContain('IDIS_TEMPLATE');
+    await eventually(() => detail.getByTestId('handle-qr').locator('canvas').count()).toBe(1);
+
+    // The list shows it under the prefix.
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+    await eventually(() => page.getByTestId('records-table').textContent()).toContain(handle);
+
+    // The Handle.Net API agrees (what any Handle client sees).
+    const api = await request.newContext({ baseURL });
+    const res = await api.get(`/api/handles/${handle}`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { responseCode: number; handle: string; values: Array<{ type: string; data: { value: unknown } }> };
+    expect(body.responseCode).toBe(1);
+    expect(body.handle).toBe(handle);
+    expect(body.values.find((v) => v.type === 'batchNo')?.data.value).toBe('JX210602');
+    await api.dispose();
+  });
+
+  it('shows an anonymous visitor the record and a QR code of the resolver URL, without logging in', async () => {
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    // From the login page, as a visitor would find it.
+    await page.goto('/login');
+    await page.getByTestId('login-resolve-link').click();
+    await page.waitForURL('**/resolve');
+    await page.locator('input[data-testid="resolve-input"], [data-testid="resolve-input"] input').first().fill(handle);
+    await page.getByTestId('resolve-submit').click();
+    await page.waitForURL(`**/resolve/${handle}`);
+
+    const record = page.getByTestId('resolve-record');
+    await eventually(() => record.getByTestId('resolve-handle').textContent()).toBe(handle);
+    const values = record.getByTestId('handle-values');
+    await eventually(() => values.textContent()).toContain('交联聚乙烯绝缘电力电缆');
+    expect(await values.textContent()).toContain('JX210602');
+    // The template's labels come with the public view.
+    await eventually(() => values.textContent()).toContain('生产批次');
+    expect(await record.getByTestId('resolve-follow').getAttribute('href')).toBe('https://example.com/cable/YJV-3x95');
+    expect(await record.getByTestId('resolve-redirect').getAttribute('href')).toBe(`/api/handles/${handle}?redirect`);
+
+    // The QR code is drawn and encodes the resolver URL of this handle.
+    await eventually(() => record.getByTestId('handle-qr').locator('canvas').count()).toBe(1);
+    const expected = `${baseURL}/resolve/${handle}`;
+    await eventually(() => decodeQr(page, 'handle-qr')).toBe(expected);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'handle-resolve.png'), fullPage: true });
+
+    // Following the QR code's URL opens the same page.
+    await page.goto(expected);
+    await eventually(() => page.getByTestId('resolve-handle').textContent()).toBe(handle);
+  });
+
+  it('explains a handle that does not exist with its Handle.Net response code', async () => {
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    await page.goto(`/resolve/${PREFIX}/NO-SUCH-${suffix}`);
+    await eventually(() => page.getByTestId('resolve-code').textContent()).toBe('标识不存在');
+    expect(await page.getByTestId('resolve-not-found').textContent()).toContain('100');
+  });
+});
