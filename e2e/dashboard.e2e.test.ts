@@ -58,7 +58,11 @@ describe('command dashboard (issue #4 item 6)', () => {
     await cityPage.getByTestId('dashboard-cards').waitFor();
     const totalBefore = await cardValue(cityPage, 'T-INF-1');
     const api = async () =>
-      ((await (await city.api.get('/api/dashboard')).json()) as { groups: Array<{ indicators: Array<{ code: string; value: number | null }> }> }).groups
+      (
+        (await (await city.api.get('/api/dashboard')).json()) as {
+          groups: Array<{ indicators: Array<{ code: string; value: number | null }> }>;
+        }
+      ).groups
         .flatMap((g) => g.indicators)
         .find((i) => i.code === 'T-INF-1')?.value ?? null;
     expect(totalBefore).toBe(await api());
