@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { IndicatorDataValue, IndicatorOperand, IndicatorRecord, IndicatorRecords } from '@suilian/contracts';
+import type { IndicatorDataValue, IndicatorOperand, IndicatorRecord, IndicatorRecords, ProjectState } from '@suilian/contracts';
 import { Alert, Card, DatePicker, Descriptions, Flex, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { useLocale } from '../../app/locale';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
-import { StatusTag } from '../../shared/StatusTag';
+import { ProjectStateTag, StatusTag } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { useIndicatorRecords } from './hooks';
 import { INDICATOR_STATUS_TONES, roundFigure } from './status';
@@ -39,6 +39,22 @@ function Method({ data }: { data: IndicatorRecords }) {
   return <>{t('indicatorAdmin.drill.methodRecords', { counter, date })}</>;
 }
 
+/** A record's state in words where the console has them (project state, factory level, honour level, application status). */
+function RecordState({ kind, state }: { kind: IndicatorRecord['kind']; state: string | null }) {
+  const { t } = useTranslation();
+  if (state === null) return <>—</>;
+  if (kind === 'project') return <ProjectStateTag state={state as ProjectState} />;
+  const key =
+    kind === 'factory'
+      ? `factoryLevels.${state}`
+      : kind === 'enterprise'
+        ? `honourLevels.${state}`
+        : kind === 'selection_application' || kind === 'typical_case'
+          ? `applicationStatuses.${state}`
+          : null;
+  return <>{key ? t(key as 'factoryLevels.line', { defaultValue: state }) : state}</>;
+}
+
 function useColumns() {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -65,7 +81,7 @@ function useColumns() {
         ),
     },
     { title: c('district'), dataIndex: 'districtName', key: 'district', render: (v: string | null) => v ?? '—' },
-    { title: c('state'), dataIndex: 'state', key: 'state', render: (v: string | null) => v ?? '—' },
+    { title: c('state'), dataIndex: 'state', key: 'state', render: (v: string | null, r) => <RecordState kind={r.kind} state={v} /> },
     { title: c('countedOn'), dataIndex: 'countedOn', key: 'countedOn', render: (v: string | null) => formatDate(v) },
     { title: c('weight'), dataIndex: 'weight', key: 'weight', align: 'right', render: (v: number) => formatNumber(v) },
   ];
