@@ -112,6 +112,7 @@ export const MENU: MenuGroup[] = [
       { path: '/indicators/reporting', label: 'reporting', icon: <FormOutlined />, permission: 'report:read' },
       { path: '/indicators/progress-reports', label: 'progressReports', icon: <FileTextOutlined />, permission: 'report:read' },
       { path: '/indicators/reporting-config', label: 'reportingConfig', icon: <ControlOutlined />, permission: 'report:read' },
+      { path: '/indicators/manage', label: 'indicatorAdmin', icon: <UnorderedListOutlined />, permission: 'indicator:read' },
     ],
   },
   {

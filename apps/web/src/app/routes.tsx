@@ -27,6 +27,8 @@ const ExpertsPage = lazy(() => import('../modules/selections/ExpertsPage'));
 const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
 const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
+const IndicatorAdminPage = lazy(() => import('../modules/indicators/IndicatorAdminPage'));
+const IndicatorRecordsPage = lazy(() => import('../modules/indicators/IndicatorRecordsPage'));
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashboardPage'));
 const ReportingPage = lazy(() => import('../modules/reporting/ReportingPage'));
@@ -81,6 +83,9 @@ export const router = createBrowserRouter([
       { path: 'indicators/progress-reports', element: guarded('report:read', <ProgressReportsPage />) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'indicators/reporting-config', element: guarded('report:read', <ReportingConfigPage />) },
+      { path: 'indicators/manage', element: guarded('indicator:read', <IndicatorAdminPage />) },
+      // The drill-down every dashboard number links to (`?district=&asOf=`).
+      { path: 'indicators/:code/records', element: guarded('indicator:read', <IndicatorRecordsPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },
       { path: 'system/organisations', element: guarded('org:read', <OrganisationsPage />) },
       { path: 'system/tokens', element: guarded('token:read', <TokensPage />) },

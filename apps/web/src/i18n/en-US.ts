@@ -1,5 +1,6 @@
 import { enUS as dashboardEnUS } from './parts/dashboard';
 import { enUS as handlesEnUS } from './parts/handles';
+import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as notificationsEnUS } from './parts/notifications';
 import { enUS as progressReportsEnUS } from './parts/progressReports';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
@@ -61,6 +62,7 @@ const enUS: Messages = {
     reporting: 'Monthly reporting',
     progressReports: 'Progress reports',
     reportingConfig: 'Reporting setup',
+    indicatorAdmin: 'Indicators',
     programme: 'Programme',
     enterprises: 'Enterprises',
     projects: 'Projects',
@@ -1070,6 +1072,7 @@ const enUS: Messages = {
   dashboard: dashboardEnUS,
   vulnerabilities: vulnerabilitiesEnUS,
   handles: handlesEnUS,
+  indicatorAdmin: indicatorAdminEnUS,
   notifications: notificationsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,

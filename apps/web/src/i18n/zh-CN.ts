@@ -22,6 +22,7 @@ import type {
 
 import { zhCN as dashboardZhCN } from './parts/dashboard';
 import { zhCN as handlesZhCN } from './parts/handles';
+import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as notificationsZhCN } from './parts/notifications';
 import { zhCN as progressReportsZhCN } from './parts/progressReports';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
@@ -86,6 +87,7 @@ const zhCN = {
     reporting: '月度报送',
     progressReports: '进展报告',
     reportingConfig: '报送配置',
+    indicatorAdmin: '指标管理',
     programme: '项目管理',
     enterprises: '企业库',
     projects: '项目管理',
@@ -1075,6 +1077,7 @@ const zhCN = {
   dashboard: dashboardZhCN,
   vulnerabilities: vulnerabilitiesZhCN,
   handles: handlesZhCN,
+  indicatorAdmin: indicatorAdminZhCN,
   notifications: notificationsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
