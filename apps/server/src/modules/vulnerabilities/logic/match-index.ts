@@ -6,6 +6,8 @@ import type { AffectedEntry, AliasIndex, MatchOptions, MatchReason, NormalisedVe
 export interface ProductGroup {
   /** Normalised names the product goes by (first: the main one). */
   names: string[];
+  /** Tokens of each name (productTokens), computed once. */
+  nameTokens: string[][];
   /** The product as written, for reasons. */
   display: string;
   /** Model numbers as written. */
@@ -26,10 +28,18 @@ export interface VendorBucket {
   groups: ProductGroup[];
   /** Normalised exact model number → groups listing it. */
   byModel: Map<string, ProductGroup[]>;
-  /** Groups with wildcard model patterns. */
+  /** Wildcard model patterns whose first PATTERN_PREFIX characters are fixed, by those characters. */
+  patternsByPrefix: Map<string, { pattern: string; group: ProductGroup }[]>;
+  /** Wildcard model patterns starting with a wildcard (checked for every model). */
   patterns: { pattern: string; group: ProductGroup }[];
+  /** Asset model as written → groups it reaches (assets repeat models). */
+  modelCache: Map<string, Map<ProductGroup, MatchReason>>;
   /** Normalised asset product → groups at or above the threshold, with their similarity. */
   productCache: Map<string, ProductCandidate[]>;
+  /** Token → groups with a name containing it: only groups sharing tokens are compared. */
+  postings: Map<string, ProductGroup[]>;
+  /** A name without spaces → groups (`S7-1500` against `S71500` share few tokens). */
+  byCompactName: Map<string, ProductGroup[]>;
 }
 
 /** Everything the matcher needs, built once per set of entries and options; reused for every asset. */
@@ -40,8 +50,10 @@ export interface MatchIndex {
   reviewBand: number;
   includeNotAffected: boolean;
   entryCount: number;
-  /** Asset vendor key → the buckets it reaches and how (cached: assets repeat vendors). */
+  /** Asset vendor as written → the buckets it reaches and how (cached: assets repeat vendors). */
   vendorCache: Map<string, { bucket: VendorBucket; reason: MatchReason; exact: boolean }[]>;
+  /** Asset vendor + product as written → normalised product (cached like vendors). */
+  productKeyCache: Map<string, string>;
   /** Range checks per range object and asset version (many entries share one range). */
   rangeCache: WeakMap<VersionRange, Map<string, RangeCheck>>;
 }
@@ -58,12 +70,37 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
   const aliases = options.aliases ?? EMPTY_ALIASES;
   const buckets = new Map<string, VendorBucket>();
   const groupByKey = new Map<string, ProductGroup>();
+  // Equal ranges share one cache of checks, even when they are different objects (rows from a
+  // database each carry their own copy).
+  const rangeCache = new WeakMap<VersionRange, Map<string, RangeCheck>>();
+  const checksByRange = new Map<string, Map<string, RangeCheck>>();
   for (const entry of entries) {
+    if (!rangeCache.has(entry.range)) {
+      const r = entry.range;
+      const key = `${r.kind}\u0000${r.raw}\u0000${JSON.stringify(r.anyOf)}`;
+      let checks = checksByRange.get(key);
+      if (!checks) {
+        checks = new Map();
+        checksByRange.set(key, checks);
+      }
+      rangeCache.set(r, checks);
+    }
     const vendor = normaliseVendor(entry.vendor, aliases);
     if (!vendor.key) continue;
     let bucket = buckets.get(vendor.key);
     if (!bucket) {
-      bucket = { key: vendor.key, canonical: vendor.canonical, groups: [], byModel: new Map(), patterns: [], productCache: new Map() };
+      bucket = {
+        key: vendor.key,
+        canonical: vendor.canonical,
+        groups: [],
+        byModel: new Map(),
+        patternsByPrefix: new Map(),
+        patterns: [],
+        modelCache: new Map(),
+        productCache: new Map(),
+        postings: new Map(),
+        byCompactName: new Map(),
+      };
       buckets.set(vendor.key, bucket);
     }
     const names = [entry.product, ...entry.productNames].map((n) => normaliseProduct(n, entry.vendor)).filter(Boolean);
@@ -71,16 +108,19 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
     const groupKey = `${vendor.key}\u0000${uniqueNames.join('\u0001')}\u0000${entry.models.join('\u0001')}`;
     let group = groupByKey.get(groupKey);
     if (!group) {
-      group = { names: uniqueNames, display: entry.product, models: entry.models, entries: [] };
+      const nameTokens = uniqueNames.map(productTokens);
+      group = { names: uniqueNames, nameTokens, display: entry.product, models: entry.models, entries: [] };
       groupByKey.set(groupKey, group);
       bucket.groups.push(group);
+      for (const token of new Set(nameTokens.flat())) push(bucket.postings, token, group);
+      for (const name of new Set(uniqueNames.map((n) => n.replace(/ /g, '')))) push(bucket.byCompactName, name, group);
       for (const m of entry.models) {
-        if (isModelPattern(m)) bucket.patterns.push({ pattern: m, group });
-        else {
-          const k = normaliseModel(m);
-          const list = bucket.byModel.get(k);
-          if (list) list.push(group);
-          else bucket.byModel.set(k, [group]);
+        if (isModelPattern(m)) {
+          const fixed = fixedPrefix(m);
+          if (fixed.length >= PATTERN_PREFIX) push(bucket.patternsByPrefix, fixed.slice(0, PATTERN_PREFIX), { pattern: m, group });
+          else bucket.patterns.push({ pattern: m, group });
+        } else {
+          push(bucket.byModel, normaliseModel(m), group);
         }
       }
     }
@@ -94,8 +134,42 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
     includeNotAffected: options.includeNotAffected ?? false,
     entryCount: entries.length,
     vendorCache: new Map(),
-    rangeCache: new WeakMap(),
+    productKeyCache: new Map(),
+    rangeCache,
   };
+}
+
+/** Patterns are looked up by this many leading fixed characters of the normalised model. */
+export const PATTERN_PREFIX = 3;
+
+/** The normalised characters of a model pattern before its first wildcard or placeholder. */
+function fixedPrefix(pattern: string): string {
+  const placeholderX = /x/.test(pattern) && /[A-Z]/.test(pattern);
+  const cut = pattern.search(placeholderX ? /[*?x]/ : /[*?]/);
+  return normaliseModel(cut < 0 ? pattern : pattern.slice(0, cut));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The groups worth comparing with an asset's product: a name reaches the threshold t only when it
+ * shares at least ⌈t·a/(2−t)⌉ of the asset's a tokens (fewer when words may match by typo), so by
+ * pigeonhole it contains one of the asset's a − need + 1 rarest tokens.
+ */
+export function productShortlist(bucket: VendorBucket, product: string, tokens: readonly string[], threshold: number): Set<ProductGroup> {
+  const out = new Set<ProductGroup>(bucket.byCompactName.get(product.replace(/ /g, '')) ?? []);
+  const distinct = [...new Set(tokens)];
+  if (distinct.length === 0) return out;
+  const fuzzy = distinct.filter((t) => t.length >= 4 && /\D/.test(t)).length;
+  const need = Math.max(1, Math.ceil((threshold * tokens.length) / (2 - threshold)) - fuzzy);
+  distinct.sort((x, y) => (bucket.postings.get(x)?.length ?? 0) - (bucket.postings.get(y)?.length ?? 0));
+  const prefix = Math.max(1, distinct.length - need + 1);
+  for (let i = 0; i < prefix; i++) for (const g of bucket.postings.get(distinct[i] as string) ?? []) out.add(g);
+  return out;
 }
 
 /** Reuse one index per entries array and options object when callers pass arrays. */
@@ -123,9 +197,9 @@ export function indexFor(entries: readonly AffectedEntry[], options: MatchOption
  * which only ever lead to "needs review".
  */
 export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket: VendorBucket; reason: MatchReason; exact: boolean }[] {
-  const vendor: NormalisedVendor = normaliseVendor(assetVendor, index.aliases);
-  const cached = index.vendorCache.get(`${vendor.key}\u0000${assetVendor}`);
+  const cached = index.vendorCache.get(assetVendor);
   if (cached) return cached;
+  const vendor: NormalisedVendor = normaliseVendor(assetVendor, index.aliases);
   const out: { bucket: VendorBucket; reason: MatchReason; exact: boolean }[] = [];
   const direct = vendor.key ? index.buckets.get(vendor.key) : undefined;
   if (direct) {
@@ -155,7 +229,8 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
       }
     }
   }
-  index.vendorCache.set(`${vendor.key}\u0000${assetVendor}`, out);
+  if (index.vendorCache.size > 100_000) index.vendorCache.clear();
+  index.vendorCache.set(assetVendor, out);
   return out;
 }
 

@@ -1,14 +1,16 @@
 import {
   indexFor,
   type MatchIndex,
+  PATTERN_PREFIX,
   type ProductCandidate,
   type ProductGroup,
+  productShortlist,
   round,
   type VendorBucket,
   vendorBuckets,
 } from './match-index.js';
 import { matchModel, normaliseModel } from './models.js';
-import { compareProducts, normaliseProduct, type ProductComparison } from './names.js';
+import { compareTokenised, normaliseProduct, type ProductComparison, productTokens } from './names.js';
 import { rangeContains } from './ranges.js';
 import type {
   AffectedEntry,
@@ -52,19 +54,38 @@ function productCandidates(index: MatchIndex, bucket: VendorBucket, assetProduct
   if (cached) return cached;
   const out: ProductCandidate[] = [];
   if (assetProduct) {
-    for (const group of bucket.groups) {
-      const best = bestName(assetProduct, group);
+    const tokens = productTokens(assetProduct);
+    const own = new Set(tokens);
+    const typos = tokens.filter((t) => t.length >= 4 && /\D/.test(t)).length;
+    const spacedAlike = bucket.byCompactName.get(assetProduct.replace(/ /g, '')) ?? [];
+    for (const group of productShortlist(bucket, assetProduct, tokens, index.threshold)) {
+      if (!spacedAlike.includes(group) && !mayReach(own, tokens.length, typos, group, index.threshold)) continue;
+      const best = bestName(assetProduct, tokens, group);
       if (best.score >= index.threshold) out.push({ group, score: best.score, lessSpecific: best.codes === 'subset' });
     }
   }
+  if (bucket.productCache.size > 100_000) bucket.productCache.clear();
   bucket.productCache.set(assetProduct, out);
   return out;
 }
 
-function bestName(assetProduct: string, group: ProductGroup): ProductComparison {
+/**
+ * A cheap upper bound of the Dice score before the full comparison: shared exact tokens plus every
+ * word that might match by typo. (Names spelled alike without spaces skip it: they score 0.99.)
+ */
+function mayReach(own: ReadonlySet<string>, size: number, typos: number, group: ProductGroup, threshold: number): boolean {
+  for (const tokens of group.nameTokens) {
+    let shared = typos;
+    for (const t of tokens) if (own.has(t)) shared++;
+    if ((2 * Math.min(shared, size, tokens.length)) / (size + tokens.length) >= threshold) return true;
+  }
+  return false;
+}
+
+function bestName(assetProduct: string, tokens: readonly string[], group: ProductGroup): ProductComparison {
   let best: ProductComparison = { score: 0, codes: 'conflict' };
-  for (const name of group.names) {
-    const c = compareProducts(assetProduct, name);
+  for (let i = 0; i < group.names.length; i++) {
+    const c = compareTokenised(assetProduct, tokens, group.names[i] as string, group.nameTokens[i] as string[]);
     if (c.score > best.score) best = c;
     if (best.score === 1) break;
   }
@@ -73,19 +94,26 @@ function bestName(assetProduct: string, group: ProductGroup): ProductComparison 
 
 /** Groups listing the asset's model number, exactly or through a pattern. */
 function modelCandidates(bucket: VendorBucket, model: string): Map<ProductGroup, MatchReason> {
+  const cached = bucket.modelCache.get(model);
+  if (cached) return cached;
   const out = new Map<ProductGroup, MatchReason>();
-  if (!model) return out;
-  for (const group of bucket.byModel.get(normaliseModel(model)) ?? []) {
-    out.set(group, {
-      kind: 'model',
-      score: 1,
-      text: `model "${model}" = "${group.models.find((m) => matchModel(m, model)) ?? group.models[0]}"`,
-    });
+  const normalised = normaliseModel(model);
+  if (normalised) {
+    for (const group of bucket.byModel.get(normalised) ?? []) {
+      out.set(group, {
+        kind: 'model',
+        score: 1,
+        text: `model "${model}" = "${group.models.find((m) => matchModel(m, model)) ?? group.models[0]}"`,
+      });
+    }
+    const keyed = bucket.patternsByPrefix.get(normalised.slice(0, PATTERN_PREFIX)) ?? [];
+    for (const { pattern, group } of [...keyed, ...bucket.patterns]) {
+      if (!out.has(group) && matchModel(pattern, model))
+        out.set(group, { kind: 'model', score: 1, text: `model "${model}" matches pattern "${pattern}"` });
+    }
   }
-  for (const { pattern, group } of bucket.patterns) {
-    if (!out.has(group) && matchModel(pattern, model))
-      out.set(group, { kind: 'model', score: 1, text: `model "${model}" matches pattern "${pattern}"` });
-  }
+  if (bucket.modelCache.size > 100_000) bucket.modelCache.clear();
+  bucket.modelCache.set(model, out);
   return out;
 }
 
@@ -108,6 +136,17 @@ function sameModelScheme(model: string, models: string[]): boolean {
   });
 }
 
+function productKey(index: MatchIndex, asset: Asset): string {
+  const raw = `${asset.vendor ?? ''}\u0000${asset.product ?? ''}`;
+  let key = index.productKeyCache.get(raw);
+  if (key === undefined) {
+    key = normaliseProduct(asset.product ?? '', asset.vendor);
+    if (index.productKeyCache.size > 200_000) index.productKeyCache.clear();
+    index.productKeyCache.set(raw, key);
+  }
+  return key;
+}
+
 function candidatesFor(
   index: MatchIndex,
   bucket: VendorBucket,
@@ -115,14 +154,14 @@ function candidatesFor(
   vendorReason: MatchReason,
   vendorExact: boolean,
 ): Candidate[] {
-  const assetProduct = normaliseProduct(asset.product ?? '', asset.vendor);
+  const assetProduct = productKey(index, asset);
   const model = (asset.model ?? '').trim();
   const byModel = modelCandidates(bucket, model);
   const out: Candidate[] = [];
   const seen = new Set<ProductGroup>();
   for (const [group, modelReason] of byModel) {
     seen.add(group);
-    const { score } = bestName(assetProduct, group);
+    const { score } = bestName(assetProduct, productTokens(assetProduct), group);
     const productReason: MatchReason = {
       kind: 'product',
       score: round(score),

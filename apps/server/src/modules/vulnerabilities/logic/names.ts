@@ -110,12 +110,23 @@ export function normaliseVendor(name: string, aliases?: AliasIndex | readonly Ve
 export function normaliseProduct(name: string, vendor?: string): string {
   let w = words(name ?? '');
   if (vendor) {
-    const v = words(vendor);
+    const { v, k } = vendorWords(vendor);
     while (v.length > 0 && w.length > v.length && v.every((x, i) => w[i] === x)) w = w.slice(v.length);
-    const k = vendorKey(vendor).split(' ');
     if (k[0] && w.length > k.length && k.every((x, i) => w[i] === x)) w = w.slice(k.length);
   }
   return w.join(' ');
+}
+
+/** A vendor's words and key words; vendors repeat across thousands of products, so they are kept. */
+const vendorWordCache = new Map<string, { v: string[]; k: string[] }>();
+function vendorWords(vendor: string): { v: string[]; k: string[] } {
+  let hit = vendorWordCache.get(vendor);
+  if (!hit) {
+    hit = { v: words(vendor), k: vendorKey(vendor).split(' ') };
+    if (vendorWordCache.size > 10_000) vendorWordCache.clear();
+    vendorWordCache.set(vendor, hit);
+  }
+  return hit;
 }
 
 /** Tokens of a normalised product: words, with number runs separated from letters (`cpu1518` → `cpu`, `1518`). */
@@ -236,10 +247,13 @@ export interface ProductComparison {
  * Whole-name Jaro-Winkler is not used: it rates `M800VW` against `M800VS` at 0.93.
  */
 export function compareProducts(a: string, b: string): ProductComparison {
+  return compareTokenised(a, productTokens(a), b, productTokens(b));
+}
+
+/** compareProducts with the tokens already computed (the matcher keeps them per product). */
+export function compareTokenised(a: string, ta: readonly string[], b: string, tb: readonly string[]): ProductComparison {
   if (a === b) return { score: a ? 1 : 0, codes: 'same' };
   if (a.replace(/ /g, '') === b.replace(/ /g, '')) return { score: 0.99, codes: 'same' };
-  const ta = productTokens(a);
-  const tb = productTokens(b);
   const codes = codeRelation(ta, tb);
   const dice = tokenDice(ta, tb);
   return { score: codes === 'conflict' ? Math.min(dice, 0.5) : dice, codes };
