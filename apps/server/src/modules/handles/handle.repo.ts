@@ -1,6 +1,7 @@
 import type { TemplateItem } from '@suilian/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { codeItem } from '../codelists/codelist.table.js';
 import { organisation } from '../organisations/organisation.table.js';
 import { handlePrefix, handlePrefixAdmin, handleRecord, handleStatDaily, handleTemplate } from './handle.table.js';
 import type { CounterRow } from './logic/counters.js';
@@ -135,6 +136,15 @@ export function createHandleRepo(db: DbOrTx) {
     },
 
     // ------------------------------------------------------------ templates
+
+    /** Whether the industry code list (GB/T 4754 divisions) has this division, active. */
+    async industryDivisionActive(division: string): Promise<boolean> {
+      const [row] = await db
+        .select({ active: codeItem.active })
+        .from(codeItem)
+        .where(and(eq(codeItem.listKey, 'industry'), eq(codeItem.code, division)));
+      return row?.active === true;
+    },
 
     async templates(prefix: string) {
       return db

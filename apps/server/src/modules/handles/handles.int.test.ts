@@ -63,6 +63,12 @@ describe('identifiers (Handle-compatible)', () => {
     });
     expect(template.statusCode, template.body).toBe(201);
     expect(template.json()).toMatchObject({ prefix: '88.118.8', industryCode: 'C3831', version: 1, current: true });
+    const items = [{ name: 'x', label: 'x', type: 'string' }];
+    for (const industryCode of ['A3831', 'F51']) {
+      const bad = await enterprise.request('POST', '/api/identifiers/prefixes/88.118.8/templates', { industryCode, name: 'x', items });
+      expect(bad.statusCode, industryCode).toBe(422);
+      expect(bad.json().error.details.issues[0].field).toBe('industryCode');
+    }
   });
   afterAll(() => ctx.close());
 

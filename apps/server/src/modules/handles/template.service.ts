@@ -3,8 +3,9 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { createHandleRepo } from './handle.repo.js';
+import { industryDivision } from './logic/industry.js';
 import { type TemplateLike, templateProblems } from './logic/template.js';
 import type { PrefixService } from './prefix.service.js';
 
@@ -62,6 +63,17 @@ export function createTemplateService(deps: TemplateServiceDeps) {
     async create(actor: Actor, prefix: string, input: CreateTemplate): Promise<HandleTemplate> {
       const p = await visiblePrefix(actor, prefix);
       if (!deps.prefixes.canAdminister(actor, p)) throw forbidden(`you are not in the administrator group of ${p.prefix}`);
+      const division = industryDivision(input.industryCode);
+      if (!division)
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'industryCode',
+          'gb4754_section',
+          `${input.industryCode}: the section letter does not match the division (GB/T 4754-2017)`,
+        );
+      if (!(await repo.industryDivisionActive(division))) {
+        throw fieldError('VALIDATION_FAILED', 'industryCode', 'code_list', `division ${division} is not in the industry code list`);
+      }
       const problems = templateProblems(input.items);
       if (problems.length)
         throw new AppError('VALIDATION_FAILED', problems.map((i) => `${i.field}: ${i.message}`).join('; '), { issues: problems });

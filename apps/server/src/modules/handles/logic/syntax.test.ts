@@ -54,3 +54,13 @@ describe('handle syntax (RFC 3650)', () => {
     expect(parentOf('88')).toBeNull();
   });
 });
+
+describe('GB/T 4754-2017 classes', async () => {
+  const { industryDivision } = await import('./industry.js');
+  it('checks the section letter against the division', () => {
+    expect(industryDivision('C3831')).toBe('38');
+    expect(industryDivision('I65')).toBe('65');
+    expect(industryDivision('A3831')).toBeNull();
+    expect(industryDivision('C9999')).toBeNull();
+  });
+});
