@@ -34,6 +34,7 @@ import {
   extractCveAffected,
   matchAsset,
 } from '../apps/server/src/modules/vulnerabilities/logic/index.ts';
+import { seededRandom } from '../apps/server/src/seed/prng.ts';
 import { environment, numberArg, parseArgs, ROOT, round } from './lib/common.ts';
 
 const GOAL_MS = 30_000;
@@ -47,18 +48,7 @@ const replicate = numberArg(args, 'replicate', 1);
 const productTypes = numberArg(args, 'product-types', 5_000);
 const log = (s: string) => process.stderr.write(`[match] ${s}\n`);
 
-/** Deterministic PRNG (mulberry32). */
-function rng(s: number) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(seed);
+const random = seededRandom(seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
 function jsonFiles(root: string): string[] {
