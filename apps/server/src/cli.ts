@@ -58,13 +58,15 @@ async function main() {
 }
 
 async function runReminders(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], config: Config) {
+  const audit = createAuditService({ db, clock: systemClock });
+  await loadReferenceData(db, { clock: systemClock, audit });
   const city = await createOrganisationRepo(db).findCity();
   if (!city) throw new Error('the city organisation is missing');
   const notifications = createNotificationsModule({ db, clock: systemClock, publicUrl: config.publicUrl });
   const reminders = createReminderService({
     db,
     clock: systemClock,
-    audit: createAuditService({ db, clock: systemClock }),
+    audit,
     notifications: notifications.service,
     policy: reminderPolicy(config.reminderDaysBefore),
   });

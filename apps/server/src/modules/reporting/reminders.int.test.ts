@@ -45,6 +45,8 @@ describe('reporting reminders', () => {
     expect(august.map((s: { orgId: string }) => s.orgId)).toContain(huangpuId);
     expect(august.map((s: { orgId: string }) => s.orgId)).not.toContain(tianheId);
     expect(august.find((s: { orgId: string }) => s.orgId === huangpuId).recipients).toBe(1);
+    // Districts without officers were told nothing, so nothing is recorded as sent for them.
+    expect(result.sent.every((s: { orgId: string }) => s.orgId === huangpuId || s.orgId === tianheId)).toBe(true);
 
     const page = await mine(hp);
     const due = page.items.find((n: { kind: string }) => n.kind === 'reporting.due');

@@ -32,6 +32,19 @@ export function createRemindersRepo(db: DbOrTx) {
       const inserted = await db.insert(reportingReminder).values(row).onConflictDoNothing().returning({ period: reportingReminder.period });
       return inserted.length > 0;
     },
+    /** Gives a claimed key back (nobody could be told; a later run tries again). */
+    async release(key: Pick<ReminderRow, 'dataSetCode' | 'period' | 'orgId' | 'kind'>): Promise<void> {
+      await db
+        .delete(reportingReminder)
+        .where(
+          and(
+            eq(reportingReminder.dataSetCode, key.dataSetCode),
+            eq(reportingReminder.period, key.period),
+            eq(reportingReminder.orgId, key.orgId),
+            eq(reportingReminder.kind, key.kind),
+          ),
+        );
+    },
     async setRecipients(key: Pick<ReminderRow, 'dataSetCode' | 'period' | 'orgId' | 'kind'>, recipients: number): Promise<void> {
       await db
         .update(reportingReminder)

@@ -53,6 +53,11 @@ export function createReminderService(deps: ReminderServiceDeps) {
               [{ role: 'district_officer', districtId: due.orgId }],
               reminderMessage(ds, district, due),
             );
+            if (recipientIds.length === 0) {
+              // A district without officers yet: nobody was reminded, so the key stays free.
+              await txRepo.release(key);
+              return null;
+            }
             await txRepo.setRecipients(key, recipientIds.length);
             await deps.audit.append(tx, actor, {
               action: `reporting.reminder.${due.kind}`,
