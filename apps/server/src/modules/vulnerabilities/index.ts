@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import type { NotificationService } from '../notifications/index.js';
 import { createAdvisoryService } from './advisory.service.js';
@@ -59,7 +60,19 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
     stop: () => escalation.stop(),
     registerRoutes(app: FastifyInstance) {
       registerCatalogueRoutes(app, { advisories, catalogue });
-      registerLoopRoutes(app, { assets, assetImporter, matching, findings, scans, notices, stats });
+      registerLoopRoutes(app, {
+        assets,
+        assetImporter,
+        matching,
+        findings,
+        scans,
+        notices,
+        stats,
+        sweep: async (actor) => {
+          if (!actor.permissions.includes('vuln:manage')) throw forbidden('running the SLA sweep needs vuln:manage');
+          return escalation.sweep();
+        },
+      });
     },
   };
 }

@@ -29,6 +29,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../platform/actor.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { readUploadedFile, registerImportExportRoutes, type TabularImporter } from '../../platform/tabular/http.js';
 import type { AssetService } from './assets/asset.service.js';
@@ -46,6 +47,7 @@ export interface LoopServices {
   scans: ScanService;
   notices: NoticeService;
   stats: StatsService;
+  sweep: (actor: Actor) => Promise<{ escalated: number; reopened: number }>;
 }
 
 /** Assets, matches, findings, scans, notices and statistics: the closed loop (issue #5 items 3–8). */
@@ -132,6 +134,14 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
     handler: async (q) => s.findings.setSla(actorOf(q), q.body),
   });
 
+  r.post(`${base}/sla/sweep`, {
+    schema: {
+      tags,
+      response: { 200: z.object({ escalated: z.number().int(), reopened: z.number().int() }) },
+      description: 'Runs the hourly SLA sweep now: escalates overdue findings once per due date, reopens expired risk acceptances.',
+    },
+    handler: async (q) => s.sweep(actorOf(q)),
+  });
   r.get(`${base}/scans`, {
     schema: { tags, querystring: ListQuerySchema.pick({ page: true, pageSize: true }), response: { 200: pageOf(ScanSchema) } },
     handler: async (q) => s.scans.list(actorOf(q), q.query.page, q.query.pageSize),

@@ -6,11 +6,12 @@ import type { Clock } from '../../../platform/clock.js';
 import { forbidden } from '../../../platform/errors.js';
 import { orgScopeOf } from '../../../platform/scope.js';
 import type { UploadedFile } from '../../../platform/tabular/http.js';
+import { createAdvisoryRepo } from '../advisory.repo.js';
 import { createAssetRepo } from '../assets/asset.repo.js';
 import { requireAssetWrite, resolveEnterprise } from '../assets/asset.service.js';
 import { recordSightings, type Sighting } from '../findings/detect.js';
 import { createFindingRepo } from '../findings/finding.repo.js';
-import { normaliseProduct, vendorKey } from '../logic/index.js';
+import { type AliasIndex, createAliasIndex, normaliseProduct, normaliseVendor } from '../logic/index.js';
 import type { MatchingService } from '../matching/matching.service.js';
 import { parseScanFile, type ScanLine } from './scan.parse.js';
 import { createScanRepo, type ScanRow } from './scan.repo.js';
@@ -22,8 +23,11 @@ export interface ScanServiceDeps {
   matching: Pick<MatchingService, 'matchAssets'>;
 }
 
-const lineKey = (host: string, vendor: string, product: string) =>
-  `${host.toLowerCase()}\u0000${vendorKey(vendor)}\u0000${normaliseProduct(product, vendor)}`;
+/** One asset per host, vendor (through the alias table) and product. */
+function lineKeyWith(aliases: AliasIndex) {
+  return (host: string, vendor: string, product: string) =>
+    `${host.toLowerCase()}\u0000${normaliseVendor(vendor, aliases).key}\u0000${normaliseProduct(product, vendor)}`;
+}
 
 /**
  * Scan results reconciled like DefectDojo's re-import (issue #5 item 5): each line finds its asset
@@ -44,6 +48,8 @@ export function createScanService(deps: ScanServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const now = deps.clock.now();
         const assets = createAssetRepo(tx);
+        const aliases = createAliasIndex((await createAdvisoryRepo(tx).aliases()).map((a) => ({ canonical: a.canonical, names: a.names })));
+        const lineKey = lineKeyWith(aliases);
         const known = new Map(
           (await assets.byHosts(enterprise.id, [...new Set(lines.map((l) => l.host))])).map((a) => [
             lineKey(a.host ?? '', a.vendor, a.product),
