@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pollMs: config.mailPollMs,
     log: app.log,
   });
-  const indicators = createIndicatorsModule({ db: database.db, clock });
+  const indicators = createIndicatorsModule({ db: database.db, clock, audit });
   const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
   const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
   const progressReports = createProgressReportsModule({

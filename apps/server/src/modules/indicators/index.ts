@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type AuditService, createAuditService } from '../../platform/audit/audit.service.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
 import { registerIndicatorRoutes } from './indicator.routes.js';
 import { createIndicatorService, type IndicatorServiceDeps } from './indicator.service.js';
 import { createIndicatorAdminService } from './indicator-admin.service.js';
@@ -14,9 +14,8 @@ export type { IndicatorAdminService } from './indicator-admin.service.js';
  * Indicators: the plan's 16 targets and administrators' own indicators as data; values from
  * records, reported data and formulas; pace against the milestone path; the records behind a value.
  */
-export function createIndicatorsModule(deps: IndicatorServiceDeps & { audit?: Pick<AuditService, 'append'> }) {
+export function createIndicatorsModule(deps: IndicatorServiceDeps & { audit: Pick<AuditService, 'append'> }) {
   const service = createIndicatorService(deps);
-  // The audit service is stateless (the chain lives in the database), so one of our own is the same chain.
-  const admin = createIndicatorAdminService({ ...deps, audit: deps.audit ?? createAuditService(deps) });
+  const admin = createIndicatorAdminService(deps);
   return { service, admin, registerRoutes: (app: FastifyInstance) => registerIndicatorRoutes(app, service, admin) };
 }
