@@ -227,6 +227,22 @@ describe('identifiers (Handle-compatible)', () => {
       }
     });
 
+    it('gives the resolve page public values with the template labels', async () => {
+      const res = await get('/api/identifiers/public/records/88.118.8/JXDY2106023');
+      expect(res.statusCode, res.body).toBe(200);
+      const view = res.json();
+      expect(view).toMatchObject({
+        handle: '88.118.8/JXDY2106023',
+        prefix: '88.118.8',
+        ownerOrgName: '黄埔线缆有限公司',
+        url: 'https://example.cn/p/JXDY2106023',
+      });
+      expect(view.template).toMatchObject({ industryCode: 'C3831', version: 1, name: '电线电缆' });
+      expect(view.template.items[0]).toMatchObject({ name: 'productName', label: '产品名称' });
+      expect(view.values.some((v: { type: string }) => v.type === 'CUSTOMER')).toBe(false);
+      expect((await get('/api/identifiers/public/records/88.118.8/NOPE')).statusCode).toBe(404);
+    });
+
     it('redirects to the URL value with ?redirect', async () => {
       const res = await get('/api/handles/88.118.8/JXDY2106023?redirect');
       expect(res.statusCode).toBe(302);
@@ -405,6 +421,14 @@ describe('identifiers (Handle-compatible)', () => {
       const res = await enterprise.request('POST', '/api/identifiers/batches', { prefix: '88.118.8', industryCode: 'C3831', items });
       expect(res.statusCode).toBe(422);
       expect((await get('/api/handles/88.118.8/B-1000')).statusCode).toBe(404);
+    });
+
+    it('offers an Excel template with a column per template item', async () => {
+      const res = await enterprise.request('GET', '/api/identifiers/batches/template?prefix=88.118.8&industryCode=C3831');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect((await other.request('GET', '/api/identifiers/batches/template?prefix=88.118.8')).statusCode).toBe(404);
     });
 
     it('registers a CSV upload row by row', async () => {
