@@ -78,6 +78,8 @@ describe('notifications and the e-mail outbox', () => {
     await insertUser(ctx, 'n.th', 'district_officer', tianhe.id);
     await insertUser(ctx, 'n.admin', 'city_admin', city.id);
     await insertUser(ctx, 'n.sec', 'security_analyst', city.id);
+    await insertUser(ctx, 'n.auditor', 'auditor', city.id);
+    await insertUser(ctx, 'n.analyst', 'city_analyst', city.id);
     await ctx.database.pool.query("UPDATE app_user SET email = 'hp@suilian.test' WHERE username = 'n.hp'");
     await ctx.database.pool.query("UPDATE app_user SET email = 'bounce@suilian.test', locale = 'en-US' WHERE username = 'n.hp2'");
     [hp, th, admin] = [await login(ctx, 'n.hp'), await login(ctx, 'n.th'), await login(ctx, 'n.admin')];
@@ -134,6 +136,16 @@ describe('notifications and the e-mail outbox', () => {
     expect((await hp.request('GET', '/api/notifications/unread-count')).json()).toEqual({ unread: 1 });
     expect((await hp.request('POST', '/api/notifications/read-all')).json()).toEqual({ marked: 1 });
     expect((await hp.request('GET', '/api/notifications')).json()).toMatchObject({ total: 2, unread: 0 });
+  });
+
+  it('shows the outbox to city administrators and auditors only; notifications need a login', async () => {
+    expect((await (await login(ctx, 'n.auditor')).request('GET', '/api/notifications/outbox')).statusCode).toBe(200);
+    const analyst = await login(ctx, 'n.analyst');
+    expect((await analyst.request('GET', '/api/notifications/outbox')).statusCode).toBe(403);
+    expect((await analyst.request('POST', '/api/notifications/outbox/dispatch')).statusCode).toBe(403);
+    expect((await th.request('GET', '/api/notifications/outbox')).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(401);
+    expect(received).toHaveLength(0); // nothing was sent by looking
   });
 
   it('sends queued mail through SMTP; a refused address is retried with back-off and then marked failed', async () => {
