@@ -96,6 +96,14 @@ describe('identifiers (Handle-compatible)', () => {
       ).toBe(403);
     });
 
+    it('documents both endpoint families in the OpenAPI document', async () => {
+      const res = await get('/api/docs/json');
+      expect(res.statusCode).toBe(200);
+      const paths = Object.keys(res.json().paths);
+      for (const p of ['/api/prefixes', '/api/handles', '/api/identifiers/batches', '/api/identifiers/stats']) expect(paths).toContain(p);
+      expect(paths.some((p) => p.startsWith('/api/handles/'))).toBe(true);
+    });
+
     it('opens reads to any origin, without credentials (CORS preflight)', async () => {
       const res = await ctx.app.inject({
         method: 'OPTIONS',

@@ -38,6 +38,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Upper-cases a–z only: the Handle.Net default case rule (no Unicode folding). */
 export function asciiUpper(value: string): string {
+  if (!/[a-z]/.test(value)) return value;
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
