@@ -46,6 +46,8 @@ describe('indicator administration', () => {
     await insertUser(ctx, 'a.analyst', 'city_analyst', city.id);
     await insertUser(ctx, 'a.hp', 'district_officer', huangpu.id);
     await insertUser(ctx, 'a.ent', 'enterprise_user', e1.id);
+    await insertUser(ctx, 'a.aud', 'auditor', city.id);
+    await insertUser(ctx, 'a.sec', 'security_analyst', city.id);
     [admin, analyst, officer, ent] = [
       await login(ctx, 'a.admin'),
       await login(ctx, 'a.analyst'),
@@ -67,7 +69,8 @@ describe('indicator administration', () => {
   afterAll(() => ctx.close());
 
   it('lets only holders of indicator:manage write; readers see the definitions', async () => {
-    for (const s of [analyst, officer, ent]) {
+    // Every role without indicator:manage (roles.ts gives it to city admins only) is refused.
+    for (const s of [analyst, officer, ent, await login(ctx, 'a.aud'), await login(ctx, 'a.sec')]) {
       expect(
         (await create(s, { code: 'X-NO', nameZh: '无', nameEn: 'No', kind: 'record_count', source: 'records', counter: 'patents' }))
           .statusCode,
