@@ -157,15 +157,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * The groups worth comparing with an asset's product: a name reaches the threshold t only when it
- * shares at least ⌈t·a/(2−t)⌉ of the asset's a tokens (fewer when words may match by typo), so by
- * pigeonhole it contains one of the asset's a − need + 1 rarest tokens.
+ * shares at least ⌈t·a/(2−t)⌉ of the asset's a tokens (fewer distinct ones when words may match
+ * by typo or repeat), so by pigeonhole it contains one of the asset's d − need + 1 rarest distinct
+ * tokens.
  */
 export function productShortlist(bucket: VendorBucket, product: string, tokens: readonly string[], threshold: number): Set<ProductGroup> {
   const out = new Set<ProductGroup>(bucket.byCompactName.get(product.replace(/ /g, '')) ?? []);
   const distinct = [...new Set(tokens)];
   if (distinct.length === 0) return out;
   const fuzzy = distinct.filter((t) => t.length >= 4 && /\D/.test(t)).length;
-  const need = Math.max(1, Math.ceil((threshold * tokens.length) / (2 - threshold)) - fuzzy);
+  // Repeated tokens (`m730vw m720vw` has `m` and `vw` twice) count once among the distinct ones.
+  const repeats = tokens.length - distinct.length;
+  const need = Math.ceil((threshold * tokens.length) / (2 - threshold)) - fuzzy - repeats;
+  // Every shared token might be a typo match (`ThinManagar`): no exact token is certain, compare all.
+  if (need <= 0) return new Set(bucket.groups);
   distinct.sort((x, y) => (bucket.postings.get(x)?.length ?? 0) - (bucket.postings.get(y)?.length ?? 0));
   const prefix = Math.max(1, distinct.length - need + 1);
   for (let i = 0; i < prefix; i++) for (const g of bucket.postings.get(distinct[i] as string) ?? []) out.add(g);

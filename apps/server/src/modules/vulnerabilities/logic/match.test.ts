@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractCsafAffected } from './csaf-extract.js';
 import { extractCveAffected } from './cve-extract.js';
 import { matchAsset } from './match.js';
-import { createMatchIndex } from './match-index.js';
-import { createAliasIndex } from './names.js';
+import { createMatchIndex, DEFAULT_PRODUCT_THRESHOLD, productShortlist } from './match-index.js';
+import { compareProducts, createAliasIndex, productTokens } from './names.js';
 import { parseAffectedVersions } from './ranges.js';
 import type { AffectedEntry, Asset, AssetMatch } from './types.js';
 
@@ -226,5 +226,39 @@ describe('matchAsset: verdict rules on hand-made entries', () => {
     const a = asset({ vendor: 'ACME', product: 'Box Pro', version: '1' });
     expect(matchAsset(a, list)).toEqual([]);
     expect(matchAsset(a, list, { productThreshold: 0.7, reviewBand: 0.05 })[0]?.verdict).toBe('affected');
+  });
+});
+
+describe('the product shortlist', () => {
+  it('never leaves out a product that reaches the threshold (brute force over the fixtures)', () => {
+    const probes = new Set<string>();
+    for (const bucket of index.buckets.values()) {
+      for (const g of bucket.groups) {
+        for (const name of g.names) {
+          const t = name.split(' ');
+          probes.add(name);
+          probes.add(t.slice(1).join(' '));
+          probes.add(t.slice(0, -1).join(' '));
+          probes.add(name.replace(/e/, 'a'));
+          probes.add(name.replace(/ /g, ''));
+          probes.add(`${name} extra`);
+        }
+      }
+    }
+    let checked = 0;
+    for (const bucket of index.buckets.values()) {
+      for (const probe of probes) {
+        if (!probe) continue;
+        const shortlist = productShortlist(bucket, probe, productTokens(probe), DEFAULT_PRODUCT_THRESHOLD);
+        for (const g of bucket.groups) {
+          const best = Math.max(...g.names.map((n) => compareProducts(probe, n).score));
+          if (best >= DEFAULT_PRODUCT_THRESHOLD) {
+            checked++;
+            expect(shortlist.has(g), `${probe} → ${g.names[0]} (${best})`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
