@@ -1,6 +1,7 @@
 import { FileExcelOutlined, GlobalOutlined } from '@ant-design/icons';
 import { type DashboardDistrict, drillDownRoute } from '@suilian/contracts';
-import { Alert, Button, Card, Col, Flex, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,7 @@ import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { DATE_FORMAT } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { useDashboard } from './hooks';
 import RankingTable from './RankingTable';
@@ -27,9 +28,9 @@ export default function DashboardPage() {
   const { locale } = useLocale();
   const me = useMe();
   const isCity = me.orgKind === 'city';
-  const [filters, setFilters] = useUrlFilters(['district', 'map', 'trend'] as const);
+  const [filters, setFilters] = useUrlFilters(['district', 'map', 'trend', 'asOf'] as const);
   const district = isCity ? filters.district : undefined;
-  const { data, error, isPending, isFetching } = useDashboard({ district, mapIndicator: filters.map });
+  const { data, error, isPending, isFetching } = useDashboard({ district, mapIndicator: filters.map, asOf: filters.asOf });
   const cards = data?.groups.flatMap((g) => g.indicators) ?? [];
   const nameOf = (c: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? c.nameZh : c.nameEn);
   const options = cards.map((c) => ({ value: c.code, label: `${c.code} ${nameOf(c)}` }));
@@ -43,7 +44,16 @@ export default function DashboardPage() {
         title={t('dashboard.title')}
         extra={
           <Space wrap>
-            {data && <Typography.Text type="secondary">{t('dashboard.asOf', { date: formatDate(data.asOf) })}</Typography.Text>}
+            <Typography.Text type="secondary">{t('dashboard.asOfLabel')}</Typography.Text>
+            <DatePicker
+              value={data ? dayjs(data.asOf) : filters.asOf ? dayjs(filters.asOf) : null}
+              onChange={(d) => setFilters({ ...filters, asOf: d ? d.format(DATE_FORMAT) : undefined })}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs('2025-09-01'), 'day')}
+              allowClear
+              format={DATE_FORMAT}
+              style={{ width: 140 }}
+              data-testid="dashboard-as-of"
+            />
             {isCity ? (
               <DistrictSelect
                 value={filters.district}
@@ -58,7 +68,7 @@ export default function DashboardPage() {
             )}
             <Button
               icon={<FileExcelOutlined />}
-              href={apiUrl('/dashboard/export', { district, mapIndicator: filters.map })}
+              href={apiUrl('/dashboard/export', { district, mapIndicator: filters.map, asOf: filters.asOf })}
               disabled={!data}
               data-testid="dashboard-export"
             >
@@ -138,7 +148,7 @@ export default function DashboardPage() {
                 }
               >
                 <Suspense fallback={chartFallback}>
-                  {trendCard && <TrendChart indicator={trendCard} district={district} name={nameOf(trendCard)} />}
+                  {trendCard && <TrendChart indicator={trendCard} district={district} asOf={filters.asOf} name={nameOf(trendCard)} />}
                 </Suspense>
               </Card>
             </Col>

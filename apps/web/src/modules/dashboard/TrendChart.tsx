@@ -11,14 +11,16 @@ import { useTrend } from './hooks';
 export default function TrendChart({
   indicator,
   district,
+  asOf,
   name,
 }: {
   indicator: DashboardIndicator;
   district: string | undefined;
+  asOf: string | undefined;
   name: string;
 }) {
   const { t } = useTranslation();
-  const { data, error, isPending } = useTrend(indicator.code, district);
+  const { data, error, isPending } = useTrend(indicator.code, district, asOf);
   const option = useMemo(() => {
     if (!data) return null;
     const observed = data.points.filter((p) => p.value !== null);

@@ -10,9 +10,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 
 /** The whole 驾驶舱 in one request: city-wide or one district; `mapIndicator` colours the map and ranking. */
-export function useDashboard(query: { district?: string | undefined; mapIndicator?: string | undefined }) {
+export function useDashboard(query: { district?: string | undefined; mapIndicator?: string | undefined; asOf?: string | undefined }) {
   return useQuery({
-    queryKey: ['dashboard', query.district ?? 'city', query.mapIndicator ?? 'default'],
+    queryKey: ['dashboard', query.district ?? 'city', query.mapIndicator ?? 'default', query.asOf ?? 'today'],
     queryFn: () => api.get<Dashboard>('/dashboard', { query, check: DashboardSchema }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -30,10 +30,10 @@ export function usePublicDashboard(mapIndicator: string | undefined) {
 }
 
 /** Monthly values, the milestone path and the forecast of one indicator (logged-in users only). */
-export function useTrend(code: string | undefined, district: string | undefined) {
+export function useTrend(code: string | undefined, district: string | undefined, asOf?: string) {
   return useQuery({
-    queryKey: ['indicators', 'series', code, district ?? 'city'],
-    queryFn: () => api.get<IndicatorSeries>(`/indicators/${code}/series`, { query: { district }, check: IndicatorSeriesSchema }),
+    queryKey: ['indicators', 'series', code, district ?? 'city', asOf ?? 'today'],
+    queryFn: () => api.get<IndicatorSeries>(`/indicators/${code}/series`, { query: { district, asOf }, check: IndicatorSeriesSchema }),
     enabled: code !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
