@@ -8,7 +8,11 @@ import {
   type Session,
   type TestContext,
 } from '../../../test/harness.js';
+import { systemActor } from '../../platform/actor.js';
+import { createAuditService } from '../../platform/audit/audit.service.js';
 import { manualClock } from '../../platform/clock.js';
+import { createJobService } from '../../platform/jobs/job.service.js';
+import { createProgressReportService } from './progress-report.service.js';
 
 // Issue #4 item 7: a quarterly progress report of targets, pace, districts and notable projects,
 // generated on demand and kept, as printable HTML and PDF.
@@ -165,5 +169,37 @@ describe('quarterly progress report', () => {
     expect(mine.items[0]).toMatchObject({ kind: 'progress_report.ready', link: `/indicators/progress-reports?report=${reportId}` });
     const audit = await ctx.database.pool.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [reportId]);
     expect(audit.rows.map((r) => r.action)).toEqual(['progress_report.request', 'progress_report.generate']);
+  });
+
+  it('is kept as failed, with no content, when its figures cannot be gathered', async () => {
+    const db = ctx.database.db;
+    const jobs = createJobService({ db, clock, log: { error: () => undefined } });
+    const broken = createProgressReportService({
+      db,
+      clock,
+      audit: createAuditService({ db, clock }),
+      jobs,
+      notifications: { notify: async () => ({ recipientIds: [], mailsQueued: 0 }) },
+      indicators: {
+        list: async () => {
+          throw new Error('the indicator tables are unreachable');
+        },
+        series: async () => {
+          throw new Error('unreachable');
+        },
+      },
+      projects: { reachedBetween: async () => [] },
+      organisations: { list: async () => ({ items: [], total: 0 }) },
+    });
+    const actor = systemActor('system', (await orgByDivision(ctx, '440100')).id);
+    const { reportId, jobId } = await broken.generate(actor, { quarter: '2026Q2' });
+    await jobs.drain();
+    expect(await broken.get(actor, reportId)).toMatchObject({
+      status: 'failed',
+      error: 'the report could not be generated; see the server log',
+      pdfBytes: null,
+    });
+    expect((await analyst.request('GET', `/api/jobs/${jobId}`)).json().status).toBe('failed');
+    expect((await analyst.request('GET', `/api/progress-reports/${reportId}/pdf`)).statusCode).toBe(409);
   });
 });
