@@ -12,7 +12,16 @@ export type { NotificationService } from './notification.service.js';
 
 /**
  * Notifications (消息中心) and the e-mail outbox. Other modules take `service.notify` as a narrow
- * dependency and call it inside their own transaction.
+ * dependency (`Pick<NotificationService, 'notify'>`) and call it inside their own transaction, e.g.
+ * an early-warning notice on publish:
+ *
+ *   await notifications.notify(tx, affected.map((orgId) => ({ role: 'enterprise_user', orgId })), {
+ *     kind: 'security.notice', title: { zh, en }, body: { zh, en },
+ *     link: `/security/notices/${id}`, dedupeKey: `security.notice:${id}`,
+ *   });
+ *
+ * Recipients: `{ userId }`, or `{ role, orgId? , districtId? }` (all active users of the role, within
+ * that organisation or district). Each recipient with an e-mail address also gets a queued mail.
  */
 export function createNotificationsModule(deps: {
   db: Db;
