@@ -1,7 +1,8 @@
 // Issue #6 (标识解析, requirement S1-3): an enterprise registers a product identifier from its
 // template in the console; an anonymous visitor opens the public resolve page, sees the values and
 // the QR code, and the QR code decodes to the resolver URL. Unknown handles are explained in words.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { type Browser, type Page, request } from 'playwright-core';
@@ -50,6 +51,7 @@ describe('identifier registration and public resolution (issue #6)', () => {
   // Unique per run, so the test can run again against a kept database.
   const suffix = `E2E${Date.now().toString(36).toUpperCase()}`;
   const handle = `${PREFIX}/${suffix}`;
+  const SERIAL = `SN-${suffix}`;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -97,6 +99,21 @@ describe('identifier registration and public resolution (issue #6)', () => {
     expect(await detail.getByTestId('handle-values').textContent()).toContain('IDIS_TEMPLATE');
     await eventually(() => detail.getByTestId('handle-qr').locator('canvas').count()).toBe(1);
 
+    // A serial number only administrators may read: the four permission bits as check boxes, 1110 → 1100.
+    await detail.getByTestId('record-edit').click();
+    const editor = page.getByTestId('edit-record-drawer');
+    await editor.getByTestId('values-add').click();
+    const row = editor.getByTestId('values-editor').locator('tbody tr').last();
+    await row.locator('input').nth(0).fill('3');
+    await row.locator('input').nth(1).fill('SERIAL');
+    await row.locator('input').nth(3).fill(SERIAL);
+    await row.getByText('公开读').click();
+    await editor.getByTestId('edit-record-submit').click();
+    await editor.waitFor({ state: 'hidden' });
+    await eventually(() => detail.getByTestId('handle-value-3').textContent()).toContain(SERIAL);
+    const bits = detail.getByTestId('handle-value-3').locator('input[type=checkbox]');
+    expect(await bits.evaluateAll((boxes) => boxes.map((b) => ((b as HTMLInputElement).checked ? '1' : '0')).join(''))).toBe('1100');
+
     // The list shows it under the prefix.
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'hidden' });
@@ -110,6 +127,7 @@ describe('identifier registration and public resolution (issue #6)', () => {
     expect(body.responseCode).toBe(1);
     expect(body.handle).toBe(handle);
     expect(body.values.find((v) => v.type === 'batchNo')?.data.value).toBe('JX210602');
+    expect(body.values.some((v) => v.type === 'SERIAL')).toBe(false);
     await api.dispose();
   });
 
@@ -130,6 +148,8 @@ describe('identifier registration and public resolution (issue #6)', () => {
     const values = record.getByTestId('handle-values');
     await eventually(() => values.textContent()).toContain('交联聚乙烯绝缘电力电缆');
     expect(await values.textContent()).toContain('JX210602');
+    // The serial number is not public-read: anonymous visitors never get it.
+    expect(await values.textContent()).not.toContain(SERIAL);
     // The template's labels come with the public view.
     await eventually(() => values.textContent()).toContain('生产批次');
     expect(await record.getByTestId('resolve-follow').getAttribute('href')).toBe('https://example.com/cable/YJV-3x95');
@@ -146,6 +166,45 @@ describe('identifier registration and public resolution (issue #6)', () => {
     // Following the QR code's URL opens the same page.
     await page.goto(expected);
     await eventually(() => page.getByTestId('resolve-handle').textContent()).toBe(handle);
+  });
+
+  it('registers a CSV batch with a result per row, and a retried upload counts identical records as done', async () => {
+    if (!enterprise) throw new Error('no demo enterprise user');
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    await login(page, enterprise.username, enterprise.password);
+    await page.goto('/identifiers/batch');
+    await pickOption(page, 'batch-prefix', PREFIX);
+    await pickOption(page, 'batch-template', 'C3831');
+    const dir = mkdtempSync(join(tmpdir(), 'suilian-batch-'));
+    const file = join(dir, 'cables.csv');
+    writeFileSync(
+      file,
+      [
+        '后缀,URL,productName,model,batchNo,madeOn',
+        `${suffix}-B1,https://example.com/b1,矿物绝缘防火电缆,BTTZ-4×25,GZ260101,2026-01-01`,
+        `${suffix}-B2,,铝合金导体电缆,YJLHV-3×120,GZ260102,2026-01-02`,
+        `${suffix}-B3,,铝合金导体电缆,YJLHV-3×120,bad-batch,2026-01-03`,
+      ].join('\n'),
+    );
+    const upload = async () => {
+      await page.getByTestId('batch-page').locator('input[type=file]').setInputFiles(file);
+      await page.getByTestId('batch-result').waitFor();
+    };
+    await upload();
+    const table = page.getByTestId('batch-result-table');
+    await eventually(() => page.getByTestId('batch-result').textContent()).toMatch(/总数3成功2失败1/);
+    const rows = table.locator('tbody tr');
+    expect(await rows.nth(0).textContent()).toContain('成功');
+    expect(await rows.nth(2).textContent()).toContain('校验不通过');
+    expect(await rows.nth(2).textContent()).toContain('batchNo');
+
+    // The same file again (a retry after a timeout): nothing is registered twice, identical rows are done.
+    await upload();
+    await eventually(() => rows.nth(0).textContent()).toContain('已存在（内容相同）');
+    expect(await page.getByTestId('batch-result').textContent()).toMatch(/总数3成功2失败1/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('explains a handle that does not exist with its Handle.Net response code', async () => {

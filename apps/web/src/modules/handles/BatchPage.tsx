@@ -14,6 +14,7 @@ import { apiUrl } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useTemplates } from './hooks';
+import { isItemRule } from './logic';
 import { PrefixSelect } from './PrefixSelect';
 import { uploadBatch } from './upload';
 
@@ -172,7 +173,9 @@ function BatchResult({ result }: { result: HandleBatchResult }) {
               r.issues?.length ? (
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {r.issues.map((i) => (
-                    <li key={`${i.field}:${i.rule}`}>{`${i.field}: ${i.message}`}</li>
+                    <li key={`${i.field}:${i.rule}`}>
+                      {`${i.field}: ${isItemRule(i.rule) ? t(`handles.issue.${i.rule}`, { message: i.message }) : i.message}`}
+                    </li>
                   ))}
                 </ul>
               ) : (
