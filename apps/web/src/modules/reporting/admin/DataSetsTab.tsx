@@ -7,7 +7,7 @@ import { useLocale } from '../../../app/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
 import { schemaRule } from '../../../shared/rules';
 import { useDataElements, useDataSetConfigs, useDeleteDefinition, useSaveDefinition } from './hooks';
-import { useRequired } from './required';
+import { useInitialValues, useRequired } from './required';
 
 type Values = Omit<DataSetInput, 'inputWindow'> & { windowOn?: boolean; openAfterDays?: number; closeAfterDays?: number };
 
@@ -39,6 +39,7 @@ function DataSetDrawer({ editing, open, onClose }: { editing: DataSetConfig | nu
         openAfterDays: 1,
         closeAfterDays: 15,
       };
+  useInitialValues(form, open, initial);
   const submit = (v: Values) => {
     const body: DataSetInput = {
       code: editing?.code ?? v.code,
@@ -83,98 +84,100 @@ function DataSetDrawer({ editing, open, onClose }: { editing: DataSetConfig | nu
       }
     >
       {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={initial} onFinish={submit}>
-        <Form.Item
-          name="code"
-          label={t('reportingAdmin.field.code')}
-          extra={t('reportingAdmin.hints.code')}
-          rules={editing ? [] : [required('code'), schemaRule(DataSetInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
-        >
-          <Input disabled={Boolean(editing)} style={{ fontFamily: 'monospace' }} data-testid="data-set-code" />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]} style={{ flex: 1 }}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]} style={{ flex: 1 }}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12} wrap>
-          <Form.Item name="periodType" label={t('reportingAdmin.field.periodType')}>
-            <Select
-              style={{ width: 120 }}
-              options={(['monthly', 'quarterly', 'yearly'] as const).map((v) => ({
-                value: v,
-                label: t(`reportingAdmin.periodTypes.${v}`),
-              }))}
-            />
-          </Form.Item>
+      {open && (
+        <Form<Values> key={editing?.code ?? 'new'} form={form} layout="vertical" preserve={false} initialValues={initial} onFinish={submit}>
           <Form.Item
-            name="openFuturePeriods"
-            label={t('reportingAdmin.field.openFuturePeriods')}
-            tooltip={t('reportingAdmin.hints.openFuturePeriods')}
+            name="code"
+            label={t('reportingAdmin.field.code')}
+            extra={t('reportingAdmin.hints.code')}
+            rules={editing ? [] : [required('code'), schemaRule(DataSetInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
           >
-            <InputNumber min={0} max={12} precision={0} />
+            <Input disabled={Boolean(editing)} style={{ fontFamily: 'monospace' }} data-testid="data-set-code" />
           </Form.Item>
-          <Form.Item name="expiryDays" label={t('reportingAdmin.field.expiryDays')} tooltip={t('reportingAdmin.hints.expiryDays')}>
-            <InputNumber min={0} max={3660} precision={0} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="windowOn" valuePropName="checked" extra={t('reportingAdmin.hints.inputWindow')}>
-          <Checkbox>{t('reportingAdmin.enableWindow')}</Checkbox>
-        </Form.Item>
-        {windowOn && (
           <Flex gap={12}>
-            <Form.Item name="openAfterDays" label={t('reportingAdmin.field.openAfterDays')}>
-              <InputNumber min={-366} max={366} precision={0} />
+            <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]} style={{ flex: 1 }}>
+              <Input maxLength={200} />
             </Form.Item>
-            <Form.Item name="closeAfterDays" label={t('reportingAdmin.field.closeAfterDays')}>
-              <InputNumber min={-366} max={3660} precision={0} />
+            <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]} style={{ flex: 1 }}>
+              <Input maxLength={200} />
             </Form.Item>
           </Flex>
-        )}
-        <Typography.Text strong>{t('reportingAdmin.field.sections')}</Typography.Text>
-        <Form.List name="sections">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={8} style={{ marginTop: 8 }}>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} align="start">
-                  <Form.Item name={[field.name, 'name']} rules={[required('sectionName')]} style={{ width: 160, marginBottom: 0 }}>
-                    <Input placeholder={t('reportingAdmin.field.sectionName')} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'elements']}
-                    rules={[
-                      {
-                        required: true,
-                        type: 'array',
-                        min: 1,
-                        message: t('rules.requiredSelect', { field: t('reportingAdmin.field.elements') }),
-                      },
-                    ]}
-                    style={{ flex: 1, marginBottom: 0 }}
-                  >
-                    <Select
-                      mode="multiple"
-                      placeholder={t('reportingAdmin.field.elements')}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      options={(elements.data ?? []).map((e) => ({
-                        value: e.code,
-                        label: `${e.code} ${locale === 'zh-CN' ? e.nameZh : e.nameEn}`,
-                      }))}
-                    />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length === 1} />
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined />} type="dashed" onClick={() => add({ name: '', elements: [] })}>
-                {t('reportingAdmin.addSection')}
-              </Button>
+          <Flex gap={12} wrap>
+            <Form.Item name="periodType" label={t('reportingAdmin.field.periodType')}>
+              <Select
+                style={{ width: 120 }}
+                options={(['monthly', 'quarterly', 'yearly'] as const).map((v) => ({
+                  value: v,
+                  label: t(`reportingAdmin.periodTypes.${v}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="openFuturePeriods"
+              label={t('reportingAdmin.field.openFuturePeriods')}
+              tooltip={t('reportingAdmin.hints.openFuturePeriods')}
+            >
+              <InputNumber min={0} max={12} precision={0} />
+            </Form.Item>
+            <Form.Item name="expiryDays" label={t('reportingAdmin.field.expiryDays')} tooltip={t('reportingAdmin.hints.expiryDays')}>
+              <InputNumber min={0} max={3660} precision={0} />
+            </Form.Item>
+          </Flex>
+          <Form.Item name="windowOn" valuePropName="checked" extra={t('reportingAdmin.hints.inputWindow')}>
+            <Checkbox>{t('reportingAdmin.enableWindow')}</Checkbox>
+          </Form.Item>
+          {windowOn && (
+            <Flex gap={12}>
+              <Form.Item name="openAfterDays" label={t('reportingAdmin.field.openAfterDays')}>
+                <InputNumber min={-366} max={366} precision={0} />
+              </Form.Item>
+              <Form.Item name="closeAfterDays" label={t('reportingAdmin.field.closeAfterDays')}>
+                <InputNumber min={-366} max={3660} precision={0} />
+              </Form.Item>
             </Flex>
           )}
-        </Form.List>
-      </Form>
+          <Typography.Text strong>{t('reportingAdmin.field.sections')}</Typography.Text>
+          <Form.List name="sections">
+            {(fields, { add, remove }) => (
+              <Flex vertical gap={8} style={{ marginTop: 8 }}>
+                {fields.map((field) => (
+                  <Flex key={field.key} gap={8} align="start">
+                    <Form.Item name={[field.name, 'name']} rules={[required('sectionName')]} style={{ width: 160, marginBottom: 0 }}>
+                      <Input placeholder={t('reportingAdmin.field.sectionName')} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'elements']}
+                      rules={[
+                        {
+                          required: true,
+                          type: 'array',
+                          min: 1,
+                          message: t('rules.requiredSelect', { field: t('reportingAdmin.field.elements') }),
+                        },
+                      ]}
+                      style={{ flex: 1, marginBottom: 0 }}
+                    >
+                      <Select
+                        mode="multiple"
+                        placeholder={t('reportingAdmin.field.elements')}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={(elements.data ?? []).map((e) => ({
+                          value: e.code,
+                          label: `${e.code} ${locale === 'zh-CN' ? e.nameZh : e.nameEn}`,
+                        }))}
+                      />
+                    </Form.Item>
+                    <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length === 1} />
+                  </Flex>
+                ))}
+                <Button icon={<PlusOutlined />} type="dashed" onClick={() => add({ name: '', elements: [] })}>
+                  {t('reportingAdmin.addSection')}
+                </Button>
+              </Flex>
+            )}
+          </Form.List>
+        </Form>
+      )}
     </Drawer>
   );
 }

@@ -7,7 +7,7 @@ import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/
 import { formatDateTime } from '../../../shared/format';
 import { schemaRule } from '../../../shared/rules';
 import { useDataElements, useDeleteDefinition, useSaveDefinition } from './hooks';
-import { useRequired } from './required';
+import { useInitialValues, useRequired } from './required';
 
 const VALUE_TYPES = ['integer', 'number', 'percentage', 'boolean', 'text'] as const;
 
@@ -21,6 +21,8 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
     onClose();
   };
   const required = useRequired();
+  const initial = editing ?? { valueType: 'integer' as const, aggregation: 'LAST' as const, unit: '' };
+  useInitialValues(form, open, initial);
   return (
     <Drawer
       open={open}
@@ -43,70 +45,73 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
       }
     >
       {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
-      <Form<DataElementInput>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={editing ?? { valueType: 'integer', aggregation: 'LAST', unit: '' }}
-        onFinish={(v) =>
-          save.mutate(
-            {
-              code: editing?.code,
-              // only the input fields: the edited row also carries usage counts the API does not take
-              body: {
-                code: editing?.code ?? v.code,
-                nameZh: v.nameZh,
-                nameEn: v.nameEn,
-                valueType: v.valueType,
-                aggregation: v.aggregation,
-                unit: v.unit ?? '',
-                description: v.description || null,
+      {open && (
+        <Form<DataElementInput>
+          key={editing?.code ?? 'new'}
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={initial}
+          onFinish={(v) =>
+            save.mutate(
+              {
+                code: editing?.code,
+                // only the input fields: the edited row also carries usage counts the API does not take
+                body: {
+                  code: editing?.code ?? v.code,
+                  nameZh: v.nameZh,
+                  nameEn: v.nameEn,
+                  valueType: v.valueType,
+                  aggregation: v.aggregation,
+                  unit: v.unit ?? '',
+                  description: v.description || null,
+                },
               },
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('reportingAdmin.actions.saved'));
-                close();
+              {
+                onSuccess: () => {
+                  void message.success(t('reportingAdmin.actions.saved'));
+                  close();
+                },
+                onError: (error) => applyFormErrors(form, error, t),
               },
-              onError: (error) => applyFormErrors(form, error, t),
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="code"
-          label={t('reportingAdmin.field.code')}
-          extra={t('reportingAdmin.hints.code')}
-          rules={editing ? [] : [required('code'), schemaRule(DataElementInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
+            )
+          }
         >
-          <Input disabled={Boolean(editing)} style={{ fontFamily: 'monospace' }} data-testid="element-code" />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]}>
-          <Input maxLength={200} data-testid="element-nameZh" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]}>
-          <Input maxLength={200} data-testid="element-nameEn" />
-        </Form.Item>
-        <Form.Item
-          name="valueType"
-          label={t('reportingAdmin.field.valueType')}
-          extra={editing && editing.valueCount > 0 ? t('reportingAdmin.hints.valueTypeLocked', { n: editing.valueCount }) : undefined}
-        >
-          <Select
-            disabled={Boolean(editing && editing.valueCount > 0)}
-            options={VALUE_TYPES.map((v) => ({ value: v, label: t(`reportingAdmin.valueTypes.${v}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="aggregation" label={t('reportingAdmin.field.aggregation')}>
-          <Select options={(['LAST', 'SUM'] as const).map((v) => ({ value: v, label: t(`reportingAdmin.aggregations.${v}`) }))} />
-        </Form.Item>
-        <Form.Item name="unit" label={t('reportingAdmin.field.unit')}>
-          <Input maxLength={20} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="description" label={t('reportingAdmin.field.description')}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
+          <Form.Item
+            name="code"
+            label={t('reportingAdmin.field.code')}
+            extra={t('reportingAdmin.hints.code')}
+            rules={editing ? [] : [required('code'), schemaRule(DataElementInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
+          >
+            <Input disabled={Boolean(editing)} style={{ fontFamily: 'monospace' }} data-testid="element-code" />
+          </Form.Item>
+          <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]}>
+            <Input maxLength={200} data-testid="element-nameZh" />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]}>
+            <Input maxLength={200} data-testid="element-nameEn" />
+          </Form.Item>
+          <Form.Item
+            name="valueType"
+            label={t('reportingAdmin.field.valueType')}
+            extra={editing && editing.valueCount > 0 ? t('reportingAdmin.hints.valueTypeLocked', { n: editing.valueCount }) : undefined}
+          >
+            <Select
+              disabled={Boolean(editing && editing.valueCount > 0)}
+              options={VALUE_TYPES.map((v) => ({ value: v, label: t(`reportingAdmin.valueTypes.${v}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="aggregation" label={t('reportingAdmin.field.aggregation')}>
+            <Select options={(['LAST', 'SUM'] as const).map((v) => ({ value: v, label: t(`reportingAdmin.aggregations.${v}`) }))} />
+          </Form.Item>
+          <Form.Item name="unit" label={t('reportingAdmin.field.unit')}>
+            <Input maxLength={20} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="description" label={t('reportingAdmin.field.description')}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      )}
     </Drawer>
   );
 }

@@ -14,7 +14,7 @@ import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/
 import { schemaRule } from '../../../shared/rules';
 import { StatusTag, type StatusTone } from '../../../shared/StatusTag';
 import { useDataSetConfigs, useDeleteDefinition, useSaveDefinition, useValidationRules } from './hooks';
-import { useRequired } from './required';
+import { useInitialValues, useRequired } from './required';
 
 export const IMPORTANCE_TONES: Record<ValidationRuleConfig['importance'], StatusTone> = {
   high: 'failed',
@@ -34,6 +34,13 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
     onClose();
   };
   const mono = { fontFamily: 'monospace' };
+  const initial: Partial<ValidationRuleInput> = editing ?? {
+    dataSet: sets.data?.[0]?.code,
+    operator: 'greater_than_or_equal_to' as const,
+    strategy: 'SKIP_IF_ANY_VALUE_MISSING' as const,
+    importance: 'medium' as const,
+  };
+  useInitialValues(form, open, initial);
   return (
     <Drawer
       open={open}
@@ -56,91 +63,90 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
       }
     >
       {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
-      <Form<ValidationRuleInput>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          editing ?? {
-            dataSet: sets.data?.[0]?.code,
-            operator: 'greater_than_or_equal_to',
-            strategy: 'SKIP_IF_ANY_VALUE_MISSING',
-            importance: 'medium',
+      {open && (
+        <Form<ValidationRuleInput>
+          key={editing?.code ?? 'new'}
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={initial}
+          onFinish={(v) =>
+            save.mutate(
+              {
+                code: editing?.code,
+                body: {
+                  code: editing?.code ?? v.code,
+                  dataSet: v.dataSet,
+                  nameZh: v.nameZh,
+                  nameEn: v.nameEn,
+                  left: v.left,
+                  operator: v.operator,
+                  right: v.right,
+                  strategy: v.strategy,
+                  importance: v.importance,
+                  description: v.description || null,
+                },
+              },
+              {
+                onSuccess: () => {
+                  void message.success(t('reportingAdmin.actions.saved'));
+                  close();
+                },
+                onError: (error) => applyFormErrors(form, error, t),
+              },
+            )
           }
-        }
-        onFinish={(v) =>
-          save.mutate(
-            {
-              code: editing?.code,
-              body: {
-                code: editing?.code ?? v.code,
-                dataSet: v.dataSet,
-                nameZh: v.nameZh,
-                nameEn: v.nameEn,
-                left: v.left,
-                operator: v.operator,
-                right: v.right,
-                strategy: v.strategy,
-                importance: v.importance,
-                description: v.description || null,
-              },
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('reportingAdmin.actions.saved'));
-                close();
-              },
-              onError: (error) => applyFormErrors(form, error, t),
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="code"
-          label={t('reportingAdmin.field.code')}
-          extra={t('reportingAdmin.hints.code')}
-          rules={editing ? [] : [required('code'), schemaRule(ValidationRuleInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
         >
-          <Input disabled={Boolean(editing)} style={mono} data-testid="rule-code" />
-        </Form.Item>
-        <Form.Item name="dataSet" label={t('reportingAdmin.field.dataSet')} rules={[required('dataSet')]}>
-          <Select options={(sets.data ?? []).map((s) => ({ value: s.code, label: `${s.code} ${s.nameZh}` }))} data-testid="rule-dataSet" />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]}>
-          <Input maxLength={200} data-testid="rule-nameZh" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]}>
-          <Input maxLength={200} data-testid="rule-nameEn" />
-        </Form.Item>
-        <Form.Item
-          name="left"
-          label={t('reportingAdmin.field.left')}
-          extra={t('reportingAdmin.hints.expression')}
-          rules={[required('left')]}
-        >
-          <Input.TextArea rows={2} style={mono} data-testid="rule-left" />
-        </Form.Item>
-        <Form.Item name="operator" label={t('reportingAdmin.field.operator')}>
-          <Select
-            options={VALIDATION_OPERATORS.map((o) => ({ value: o, label: t(`reportingAdmin.operators.${o}`) }))}
-            data-testid="rule-operator"
-          />
-        </Form.Item>
-        <Form.Item name="right" label={t('reportingAdmin.field.right')} rules={[required('right')]}>
-          <Input.TextArea rows={2} style={mono} data-testid="rule-right" />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item name="strategy" label={t('reportingAdmin.field.strategy')} style={{ flex: 2 }}>
-            <Select options={MISSING_VALUE_STRATEGIES.map((s) => ({ value: s, label: t(`reportingAdmin.strategies.${s}`) }))} />
+          <Form.Item
+            name="code"
+            label={t('reportingAdmin.field.code')}
+            extra={t('reportingAdmin.hints.code')}
+            rules={editing ? [] : [required('code'), schemaRule(ValidationRuleInputSchema.shape.code, t('reportingAdmin.hints.code'))]}
+          >
+            <Input disabled={Boolean(editing)} style={mono} data-testid="rule-code" />
           </Form.Item>
-          <Form.Item name="importance" label={t('reportingAdmin.field.importance')} style={{ flex: 1 }}>
-            <Select options={RULE_IMPORTANCES.map((i) => ({ value: i, label: t(`reportingAdmin.importances.${i}`) }))} />
+          <Form.Item name="dataSet" label={t('reportingAdmin.field.dataSet')} rules={[required('dataSet')]}>
+            <Select
+              options={(sets.data ?? []).map((s) => ({ value: s.code, label: `${s.code} ${s.nameZh}` }))}
+              data-testid="rule-dataSet"
+            />
           </Form.Item>
-        </Flex>
-        <Form.Item name="description" label={t('reportingAdmin.field.description')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
+          <Form.Item name="nameZh" label={t('reportingAdmin.field.nameZh')} rules={[required('nameZh')]}>
+            <Input maxLength={200} data-testid="rule-nameZh" />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('reportingAdmin.field.nameEn')} rules={[required('nameEn')]}>
+            <Input maxLength={200} data-testid="rule-nameEn" />
+          </Form.Item>
+          <Form.Item
+            name="left"
+            label={t('reportingAdmin.field.left')}
+            extra={t('reportingAdmin.hints.expression')}
+            rules={[required('left')]}
+          >
+            <Input.TextArea rows={2} style={mono} data-testid="rule-left" />
+          </Form.Item>
+          <Form.Item name="operator" label={t('reportingAdmin.field.operator')}>
+            <Select
+              options={VALIDATION_OPERATORS.map((o) => ({ value: o, label: t(`reportingAdmin.operators.${o}`) }))}
+              data-testid="rule-operator"
+            />
+          </Form.Item>
+          <Form.Item name="right" label={t('reportingAdmin.field.right')} rules={[required('right')]}>
+            <Input.TextArea rows={2} style={mono} data-testid="rule-right" />
+          </Form.Item>
+          <Flex gap={12}>
+            <Form.Item name="strategy" label={t('reportingAdmin.field.strategy')} style={{ flex: 2 }}>
+              <Select options={MISSING_VALUE_STRATEGIES.map((s) => ({ value: s, label: t(`reportingAdmin.strategies.${s}`) }))} />
+            </Form.Item>
+            <Form.Item name="importance" label={t('reportingAdmin.field.importance')} style={{ flex: 1 }}>
+              <Select options={RULE_IMPORTANCES.map((i) => ({ value: i, label: t(`reportingAdmin.importances.${i}`) }))} />
+            </Form.Item>
+          </Flex>
+          <Form.Item name="description" label={t('reportingAdmin.field.description')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      )}
     </Drawer>
   );
 }
