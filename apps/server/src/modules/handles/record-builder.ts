@@ -112,7 +112,11 @@ export async function buildFromValues(
   if (!target.ok) return target;
   const { values, issues } = normaliseValues(inputs, ctx.now, previous);
   if (issues.length) return invalid(handle, summarise(issues), issues);
-  return completeRecord(ctx, target, values);
+  // A replacement without HS_ADMIN keeps the record's administrator value rather than resetting it.
+  const keepAdmin = values.some((v) => v.type.toUpperCase() === 'HS_ADMIN')
+    ? []
+    : previous.filter((v) => v.type.toUpperCase() === 'HS_ADMIN' && !values.some((x) => x.index === v.index));
+  return completeRecord(ctx, target, [...values, ...keepAdmin]);
 }
 
 /**
