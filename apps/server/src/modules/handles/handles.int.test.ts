@@ -80,6 +80,13 @@ describe('identifiers (Handle-compatible)', () => {
       expect(res.json()).toEqual({ responseCode: 1, totalCount: '4', prefixes: ['20.500', '88.118', '88.118.8', '88.118.9'] });
     });
 
+    it('audits delegation and registration with the prefix and the handle as entity', async () => {
+      const audit = await admin.request('GET', '/api/audit?entityType=handle_prefix');
+      expect(audit.statusCode, audit.body).toBe(200);
+      const entries = audit.json().items as Array<{ action: string; entityId: string }>;
+      expect(entries.some((e) => e.action === 'handle_prefix.delegate' && e.entityId === '88.118.8')).toBe(true);
+    });
+
     it('delegates only parent.segment, to enterprises, by city admins', async () => {
       expect(
         (await admin.request('POST', '/api/identifiers/prefixes', { parent: '88.118', segment: '1.2', ownerOrgId: otherId })).statusCode,

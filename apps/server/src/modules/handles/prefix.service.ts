@@ -172,7 +172,7 @@ export function createPrefixService(deps: PrefixServiceDeps) {
           await deps.audit.append(tx, actor, {
             action: 'handle_prefix.delegate',
             entityType: 'handle_prefix',
-            entityId: null,
+            entityId: derived,
             after: { prefix: derived, parent: parent.prefix, ownerOrgId: input.ownerOrgId, adminOrgIds: admins },
           });
           await repo.notify([PREFIXES_CHANGED]);
@@ -203,7 +203,7 @@ export function createPrefixService(deps: PrefixServiceDeps) {
         await deps.audit.append(tx, actor, {
           action: 'handle_prefix.update',
           entityType: 'handle_prefix',
-          entityId: null,
+          entityId: row.prefix,
           before: { prefix: row.prefix, status: row.status, adminOrgIds: row.adminOrgIds },
           after: { prefix: row.prefix, ...input },
         });
