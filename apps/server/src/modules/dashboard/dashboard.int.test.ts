@@ -245,6 +245,8 @@ describe('dashboard', () => {
     expect((await officer.request('GET', `/api/dashboard?district=${tianhe}`)).statusCode).toBe(403);
     expect((await officer.request('GET', `/api/dashboard?district=${huangpu}`)).statusCode).toBe(200);
     expect((await ent.request('GET', '/api/dashboard')).statusCode).toBe(403);
+    const notDistrict = (await admin.request('GET', `/api/dashboard?district=${(await orgByDivision(ctx, '440100')).id}`)).json();
+    expect(notDistrict.error.details.issues[0]).toMatchObject({ field: 'district', rule: 'exists' });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/dashboard' })).statusCode).toBe(401);
   });
 

@@ -84,14 +84,17 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   async function figures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
-    const counters = await repo.counters();
+    const [counters, districts] = await Promise.all([repo.counters(), repo.districts()]);
     if (mapCode && !counters.has(mapCode)) {
       throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'exists', `no indicator has the code ${mapCode}`);
+    }
+    if (districtId && !districts.some((d) => d.id === districtId)) {
+      throw fieldError('VALIDATION_FAILED', 'district', 'exists', 'not one of the 11 districts');
     }
     const dates = sparklineDates(PLAN_START, asOf);
     const periods = reportPeriods(PLAN_START, asOf);
     const gridCounters = [...new Set([...counters.values()].filter(isGridCounter))];
-    const [list, grid, pipeline, districts, registrations] = await Promise.all([
+    const [list, grid, pipeline, registrations] = await Promise.all([
       deps.indicators.list(actor, { district: districtId ?? undefined, asOf }),
       repo.grid(
         gridCounters,
@@ -99,7 +102,6 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         districtId,
       ),
       repo.pipeline(districtId),
-      repo.districts(),
       repo.registrations(MONTHLY_REPORT, periods.from, periods.to, districtId),
     ]);
     const inScope = districtId ? districts.filter((d) => d.id === districtId) : districts;
