@@ -111,8 +111,8 @@ describe('identifier registration and public resolution (issue #6)', () => {
     await editor.getByTestId('edit-record-submit').click();
     await editor.waitFor({ state: 'hidden' });
     await eventually(() => detail.getByTestId('handle-value-3').textContent()).toContain(SERIAL);
-    const bits = detail.getByTestId('handle-value-3').locator('input[type=checkbox]');
-    expect(await bits.evaluateAll((boxes) => boxes.map((b) => ((b as HTMLInputElement).checked ? '1' : '0')).join(''))).toBe('1100');
+    expect(await detail.getByTestId('handle-value-3').getByTestId('perm-bits').textContent()).toBe('1100');
+    expect(await detail.getByTestId('handle-value-3').textContent()).toContain('非公开');
 
     // The list shows it under the prefix.
     await page.keyboard.press('Escape');

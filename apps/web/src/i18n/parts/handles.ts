@@ -30,6 +30,7 @@ export const zhCN = {
     adminWrite: '管理员写',
     publicRead: '公开读',
     publicWrite: '公开写',
+    notPublic: '非公开',
     hint: '权限位 {{bits}}：管理员读、管理员写、公开读、公开写（默认 1110）',
   },
   prefix: {
@@ -222,6 +223,7 @@ export const enUS: Widen<typeof zhCN> = {
     adminWrite: 'Admin write',
     publicRead: 'Public read',
     publicWrite: 'Public write',
+    notPublic: 'Not public',
     hint: 'Permission bits {{bits}}: admin read, admin write, public read, public write (default 1110)',
   },
   prefix: {

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../shared/format';
 import { HandleQr } from './HandleQr';
 import { useDeleteRecord, useRecord } from './hooks';
 import { resolvePagePath } from './logic';
-import { PermissionBits } from './PermissionBits';
+import { PermissionTag } from './PermissionBits';
 import { ValuesTable } from './ValuesTable';
 
 /** A record with every value (non-public ones too), its QR code, and edit / delete for its administrators. */
@@ -104,8 +104,8 @@ export function RecordDetailDrawer({
               {
                 title: t('handles.value.permissions'),
                 key: 'permissions',
-                width: 320,
-                render: (_, v) => <PermissionBits value={v.permissions ?? '1110'} disabled />,
+                width: 170,
+                render: (_, v) => <PermissionTag bits={v.permissions ?? '1110'} />,
               },
             ]}
           />
