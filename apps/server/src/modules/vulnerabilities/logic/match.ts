@@ -197,19 +197,18 @@ function candidatesFor(
 
 function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidate, version: string): EntryMatch | null {
   const check = cachedRange(index, entry, version);
-  const statusText = `${entry.status} in ${entry.advisoryId} (product ${entry.productId}${entry.platform ? `, ${entry.platform}` : ''})`;
-  const reasons = [
-    ...candidate.reasons,
-    { kind: 'version', text: check.reason } as MatchReason,
-    { kind: 'status', text: statusText } as MatchReason,
-  ];
+  let verdict: MatchVerdict;
   if (NOT_AFFECTED.has(entry.status)) {
     // A fixed / not-affected statement counts only for the versions it names.
-    return check.result === 'affected' ? { entry, verdict: 'not_affected', reasons } : null;
+    if (check.result !== 'affected') return null;
+    verdict = 'not_affected';
+  } else {
+    if (check.result === 'not_affected') return null;
+    verdict = check.result === 'affected' && !candidate.review && AFFECTED.has(entry.status) ? 'affected' : 'needs_review';
   }
-  if (check.result === 'not_affected') return null;
-  let verdict: MatchVerdict = check.result === 'affected' && !candidate.review ? 'affected' : 'needs_review';
-  if (!AFFECTED.has(entry.status)) verdict = 'needs_review';
+  // Reasons are built only for entries that speak (most entries of a product miss on version).
+  const statusText = `${entry.status} in ${entry.advisoryId} (product ${entry.productId}${entry.platform ? `, ${entry.platform}` : ''})`;
+  const reasons: MatchReason[] = [...candidate.reasons, { kind: 'version', text: check.reason }, { kind: 'status', text: statusText }];
   return { entry, verdict, reasons };
 }
 
