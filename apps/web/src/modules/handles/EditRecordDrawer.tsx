@@ -8,7 +8,8 @@ import { applyHandleIssues } from './formIssues';
 import { useTemplates, useUpdateRecord } from './hooks';
 import { attributesForForm, attributesForSubmit, isRawValue } from './logic';
 import { TemplateFields } from './TemplateFields';
-import { inputOf, rowOf, type ValueRow, ValuesEditor } from './ValuesEditor';
+import { ValuesEditor } from './ValuesEditor';
+import { inputOf, rowOf, type ValueRow } from './valueRows';
 
 interface FormValues {
   url?: string;
