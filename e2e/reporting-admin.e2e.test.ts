@@ -105,6 +105,8 @@ describe('reporting configuration (issue #4)', () => {
     const rejected = page.getByTestId('report-import-rejected');
     await rejected.waitFor();
     expect(await page.getByTestId('report-import-result').textContent()).toContain('2 处不通过，文件未写入任何数据');
+    expect(await rejected.textContent()).toContain('无权报送该区');
+    expect(await rejected.textContent()).toContain('应为非负整数');
     expect(await rejected.textContent()).toContain('you may not report for 天河区 (440106)');
     expect(await rejected.textContent()).toContain('"十二" is not a whole number of zero or more');
   });

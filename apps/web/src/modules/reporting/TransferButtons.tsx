@@ -142,7 +142,17 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
                       render: (e: string | null) => (e ? <Typography.Text code>{e}</Typography.Text> : '—'),
                     },
                     { title: t('reportingAdmin.transfer.rule'), dataIndex: 'rule', width: 140 },
-                    { title: t('reportingAdmin.transfer.message'), dataIndex: 'message' },
+                    {
+                      title: t('reportingAdmin.transfer.message'),
+                      key: 'message',
+                      // the rule in the user's language, then the server's sentence with the specifics (value, district, period)
+                      render: (_, r) => (
+                        <Flex vertical>
+                          <Typography.Text>{t(`reportingAdmin.transfer.rules.${r.rule}`, { defaultValue: r.rule })}</Typography.Text>
+                          <Typography.Text type="secondary">{r.message}</Typography.Text>
+                        </Flex>
+                      ),
+                    },
                   ]}
                 />
               )}
