@@ -82,6 +82,9 @@ export const zhCN = {
     leftValue: '左值',
     rightValue: '右值',
     message: '说明',
+    failedComparison: '左值 {{left}} 应{{op}}右值 {{right}}',
+    failedCompulsory: '两侧须同时填写或同时不填（左值 {{left}}，右值 {{right}}）',
+    failedExclusive: '两侧至多填写一侧（左值 {{left}}，右值 {{right}}）',
   },
   transfer: {
     template: '模板下载',
@@ -203,6 +206,9 @@ export const enUS: Widen<typeof zhCN> = {
     leftValue: 'Left',
     rightValue: 'Right',
     message: 'Message',
+    failedComparison: 'left value {{left}} should be {{op}} right value {{right}}',
+    failedCompulsory: 'fill both sides or neither (left {{left}}, right {{right}})',
+    failedExclusive: 'fill at most one side (left {{left}}, right {{right}})',
   },
   transfer: {
     template: 'Template',

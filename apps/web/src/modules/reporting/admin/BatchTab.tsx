@@ -1,6 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { BatchValidationQuery, DataSetConfig, Violation } from '@suilian/contracts';
-import { Alert, Button, DatePicker, Flex, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -169,7 +169,29 @@ export function BatchTab() {
               align: 'right',
               render: (n: number | null) => formatNumber(n),
             },
-            { title: t('reportingAdmin.batch.message'), dataIndex: 'message', ellipsis: { showTitle: true } },
+            {
+              title: t('reportingAdmin.batch.message'),
+              key: 'message',
+              // in the user's language; the server's sentence (with the expressions) on hover
+              render: (_, v) => {
+                const values = {
+                  left: formatNumber(v.left),
+                  right: formatNumber(v.right),
+                  op: t(`reportingAdmin.operators.${v.operator}`),
+                };
+                const text =
+                  v.operator === 'compulsory_pair'
+                    ? t('reportingAdmin.batch.failedCompulsory', values)
+                    : v.operator === 'exclusive_pair'
+                      ? t('reportingAdmin.batch.failedExclusive', values)
+                      : t('reportingAdmin.batch.failedComparison', values);
+                return (
+                  <Tooltip title={v.message}>
+                    <span>{text}</span>
+                  </Tooltip>
+                );
+              },
+            },
           ]}
         />
       )}
