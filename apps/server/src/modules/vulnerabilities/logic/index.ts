@@ -13,11 +13,16 @@ export {
   DEFAULT_PRODUCT_THRESHOLD,
   DEFAULT_REVIEW_BAND,
   type MatchIndex,
+  productShortlist,
   VENDOR_FUZZY_THRESHOLD,
 } from './match-index.js';
 export { isModelPattern, matchModel, modelsInName, normaliseModel } from './models.js';
 export {
+  canonicalProduct,
+  codeRelation,
+  compareProducts,
   createAliasIndex,
+  createProductAliasIndex,
   jaroWinkler,
   normaliseProduct,
   normaliseVendor,

@@ -1,6 +1,15 @@
 import { isModelPattern, normaliseModel } from './models.js';
-import { normaliseProduct, normaliseVendor, productTokens, tokenDice, vendorKey } from './names.js';
-import type { AffectedEntry, AliasIndex, MatchOptions, MatchReason, NormalisedVendor, RangeCheck, VersionRange } from './types.js';
+import { canonicalProduct, normaliseProduct, normaliseVendor, productTokens, tokenDice, vendorKey } from './names.js';
+import type {
+  AffectedEntry,
+  AliasIndex,
+  MatchOptions,
+  MatchReason,
+  NormalisedVendor,
+  ProductAliasIndex,
+  RangeCheck,
+  VersionRange,
+} from './types.js';
 
 /** Entries of one vendor that share product names and model numbers. */
 export interface ProductGroup {
@@ -45,6 +54,7 @@ export interface VendorBucket {
 /** Everything the matcher needs, built once per set of entries and options; reused for every asset. */
 export interface MatchIndex {
   aliases: AliasIndex;
+  productAliases: ProductAliasIndex | undefined;
   buckets: Map<string, VendorBucket>;
   threshold: number;
   reviewBand: number;
@@ -74,6 +84,18 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
   // database each carry their own copy).
   const rangeCache = new WeakMap<VersionRange, Map<string, RangeCheck>>();
   const checksByRange = new Map<string, Map<string, RangeCheck>>();
+  // Entries repeat vendors and product names (one per vulnerability × product): normalise each once.
+  const vendors = new Map<string, NormalisedVendor>();
+  const normalNames = new Map<string, string>();
+  const normalName = (name: string, vendor: string) => {
+    const k = `${vendor}\u0000${name}`;
+    let n = normalNames.get(k);
+    if (n === undefined) {
+      n = normaliseProduct(name, vendor);
+      normalNames.set(k, n);
+    }
+    return n;
+  };
   for (const entry of entries) {
     if (!rangeCache.has(entry.range)) {
       const r = entry.range;
@@ -85,7 +107,11 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
       }
       rangeCache.set(r, checks);
     }
-    const vendor = normaliseVendor(entry.vendor, aliases);
+    let vendor = vendors.get(entry.vendor);
+    if (!vendor) {
+      vendor = normaliseVendor(entry.vendor, aliases);
+      vendors.set(entry.vendor, vendor);
+    }
     if (!vendor.key) continue;
     let bucket = buckets.get(vendor.key);
     if (!bucket) {
@@ -103,7 +129,12 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
       };
       buckets.set(vendor.key, bucket);
     }
-    const names = [entry.product, ...entry.productNames].map((n) => normaliseProduct(n, entry.vendor)).filter(Boolean);
+    const names = [entry.product, ...entry.productNames].map((n) => normalName(n, entry.vendor)).filter(Boolean);
+    // A name analysts declared an alias also carries its canonical name, which assets may use.
+    for (const n of [...names]) {
+      const canonical = canonicalProduct(options.productAliases, vendor.key, n);
+      if (canonical) names.push(canonical);
+    }
     const uniqueNames = [...new Set(names)];
     const groupKey = `${vendor.key}\u0000${uniqueNames.join('\u0001')}\u0000${entry.models.join('\u0001')}`;
     let group = groupByKey.get(groupKey);
@@ -128,6 +159,7 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
   }
   return {
     aliases,
+    productAliases: options.productAliases,
     buckets,
     threshold: options.productThreshold ?? DEFAULT_PRODUCT_THRESHOLD,
     reviewBand: options.reviewBand ?? DEFAULT_REVIEW_BAND,

@@ -4,7 +4,7 @@ import { extractCsafAffected } from './csaf-extract.js';
 import { extractCveAffected } from './cve-extract.js';
 import { matchAsset } from './match.js';
 import { createMatchIndex, DEFAULT_PRODUCT_THRESHOLD, productShortlist } from './match-index.js';
-import { compareProducts, createAliasIndex, productTokens } from './names.js';
+import { compareProducts, createAliasIndex, createProductAliasIndex, productTokens } from './names.js';
 import { parseAffectedVersions } from './ranges.js';
 import type { AffectedEntry, Asset, AssetMatch } from './types.js';
 
@@ -226,6 +226,24 @@ describe('matchAsset: verdict rules on hand-made entries', () => {
     const a = asset({ vendor: 'ACME', product: 'Box Pro', version: '1' });
     expect(matchAsset(a, list)).toEqual([]);
     expect(matchAsset(a, list, { productThreshold: 0.7, reviewBand: 0.05 })[0]?.verdict).toBe('affected');
+  });
+});
+
+describe('product aliases analysts edit', () => {
+  it('an asset named by an alias matches the canonical product, and the reason says so', () => {
+    const productAliases = createProductAliasIndex(
+      [{ vendor: '西门子', canonical: 'SINEMA Remote Connect Server', names: ['SINEMA RC', '远程连接服务器'] }],
+      aliases,
+    );
+    const withAliases = createMatchIndex(entries, { aliases, productAliases });
+    const a = asset({ vendor: 'Siemens', product: 'SINEMA RC', version: 'V3.1' });
+    expect(matchAsset(a, index)).toEqual([]);
+    const [m] = matchAsset(a, withAliases);
+    expect(m?.verdict).toBe('affected');
+    expect(texts(m)[1]).toBe('product "SINEMA RC" via product alias "sinema remote connect server" ~ "SINEMA Remote Connect Server" (similarity 1)');
+    expect(matchAsset(asset({ vendor: '西门子', product: '远程连接服务器', version: 'V3.2 SP1' }), withAliases)[0]?.verdict).toBe('affected');
+    // Another vendor's "SINEMA RC" is not this product.
+    expect(matchAsset(asset({ vendor: 'Mobotix', product: 'SINEMA RC', version: 'V3.1' }), withAliases)).toEqual([]);
   });
 });
 

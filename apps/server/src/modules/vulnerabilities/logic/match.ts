@@ -10,7 +10,7 @@ import {
   vendorBuckets,
 } from './match-index.js';
 import { matchModel, normaliseModel } from './models.js';
-import { compareTokenised, normaliseProduct, type ProductComparison, productTokens } from './names.js';
+import { canonicalProduct, compareTokenised, normaliseProduct, type ProductComparison, productTokens } from './names.js';
 import { rangeContains } from './ranges.js';
 import type {
   AffectedEntry,
@@ -154,7 +154,10 @@ function candidatesFor(
   vendorReason: MatchReason,
   vendorExact: boolean,
 ): Candidate[] {
-  const assetProduct = productKey(index, asset);
+  const written = productKey(index, asset);
+  const canonical = canonicalProduct(index.productAliases, bucket.key, written);
+  const assetProduct = canonical ?? written;
+  const via = canonical ? ` via product alias "${canonical}"` : '';
   const model = (asset.model ?? '').trim();
   const byModel = modelCandidates(bucket, model);
   const out: Candidate[] = [];
@@ -165,7 +168,7 @@ function candidatesFor(
     const productReason: MatchReason = {
       kind: 'product',
       score: round(score),
-      text: `product "${asset.product}" ~ "${group.display}" (similarity ${round(score)}); the model number decides`,
+      text: `product "${asset.product}"${via} ~ "${group.display}" (similarity ${round(score)}); the model number decides`,
     };
     out.push({ group, reasons: [vendorReason, productReason, modelReason], review: !vendorExact });
   }
@@ -174,7 +177,11 @@ function candidatesFor(
     const note = lessSpecific ? '; the names differ in model-like parts' : '';
     const reasons: MatchReason[] = [
       vendorReason,
-      { kind: 'product', score: round(score), text: `product "${asset.product}" ~ "${group.display}" (similarity ${round(score)})${note}` },
+      {
+        kind: 'product',
+        score: round(score),
+        text: `product "${asset.product}"${via} ~ "${group.display}" (similarity ${round(score)})${note}`,
+      },
     ];
     let review = !vendorExact || lessSpecific || score < index.threshold + index.reviewBand;
     if (group.models.length > 0) {

@@ -1,4 +1,4 @@
-import type { AliasIndex, NormalisedVendor, VendorAlias } from './types.js';
+import type { AliasIndex, NormalisedVendor, ProductAlias, ProductAliasIndex, VendorAlias } from './types.js';
 
 /**
  * Legal-form words that say nothing about who the vendor is. Matched as whole trailing words
@@ -101,6 +101,30 @@ export function normaliseVendor(name: string, aliases?: AliasIndex | readonly Ve
   const hit = index?.byKey.get(key);
   if (hit) return { key: hit.key, canonical: hit.canonical, via: raw };
   return { key, canonical: raw };
+}
+
+/**
+ * Builds the product alias lookup; vendors are resolved through the vendor alias table so that a
+ * row for "西门子" also serves "Siemens AG".
+ */
+export function createProductAliasIndex(rows: readonly ProductAlias[], vendors?: AliasIndex): ProductAliasIndex {
+  const byKey = new Map<string, string>();
+  for (const row of rows) {
+    const vendor = row.vendor ? normaliseVendor(row.vendor, vendors).key : '';
+    const canonical = normaliseProduct(row.canonical, row.vendor);
+    if (!canonical) continue;
+    for (const name of row.names) {
+      const n = normaliseProduct(name, row.vendor);
+      if (n && n !== canonical && !byKey.has(`${vendor}\u0000${n}`)) byKey.set(`${vendor}\u0000${n}`, canonical);
+    }
+  }
+  return { byKey };
+}
+
+/** The canonical (normalised) product a normalised name stands for, for this vendor or any vendor. */
+export function canonicalProduct(index: ProductAliasIndex | undefined, vendorKey: string, normalised: string): string | undefined {
+  if (!index || index.byKey.size === 0) return undefined;
+  return index.byKey.get(`${vendorKey}\u0000${normalised}`) ?? index.byKey.get(`\u0000${normalised}`);
 }
 
 /**

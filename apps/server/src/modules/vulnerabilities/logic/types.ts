@@ -204,11 +204,27 @@ export interface AssetMatch {
   evidence: EntryMatch[];
 }
 
+/**
+ * One product-name row analysts edit: for `vendor` (any vendor when absent), every name in `names`
+ * means the product `canonical` (`S7-1500 MFP` = `SIMATIC S7-1500 CPU 1518-4 PN/DP MFP`).
+ */
+export interface ProductAlias {
+  vendor?: string;
+  canonical: string;
+  names: string[];
+}
+
+/** Lookup built once from product alias rows: `vendorKey \0 normalised name` → normalised canonical. */
+export interface ProductAliasIndex {
+  byKey: Map<string, string>;
+}
+
 export interface MatchOptions {
   aliases?: AliasIndex;
-  /** Product similarity (0..1) at or above which products are the same; default 0.88. */
+  productAliases?: ProductAliasIndex;
+  /** Product similarity (0..1) at or above which products are the same; default 0.85. */
   productThreshold?: number;
-  /** Similarities in [threshold, threshold + reviewBand) match only as needs_review; default 0.06. */
+  /** Similarities in [threshold, threshold + reviewBand) match only as needs_review; default 0.07. */
   reviewBand?: number;
   /** Also return matches whose verdict is not_affected (fixed / known_not_affected); default false. */
   includeNotAffected?: boolean;
