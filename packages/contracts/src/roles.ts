@@ -137,6 +137,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'report:approve',
       'vuln:read',
       'asset:read',
+      'asset:write',
       'finding:read',
       'finding:verify',
       'finding:accept_risk',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CSRF_HEADER, SESSION_COOKIE } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -10,7 +11,7 @@ import {
   type Session,
   type TestContext,
 } from '../../../test/harness.js';
-import { uploadAs as upload } from '../../../test/imports.js';
+import { uploadAs as upload, waitForJob } from '../../../test/imports.js';
 import { manualClock } from '../../platform/clock.js';
 import { REFERENCE_DIR } from '../../platform/paths.js';
 
@@ -127,6 +128,47 @@ describe('vulnerability database import', () => {
     expect(bad.statusCode).toBe(422);
     const list = (await analyst.request('GET', '/api/security/vulnerabilities?q=CNVD-2024-38211')).json();
     expect(list.items[0]).toMatchObject({ key: 'CVE-2024-8531', cnvd: 'CNVD-2024-38211', titleZh: record.titleZh, grade: 'medium' });
+  });
+
+  it('imports a directory as a job, idempotently, reporting rejected files', async () => {
+    const names = ['icsa-23-348-10.json', 'icsa-24-235-03.json', 'icsa-24-289-02.json'];
+    const files = [
+      ...names.map((n) => ({ name: n, content: csaf(n) })),
+      { name: 'not-csaf.json', content: Buffer.from('{"document":{}}') },
+    ];
+    const run = async () => {
+      const boundary = 'suilianDirectoryBoundary';
+      const payload = Buffer.concat([
+        ...files.flatMap((f) => [
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/json\r\n\r\n`,
+          ),
+          f.content,
+          Buffer.from('\r\n'),
+        ]),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]);
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/security/advisories/csaf-directory',
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, [CSRF_HEADER]: analyst.csrf },
+        cookies: { [SESSION_COOKIE]: analyst.cookie },
+      });
+      return res;
+    };
+    const first = await run();
+    expect(first.statusCode, first.body).toBe(202);
+    const job = await waitForJob(analyst, first.json().id);
+    expect(job.status).toBe('succeeded');
+    expect(job.result).toMatchObject({ files: 4, created: 3, updated: 0, skipped: 0 });
+    expect((job.result as unknown as { rejected: Array<{ file: string; messages: string[] }> }).rejected[0]).toMatchObject({
+      file: 'not-csaf.json',
+    });
+    const big = (await analyst.request('GET', '/api/security/advisories?q=ICSA-23-348-10')).json().items[0];
+    expect(big.vulnerabilityCount).toBe(404);
+    const again = await waitForJob(analyst, (await run()).json().id);
+    expect(again.result).toMatchObject({ files: 4, created: 0, skipped: 3 });
   });
 
   it('lets only analysts import', async () => {

@@ -70,10 +70,44 @@ export function createAdvisoryRepo(db: DbOrTx) {
       if (keys.length === 0) return [];
       return db.select().from(vulnerability).where(inArray(vulnerability.key, keys));
     },
-    async insertVulnerability(values: typeof vulnerability.$inferInsert): Promise<VulnerabilityRow> {
-      const [row] = await db.insert(vulnerability).values(values).returning();
-      if (!row) throw new Error('insert returned nothing');
-      return row;
+    async insertVulnerabilities(rows: (typeof vulnerability.$inferInsert)[]): Promise<VulnerabilityRow[]> {
+      const out: VulnerabilityRow[] = [];
+      for (let i = 0; i < rows.length; i += 500)
+        out.push(
+          ...(await db
+            .insert(vulnerability)
+            .values(rows.slice(i, i + 500))
+            .returning()),
+        );
+      return out;
+    },
+    /** Sets score, grade and disagreement of many vulnerabilities in one statement. */
+    async setGrades(
+      rows: Array<{ id: string; baseScore: number | null; grade: string | null; scoreDisagrees: boolean }>,
+      now: Date,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await db.execute(sql`
+        UPDATE vulnerability v SET base_score = u.base_score, grade = coalesce(u.grade, v.grade), score_disagrees = u.disagrees,
+               updated_at = ${now.toISOString()}, version = v.version + 1
+          FROM unnest(${sql.raw('ARRAY[')}${sql.join(
+            rows.map((r) => sql`${r.id}`),
+            sql`, `,
+          )}${sql.raw(']::uuid[]')},
+                      ${sql.raw('ARRAY[')}${sql.join(
+                        rows.map((r) => sql`${r.baseScore}`),
+                        sql`, `,
+                      )}${sql.raw(']::float8[]')},
+                      ${sql.raw('ARRAY[')}${sql.join(
+                        rows.map((r) => sql`${r.grade}`),
+                        sql`, `,
+                      )}${sql.raw(']::text[]')},
+                      ${sql.raw('ARRAY[')}${sql.join(
+                        rows.map((r) => sql`${r.scoreDisagrees}`),
+                        sql`, `,
+                      )}${sql.raw(']::boolean[]')})
+               AS u(id, base_score, grade, disagrees)
+         WHERE v.id = u.id`);
     },
     async updateVulnerability(id: string, values: Partial<typeof vulnerability.$inferInsert>): Promise<void> {
       await db

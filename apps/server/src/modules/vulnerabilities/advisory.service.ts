@@ -12,7 +12,14 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../platform/jobs/job.service.js';
 import type { UploadedFile } from '../../platform/tabular/http.js';
-import { checkCveRecord, type IncomingAdvisory, incomingCsaf, incomingCve, incomingManual } from './advisory.incoming.js';
+import {
+  checkCveRecord,
+  compareTrackingVersions,
+  type IncomingAdvisory,
+  incomingCsaf,
+  incomingCve,
+  incomingManual,
+} from './advisory.incoming.js';
 import { createAdvisoryRepo } from './advisory.repo.js';
 import { writeAdvisory } from './advisory.write.js';
 import { validateCsaf } from './csaf-validate.js';
@@ -60,6 +67,14 @@ export function parseJsonUpload(file: UploadedFile): { doc: unknown; raw: string
   }
 }
 
+/** The tracking id and version a CSAF document states, if it states them. */
+function trackingOf(doc: unknown): { id: string; version: string } | null {
+  const tracking = (doc as { document?: { tracking?: { id?: unknown; version?: unknown } } } | null)?.document?.tracking;
+  return typeof tracking?.id === 'string' && typeof tracking.version === 'string'
+    ? { id: tracking.id.trim(), version: tracking.version.trim() }
+    : null;
+}
+
 /** Reads and validates one CSAF 2.0 file; refuses it with the validator's messages. */
 export async function readCsaf(file: UploadedFile): Promise<IncomingAdvisory> {
   const { doc, raw } = parseJsonUpload(file);
@@ -86,6 +101,16 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
     progress(0, files.length);
     for (const [i, file] of files.entries()) {
       try {
+        // The resume path: an advisory already imported at this version is skipped before the
+        // (costly) validation, so re-running an interrupted directory import is quick.
+        const { doc } = parseJsonUpload(file);
+        const tracking = trackingOf(doc);
+        const current = tracking && (await createAdvisoryRepo(deps.db).findAdvisory('csaf', tracking.id));
+        if (tracking && current && compareTrackingVersions(tracking.version, current.trackingVersion) <= 0) {
+          result.skipped++;
+          progress(i + 1, files.length);
+          continue;
+        }
         const incoming = await readCsaf(file);
         const written = await deps.db.transaction((tx) => writeAdvisory(tx, actor, deps.audit, incoming, deps.clock.now()));
         result[written.outcome.outcome]++;

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { compareTrackingVersions, type IncomingAdvisory } from './advisory.incoming.js';
-import { createAdvisoryRepo, type VulnerabilityRow } from './advisory.repo.js';
+import { createAdvisoryRepo, type ScoreRow, type VulnerabilityRow } from './advisory.repo.js';
 import { grade, scoreDisagrees, scoreVector } from './logic/index.js';
 
 export interface WrittenAdvisory {
@@ -138,14 +138,16 @@ export async function writeAdvisory(
 /** Finds or creates each vulnerability of the extraction by key; fills in texts the row lacks. */
 async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now: Date): Promise<Map<string, string>> {
   const repo = createAdvisoryRepo(tx);
-  const keys = incoming.extraction.vulnerabilities.map((v) => v.id);
+  const keys = [...new Set(incoming.extraction.vulnerabilities.map((v) => v.id))];
   const found = new Map((await repo.findVulnerabilitiesByKey(keys)).map((v) => [v.key, v]));
   const idOfKey = new Map<string, string>();
+  const fresh: Parameters<typeof repo.insertVulnerabilities>[0] = [];
   for (const v of incoming.extraction.vulnerabilities) {
     const text = incoming.texts.get(v.id) ?? {};
     const row = found.get(v.id);
     if (!row) {
-      const created = await repo.insertVulnerability({
+      if (fresh.some((f) => f.key === v.id)) continue;
+      fresh.push({
         key: v.id,
         cve: v.cve ?? null,
         cnvd: text.cnvd ?? null,
@@ -158,8 +160,6 @@ async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now
         createdAt: now,
         updatedAt: now,
       });
-      found.set(v.id, created);
-      idOfKey.set(v.id, created.id);
       continue;
     }
     idOfKey.set(v.id, row.id);
@@ -173,6 +173,7 @@ async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now
     if (!row.publishedAt && text.publishedAt) patch.publishedAt = text.publishedAt;
     if (Object.keys(patch).length) await repo.updateVulnerability(row.id, { ...patch, updatedAt: now });
   }
+  for (const row of await repo.insertVulnerabilities(fresh)) idOfKey.set(row.key, row.id);
   return idOfKey;
 }
 
@@ -182,15 +183,25 @@ async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now
  */
 async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>, idOfKey: Map<string, string>, now: Date) {
   const repo = createAdvisoryRepo(tx);
-  const scores = await repo.scoresOf(ids);
-  const statedById = new Map([...stated].flatMap(([key, g]) => (idOfKey.get(key) ? [[idOfKey.get(key) as string, g] as const] : [])));
-  for (const id of ids) {
-    const mine = scores.filter((s) => s.vulnerabilityId === id);
-    const values = mine.map((s) => s.computedScore ?? s.statedScore).filter((x): x is number => x !== null);
-    const best = values.length ? Math.max(...values) : null;
-    const g = best !== null ? grade(best) : (statedById.get(id) ?? null);
-    const patch: Partial<VulnerabilityRow> = { baseScore: best, scoreDisagrees: mine.some((s) => s.disagrees), updatedAt: now };
-    if (g) patch.grade = g;
-    await repo.updateVulnerability(id, patch);
+  const byVuln = new Map<string, ScoreRow[]>();
+  for (const s of await repo.scoresOf(ids)) byVuln.set(s.vulnerabilityId, [...(byVuln.get(s.vulnerabilityId) ?? []), s]);
+  const statedById = new Map<string, VulnGrade>();
+  for (const [key, g] of stated) {
+    const id = idOfKey.get(key);
+    if (id) statedById.set(id, g);
   }
+  await repo.setGrades(
+    ids.map((id) => {
+      const mine = byVuln.get(id) ?? [];
+      const values = mine.map((s) => s.computedScore ?? s.statedScore).filter((x): x is number => x !== null);
+      const best = values.length ? Math.max(...values) : null;
+      return {
+        id,
+        baseScore: best,
+        grade: best !== null ? grade(best) : (statedById.get(id) ?? null),
+        scoreDisagrees: mine.some((s) => s.disagrees),
+      };
+    }),
+    now,
+  );
 }

@@ -37,9 +37,11 @@ export function createMatchingService(deps: MatchingServiceDeps) {
   }
 
   async function rematchAll(actor: Actor, progress: ReportProgress): Promise<RematchResult> {
-    const loaded = await fullIndex(deps.db);
     const total = await createMatchRepo(deps.db).countAssets();
     const result: RematchResult = { assets: 0, affected: 0, needsReview: 0, findingsCreated: 0, findingsReopened: 0 };
+    // Without assets there is nothing to match; the index is built when the first asset comes.
+    if (total === 0) return result;
+    const loaded = await fullIndex(deps.db);
     let after: string | undefined;
     progress(0, total);
     for (;;) {
@@ -71,9 +73,9 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     /** Re-matches every asset against these vulnerabilities inside `tx` (after an advisory import). */
     async matchVulnerabilities(tx: DbOrTx, vulnerabilityIds: string[], by: string): Promise<MatchCounts> {
       const total = { affected: 0, needsReview: 0, findingsCreated: 0, findingsReopened: 0 };
-      if (vulnerabilityIds.length === 0) return total;
-      const loaded = await loadIndex(tx, vulnerabilityIds);
       const repo = createMatchRepo(tx);
+      if (vulnerabilityIds.length === 0 || (await repo.countAssets()) === 0) return total;
+      const loaded = await loadIndex(tx, vulnerabilityIds);
       let after: string | undefined;
       for (;;) {
         const page = await repo.assets({ ...(after ? { after } : {}), limit: PAGE * 5 });
