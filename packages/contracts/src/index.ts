@@ -8,6 +8,7 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
+export * from './handle-records.js';
 export * from './handles.js';
 export * from './imports.js';
 export * from './indicator-logic.js';
