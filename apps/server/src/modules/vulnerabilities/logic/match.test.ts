@@ -240,8 +240,12 @@ describe('product aliases analysts edit', () => {
     expect(matchAsset(a, index)).toEqual([]);
     const [m] = matchAsset(a, withAliases);
     expect(m?.verdict).toBe('affected');
-    expect(texts(m)[1]).toBe('product "SINEMA RC" via product alias "sinema remote connect server" ~ "SINEMA Remote Connect Server" (similarity 1)');
-    expect(matchAsset(asset({ vendor: '西门子', product: '远程连接服务器', version: 'V3.2 SP1' }), withAliases)[0]?.verdict).toBe('affected');
+    expect(texts(m)[1]).toBe(
+      'product "SINEMA RC" via product alias "sinema remote connect server" ~ "SINEMA Remote Connect Server" (similarity 1)',
+    );
+    expect(matchAsset(asset({ vendor: '西门子', product: '远程连接服务器', version: 'V3.2 SP1' }), withAliases)[0]?.verdict).toBe(
+      'affected',
+    );
     // Another vendor's "SINEMA RC" is not this product.
     expect(matchAsset(asset({ vendor: 'Mobotix', product: 'SINEMA RC', version: 'V3.1' }), withAliases)).toEqual([]);
   });
