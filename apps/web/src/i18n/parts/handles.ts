@@ -78,6 +78,8 @@ export const zhCN = {
     required: '必填',
     limitsTitle: '约束',
     addItem: '添加数据项',
+    itemNameHint:
+      '数据项名称即标识值的类型（索引 2000 起）：字母开头，只含字母、数字和 _，不能是 URL 或以 HS_ 开头；红框表示该格不符合要求。',
     saved: '已保存模板 {{code}} v{{version}}',
     empty: '该前缀还没有模板，新建一个后即可按模板注册标识',
     pickPrefix: '请先选择标识前缀',
@@ -272,6 +274,8 @@ export const enUS: Widen<typeof zhCN> = {
     required: 'Required',
     limitsTitle: 'Limits',
     addItem: 'Add item',
+    itemNameHint:
+      'An item name becomes the value type (indexes from 2000): a letter first, then letters, digits or _, never URL or HS_…; a red border marks a cell that breaks a rule.',
     saved: 'Template {{code}} v{{version}} saved',
     empty: 'This prefix has no template yet; create one to register handles from it',
     pickPrefix: 'Choose a prefix first',

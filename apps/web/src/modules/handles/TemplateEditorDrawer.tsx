@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CreateTemplate, type HandleTemplate, TEMPLATE_ITEM_TYPES, type TemplateItem } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeNames } from '../../shared/codeLists';
@@ -13,6 +13,14 @@ import { cleanTemplateItem, industryDivision } from './logic';
 export type TemplateEditorMode = { prefix: string; base?: HandleTemplate };
 
 const INDUSTRY_CLASS = /^[A-T]\d{2,4}$/;
+/** Item names become value types: a letter first, and never URL or HS_* (Handle's own types). */
+const ITEM_NAME_RULES = [
+  { required: true, pattern: /^[A-Za-z][A-Za-z0-9_]{0,63}$/ },
+  {
+    validator: (_: unknown, v: unknown) =>
+      typeof v === 'string' && /^(url$|hs_)/i.test(v) ? Promise.reject(new Error('reserved')) : Promise.resolve(),
+  },
+];
 
 /** The limit inputs of one item, by its type. */
 function Limits({ field, type }: { field: number; type: TemplateItem['type'] }) {
@@ -125,6 +133,7 @@ export function TemplateEditorDrawer({ mode, onClose }: { mode: TemplateEditorMo
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <>
+              <Typography.Paragraph type="secondary">{t('handles.template.itemNameHint')}</Typography.Paragraph>
               <Table
                 size="small"
                 rowKey="key"
@@ -136,7 +145,7 @@ export function TemplateEditorDrawer({ mode, onClose }: { mode: TemplateEditorMo
                   {
                     title: t('handles.template.itemName'),
                     render: (_, f) => (
-                      <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, pattern: /^[A-Za-z][A-Za-z0-9_]{0,63}$/ }]}>
+                      <Form.Item name={[f.name, 'name']} noStyle rules={ITEM_NAME_RULES}>
                         <Input placeholder="serialNo" style={{ width: 150 }} data-testid={`item-name-${f.name}`} />
                       </Form.Item>
                     ),
