@@ -44,8 +44,8 @@ type RequestHooks = { requests?: Array<{ setupRequest?: (req: { path: string }) 
 
 const args = parseArgs();
 const smoke = args.has('smoke');
-const total = numberArg(args, 'handles', smoke ? 5_000 : 1_000_000);
-const duration = numberArg(args, 'duration', smoke ? 2 : 10);
+const total = numberArg(args, 'handles', smoke ? 3_000 : 1_000_000);
+const duration = numberArg(args, 'duration', smoke ? 1 : 10);
 const connections = numberArg(args, 'connections', 50);
 const rounds = numberArg(args, 'rounds', smoke ? 1 : 3);
 const batches = numberArg(args, 'batches', smoke ? 1 : 3);
@@ -177,8 +177,8 @@ try {
     };
   };
   log('warm-up');
-  await run(`${base}${path}`, 1);
-  await run(`http://127.0.0.1:${barePort}${path}`, 1);
+  await run(`${base}${path}`, smoke ? 0.5 : 1);
+  await run(`http://127.0.0.1:${barePort}${path}`, smoke ? 0.5 : 1);
   const cached: Awaited<ReturnType<typeof run>>[] = [];
   const baseline: Awaited<ReturnType<typeof run>>[] = [];
   const floor: Awaited<ReturnType<typeof run>>[] = [];
