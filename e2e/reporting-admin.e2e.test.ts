@@ -1,6 +1,6 @@
 // Issue #4 (报送配置): a city admin creates a validation rule in the console — a malformed expression is
-// refused with the parser's message under the field, the corrected rule is saved and listed — and runs
-// the batch validation of the district monthly report.
+// refused with the parser's message under the field, the corrected rule is saved, listed and edited —
+// and the batch validation lists its violations (the rule always fails; it is deleted again after).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, pickOption, type Session } from './support/browser';
@@ -46,10 +46,10 @@ describe('reporting configuration (issue #4)', () => {
     const drawer = page.getByTestId('rule-drawer');
     await drawer.getByTestId('rule-code').fill(code);
     await pickOption(page, 'rule-dataSet', 'DISTRICT_MONTHLY');
-    await drawer.getByTestId('rule-nameZh').fill('端到端：5G基站累计数非负');
-    await drawer.getByTestId('rule-nameEn').fill('E2E: base stations are not negative');
+    await drawer.getByTestId('rule-nameZh').fill('端到端：故意不成立的规则');
+    await drawer.getByTestId('rule-nameEn').fill('E2E: a rule that always fails');
     await drawer.getByTestId('rule-left').fill('#{BS5G_TOTAL} +');
-    await drawer.getByTestId('rule-right').fill('0');
+    await drawer.getByTestId('rule-right').fill('#{BS5G_TOTAL} + 1');
     await drawer.getByTestId('rule-submit').click();
     await eventually(() => drawer.locator('.ant-form-item-explain-error').first().textContent()).toContain(
       'at 15: expected a value but found end of input',
@@ -62,7 +62,7 @@ describe('reporting configuration (issue #4)', () => {
 
     // editing sends only the input fields (the strict API refuses anything else)
     await page.getByTestId(`rule-edit-${code}`).click();
-    await drawer.getByTestId('rule-nameZh').fill('端到端：5G基站累计数不为负');
+    await drawer.getByTestId('rule-nameZh').fill('端到端：必然违反的规则');
     await drawer.getByTestId('rule-submit').click();
     await drawer.waitFor({ state: 'hidden' });
 
@@ -71,10 +71,10 @@ describe('reporting configuration (issue #4)', () => {
       Record<string, string>
     >;
     expect(rules.find((r) => r.code === code)).toMatchObject({
-      nameZh: '端到端：5G基站累计数不为负',
+      nameZh: '端到端：必然违反的规则',
       left: '#{BS5G_TOTAL}',
       operator: 'greater_than_or_equal_to',
-      right: '0',
+      right: '#{BS5G_TOTAL} + 1',
       strategy: 'SKIP_IF_ANY_VALUE_MISSING',
       importance: 'medium',
     });
@@ -83,6 +83,11 @@ describe('reporting configuration (issue #4)', () => {
     await page.getByTestId('tab-batch').click();
     await page.getByTestId('batch-run').click();
     await eventually(() => page.getByTestId('batch-summary').textContent()).toMatch(/个区 × 3 期 × \d+ 条规则/);
+    // the new rule fails wherever a district reported its total: one row per district and month
+    const violations = page.getByTestId('batch-table');
+    await violations.getByText(code).first().waitFor();
+    expect(await violations.textContent()).toContain('端到端：必然违反的规则');
+    expect(await violations.textContent()).toMatch(/左值 [\d,]+ 应大于等于 >=右值 [\d,]+/);
   });
 
   it('a district officer imports a CSV on 月度报送 and sees every rejected cell; nothing is written', async () => {

@@ -139,9 +139,10 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
                     {
                       title: t('reportingAdmin.transfer.element'),
                       dataIndex: 'element',
+                      width: 200,
                       render: (e: string | null) => (e ? <Typography.Text code>{e}</Typography.Text> : '—'),
                     },
-                    { title: t('reportingAdmin.transfer.rule'), dataIndex: 'rule', width: 140 },
+                    { title: t('reportingAdmin.transfer.rule'), dataIndex: 'rule', width: 120 },
                     {
                       title: t('reportingAdmin.transfer.message'),
                       key: 'message',
