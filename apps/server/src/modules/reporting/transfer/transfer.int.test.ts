@@ -300,6 +300,23 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
       expect((await admin.request('GET', exportUrl)).body).toBe(first.body);
     });
 
+    it('honours a lock exception the city granted, like the form does', async () => {
+      const csv = Buffer.from('dataelement,period,orgunit,value,comment\nBS5G_TOTAL,202512,440112,1150,补报\n');
+      const before = (await upload(huangpuOfficer, 'dataSet=DISTRICT_MONTHLY', 'late.csv', csv)).json();
+      expect(before.rejected[0]).toMatchObject({ rule: 'locked_expired' });
+      const grant = await admin.request('POST', '/api/reporting/lock-exceptions', {
+        dataSet: 'DISTRICT_MONTHLY',
+        period: '202512',
+        orgUnit: huangpu,
+        reason: '补报十二月数据',
+        expiresOn: '2026-02-10',
+      });
+      expect(grant.statusCode, grant.body).toBe(201);
+      const after = (await upload(huangpuOfficer, 'dataSet=DISTRICT_MONTHLY', 'late.csv', csv)).json();
+      expect(after).toMatchObject({ written: 1, rejected: [] });
+      expect((await stored(huangpu, '202512')).BS5G_TOTAL).toBe('1150');
+    });
+
     it('reads GBK and keeps an officer to its own district', async () => {
       const text =
         'dataelement,period,orgunit,value,comment\r\nEDGE_NODE_NEW,202601,440112,2,黄埔新增\r\nEDGE_NODE_NEW,202601,440106,5,天河\r\n';
