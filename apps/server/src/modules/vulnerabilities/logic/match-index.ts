@@ -58,6 +58,7 @@ export interface MatchIndex {
   buckets: Map<string, VendorBucket>;
   threshold: number;
   reviewBand: number;
+  vendorThreshold: number;
   includeNotAffected: boolean;
   entryCount: number;
   /** Asset vendor as written → the buckets it reaches and how (cached: assets repeat vendors). */
@@ -70,8 +71,10 @@ export interface MatchIndex {
 
 export const DEFAULT_PRODUCT_THRESHOLD = 0.85;
 export const DEFAULT_REVIEW_BAND = 0.07;
-/** Vendor names that are not in the alias table must be this similar (token Dice) to count. */
+/** Default: vendor names not in the alias table must be this similar (token Dice) to count. */
 export const VENDOR_FUZZY_THRESHOLD = 0.9;
+/** The score of a vendor name that is the first words of a known one (`Rockwell` → `Rockwell Automation`). */
+const VENDOR_PREFIX_SCORE = 0.9;
 
 const EMPTY_ALIASES: AliasIndex = { byKey: new Map() };
 
@@ -163,6 +166,7 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
     buckets,
     threshold: options.productThreshold ?? DEFAULT_PRODUCT_THRESHOLD,
     reviewBand: options.reviewBand ?? DEFAULT_REVIEW_BAND,
+    vendorThreshold: options.vendorThreshold ?? VENDOR_FUZZY_THRESHOLD,
     includeNotAffected: options.includeNotAffected ?? false,
     entryCount: entries.length,
     vendorCache: new Map(),
@@ -252,8 +256,8 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
       const theirs = productTokens(bucket.key);
       const dice = tokenDice(mine, theirs);
       const extends_ = mine.length > 0 && theirs.length > mine.length && mine.every((t, i) => theirs[i] === t);
-      const score = Math.max(dice, extends_ ? VENDOR_FUZZY_THRESHOLD : 0);
-      if (score >= VENDOR_FUZZY_THRESHOLD) {
+      const score = Math.max(dice, extends_ ? VENDOR_PREFIX_SCORE : 0);
+      if (score >= index.vendorThreshold) {
         out.push({
           bucket,
           exact: false,

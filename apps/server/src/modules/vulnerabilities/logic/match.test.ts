@@ -169,6 +169,9 @@ describe('matchAsset: CSAF and CVE together', () => {
     const [m] = matchAsset(asset({ vendor: 'Rockwell', product: 'ThinManager', version: '13.1.1' }), index);
     expect(m?.verdict).toBe('needs_review');
     expect(texts(m)[0]).toBe('vendor "Rockwell" is similar to "Rockwell Automation" (score 0.9; not in the alias table)');
+    expect(
+      matchAsset(asset({ vendor: 'Rockwell', product: 'ThinManager', version: '13.1.1' }), entries, { aliases, vendorThreshold: 1 }),
+    ).toEqual([]);
   });
 
   it('a product just above the threshold goes to review', () => {

@@ -264,6 +264,24 @@ describe('rangeContains', () => {
       expect(['all', 'any_of', 'unknown']).toContain(r.kind);
       for (const v of ['1.0', '', 'A8', raw]) expect(['affected', 'not_affected', 'needs_review']).toContain(rangeContains(r, v).result);
     }
+    // Random strings over the characters ranges are written with.
+    let seed = 7;
+    const chars = 'vV0123456789._- SPsp<>=|*!,;andpriorbeforeAllversions:/xX之前版本';
+    for (let n = 0; n < 500; n++) {
+      let raw = n % 3 === 0 ? 'vers:generic/' : '';
+      const len = seed % 16;
+      for (let i = 0; i < len; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        raw += chars[seed % chars.length];
+      }
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      for (const origin of ['csaf_vers', 'csaf_name', 'cve', 'text'] as const) {
+        const r = parseAffectedVersions(raw, origin);
+        expect(r.raw).toBe(raw);
+        for (const v of ['1.0', 'V3.2 SP1', 'A8', ''])
+          expect(['affected', 'not_affected', 'needs_review']).toContain(rangeContains(r, v).result);
+      }
+    }
     expect(parseAffectedVersions(null, 'text').kind).toBe('unknown');
     expect(parseAffectedVersions({ version: 42 } as unknown as CveVersionEntry, 'cve').kind).toBe('unknown');
     expect(parseAffectedVersions('≤ V2', 'text').anyOf).toEqual([[{ op: '<=', version: 'V2' }]]);

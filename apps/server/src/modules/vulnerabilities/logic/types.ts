@@ -226,6 +226,11 @@ export interface MatchOptions {
   productThreshold?: number;
   /** Similarities in [threshold, threshold + reviewBand) match only as needs_review; default 0.07. */
   reviewBand?: number;
+  /**
+   * Vendor names the alias table does not know reach a vendor at this token similarity (the first
+   * words of a vendor's name score 0.9) — always for review only; default 0.9.
+   */
+  vendorThreshold?: number;
   /** Also return matches whose verdict is not_affected (fixed / known_not_affected); default false. */
   includeNotAffected?: boolean;
 }
