@@ -81,12 +81,15 @@ export interface Config {
   handleStatsFlushMs: number;
 }
 
+/** The settings together: rules that tie one variable to another. */
+export const CheckedConfigSchema = ConfigSchema.refine((e) => !e.SMTP_URL || e.MAIL_FROM, {
+  path: ['MAIL_FROM'],
+  message: 'MAIL_FROM is required when SMTP_URL is set',
+});
+
 /** Parses the environment; on failure prints every problem and exits. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.refine((e) => !e.SMTP_URL || e.MAIL_FROM, {
-    path: ['MAIL_FROM'],
-    message: 'MAIL_FROM is required when SMTP_URL is set',
-  }).safeParse(env);
+  const parsed = CheckedConfigSchema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       console.error(`config: ${issue.path.join('.')}: ${issue.message}`);
