@@ -46,6 +46,7 @@ describe('identifier registration and public resolution (issue #6)', () => {
   const baseURL = inject('baseURL');
   const accounts = inject('accounts');
   const enterprise = accounts.find((a) => a.username === 'demo.enterprise') ?? accounts.find((a) => a.role === 'enterprise_user');
+  const admin = accounts.find((a) => a.role === 'city_admin');
   let browser: Browser;
   const sessions: Session[] = [];
   // Unique per run, so the test can run again against a kept database.
@@ -139,6 +140,14 @@ describe('identifier registration and public resolution (issue #6)', () => {
     await page.goto('/login');
     await page.getByTestId('login-resolve-link').click();
     await page.waitForURL('**/resolve');
+    // Reverse lookup by value, anonymously: the URL finds the handle; the non-public serial finds nothing.
+    const reverse = page.locator('input[data-testid="public-reverse-value"], [data-testid="public-reverse-value"] input').first();
+    await reverse.fill('https://example.com/cable/YJV-3x95');
+    await reverse.press('Enter');
+    await eventually(() => page.getByTestId('public-reverse-results').textContent()).toContain(handle);
+    await reverse.fill(SERIAL);
+    await reverse.press('Enter');
+    await eventually(() => page.getByTestId('public-reverse-results').textContent()).toContain('没有标识带有这个值');
     await page.locator('input[data-testid="resolve-input"], [data-testid="resolve-input"] input').first().fill(handle);
     await page.getByTestId('resolve-submit').click();
     await page.waitForURL(`**/resolve/${handle}`);
@@ -205,6 +214,47 @@ describe('identifier registration and public resolution (issue #6)', () => {
     await eventually(() => rows.nth(0).textContent()).toContain('已存在（内容相同）');
     expect(await page.getByTestId('batch-result').textContent()).toMatch(/总数3成功2失败1/);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets the city delegate a derived prefix to an enterprise; enterprises see only their own prefixes', async () => {
+    if (!admin || !enterprise) throw new Error('demo.admin or the demo enterprise user missing');
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    await login(page, admin.username, admin.password);
+    const api = await request.newContext({ baseURL, storageState: await session.context.storageState() });
+    // The owner of another demo enterprise prefix (not the demo enterprise user's own company).
+    const list = (await (await api.get('/api/identifiers/prefixes?pageSize=50')).json()) as {
+      items: Array<{ prefix: string; ownerOrgName: string }>;
+    };
+    await api.dispose();
+    const owner = list.items.find((p) => p.prefix === '88.118.12')?.ownerOrgName;
+    if (!owner) throw new Error('no enterprise');
+    const segment = String(Date.now() % 1_000_000);
+
+    await page.goto('/identifiers/prefixes');
+    await page.getByTestId('prefix-delegate').click();
+    const drawer = page.getByTestId('delegate-drawer');
+    await pickOption(page, 'delegate-parent', '88.118 ·');
+    // RFC 3650: a segment holds no '.' or '/'.
+    await drawer.getByTestId('delegate-segment').fill('9.9');
+    await eventually(() => drawer.textContent()).toContain('不能包含 / 或 .');
+    await drawer.getByTestId('delegate-segment').fill(segment);
+    await eventually(() => drawer.textContent()).toContain(`将分配：88.118.${segment}`);
+    await pickOption(page, 'delegate-owner', owner, owner.slice(0, 6));
+    await drawer.getByTestId('delegate-submit').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('prefixes-table').getByRole('row', { name: new RegExp(`88\\.118\\.${segment}`) });
+    await eventually(() => row.textContent()).toContain(owner);
+
+    // The enterprise user has no delegation and sees its own prefix only.
+    const other = await openSession(browser, baseURL);
+    sessions.push(other);
+    await login(other.page, enterprise.username, enterprise.password);
+    await other.page.goto('/identifiers/prefixes');
+    await eventually(() => other.page.getByTestId('prefixes-table').textContent()).toContain(PREFIX);
+    expect(await other.page.getByTestId('prefix-delegate').count()).toBe(0);
+    expect(await other.page.getByTestId('prefixes-table').textContent()).not.toContain(`88.118.${segment}`);
   });
 
   it('explains a handle that does not exist with its Handle.Net response code', async () => {

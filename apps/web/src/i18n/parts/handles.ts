@@ -168,6 +168,8 @@ export const zhCN = {
     previous: '上一页',
     next: '下一页',
     page: '第 {{page}} 页',
+    publicTitle: '按值反查：哪些标识公开带有这个网址或序列号',
+    more: '还有更多结果，请缩小查询范围',
   },
   stats: {
     scope: '统计范围',
@@ -366,6 +368,8 @@ export const enUS: Widen<typeof zhCN> = {
     previous: 'Previous',
     next: 'Next',
     page: 'Page {{page}}',
+    publicTitle: 'Reverse lookup: which identifiers publicly carry this URL or serial number',
+    more: 'More matches exist; narrow the query',
   },
   stats: {
     scope: 'Scope',

@@ -11,6 +11,7 @@ import { LocaleSwitch } from '../../shared/LocaleSwitch';
 import { HandleQr } from './HandleQr';
 import { usePublicView } from './hooks';
 import { handleApiPath, handleFromPathname, knownResponseCode, resolvePagePath, splitHandle } from './logic';
+import { PublicReverse } from './PublicReverse';
 import { isLink, type ResolveAnswer, useResolve, valueText } from './resolve';
 import { ValuesTable } from './ValuesTable';
 
@@ -171,7 +172,14 @@ export default function PublicResolvePage() {
             }
             data-testid="resolve-input"
           />
-          {handle ? <Answer handle={handle} /> : <Alert type="info" showIcon title={t('handles.resolve.hint')} />}
+          {handle ? (
+            <Answer handle={handle} />
+          ) : (
+            <>
+              <Alert type="info" showIcon title={t('handles.resolve.hint')} />
+              <PublicReverse />
+            </>
+          )}
         </Flex>
       </Layout.Content>
     </Layout>

@@ -181,3 +181,17 @@ export function usePublicView(handle: string, enabled: boolean) {
     retry: false,
   });
 }
+
+/** Anonymous reverse lookup for the resolve page: public-read values only. */
+export function usePublicReverse(value: string) {
+  return useQuery({
+    queryKey: ['identifiers', 'public-reverse', value],
+    enabled: value !== '',
+    queryFn: () =>
+      api.get<ReverseLookupResult>('/identifiers/public/reverse', {
+        query: { value, page: 1, pageSize: 50 },
+        check: ReverseLookupResultSchema,
+      }),
+    retry: false,
+  });
+}
