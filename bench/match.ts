@@ -201,6 +201,10 @@ function baselineJoin(entries: AffectedEntry[], assets: Asset[]): { ms: number; 
   return { ms: performance.now() - t0, cpuMs: cpuMsSince(c0), matches };
 }
 
+if (dir && !(statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false)) {
+  console.error(`bench match: ${dir} is not a directory (expected a directory of CSAF / CVE JSON files)`);
+  process.exit(2);
+}
 const files = [
   ...jsonFiles(join(ROOT, 'apps/server/reference/csaf')),
   ...jsonFiles(join(ROOT, 'apps/server/reference/cve')),
