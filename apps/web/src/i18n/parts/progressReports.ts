@@ -27,6 +27,8 @@ export const zhCN = {
   empty: '尚无进展报告。选择季度并点击“生成报告”。',
   previewTitle: '{{title}}',
   quarterLabel: '{{year}}年第{{q}}季度',
+  filterQuarter: '按季度查看',
+  allQuarters: '全部季度',
 };
 
 export const enUS: Widen<typeof zhCN> = {
@@ -57,4 +59,6 @@ export const enUS: Widen<typeof zhCN> = {
   empty: 'No progress reports yet. Pick a quarter and click "Generate report".',
   previewTitle: '{{title}}',
   quarterLabel: 'Q{{q}} {{year}}',
+  filterQuarter: 'Quarter',
+  allQuarters: 'All quarters',
 };

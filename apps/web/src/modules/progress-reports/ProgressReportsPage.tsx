@@ -57,8 +57,9 @@ export default function ProgressReportsPage() {
   const [params, setParams] = useSearchParams();
   const [quarter, setQuarter] = useState<Dayjs>(lastQuarter);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [filter, setFilter] = useState<Dayjs | null>(null);
   const [running, setRunning] = useState<{ jobId: string; quarter: string } | null>(null);
-  const list = useProgressReports(page);
+  const list = useProgressReports({ ...page, quarter: filter ? quarterOf(filter) : undefined });
   const generate = useGenerateReport();
   const frame = useRef<HTMLIFrameElement>(null);
   const previewId = params.get('report');
@@ -116,6 +117,19 @@ export default function ProgressReportsPage() {
       ) : (
         <Alert type="info" showIcon title={t('progressReports.noPermission')} style={{ marginBottom: 16 }} />
       )}
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('progressReports.filterQuarter')}</Typography.Text>
+        <DatePicker
+          picker="quarter"
+          value={filter}
+          onChange={(d) => {
+            setFilter(d);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          placeholder={t('progressReports.allQuarters')}
+          data-testid="report-filter-quarter"
+        />
+      </Space>
       {list.error ? <ApiErrorAlert error={list.error} /> : null}
       <Table<ProgressReport>
         rowKey="id"

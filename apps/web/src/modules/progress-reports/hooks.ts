@@ -6,7 +6,7 @@ const KEY = ['progress-reports'] as const;
 const PageSchema = pageOf(ProgressReportSchema);
 
 /** Kept reports, newest first; refreshed while one is being generated. */
-export function useProgressReports(query: { page: number; pageSize: number }) {
+export function useProgressReports(query: { page: number; pageSize: number; quarter?: string | undefined }) {
   return useQuery({
     queryKey: [...KEY, 'list', query],
     queryFn: () => api.get<{ items: ProgressReport[]; total: number }>('/progress-reports', { query, check: PageSchema }),
