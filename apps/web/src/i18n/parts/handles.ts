@@ -8,6 +8,7 @@ export const zhCN = {
   codes: {
     c1: '解析成功',
     c2: '解析服务出错',
+    c3: '解析请求过于频繁，请稍后再试',
     c100: '标识不存在',
     c101: '标识已存在',
     c102: '标识格式不正确',
@@ -205,6 +206,7 @@ export const enUS: Widen<typeof zhCN> = {
   codes: {
     c1: 'Resolved',
     c2: 'The resolution service failed',
+    c3: 'Too many resolutions; try again shortly',
     c100: 'Handle not found',
     c101: 'Handle already exists',
     c102: 'Invalid handle',

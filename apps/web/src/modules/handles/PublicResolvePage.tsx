@@ -25,7 +25,7 @@ function lastChange(answer: ResolveAnswer): string | undefined {
   );
 }
 
-function Record({ answer, handle }: { answer: ResolveAnswer; handle: string }) {
+function RecordCard({ answer, handle }: { answer: ResolveAnswer; handle: string }) {
   const { t } = useTranslation();
   const values = answer.values ?? [];
   const parts = splitHandle(answer.handle ?? handle);
@@ -93,7 +93,7 @@ function Answer({ handle }: { handle: string }) {
   if (query.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (query.error) return <ApiErrorAlert error={query.error} />;
   const answer = query.data;
-  if (answer.responseCode === 1) return <Record answer={answer} handle={handle} />;
+  if (answer.responseCode === 1) return <RecordCard answer={answer} handle={handle} />;
   const code = knownResponseCode(answer.responseCode);
   return (
     <Result
@@ -120,7 +120,11 @@ export default function PublicResolvePage() {
   const [text, setText] = useState(handle);
   useEffect(() => setText(handle), [handle]);
   useEffect(() => {
+    const previous = document.title;
     document.title = handle ? `${handle} · ${t('handles.resolve.title')}` : t('handles.resolve.title');
+    return () => {
+      document.title = previous;
+    };
   }, [handle, t]);
   const search = (value: string) => {
     const next = value.trim();

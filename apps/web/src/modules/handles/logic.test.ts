@@ -72,6 +72,7 @@ describe('response codes', () => {
   it('keeps the known Handle.Net codes and treats anything else as 2 (error)', () => {
     expect(knownResponseCode(100)).toBe(100);
     expect(knownResponseCode(402)).toBe(402);
+    expect(knownResponseCode(3)).toBe(3);
     expect(knownResponseCode(301)).toBe(2);
     expect(knownResponseCode('1')).toBe(2);
   });

@@ -69,7 +69,7 @@ export function bitsOfFlags(flags: readonly string[]): string {
 }
 
 /** Handle.Net response codes the API answers with (Handle.Net manual §14). */
-export const RESPONSE_CODES = [1, 2, 100, 101, 102, 200, 402] as const;
+export const RESPONSE_CODES = [1, 2, 3, 100, 101, 102, 200, 402] as const;
 export type ResponseCode = (typeof RESPONSE_CODES)[number];
 
 /** The response code as one of the known ones, or 2 (error) for anything else. */
