@@ -7,6 +7,7 @@ import { readSeedLists } from '../modules/codelists/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { createReportingRepo } from '../modules/reporting/index.js';
+import { loadVulnerabilityDemo } from '../modules/vulnerabilities/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -211,6 +212,16 @@ export async function loadDemoData(
       enterprises: handleOwners.map((id) => ({ id, name: named.find((e) => e.id === id)?.name ?? '' })),
       random,
     });
+    // The vulnerability database: the fixture advisories, an installed base and its findings.
+    const security = await loadVulnerabilityDemo(tx, {
+      now,
+      actor,
+      audit: deps.audit,
+      enterprises: named
+        .map((e) => ({ id: e.id, districtId: districtByCode.get(e.districtCode) ?? null }))
+        .concat(programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? null }))),
+      random,
+    });
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -224,6 +235,8 @@ export async function loadDemoData(
         selectionRounds: ecosystem.selections.rounds.length,
         reportedValues: reports.values.length,
         handles: handles.handles,
+        securityAssets: security.assets,
+        securityFindings: security.findings,
       },
     });
     return result;

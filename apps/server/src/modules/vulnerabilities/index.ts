@@ -20,6 +20,7 @@ import { createScanService } from './scans/scan.service.js';
 import { createStatsService } from './stats/stats.service.js';
 
 export type { AdvisoryService } from './advisory.service.js';
+export { loadVulnerabilityDemo } from './vulnerabilities.demo.js';
 
 export interface VulnerabilitiesDeps {
   db: Db;
