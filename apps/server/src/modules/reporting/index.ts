@@ -6,7 +6,7 @@ import { createConfigService } from './config/config.service.js';
 import { createFormService, type FormServiceDeps } from './form.service.js';
 import { validateForm } from './form-validation.js';
 import { registerReportingRoutes } from './reporting.routes.js';
-import { createTransferService } from './transfer/transfer.service.js';
+import { createTransferService, type TransferServiceDeps } from './transfer/transfer.service.js';
 
 /** The formula language, for indicator formulas (issue #4 item 2) — the same parser as validation rules. */
 export {
@@ -25,7 +25,8 @@ export { seedReporting } from './reporting.seed.js';
 
 /** Periodic reporting (定期报送): district forms, values with history, validation, approval and locks. */
 export function createReportingModule(
-  deps: Omit<FormServiceDeps, 'validate' | 'organisations'> & {
+  deps: Omit<FormServiceDeps, 'validate' | 'organisations' | 'audit'> & {
+    audit: TransferServiceDeps['audit'];
     organisations: FormServiceDeps['organisations'] & Parameters<typeof createCompletenessService>[0]['organisations'];
   },
 ) {

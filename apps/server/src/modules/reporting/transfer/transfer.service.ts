@@ -18,7 +18,7 @@ import { readTemplateRows, TEMPLATE_COLUMN_NAMES, TEMPLATE_SHEET, writeTemplate 
 export interface TransferServiceDeps {
   db: Db;
   clock: Clock;
-  audit: Pick<AuditService, 'append'>;
+  audit: Pick<AuditService, 'append' | 'appendMany'>;
   organisations: Pick<OrganisationService, 'list'>;
 }
 
@@ -189,6 +189,8 @@ export function createTransferService(deps: TransferServiceDeps) {
           [...new Set(writes.map((w) => w.period))],
           [...new Set(writes.map((w) => w.orgId))],
         );
+        const key = (element: string, period: string, orgId: string) => `${element}|${period}|${orgId}`;
+        const previous = new Map(before.map((v) => [key(v.dataElementCode, v.period, v.orgId), v.value]));
         const stored = writes.filter((w) => w.value !== null);
         await repo.upsertValuesBulk(
           stored.map((w) => ({
@@ -202,22 +204,27 @@ export function createTransferService(deps: TransferServiceDeps) {
           })),
         );
         // an empty cell clears a stored value; where nothing is stored it is no change and not counted
-        const cleared = writes.filter(
-          (w) => w.value === null && before.some((v) => v.dataElementCode === w.element && v.period === w.period && v.orgId === w.orgId),
-        );
+        const cleared = writes.filter((w) => w.value === null && previous.has(key(w.element, w.period, w.orgId)));
         for (const w of cleared) await repo.deleteValue(w.element, w.period, w.orgId);
-        for (const form of forms) {
-          const mine = writes.filter((w) => w.period === form.period && w.orgId === form.orgUnit);
-          await deps.audit.append(tx, actor, {
-            action: 'report.values_import',
-            entityType: 'data_set',
-            entityId: `${code}:${form.period}:${form.orgUnit}`,
-            before: before
-              .filter((v) => v.period === form.period && v.orgId === form.orgUnit && mine.some((w) => w.element === v.dataElementCode))
-              .map((v) => [v.dataElementCode, v.value]),
-            after: { file: file.name, format: table.format, values: mine.map((w) => [w.element, w.value]) },
-          });
-        }
+        const byForm = new Map<string, typeof writes>();
+        for (const w of writes) byForm.set(`${w.period}|${w.orgId}`, [...(byForm.get(`${w.period}|${w.orgId}`) ?? []), w]);
+        // one audit entry per form, appended under one chain lock (a CSV may hold hundreds of forms)
+        await deps.audit.appendMany(
+          tx,
+          actor,
+          forms.map((form) => {
+            const mine = byForm.get(`${form.period}|${form.orgUnit}`) ?? [];
+            return {
+              action: 'report.values_import',
+              entityType: 'data_set',
+              entityId: `${code}:${form.period}:${form.orgUnit}`,
+              before: mine
+                .filter((w) => previous.has(key(w.element, w.period, w.orgId)))
+                .map((w) => [w.element, previous.get(key(w.element, w.period, w.orgId))]),
+              after: { file: file.name, format: table.format, values: mine.map((w) => [w.element, w.value]) },
+            };
+          }),
+        );
         return { ...result, written: stored.length + cleared.length };
       });
     },
