@@ -1,5 +1,6 @@
 import { DownloadOutlined, EyeOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ProgressReport } from '@suilian/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Drawer, Progress, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -62,6 +63,7 @@ export default function ProgressReportsPage() {
   const list = useProgressReports({ ...page, quarter: filter ? quarterOf(filter) : undefined });
   const generate = useGenerateReport();
   const frame = useRef<HTMLIFrameElement>(null);
+  const client = useQueryClient();
   const previewId = params.get('report');
   const previewed = list.data?.items.find((r) => r.id === previewId);
   const mayGenerate = can('progress_report:generate');
@@ -109,6 +111,8 @@ export default function ProgressReportsPage() {
                 onDone={() => {
                   setRunning(null);
                   void list.refetch();
+                  // The "report ready" notification is there now: the bell need not wait for its next poll.
+                  void client.invalidateQueries({ queryKey: ['notifications'] });
                 }}
               />
             </div>
