@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  BugOutlined,
   BulbOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -29,6 +30,7 @@ import {
   QrcodeOutlined,
   ReadOutlined,
   RetweetOutlined,
+  SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -153,6 +155,12 @@ export const MENU: MenuGroup[] = [
       { path: '/identifiers/reverse', label: 'handleReverse', icon: <RetweetOutlined />, permission: 'handle:read' },
       { path: '/identifiers/stats', label: 'handleStats', icon: <BarChartOutlined />, permission: 'handle:read' },
     ],
+  },
+  {
+    key: 'security',
+    label: 'security',
+    icon: <SafetyOutlined />,
+    pages: [{ path: '/security/vulnerabilities', label: 'vulnCatalogue', icon: <BugOutlined />, permission: 'vuln:read' }],
   },
   {
     key: 'system',

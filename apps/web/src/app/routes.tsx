@@ -42,6 +42,7 @@ const RecordsPage = lazy(() => import('../modules/handles/RecordsPage'));
 const BatchPage = lazy(() => import('../modules/handles/BatchPage'));
 const ReversePage = lazy(() => import('../modules/handles/ReversePage'));
 const StatsPage = lazy(() => import('../modules/handles/StatsPage'));
+const VulnerabilitiesPage = lazy(() => import('../modules/vulnerabilities/VulnerabilitiesPage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
       { path: 'identifiers/batch', element: guarded('handle:write', <BatchPage />) },
       { path: 'identifiers/reverse', element: guarded('handle:read', <ReversePage />) },
       { path: 'identifiers/stats', element: guarded('handle:read', <StatsPage />) },
+      { path: 'security/vulnerabilities', element: guarded('vuln:read', <VulnerabilitiesPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],
