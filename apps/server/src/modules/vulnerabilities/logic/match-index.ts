@@ -1,5 +1,14 @@
 import { isModelPattern, normaliseModel } from './models.js';
-import { canonicalProduct, normaliseProduct, normaliseVendor, productTokens, tokenDice, vendorKey } from './names.js';
+import {
+  canonicalProduct,
+  jaroWinkler,
+  normaliseProduct,
+  normaliseVendor,
+  productTokens,
+  TYPO_SIMILARITY,
+  tokenDice,
+  vendorKey,
+} from './names.js';
 import type {
   AffectedEntry,
   AliasIndex,
@@ -49,6 +58,8 @@ export interface VendorBucket {
   postings: Map<string, ProductGroup[]>;
   /** A name without spaces → groups (`S7-1500` against `S71500` share few tokens). */
   byCompactName: Map<string, ProductGroup[]>;
+  /** Asset word → words of this bucket it may match by typo (see typoNeighbours). */
+  neighbours: Map<string, string[]>;
 }
 
 /** Everything the matcher needs, built once per set of entries and options; reused for every asset. */
@@ -129,6 +140,7 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
         productCache: new Map(),
         postings: new Map(),
         byCompactName: new Map(),
+        neighbours: new Map(),
       };
       buckets.set(vendor.key, bucket);
     }
@@ -192,24 +204,50 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * The groups worth comparing with an asset's product: a name reaches the threshold t only when it
- * shares at least ⌈t·a/(2−t)⌉ of the asset's a tokens (fewer distinct ones when words may match
- * by typo or repeat), so by pigeonhole it contains one of the asset's d − need + 1 rarest distinct
- * tokens.
+ * Words of the bucket's vocabulary an asset word may match by typo (the rule of tokenDice: both
+ * 4+ characters, not only digits, Jaro-Winkler ≥ 0.92); cached per bucket.
+ */
+export function typoNeighbours(bucket: VendorBucket, token: string): string[] {
+  if (token.length < 4 || !/\D/.test(token)) return [];
+  let out = bucket.neighbours.get(token);
+  if (!out) {
+    out = [];
+    for (const word of bucket.postings.keys()) {
+      if (word !== token && word.length >= 4 && /\D/.test(word) && jaroWinkler(token, word) >= TYPO_SIMILARITY) out.push(word);
+    }
+    if (bucket.neighbours.size > 100_000) bucket.neighbours.clear();
+    bucket.neighbours.set(token, out);
+  }
+  return out;
+}
+
+/** How many of the asset's tokens could match some word of the bucket by typo (an upper bound). */
+export function typoCount(bucket: VendorBucket, tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (typoNeighbours(bucket, t).length > 0) n++;
+  return n;
+}
+
+/**
+ * The groups worth comparing with an asset's product. A name reaches the threshold t only when
+ * at least ⌈t·a/(2−t)⌉ of the asset's a tokens find a partner in it (itself or a typo neighbour),
+ * i.e. that many minus the repeats among its d distinct tokens; by pigeonhole the name is then
+ * reached from one of the d − need + 1 distinct tokens with the fewest groups.
  */
 export function productShortlist(bucket: VendorBucket, product: string, tokens: readonly string[], threshold: number): Set<ProductGroup> {
   const out = new Set<ProductGroup>(bucket.byCompactName.get(product.replace(/ /g, '')) ?? []);
   const distinct = [...new Set(tokens)];
   if (distinct.length === 0) return out;
-  const fuzzy = distinct.filter((t) => t.length >= 4 && /\D/.test(t)).length;
   // Repeated tokens (`m730vw m720vw` has `m` and `vw` twice) count once among the distinct ones.
-  const repeats = tokens.length - distinct.length;
-  const need = Math.ceil((threshold * tokens.length) / (2 - threshold)) - fuzzy - repeats;
-  // Every shared token might be a typo match (`ThinManagar`): no exact token is certain, compare all.
+  const need = Math.ceil((threshold * tokens.length) / (2 - threshold)) - (tokens.length - distinct.length);
   if (need <= 0) return new Set(bucket.groups);
-  distinct.sort((x, y) => (bucket.postings.get(x)?.length ?? 0) - (bucket.postings.get(y)?.length ?? 0));
+  const reach = distinct.map((t) => {
+    const lists = [bucket.postings.get(t) ?? [], ...typoNeighbours(bucket, t).map((w) => bucket.postings.get(w) ?? [])];
+    return { lists, size: lists.reduce((n, l) => n + l.length, 0) };
+  });
+  reach.sort((x, y) => x.size - y.size);
   const prefix = Math.max(1, distinct.length - need + 1);
-  for (let i = 0; i < prefix; i++) for (const g of bucket.postings.get(distinct[i] as string) ?? []) out.add(g);
+  for (let i = 0; i < prefix; i++) for (const list of reach[i]?.lists ?? []) for (const g of list) out.add(g);
   return out;
 }
 

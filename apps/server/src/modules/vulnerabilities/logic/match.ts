@@ -6,6 +6,7 @@ import {
   type ProductGroup,
   productShortlist,
   round,
+  typoCount,
   type VendorBucket,
   vendorBuckets,
 } from './match-index.js';
@@ -56,7 +57,7 @@ function productCandidates(index: MatchIndex, bucket: VendorBucket, assetProduct
   if (assetProduct) {
     const tokens = productTokens(assetProduct);
     const own = new Set(tokens);
-    const typos = tokens.filter((t) => t.length >= 4 && /\D/.test(t)).length;
+    const typos = typoCount(bucket, tokens);
     const spacedAlike = bucket.byCompactName.get(assetProduct.replace(/ /g, '')) ?? [];
     for (const group of productShortlist(bucket, assetProduct, tokens, index.threshold)) {
       if (!spacedAlike.includes(group) && !mayReach(own, tokens.length, typos, group, index.threshold)) continue;

@@ -206,6 +206,9 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+/** Two words of 4+ characters at this Jaro-Winkler similarity count as the same word misspelt. */
+export const TYPO_SIMILARITY = 0.92;
+
 /**
  * Token similarity: a Dice coefficient where two tokens count as shared when equal, or (for
  * words of 4+ letters) when their Jaro-Winkler is ≥ 0.92 — so typos count but `1518` ≠ `1516`.
@@ -223,7 +226,7 @@ export function tokenDice(a: readonly string[], b: readonly string[]): number {
         best = j;
         break;
       }
-      if (best < 0 && x.length >= 4 && y.length >= 4 && /\D/.test(x) && /\D/.test(y) && jaroWinkler(x, y) >= 0.92) best = j;
+      if (best < 0 && x.length >= 4 && y.length >= 4 && /\D/.test(x) && /\D/.test(y) && jaroWinkler(x, y) >= TYPO_SIMILARITY) best = j;
     }
     if (best >= 0) {
       used[best] = 1;
