@@ -241,7 +241,14 @@ describe('identifier registration and public resolution (issue #6)', () => {
     await eventually(() => drawer.textContent()).toContain('不能包含 / 或 .');
     await drawer.getByTestId('delegate-segment').fill(segment);
     await eventually(() => drawer.textContent()).toContain(`将分配：88.118.${segment}`);
-    await pickOption(page, 'delegate-owner', owner, owner.slice(0, 6));
+    // The parent's closing drop-down also lists the owner's name (88.118.12 · …): take the organisation option.
+    await page.getByTestId('delegate-owner').click();
+    await page.keyboard.type(owner.slice(0, 6));
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: owner, hasNotText: '88.118' })
+      .first()
+      .click();
     await drawer.getByTestId('delegate-submit').click();
     await drawer.waitFor({ state: 'hidden' });
     const row = page.getByTestId('prefixes-table').getByRole('row', { name: new RegExp(`88\\.118\\.${segment}`) });
