@@ -210,23 +210,41 @@ export function createHandleRepo(db: DbOrTx) {
       return async (key: string): Promise<RecordRow | null> => (await statement.execute({ key }))[0] ?? null;
     },
 
+    /** One array parameter rather than one per key: a 2,000-key IN list costs more to bind than to run. */
     async findByKeys(keys: readonly string[]): Promise<RecordRow[]> {
       if (keys.length === 0) return [];
       return db
         .select(recordColumns)
         .from(handleRecord)
-        .where(inArray(handleRecord.handleKey, [...keys]));
+        .where(sql`${handleRecord.handleKey} = ANY(${sql.param([...keys])}::text[])`);
     },
 
-    /** Inserts; returns the keys actually inserted (others existed already). */
+    /**
+     * Inserts; returns the keys actually inserted (others existed already). The rows travel as one
+     * JSON parameter expanded by jsonb_to_recordset: a 2,000-row VALUES list with 12,000 parameters
+     * spent more time in building and binding than in writing.
+     */
     async insertMany(rows: readonly NewRecord[]): Promise<Set<string>> {
       if (rows.length === 0) return new Set();
-      const inserted = await db
-        .insert(handleRecord)
-        .values([...rows])
-        .onConflictDoNothing()
-        .returning({ key: handleRecord.handleKey });
-      return new Set(inserted.map((r) => r.key));
+      const payload = JSON.stringify(
+        rows.map((r) => ({
+          handle_key: r.handleKey,
+          handle: r.handle,
+          prefix: r.prefix,
+          handle_values: r.handleValues,
+          is_demo: r.isDemo ?? false,
+          created_at: r.createdAt.toISOString(),
+          updated_at: r.updatedAt.toISOString(),
+        })),
+      );
+      const result = await db.execute<{ handle_key: string }>(sql`
+        INSERT INTO ${handleRecord} (handle_key, handle, prefix, handle_values, is_demo, created_at, updated_at)
+        SELECT handle_key, handle, prefix, handle_values, is_demo, created_at, updated_at
+          FROM jsonb_to_recordset(${payload}::jsonb)
+            AS x(handle_key text, handle text, prefix text, handle_values jsonb, is_demo boolean, created_at timestamptz, updated_at timestamptz)
+        ON CONFLICT DO NOTHING
+        RETURNING handle_key`);
+      return new Set(result.rows.map((r) => r.handle_key));
     },
 
     async replaceValues(key: string, values: StoredValue[], now: Date, expectedVersion?: number): Promise<boolean> {
