@@ -155,6 +155,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         const registrations = await repo.findRegistrationsOf(code, periods, orgIds);
         const exceptions = await repo.findLockExceptionsOf(code, periods, orgIds);
         const now = deps.clock.now();
+        const formStates = new Map<string, { entry: ReturnType<typeof formEntryState>; completed: boolean }>();
         const known = new Set(await repo.findElementCodes(cells.map((c) => c.element).filter((e) => e !== '')));
         const { writes, rejected } = checkCells(cells, {
           dataSet: code,
@@ -167,11 +168,16 @@ export function createTransferService(deps: TransferServiceDeps) {
               .map((d) => [d.divisionCode as string, { id: d.id, name: d.name, inScope: own.has(d.id) }]),
           ),
           form: (period, orgId) => {
+            // once per form, not per cell: a CSV holds many cells of each form
+            const cached = formStates.get(`${period}|${orgId}`);
+            if (cached) return cached;
             const registration = registrations.find((r) => r.period === period && r.orgId === orgId) ?? null;
-            return {
+            const state = {
               entry: formEntryState(dataSet, period, orgId, registration, exceptions, now),
               completed: registration?.state === 'completed',
             };
+            formStates.set(`${period}|${orgId}`, state);
+            return state;
           },
           expect: { period: expect.period, orgId: expect.orgUnit },
         });
