@@ -1,6 +1,6 @@
 import type { ProgressReportData } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildReportDocument, formatNumber, reportTitle } from './progress-report.document.js';
+import { buildReportDocument, formatEstimate, formatNumber, reportTitle } from './progress-report.document.js';
 
 const data: ProgressReportData = {
   quarter: '2026Q3',
@@ -59,7 +59,7 @@ describe('buildReportDocument', () => {
       '98,765',
       '120,000',
       '82.3%',
-      '100,000.46',
+      '100,000',
       { text: '预警', tone: 'warning' },
       '118,000',
       '—',
@@ -76,5 +76,8 @@ describe('buildReportDocument', () => {
   it('writes missing numbers as a dash', () => {
     expect(formatNumber(null)).toBe('—');
     expect(formatNumber(1234567.891)).toBe('1,234,567.89');
+    expect(formatEstimate(119275.04)).toBe('119,275');
+    expect(formatEstimate(5.46)).toBe('5.5');
+    expect(formatEstimate(null)).toBe('—');
   });
 });

@@ -30,6 +30,15 @@ export function formatNumber(value: number | null): string {
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 }
 
+/**
+ * A path or trend value of a counted target (stations, projects, people): whole numbers, one
+ * decimal below 100 — 119,275.04 base stations would be false precision.
+ */
+export function formatEstimate(value: number | null): string {
+  if (value === null) return '—';
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: Math.abs(value) < 100 ? 1 : 0 });
+}
+
 function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
 }
@@ -75,9 +84,9 @@ export function buildReportDocument(data: ProgressReportData, meta: { generatedA
         formatNumber(t.value),
         formatNumber(t.target),
         percent(t.progress),
-        formatNumber(t.expected),
+        formatEstimate(t.expected),
         statusCell(t.status),
-        formatNumber(t.forecastValue),
+        formatEstimate(t.forecastValue),
         t.reachDate ?? '—',
       ]),
     },
@@ -104,7 +113,7 @@ export function buildReportDocument(data: ProgressReportData, meta: { generatedA
         rows: d.indicators.map((i) => [
           `${i.code} ${names.get(i.code)?.nameZh ?? ''}`,
           formatNumber(i.value),
-          formatNumber(i.expected),
+          formatEstimate(i.expected),
           percent(i.progress),
           statusCell(i.status),
         ]),
