@@ -290,7 +290,17 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
     });
   } else if (vendor.key) {
     const mine = productTokens(vendor.key);
+    const compact = vendor.key.replace(/ /g, '');
     for (const bucket of index.buckets.values()) {
+      // `rockwellautomation` (CPE style) is `Rockwell Automation`: same letters, only spacing differs.
+      if (bucket.key.replace(/ /g, '') === compact) {
+        out.push({
+          bucket,
+          exact: true,
+          reason: { kind: 'vendor', score: 1, text: `vendor "${assetVendor}" = "${bucket.canonical}" (same name without spaces)` },
+        });
+        continue;
+      }
       const theirs = productTokens(bucket.key);
       const dice = tokenDice(mine, theirs);
       const extends_ = mine.length > 0 && theirs.length > mine.length && mine.every((t, i) => theirs[i] === t);

@@ -165,6 +165,12 @@ describe('matchAsset: CSAF and CVE together', () => {
     expect(at('13.1.3')).toEqual([]);
   });
 
+  it('a vendor written without spaces (CPE style) is the same vendor', () => {
+    const [m] = matchAsset(asset({ vendor: 'rockwellautomation', product: 'ThinManager', version: '13.1.1' }), index);
+    expect(m?.verdict).toBe('affected');
+    expect(texts(m)[0]).toBe('vendor "rockwellautomation" = "Rockwell Automation" (same name without spaces)');
+  });
+
   it('a vendor name that only starts like a known one reaches it, for review only', () => {
     const [m] = matchAsset(asset({ vendor: 'Rockwell', product: 'ThinManager', version: '13.1.1' }), index);
     expect(m?.verdict).toBe('needs_review');
