@@ -122,8 +122,32 @@ export function createAdvisoryRepo(db: DbOrTx) {
         .values(vulnerabilityIds.map((vulnerabilityId) => ({ advisoryId, vulnerabilityId })))
         .onConflictDoNothing();
     },
+    /** All entries of an advisory in one statement: one JSON parameter expands server-side (an advisory may list thousands). */
     async insertEntries(rows: (typeof vulnProductEntry.$inferInsert)[]): Promise<void> {
-      for (let i = 0; i < rows.length; i += 1000) await db.insert(vulnProductEntry).values(rows.slice(i, i + 1000));
+      if (rows.length === 0) return;
+      const json = JSON.stringify(
+        rows.map((r) => ({
+          advisory_id: r.advisoryId,
+          vulnerability_id: r.vulnerabilityId,
+          source: r.source,
+          product_id: r.productId,
+          vendor: r.vendor,
+          product: r.product,
+          product_names: r.productNames,
+          full_name: r.fullName,
+          models: r.models,
+          cpes: r.cpes,
+          version_raw: r.versionRaw,
+          range: r.range,
+          status: r.status,
+          platform: r.platform ?? null,
+        })),
+      );
+      await db.execute(sql`
+        INSERT INTO vuln_product_entry (advisory_id, vulnerability_id, source, product_id, vendor, product, product_names, full_name, models, cpes, version_raw, range, status, platform)
+        SELECT advisory_id, vulnerability_id, source, product_id, vendor, product, product_names, full_name, models, cpes, version_raw, range, status, platform
+          FROM jsonb_to_recordset(${json}::jsonb) AS x(advisory_id uuid, vulnerability_id uuid, source text, product_id text, vendor text, product text,
+               product_names jsonb, full_name text, models jsonb, cpes jsonb, version_raw text, range jsonb, status text, platform text)`);
     },
     async insertScores(rows: (typeof vulnScore.$inferInsert)[]): Promise<void> {
       if (rows.length) await db.insert(vulnScore).values(rows);
