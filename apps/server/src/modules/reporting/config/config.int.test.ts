@@ -202,6 +202,20 @@ describe('reporting configuration', () => {
     expect((await admin.request('DELETE', `${base}/validation-rules/TEST_A_GE_B`)).statusCode).toBe(404);
   });
 
+  it('does not delete an element an indicator reads (named counter or formula)', async () => {
+    expect((await admin.request('POST', `${base}/data-elements`, element('TEST_IND'))).statusCode).toBe(201);
+    await ctx.database.pool.query("UPDATE indicator SET counter = 'last:TEST_IND' WHERE code = 'T-INF-1'");
+    const res = await admin.request('DELETE', `${base}/data-elements/TEST_IND`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details.issues[0]).toMatchObject({
+      field: 'code',
+      rule: 'in_indicator',
+      message: 'TEST_IND is read by indicators T-INF-1',
+    });
+    await ctx.database.pool.query("UPDATE indicator SET counter = 'last:BS5G_TOTAL' WHERE code = 'T-INF-1'");
+    expect((await admin.request('DELETE', `${base}/data-elements/TEST_IND`)).statusCode).toBe(204);
+  });
+
   it('keeps the configuration from users outside reporting', async () => {
     const e = await insertEnterprise(ctx, (await orgByDivision(ctx, '440112')).id, '配置企业', '91440112MA59B7XH31');
     await insertUser(ctx, 'c.ent', 'enterprise_user', e.id);

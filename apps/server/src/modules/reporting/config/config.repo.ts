@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { indicator } from '../../indicators/indicator.table.js';
 import { dataElement, dataRegistration, dataSet, dataSetElement, dataValue, lockException, validationRule } from '../reporting.table.js';
@@ -29,13 +29,9 @@ export function createConfigRepo(db: DbOrTx) {
     async membership(): Promise<Array<{ dataSetCode: string; dataElementCode: string; section: string; position: number }>> {
       return db.select().from(dataSetElement).orderBy(asc(dataSetElement.dataSetCode), asc(dataSetElement.position));
     },
-    /** Indicator formulas that mention `#{code}` or `#{code.option}`. */
-    async indicatorsUsing(code: string): Promise<string[]> {
-      const rows = await db
-        .select({ code: indicator.code })
-        .from(indicator)
-        .where(or(like(indicator.formula, `%#{${code}}%`), like(indicator.formula, `%#{${code}.%`)));
-      return rows.map((r) => r.code);
+    /** Every indicator's formula and named counter (`last:BS5G_TOTAL`): what may read a data element. */
+    async indicatorSources(): Promise<Array<{ code: string; formula: string | null; counter: string | null }>> {
+      return db.select({ code: indicator.code, formula: indicator.formula, counter: indicator.counter }).from(indicator);
     },
     async insertElement(row: typeof dataElement.$inferInsert) {
       const inserted = await db.insert(dataElement).values(row).onConflictDoNothing().returning();

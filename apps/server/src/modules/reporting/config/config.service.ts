@@ -38,7 +38,7 @@ const duplicate = (what: string, code: string) =>
     issues: [{ field: 'code', rule: 'unique', message: `a ${what} with code ${code} exists already` }],
   });
 
-/** The data elements a rule's two sides mention (both parse: rules are checked on save). */
+/** The data elements two formulas mention (a rule's sides, or an indicator formula and `0`); unreadable ones mention none. */
 function ruleElements(rule: { left: string; right: string }): string[] {
   const codes = new Set<string>();
   for (const side of [rule.left, rule.right]) {
@@ -243,9 +243,13 @@ export function createConfigService(deps: ConfigServiceDeps) {
           );
         const sets = [...new Set((await repo.membership()).filter((m) => m.dataElementCode === code).map((m) => m.dataSetCode))];
         if (sets.length > 0) throw inUse('code', 'in_data_set', `${code} is in data sets ${sets.join(', ')}; remove it from them first`);
-        const indicators = await repo.indicatorsUsing(code);
-        if (indicators.length > 0)
-          throw inUse('code', 'in_indicator', `${code} is used by the formulas of indicators ${indicators.join(', ')}`);
+        const indicators = (await repo.indicatorSources())
+          .filter(
+            (i) =>
+              i.counter?.split(':').at(-1) === code || (i.formula !== null && ruleElements({ left: i.formula, right: '0' }).includes(code)),
+          )
+          .map((i) => i.code);
+        if (indicators.length > 0) throw inUse('code', 'in_indicator', `${code} is read by indicators ${indicators.join(', ')}`);
         await repo.deleteElement(code);
         await deps.audit.append(tx, actor, { action: 'report.element_delete', entityType: 'data_element', entityId: code, before });
       });
