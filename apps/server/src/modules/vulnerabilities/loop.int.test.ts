@@ -308,7 +308,36 @@ describe('vulnerability closed loop', () => {
     expect((await findingsOf(s.officer as Session, '&overdue=true')).total).toBeGreaterThan(0);
   });
 
+  it('accepts a risk with an approver and an expiry; the sweep reopens it once expired', async () => {
+    s.ent1 = await login(ctx, 'loop.ent1');
+    const [f] = (await findingsOf(s.officer as Session, '&state=reopened')).items;
+    const today = clock.now().toISOString().slice(0, 10);
+    expect(
+      (await act(s.ent1 as Session, f.id, { action: 'accept_risk', note: '已物理隔离', riskAcceptedUntil: '2099-01-01' })).statusCode,
+    ).toBe(403);
+    const until = new Date(clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (await act(s.officer as Session, f.id, { action: 'accept_risk', note: '已物理隔离', riskAcceptedUntil: today })).statusCode,
+    ).toBe(422);
+    const accepted = await act(s.officer as Session, f.id, {
+      action: 'accept_risk',
+      note: '已物理隔离，待停产检修时升级',
+      riskAcceptedUntil: until,
+    });
+    expect(accepted.json()).toMatchObject({ state: 'risk_accepted', riskAcceptedUntil: until });
+    expect(accepted.json().riskApproverId).not.toBeNull();
+    expect((await (s.analyst as Session).request('POST', '/api/security/sla/sweep')).json().reopened).toBe(0);
+    clock.advance(12 * 86_400_000);
+    for (const name of ['analyst', 'officer']) s[name] = await login(ctx, `loop.${name}`);
+    expect((await (s.analyst as Session).request('POST', '/api/security/sla/sweep')).json().reopened).toBe(1);
+    const after = (await (s.officer as Session).request('GET', `/api/security/findings/${f.id}`)).json();
+    expect(after.state).toBe('reopened');
+    expect(after.events.at(-1)).toMatchObject({ action: 'reopen', note: 'risk acceptance expired' });
+    expect((await (s.analyst as Session).request('POST', '/api/security/sla/sweep')).json().reopened).toBe(0);
+  });
+
   it('gives statistics within scope', async () => {
+    s.ent2 = await login(ctx, 'loop.ent2');
     const city = (await (s.analyst as Session).request('GET', '/api/security/stats')).json();
     const open = city.openByGrade.reduce((n: number, g: { count: number }) => n + g.count, 0);
     expect(open).toBe((await findingsOf(s.analyst as Session, '&open=true')).total);
