@@ -43,6 +43,9 @@ const BatchPage = lazy(() => import('../modules/handles/BatchPage'));
 const ReversePage = lazy(() => import('../modules/handles/ReversePage'));
 const StatsPage = lazy(() => import('../modules/handles/StatsPage'));
 const VulnerabilitiesPage = lazy(() => import('../modules/vulnerabilities/VulnerabilitiesPage'));
+const AssetsPage = lazy(() => import('../modules/vulnerabilities/AssetsPage'));
+const FindingsPage = lazy(() => import('../modules/vulnerabilities/FindingsPage'));
+const MatchesPage = lazy(() => import('../modules/vulnerabilities/MatchesPage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -115,6 +118,9 @@ export const router = createBrowserRouter([
       { path: 'identifiers/reverse', element: guarded('handle:read', <ReversePage />) },
       { path: 'identifiers/stats', element: guarded('handle:read', <StatsPage />) },
       { path: 'security/vulnerabilities', element: guarded('vuln:read', <VulnerabilitiesPage />) },
+      { path: 'security/assets', element: guarded('asset:read', <AssetsPage />) },
+      { path: 'security/findings', element: guarded('finding:read', <FindingsPage />) },
+      { path: 'security/matches', element: guarded('vuln:manage', <MatchesPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],
