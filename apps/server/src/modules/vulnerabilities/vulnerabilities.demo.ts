@@ -148,17 +148,15 @@ export async function loadVulnerabilityDemo(
       })
       .where(sql`${vulnFinding.id} = ${f.id}`);
     if (state !== 'new')
-      await tx
-        .insert(vulnFindingEvent)
-        .values({
-          findingId: f.id,
-          fromState: 'new',
-          toState: state,
-          action: 'demo',
-          actorName: deps.actor.name,
-          note: '演示数据',
-          at: closedAt ?? now,
-        });
+      await tx.insert(vulnFindingEvent).values({
+        findingId: f.id,
+        fromState: 'new',
+        toState: state,
+        action: 'demo',
+        actorName: deps.actor.name,
+        note: '演示数据',
+        at: closedAt ?? now,
+      });
   }
   await tx
     .update(vulnAsset)
