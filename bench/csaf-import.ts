@@ -32,7 +32,7 @@ const argv = process.argv.slice(2);
 const dirArg = argv[0] && !argv[0].startsWith('--') ? argv.shift() : undefined;
 const args = parseArgs(argv);
 const smoke = args.has('smoke');
-const copies = numberArg(args, 'copies', smoke ? 2 : 20);
+const copies = numberArg(args, 'copies', smoke ? 1 : 20);
 const log = (m: string) => process.stderr.write(`[csaf-import] ${m}\n`);
 
 function jsonFiles(root: string): string[] {
