@@ -1,5 +1,5 @@
 import type { Finding, FindingDetail, FindingListQuery, FindingTransition, SlaPolicy } from '@suilian/contracts';
-import type { Db } from '../../../db/client.js';
+import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -57,11 +57,28 @@ export function createFindingService(deps: FindingServiceDeps) {
     };
   }
 
-  async function visible(actor: Actor, id: string, db: Db | Parameters<Parameters<Db['transaction']>[0]>[0] = deps.db): Promise<Listed> {
+  async function visible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<Listed> {
     requireRead(actor);
     const row = await createFindingRepo(db).findById(id);
     if (!row || !inScope(actor, { id: row.finding.enterpriseId, districtId: row.finding.districtId })) throw notFound('finding');
     return row;
+  }
+
+  async function detail(actor: Actor, id: string): Promise<FindingDetail> {
+    const row = await visible(actor, id);
+    const events = await repo.events(id);
+    return {
+      ...toFinding(row, deps.clock.now()),
+      reasons: await repo.reasonsOf(row.finding.assetId, row.finding.vulnerabilityId),
+      events: events.map((e) => ({
+        fromState: e.fromState,
+        toState: e.toState,
+        action: e.action,
+        actorName: e.actorName,
+        note: e.note,
+        at: e.at.toISOString(),
+      })),
+    };
   }
 
   return {
@@ -72,22 +89,7 @@ export function createFindingService(deps: FindingServiceDeps) {
       return { items: page.items.map((r) => toFinding(r, now)), total: page.total };
     },
 
-    async get(actor: Actor, id: string): Promise<FindingDetail> {
-      const row = await visible(actor, id);
-      const events = await repo.events(id);
-      return {
-        ...toFinding(row, deps.clock.now()),
-        reasons: await repo.reasonsOf(row.finding.assetId, row.finding.vulnerabilityId),
-        events: events.map((e) => ({
-          fromState: e.fromState,
-          toState: e.toState,
-          action: e.action,
-          actorName: e.actorName,
-          note: e.note,
-          at: e.at.toISOString(),
-        })),
-      };
-    },
+    get: detail,
 
     /** One lifecycle step: permission by action, scope, the state machine, four eyes, history and audit in one transaction. */
     async transition(actor: Actor, id: string, input: FindingTransition): Promise<FindingDetail> {
@@ -159,7 +161,7 @@ export function createFindingService(deps: FindingServiceDeps) {
           after: { state: check.to, ...patch, updatedAt: undefined },
         });
       });
-      return this.get(actor, id);
+      return detail(actor, id);
     },
 
     async sla(actor: Actor): Promise<SlaPolicy> {
