@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -31,6 +32,7 @@ import {
   ProfileOutlined,
   ProjectOutlined,
   QrcodeOutlined,
+  RadarChartOutlined,
   ReadOutlined,
   RetweetOutlined,
   SafetyOutlined,
@@ -168,6 +170,8 @@ export const MENU: MenuGroup[] = [
       { path: '/security/assets', label: 'vulnAssets', icon: <DatabaseOutlined />, permission: 'asset:read' },
       { path: '/security/findings', label: 'vulnFindings', icon: <IssuesCloseOutlined />, permission: 'finding:read' },
       { path: '/security/matches', label: 'vulnMatches', icon: <MergeCellsOutlined />, permission: 'vuln:manage' },
+      { path: '/security/notices', label: 'vulnNotices', icon: <AlertOutlined />, permission: 'vuln:read' },
+      { path: '/security/posture', label: 'vulnPosture', icon: <RadarChartOutlined />, permission: 'finding:read' },
     ],
   },
   {

@@ -46,6 +46,8 @@ const VulnerabilitiesPage = lazy(() => import('../modules/vulnerabilities/Vulner
 const AssetsPage = lazy(() => import('../modules/vulnerabilities/AssetsPage'));
 const FindingsPage = lazy(() => import('../modules/vulnerabilities/FindingsPage'));
 const MatchesPage = lazy(() => import('../modules/vulnerabilities/MatchesPage'));
+const NoticesPage = lazy(() => import('../modules/vulnerabilities/NoticesPage'));
+const PosturePage = lazy(() => import('../modules/vulnerabilities/PosturePage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -121,6 +123,8 @@ export const router = createBrowserRouter([
       { path: 'security/assets', element: guarded('asset:read', <AssetsPage />) },
       { path: 'security/findings', element: guarded('finding:read', <FindingsPage />) },
       { path: 'security/matches', element: guarded('vuln:manage', <MatchesPage />) },
+      { path: 'security/notices', element: guarded('vuln:read', <NoticesPage />) },
+      { path: 'security/posture', element: guarded('finding:read', <PosturePage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],
