@@ -10,6 +10,41 @@ export const APPLICATION_STATUSES = ['submitted', 'recommended', 'not_recommende
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const AGGREGATIONS = ['trimmed_mean', 'mean'] as const;
 
+/**
+ * Stable codes of the rules a selection request can break, sent as `details.rule` of a CONFLICT
+ * refusal or as `rule` of a field issue (alongside `conflict_of_interest`), for the console to
+ * translate. The English message stays for API users; these codes never change meaning.
+ */
+export const SELECTION_REFUSALS = [
+  'round_not_open',
+  'deadline_passed',
+  'own_subject',
+  'recommend_stage',
+  'application_withdrawn',
+  'assign_stage',
+  'not_recommended',
+  'expert',
+  'experts_per_application',
+  'not_assigned',
+  'already_scored',
+  'score_stage',
+  'rubric_fixed',
+  'stage_order',
+  'future',
+  'publicity_running',
+  'objections_open',
+  'publicity_stage',
+  'objection_resolved',
+  'not_typical_case',
+  'not_selected',
+  'image',
+  'exists',
+  'missing',
+  'unknown',
+  'range',
+] as const;
+export type SelectionRefusal = (typeof SELECTION_REFUSALS)[number];
+
 export const CriterionSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'key: lower-case letters, digits, _'),
@@ -78,6 +113,16 @@ export type ApplyInput = z.infer<typeof ApplyInputSchema>;
 export const RecommendInputSchema = z.object({ recommended: z.boolean(), comment: z.string().trim().max(2000).optional() }).strict();
 
 export const AssignInputSchema = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) }).strict();
+export const AssignmentParamsSchema = z.object({ id: z.uuid(), applicationId: z.uuid(), expertId: z.uuid() }).strict();
+
+/** An expert assigned to an application, for organisers (unassigning is possible until they score). */
+export const AssignmentSchema = z.object({
+  expertId: z.uuid(),
+  expertName: z.string(),
+  assignedAt: z.string(),
+  scored: z.boolean(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
 
 export const ScoreInputSchema = z
   .object({ scores: z.record(z.string(), z.number().min(0)), comment: z.string().trim().max(4000).optional() })
@@ -161,6 +206,7 @@ export const CaseSchema = z.object({
   applicationId: z.uuid(),
   roundId: z.uuid(),
   roundTitle: z.string(),
+  enterpriseId: z.uuid(),
   enterpriseName: z.string(),
   districtName: z.string(),
   subjectName: z.string(),

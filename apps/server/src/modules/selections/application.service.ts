@@ -1,14 +1,15 @@
-import type { Application, ApplyInput, Objection, Score, ScoreInput } from '@suilian/contracts';
+import type { Application, ApplyInput, Assignment, Objection, Score, ScoreInput } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { FactoryService } from '../factories/index.js';
 import type { ProjectService } from '../projects/index.js';
 import { conflictOf, conflictReason } from './conflicts.js';
+import { fieldRefused, refused } from './refusals.js';
 import { canManage, type RoundService } from './round.service.js';
 import { checkScores, weightedTotal } from './scoring.js';
 import { type ApplicationScope, type ApplicationWithNames, createSelectionRepo, type RoundRow } from './selection.repo.js';
@@ -97,6 +98,16 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return result as Application;
   }
 
+  /** The application experts may be assigned to: in district or expert review, and recommended. */
+  async function assignable(actor: Actor, round: RoundRow, applicationId: string, tx: DbOrTx): Promise<ApplicationWithNames> {
+    if (round.stage !== 'district_review' && round.stage !== 'expert_review')
+      throw refused('assign_stage', 'experts are assigned before or during expert review');
+    const app = await visibleApplication(actor, round, applicationId, tx);
+    if (app.status !== 'recommended')
+      throw refused('not_recommended', 'only applications the district recommended go to experts', { status: app.status });
+    return app;
+  }
+
   return {
     scopeOf,
     visibleApplication,
@@ -120,17 +131,18 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (!actor.permissions.includes('selection:apply')) throw forbidden('applying needs selection:apply');
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
-        if (round.stage !== 'open') throw new AppError('CONFLICT', 'this round is not taking applications');
+        if (round.stage !== 'open') throw refused('round_not_open', 'this round is not taking applications');
         if (round.deadline <= deps.clock.now())
-          throw new AppError('CONFLICT', `the deadline passed on ${round.deadline.toISOString().slice(0, 10)}`);
+          throw refused('deadline_passed', `the deadline passed on ${round.deadline.toISOString().slice(0, 10)}`, {
+            deadline: round.deadline.toISOString(),
+          });
         const subjects =
           round.subjectType === 'factory'
             ? await deps.factories.summaries([input.subjectId], tx)
             : await deps.projects.summaries([input.subjectId], tx);
         const subject = subjects.get(input.subjectId);
         if (!subject || subject.enterpriseId !== actor.orgId)
-          throw fieldError(
-            'VALIDATION_FAILED',
+          throw fieldRefused(
             'subjectId',
             'own_subject',
             `apply with one of your own ${round.subjectType === 'factory' ? 'factories' : 'projects'}`,
@@ -181,9 +193,9 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
         if (round.stage !== 'district_review')
-          throw new AppError('CONFLICT', 'recommendations are made while the round is in district review');
+          throw refused('recommend_stage', 'recommendations are made while the round is in district review');
         const app = await visibleApplication(actor, round, applicationId, tx);
-        if (app.status === 'withdrawn') throw new AppError('CONFLICT', 'the application was withdrawn');
+        if (app.status === 'withdrawn') throw refused('application_withdrawn', 'the application was withdrawn');
         await createSelectionRepo(tx).updateApplication(app.id, {
           status: input.recommended ? 'recommended' : 'not_recommended',
           districtComment: input.comment ?? null,
@@ -200,19 +212,20 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       });
     },
 
-    /** Assigns experts, refusing any whose affiliation conflicts with the applicant. */
+    /**
+     * Assigns experts, refusing any whose affiliation conflicts with the applicant, and more than the
+     * round's `expertsPerApplication` in all (already assigned ones count; assigning one again is a no-op).
+     */
     async assign(actor: Actor, roundId: string, applicationId: string, expertIds: string[]): Promise<Application> {
       if (!canManage(actor)) throw forbidden('assigning experts needs selection:manage');
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
-        if (round.stage !== 'district_review' && round.stage !== 'expert_review')
-          throw new AppError('CONFLICT', 'experts are assigned before or during expert review');
-        const app = await visibleApplication(actor, round, applicationId, tx);
-        if (app.status !== 'recommended') throw new AppError('CONFLICT', 'only applications the district recommended go to experts');
-        const experts = new Map((await createSelectionRepo(tx).findExperts()).map((e) => [e.userId, { ...e, name: e.displayName }]));
+        const app = await assignable(actor, round, applicationId, tx);
+        const r = createSelectionRepo(tx);
+        const experts = new Map((await r.findExperts()).map((e) => [e.userId, { ...e, name: e.displayName }]));
         expertIds.forEach((id, i) => {
           const expert = experts.get(id);
-          if (!expert) throw fieldError('VALIDATION_FAILED', `expertIds.${i}`, 'expert', 'not an active expert');
+          if (!expert) throw fieldRefused(`expertIds.${i}`, 'expert', 'not an active expert');
           const conflict = conflictOf(round.conflictRules, { orgId: expert.affiliationOrgId, districtId: expert.districtId }, app);
           if (conflict)
             throw new AppError('VALIDATION_FAILED', `${expert.name}: ${conflict}`, {
@@ -227,18 +240,69 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
               ],
             });
         });
+        await r.lockApplication(app.id);
+        const current = (await r.findAssignments([app.id])).map((a) => a.expertId);
+        const added = [...new Set(expertIds)].filter((id) => !current.includes(id));
+        const limit = round.expertsPerApplication;
+        if (current.length + added.length > limit)
+          throw fieldRefused(
+            'expertIds',
+            'experts_per_application',
+            `expertsPerApplication: this round takes ${limit} expert(s) per application; ${current.length} assigned, ${added.length} more would make ${current.length + added.length}`,
+            { limit, assigned: current.length, requested: added.length },
+          );
         const now = deps.clock.now();
-        await createSelectionRepo(tx).insertAssignments(
-          expertIds.map((expertId) => ({ applicationId: app.id, expertId, assignedAt: now })),
-        );
+        await r.insertAssignments(added.map((expertId) => ({ applicationId: app.id, expertId, assignedAt: now })));
         await deps.audit.append(tx, actor, {
           action: 'selection.assign',
           entityType: 'selection_application',
           entityId: app.id,
-          after: { expertIds },
+          before: { expertIds: current },
+          after: { expertIds: [...current, ...added] },
         });
         return presentOne(actor, round, app.id, tx);
       });
+    },
+
+    /** Takes an expert off an application (e.g. assigned by mistake) — not once they have scored it. */
+    async unassign(actor: Actor, roundId: string, applicationId: string, expertId: string): Promise<Application> {
+      if (!canManage(actor)) throw forbidden('unassigning experts needs selection:manage');
+      return deps.db.transaction(async (tx) => {
+        const round = await deps.rounds.getRound(actor, roundId, tx);
+        const app = await visibleApplication(actor, round, applicationId, tx);
+        if (round.stage !== 'district_review' && round.stage !== 'expert_review')
+          throw refused('assign_stage', 'experts are assigned and unassigned before or during expert review');
+        const r = createSelectionRepo(tx);
+        const assignment = await r.findAssignment(app.id, expertId);
+        if (!assignment) throw refused('not_assigned', 'this expert is not assigned to the application', { expertId });
+        // A submitted score is part of the review record; taking the expert off would silently drop it.
+        if (assignment.submittedAt)
+          throw refused('already_scored', 'this expert has already scored the application and stays assigned', { expertId });
+        await r.deleteAssignment(app.id, expertId);
+        await deps.audit.append(tx, actor, {
+          action: 'selection.unassign',
+          entityType: 'selection_application',
+          entityId: app.id,
+          before: { expertId, assignedAt: assignment.assignedAt.toISOString() },
+        });
+        return presentOne(actor, round, app.id, tx);
+      });
+    },
+
+    /** Who is assigned to an application and whether they have scored (organisers only; scores stay hidden). */
+    async assignments(actor: Actor, roundId: string, applicationId: string): Promise<Assignment[]> {
+      if (!canManage(actor)) throw forbidden('the experts of an application are for organisers (selection:manage)');
+      const round = await deps.rounds.getRound(actor, roundId);
+      const app = await visibleApplication(actor, round, applicationId);
+      const rows = await createSelectionRepo(deps.db).findAssignments([app.id]);
+      return rows
+        .sort((a, b) => a.assignedAt.getTime() - b.assignedAt.getTime() || a.expertName.localeCompare(b.expertName))
+        .map((a) => ({
+          expertId: a.expertId,
+          expertName: a.expertName,
+          assignedAt: a.assignedAt.toISOString(),
+          scored: a.submittedAt !== null,
+        }));
     },
 
     async score(actor: Actor, roundId: string, applicationId: string, input: ScoreInput): Promise<Score> {
@@ -247,7 +311,10 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
         const app = await visibleApplication(actor, round, applicationId, tx);
-        if (round.stage !== 'expert_review') throw new AppError('CONFLICT', 'scores are taken while the round is in expert review');
+        if (round.stage !== 'expert_review') throw refused('score_stage', 'scores are taken while the round is in expert review');
+        // The district may have changed its mind after the assignment: only recommended applications are scored.
+        if (app.status !== 'recommended')
+          throw refused('not_recommended', 'only applications the district recommended are scored', { status: app.status });
         const problems = checkScores(round.rubric, input.scores);
         if (problems.length > 0)
           throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), {
@@ -301,7 +368,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     async object(actor: Actor, roundId: string, applicationId: string, content: string): Promise<Objection> {
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
-        if (round.stage !== 'publicity') throw new AppError('CONFLICT', 'objections are taken during the publicity period (公示)');
+        if (round.stage !== 'publicity') throw refused('publicity_stage', 'objections are taken during the publicity period (公示)');
         const app = await createSelectionRepo(tx).findApplication(applicationId);
         if (!app || app.roundId !== round.id || !app.selected) throw notFound('application on the publicity list');
         const row = await createSelectionRepo(tx).insertObjection({
@@ -342,7 +409,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         const objection = await r.findObjection(objectionId);
         const app = objection && (await r.findApplication(objection.applicationId));
         if (!objection || !app || app.roundId !== round.id) throw notFound('objection');
-        if (objection.status !== 'open') throw new AppError('CONFLICT', 'this objection is already resolved');
+        if (objection.status !== 'open') throw refused('objection_resolved', 'this objection is already resolved');
         await r.updateObjection(objection.id, { status: input.upheld ? 'upheld' : 'dismissed', resolution: input.resolution });
         if (input.upheld) await r.updateApplication(app.id, { selected: false, updatedAt: deps.clock.now() });
         await deps.audit.append(tx, actor, {

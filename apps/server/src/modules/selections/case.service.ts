@@ -3,10 +3,11 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { fieldError, forbidden, notFound } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { ApplicationService } from './application.service.js';
+import { fieldRefused, refused } from './refusals.js';
 import { canManage, type RoundService } from './round.service.js';
 import { type CaseRow, createSelectionRepo } from './selection.repo.js';
 
@@ -32,6 +33,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       applicationId: app.id,
       roundId: round.id,
       roundTitle: round.title,
+      enterpriseId: app.enterpriseId,
       enterpriseName: app.enterpriseName,
       districtName: app.districtName,
       subjectName: app.subjectName,
@@ -53,13 +55,12 @@ export function createCaseService(deps: CaseServiceDeps) {
         const app = await deps.applications.visibleApplication(actor, round, applicationId, tx);
         if (!canManage(actor) && !(actor.role === 'enterprise_user' && app.enterpriseId === actor.orgId))
           throw forbidden('only organisers and the applicant edit a case page');
-        if (round.kind !== 'typical_case') throw new AppError('CONFLICT', 'case pages belong to typical-case rounds');
-        if (!app.selected) throw new AppError('CONFLICT', 'only selected applications get a case page');
+        if (round.kind !== 'typical_case') throw refused('not_typical_case', 'case pages belong to typical-case rounds');
+        if (!app.selected) throw refused('not_selected', 'only selected applications get a case page');
         if (input.imageIds.length > 0) {
           const files = await deps.files.requireAttachable(actor, input.imageIds, tx);
           input.imageIds.forEach((id, i) => {
-            if (!files.get(id)?.mediaType.startsWith('image/'))
-              throw fieldError('VALIDATION_FAILED', `imageIds.${i}`, 'image', 'must be a PNG or JPEG image');
+            if (!files.get(id)?.mediaType.startsWith('image/')) throw fieldRefused(`imageIds.${i}`, 'image', 'must be a PNG or JPEG image');
           });
         }
         const before = await createSelectionRepo(tx).findCase(app.id);

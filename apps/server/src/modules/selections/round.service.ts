@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { fieldRefused, refused } from './refusals.js';
 import { nextStage } from './round-lifecycle.js';
 import { aggregate, rankByScore } from './scoring.js';
 import { createSelectionRepo, type RoundRow } from './selection.repo.js';
@@ -105,7 +106,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         const current = await getRound(actor, id, tx);
         // Once applications come in, the rules they applied under stay fixed.
         if (current.stage !== 'draft' && (input.rubric || input.aggregation || input.conflictRules || input.subjectType || input.kind))
-          throw new AppError('CONFLICT', 'the rubric, kind and review rules are fixed once the round is open');
+          throw refused('rubric_fixed', 'the rubric, kind and review rules are fixed once the round is open');
         const { version, deadline, ...rest } = input;
         const updated = await createSelectionRepo(tx).updateRound(id, version, {
           ...rest,
@@ -131,22 +132,24 @@ export function createRoundService(deps: RoundServiceDeps) {
         const round = await getRound(actor, id, tx);
         const to = nextStage(round.stage, input.action);
         if (!['draft', 'open', 'district_review', 'expert_review', 'closed', 'publicity', 'published'].includes(to))
-          throw new AppError('CONFLICT', to);
+          throw refused('stage_order', to, { stage: round.stage, action: input.action });
         const today = deps.clock.now().toISOString().slice(0, 10);
         const patch: Partial<RoundRow> = { stage: to as RoundRow['stage'], updatedAt: deps.clock.now() };
         if (input.action === 'close_review') await closeReview(tx, round);
         if (input.action === 'start_publicity') {
           if (!input.publicityEnd || input.publicityEnd <= today)
-            throw fieldError('VALIDATION_FAILED', 'publicityEnd', 'future', 'the publicity period (公示) needs an end date after today');
+            throw fieldRefused('publicityEnd', 'future', 'the publicity period (公示) needs an end date after today');
           patch.publicityEnd = input.publicityEnd;
           await markSelected(tx, round);
         }
         if (input.action === 'publish') {
           if (round.publicityEnd && round.publicityEnd >= today)
-            throw new AppError('CONFLICT', `the publicity period runs until ${round.publicityEnd}`);
+            throw refused('publicity_running', `the publicity period runs until ${round.publicityEnd}`, {
+              publicityEnd: round.publicityEnd,
+            });
           const apps = await createSelectionRepo(tx).findApplications(round.id, { all: true });
           const open = (await createSelectionRepo(tx).findObjections(apps.map((a) => a.id))).filter((o) => o.status === 'open');
-          if (open.length > 0) throw new AppError('CONFLICT', `${open.length} objection(s) are still open`);
+          if (open.length > 0) throw refused('objections_open', `${open.length} objection(s) are still open`, { open: open.length });
           patch.publishedAt = deps.clock.now();
         }
         const updated = await createSelectionRepo(tx).updateRound(id, input.version, patch);

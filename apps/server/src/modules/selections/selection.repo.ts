@@ -140,6 +140,15 @@ export function createSelectionRepo(db: DbOrTx) {
     async insertAssignments(rows: Array<typeof selectionAssignment.$inferInsert>): Promise<void> {
       if (rows.length > 0) await db.insert(selectionAssignment).values(rows).onConflictDoNothing();
     },
+    /** Serialises concurrent assignments to one application, so the per-application limit holds. */
+    async lockApplication(id: string): Promise<void> {
+      await db.select({ id: selectionApplication.id }).from(selectionApplication).where(eq(selectionApplication.id, id)).for('update');
+    },
+    async deleteAssignment(applicationId: string, expertId: string): Promise<void> {
+      await db
+        .delete(selectionAssignment)
+        .where(and(eq(selectionAssignment.applicationId, applicationId), eq(selectionAssignment.expertId, expertId)));
+    },
     async saveScore(
       applicationId: string,
       expertId: string,

@@ -3,6 +3,8 @@ import {
   ApplicationSchema,
   ApplyInputSchema,
   AssignInputSchema,
+  AssignmentParamsSchema,
+  AssignmentSchema,
   CaseInputSchema,
   CaseSchema,
   CreateRoundSchema,
@@ -85,6 +87,14 @@ export function registerSelectionRoutes(
   r.post(`${base}/:id/applications/:applicationId/assignments`, {
     schema: { tags, params: ApplicationParamsSchema, body: AssignInputSchema, response: { 200: ApplicationSchema } },
     handler: async (q) => s.applications.assign(actorOf(q), q.params.id, q.params.applicationId, q.body.expertIds),
+  });
+  r.get(`${base}/:id/applications/:applicationId/assignments`, {
+    schema: { tags, params: ApplicationParamsSchema, response: { 200: z.array(AssignmentSchema) } },
+    handler: async (q) => s.applications.assignments(actorOf(q), q.params.id, q.params.applicationId),
+  });
+  r.delete(`${base}/:id/applications/:applicationId/assignments/:expertId`, {
+    schema: { tags, params: AssignmentParamsSchema, response: { 200: ApplicationSchema } },
+    handler: async (q) => s.applications.unassign(actorOf(q), q.params.id, q.params.applicationId, q.params.expertId),
   });
   r.put(`${base}/:id/applications/:applicationId/score`, {
     schema: { tags, params: ApplicationParamsSchema, body: ScoreInputSchema, response: { 200: ScoreSchema } },
