@@ -4,7 +4,6 @@ import {
   type DashboardQuery,
   drillDownRoute,
   INDICATOR_GROUPS,
-  type Indicator,
   PLAN_START,
   PROJECT_STATES,
   type PublicDashboard,
@@ -15,13 +14,13 @@ import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { fieldError, forbidden } from '../../platform/errors.js';
 import type { IndicatorService } from '../indicators/index.js';
-import { createDashboardRepo, type DistrictRow, type Grid, isGridCounter } from './dashboard.repo.js';
+import { createDashboardRepo, type DistrictRow } from './dashboard.repo.js';
 import { overallProgress, rankByValue, reportPeriods, sparklineDates } from './logic/dashboard-figures.js';
 
 export interface DashboardServiceDeps {
   db: Db;
   clock: Clock;
-  indicators: Pick<IndicatorService, 'list' | 'get' | 'series'>;
+  indicators: Pick<IndicatorService, 'overview'>;
 }
 
 /** The data set whose completeness the dashboard summarises (seeded by the reporting module). */
@@ -84,8 +83,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   async function figures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
-    const [counters, districts] = await Promise.all([repo.counters(), repo.districts()]);
-    if (mapCode && !counters.has(mapCode)) {
+    const [codes, districts] = await Promise.all([repo.indicatorCodes(), repo.districts()]);
+    if (mapCode && !codes.has(mapCode)) {
       throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'exists', `no indicator has the code ${mapCode}`);
     }
     if (districtId && !districts.some((d) => d.id === districtId)) {
@@ -93,36 +92,22 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     }
     const dates = sparklineDates(PLAN_START, asOf);
     const periods = reportPeriods(PLAN_START, asOf);
-    const gridCounters = [...new Set([...counters.values()].filter(isGridCounter))];
-    const [list, grid, pipeline, registrations] = await Promise.all([
-      deps.indicators.list(actor, { district: districtId ?? undefined, asOf }),
-      repo.grid(
-        gridCounters,
+    // Every figure comes from the indicators module's batch: the same values as GET /api/indicators.
+    const [overview, pipeline, registrations] = await Promise.all([
+      deps.indicators.overview(
+        actor,
+        { district: districtId ?? undefined, asOf },
         dates.map((d) => d.date),
-        districtId,
       ),
       repo.pipeline(districtId),
       repo.registrations(MONTHLY_REPORT, periods.from, periods.to, districtId),
     ]);
+    const list = overview.indicators;
     const inScope = districtId ? districts.filter((d) => d.id === districtId) : districts;
-    const query = { district: districtId ?? undefined, asOf };
-
-    /** The last twelve month-end values: from the grid, or from the indicators module for other kinds (formulas). */
-    const sparkline = async (i: Indicator) => {
-      const counter = counters.get(i.code) ?? null;
-      if (isGridCounter(counter)) return dates.map((d) => ({ period: d.period, value: grid.get(counter)?.get(d.date)?.get('*') ?? null }));
-      const series = await deps.indicators.series(actor, i.code, query);
-      return series.points.slice(-dates.length).map((p) => ({ period: p.period, value: p.value }));
-    };
+    /** The last twelve month-end values. */
+    const sparklines = list.map((i) => dates.map((d) => ({ period: d.period, value: overview.valueOn(i.code, d.date, null) })));
     /** Each district's value at `asOf`, in the order of `inScope`. */
-    const perDistrict = async (i: Indicator): Promise<Array<number | null>> => {
-      const counter = counters.get(i.code) ?? null;
-      if (districtId) return [i.value];
-      if (isGridCounter(counter)) return inScope.map((d) => districtValue(grid, counter, asOf, d.id));
-      return Promise.all(inScope.map(async (d) => (await deps.indicators.get(actor, i.code, { district: d.id, asOf })).value));
-    };
-
-    const [sparklines, values] = await Promise.all([Promise.all(list.map(sparkline)), Promise.all(list.map(perDistrict))]);
+    const values = list.map((i) => (districtId ? [i.value] : inScope.map((d) => overview.valueOn(i.code, asOf, d.id))));
     const map = list.find((i) => i.code === (mapCode ?? DEFAULT_MAP_INDICATOR)) ?? list[0];
     const mapIndex = map ? list.indexOf(map) : -1;
     const mapValues = inScope.map((_, k) => (mapIndex >= 0 ? (values[mapIndex]?.[k] ?? null) : null));
@@ -192,13 +177,6 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 }
 
 export type DashboardService = ReturnType<typeof createDashboardService>;
-
-/** A district's value from the grid: record counts are 0 without records, reported figures null without reports. */
-function districtValue(grid: Grid, counter: string, date: string, districtId: string): number | null {
-  const value = grid.get(counter)?.get(date)?.get(districtId);
-  if (value !== undefined) return value;
-  return counter.includes(':') ? null : 0;
-}
 
 function reportSummary(
   districts: DistrictRow[],

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { dataElement } from '../reporting/reporting.table.js';
 import { indicator } from './indicator.table.js';
+import { type GridRow, gridFromRows, type ValueGrid } from './value-grid.js';
 
 export type IndicatorRow = typeof indicator.$inferSelect;
 export type IndicatorInsert = typeof indicator.$inferInsert;
@@ -43,6 +44,31 @@ function reportedRows(how: 'last' | 'sum', element: string, asOf: string, distri
            ORDER BY v.org_id, v.period DESC`
     : sql`SELECT v.org_id, v.period, v.value::numeric AS value FROM data_value v
            WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period BETWEEN ${from} AND ${until} ${district}`;
+}
+
+/**
+ * Many reported figures on many dates in one statement, per district and for the scope: `last:`
+ * sums each district's latest value up to the date's month, `sum:` adds the months since the plan
+ * started — the same rows as `reportedRows`. A district without any value is left out, so "nothing
+ * reported" stays absent (null).
+ */
+function reportedGridOf(counters: Array<{ how: 'last' | 'sum'; element: string }>, dates: string[], districtId: string | null) {
+  const district = districtId ? sql`AND v.org_id = ${districtId}` : sql``;
+  const from = PLAN_START.slice(0, 4) + PLAN_START.slice(5, 7);
+  const parts = counters.map(({ how, element }) =>
+    how === 'last'
+      ? sql`SELECT ${`last:${element}`}::text AS counter, d.date, l.org_id, l.value FROM d CROSS JOIN LATERAL (
+              SELECT DISTINCT ON (v.org_id) v.org_id, v.value::numeric AS value FROM data_value v
+               WHERE v.data_element_code = ${element} AND length(v.period) = 6 AND v.period <= to_char(d.date, 'YYYYMM') ${district}
+               ORDER BY v.org_id, v.period DESC) l`
+      : sql`SELECT ${`sum:${element}`}::text AS counter, d.date, v.org_id, sum(v.value::numeric) AS value FROM d JOIN data_value v
+              ON v.data_element_code = ${element} AND length(v.period) = 6 AND v.period BETWEEN ${from} AND to_char(d.date, 'YYYYMM') ${district}
+             GROUP BY d.date, v.org_id`,
+  );
+  return sql`
+    WITH d AS (SELECT unnest(${`{${dates.join(',')}}`}::date[]) AS date), per_org AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT counter, date::text AS date, org_id AS district_id, grouping(org_id) AS whole, sum(value)::float8 AS n
+      FROM per_org GROUP BY GROUPING SETS ((counter, date, org_id), (counter, date))`;
 }
 
 export function createIndicatorRepo(db: DbOrTx) {
@@ -102,6 +128,16 @@ export function createIndicatorRepo(db: DbOrTx) {
       );
       const row = result.rows[0];
       return row && Number(row.n) > 0 ? Number(row.total) : null;
+    },
+
+    /** Many reported figures on many dates, per district and for the scope, in one statement. */
+    async reportedGrid(
+      counters: Array<{ how: 'last' | 'sum'; element: string }>,
+      dates: string[],
+      districtId: string | null,
+    ): Promise<ValueGrid> {
+      if (counters.length === 0 || dates.length === 0) return new Map();
+      return gridFromRows((await db.execute<GridRow>(reportedGridOf(counters, dates, districtId))).rows);
     },
 
     /** How many values make the figure. */

@@ -12,6 +12,7 @@ import type { Clock } from '../../platform/clock.js';
 import { fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { createCounterRepo, isCounter } from './counter.repo.js';
 import { drillLink, recordLink } from './drill-links.js';
+import { measureBatch } from './indicator.batch.js';
 import { type Catalogue, createMeasurer, loadCatalogue, type Measured, type Measurer } from './indicator.measure.js';
 import { createIndicatorRepo, type IndicatorRow, parseReportedCounter } from './indicator.repo.js';
 import { assessPace, createPlan, expectedAt, forecastAt, forecastReachDate, type PacePlan } from './logic/index.js';
@@ -49,7 +50,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
    * plan started — the first reported value — not from zero.
    */
   async function withBaseline(row: IndicatorRow, districtId: string | null, measurer: Measurer): Promise<IndicatorRow> {
-    if (row.kind !== 'cumulative' || row.baseline !== 0 || !row.counter) return row;
+    if (!needsBaseline(row)) return row;
     // A monthly report counts from its month, so the plan's first month is the starting stock.
     const first = (await measurer.measure(row, row.baselineDate, districtId)).value;
     return first === null ? row : { ...row, baseline: first };
@@ -104,16 +105,41 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     };
   }
 
+  /**
+   * Every indicator as in `list`, and any indicator's value on `asOf` or any of `dates`, for the
+   * scope or any district in it — from one batch (two grouped statements, formulas in memory), so
+   * the dashboard's figures are the list's figures by construction.
+   */
+  async function overview(actor: Actor, query: Query, dates: string[]) {
+    const districtId = districtFor(actor, query.district);
+    const asOf = query.asOf ?? today();
+    const catalogue = await loadCatalogue(deps.db);
+    const all = [...catalogue.indicators.values()];
+    const baselineDates = all.filter(needsBaseline).map((row) => row.baselineDate);
+    const value = await measureBatch(deps.db, catalogue, all, [asOf, ...dates, ...baselineDates], districtId);
+    const indicators = all.map((found) => {
+      const first = needsBaseline(found) ? value(found, found.baselineDate, null).value : null;
+      const row = first === null ? found : { ...found, baseline: first };
+      return present(row, value(row, asOf, null), asOf, districtId);
+    });
+    return {
+      indicators,
+      /** The value on `asOf` or one of `dates`, for the scope (null) or one district in it. */
+      valueOn(code: string, date: string, district: string | null): number | null {
+        const row = catalogue.indicators.get(code);
+        if (!row) return null;
+        if (districtId && district && district !== districtId) throw new Error(`district ${district} is outside the scope`);
+        return value(row, date, district === districtId ? null : district).value;
+      },
+    };
+  }
+
   return {
     async list(actor: Actor, query: Query): Promise<Indicator[]> {
-      const districtId = districtFor(actor, query.district);
-      const asOf = query.asOf ?? today();
-      const catalogue = await loadCatalogue(deps.db);
-      const measurer = createMeasurer(deps.db, catalogue);
-      const rows = await Promise.all([...catalogue.indicators.values()].map((row) => withBaseline(row, districtId, measurer)));
-      const values = await Promise.all(rows.map((row) => measurer.measure(row, asOf, districtId)));
-      return rows.map((row, i) => present(row, values[i] ?? { value: null, reason: null }, asOf, districtId));
+      return (await overview(actor, query, [])).indicators;
     },
+
+    overview,
 
     async get(actor: Actor, code: string, query: Query): Promise<Indicator> {
       return (await one(actor, code, query)).indicator;
@@ -129,11 +155,17 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       const row = await withBaseline(found, districtId, measurer);
       const plan = planOf(row);
       const months = monthEnds(PLAN_START, query.asOf ?? today());
-      const values = await Promise.all(months.map(({ date }) => measurer.measure(row, date, districtId)));
-      const points = months.map(({ period, date }, i) => ({
+      const value = await measureBatch(
+        deps.db,
+        catalogue,
+        [row],
+        months.map((m) => m.date),
+        districtId,
+      );
+      const points = months.map(({ period, date }) => ({
         period,
         date,
-        value: values[i]?.value ?? null,
+        value: value(row, date, null).value,
         expected: Math.round(expectedAt(plan, date) * 100) / 100,
       }));
       const observed = points.flatMap((p) => (p.value === null ? [] : [{ date: p.date, value: p.value }]));
@@ -205,6 +237,11 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
 }
 
 export type IndicatorService = ReturnType<typeof createIndicatorService>;
+
+/** A stock (cumulative) target without a stated baseline: it starts from its value on the baseline date. */
+function needsBaseline(row: IndicatorRow): boolean {
+  return row.kind === 'cumulative' && row.baseline === 0 && Boolean(row.counter);
+}
 
 function operandOf(
   o: Awaited<ReturnType<Measurer['operandsOf']>>[number],
