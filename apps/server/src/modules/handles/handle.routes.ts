@@ -18,6 +18,26 @@ export interface HandleRouteDeps {
 const BASE = '/api/handles/';
 const tags = ['identifiers: Handle.Net REST API'];
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON from bytes that must be UTF-8; `__proto__` keys are refused like the platform parser does. */
+export function parseStrictJson(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    return new HandleFailure(RC.INVALID_VALUE, 'the body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text, (key, value) => {
+      if (key === '__proto__') throw new Error('__proto__');
+      return value;
+    });
+  } catch {
+    return new HandleFailure(RC.INVALID_VALUE, 'the body is not valid JSON');
+  }
+}
+
 /** Everything after /api/handles/ up to the query, percent-decoded as UTF-8 (`/` and `%2F` alike). */
 export function handleFromUrl(url: string, base = BASE): string {
   const path = url.slice(base.length);
@@ -146,26 +166,36 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     }
   });
 
-  app.put(
-    `${BASE}*`,
-    { config, errorHandler, schema: { tags, summary: 'Create or replace a handle, or some of its values' } },
-    async (request, reply) => {
-      let handle: string | undefined;
-      try {
-        handle = handleFromUrl(request.url);
-        const query = request.query as Record<string, unknown>;
-        const actor = await caller(request);
-        const options = {
-          overwrite: flag(query.overwrite, true),
-          mintNewSuffix: flag(query.mintNewSuffix, false),
-          indexes: indexesOf(query.index),
-        };
-        return send(reply, await deps.api.put(actor, handle, options, request.body));
-      } catch (err) {
-        return sendFailure(request, reply, err, 'write', handle);
-      }
-    },
-  );
+  // Handle values are UTF-8 only: the PUT body is decoded strictly (the platform's JSON parser
+  // would turn invalid bytes into U+FFFD and store them).
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+      const parsed = parseStrictJson(body as Buffer);
+      if (parsed instanceof HandleFailure) done(parsed, undefined);
+      else done(null, parsed);
+    });
+    scope.put(
+      `${BASE}*`,
+      { config, errorHandler, schema: { tags, summary: 'Create or replace a handle, or some of its values' } },
+      async (request, reply) => {
+        let handle: string | undefined;
+        try {
+          handle = handleFromUrl(request.url);
+          const query = request.query as Record<string, unknown>;
+          const actor = await caller(request);
+          const options = {
+            overwrite: flag(query.overwrite, true),
+            mintNewSuffix: flag(query.mintNewSuffix, false),
+            indexes: indexesOf(query.index),
+          };
+          return send(reply, await deps.api.put(actor, handle, options, request.body));
+        } catch (err) {
+          return sendFailure(request, reply, err, 'write', handle);
+        }
+      },
+    );
+  });
 
   app.delete(
     `${BASE}*`,

@@ -387,6 +387,18 @@ describe('identifiers (Handle-compatible)', () => {
       });
       expect(junk.statusCode).toBe(400);
       expect(junk.json().responseCode).toBe(202);
+      const notUtf8 = Buffer.concat([
+        Buffer.from('[{"index":1,"type":"URL","data":"https://example.cn/'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}]'),
+      ]);
+      const bytes = await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/handles/88.118.8/V-1',
+        payload: notUtf8,
+        headers: { ...bearer(), 'content-type': 'application/json' },
+      });
+      expect([bytes.statusCode, bytes.json().responseCode, bytes.json().message]).toEqual([400, 202, 'the body is not valid UTF-8']);
       expect((await get('/api/handles/88.118.8/V-1')).statusCode).toBe(404);
     });
 
