@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SLA_DAYS } from '@suilian/contracts';
-import { inArray, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -12,7 +12,7 @@ import { vulnAdvisory, vulnerability } from './advisory.table.js';
 import { writeAdvisory } from './advisory.write.js';
 import { vulnAsset } from './asset.table.js';
 import { createAssetRepo } from './assets/asset.repo.js';
-import { vulnFinding, vulnFindingEvent } from './finding.table.js';
+import { vulnFinding } from './finding.table.js';
 import { loadIndex, matchAndStore } from './matching/matcher.js';
 
 /** Vendor aliases as analysts would keep them. */
@@ -106,12 +106,12 @@ export async function loadVulnerabilityDemo(
   const assets = await createAssetRepo(tx).insert(rows);
   await matchAndStore(tx, assets, await loadIndex(tx), { now, by: deps.actor.name, note: 'demo data' });
 
-  // Spread the findings over the last six months and the states of the loop.
-  const findings = await tx.select().from(vulnFinding);
-  for (const f of findings) {
+  // Spread the findings over the last six months and the loop's states, per asset: one firmware
+  // upgrade settles all of an asset's CVEs (the S7-1500 MFP of ICSA-23-348-10 has 404), so an
+  // asset's findings share their state — and it takes a statement per asset, not per finding.
+  for (const a of assets) {
     const ageDays = Math.floor(random() * 180);
     const firstSeenAt = new Date(now.getTime() - ageDays * 86_400_000);
-    const slaDueAt = new Date(firstSeenAt.getTime() + DEFAULT_SLA_DAYS[f.grade] * 86_400_000);
     const roll = random();
     const state =
       roll < 0.25
@@ -127,37 +127,24 @@ export async function loadVulnerabilityDemo(
                 : 'risk_accepted';
     const closedAt =
       state === 'verified_closed' ? new Date(firstSeenAt.getTime() + Math.floor(random() * Math.max(1, ageDays)) * 86_400_000) : null;
-    await tx
-      .update(vulnFinding)
-      .set({
-        state,
-        firstSeenAt,
-        slaDueAt,
-        closedAt,
-        verifiedAt: closedAt,
-        isDemo: true,
-        createdAt: firstSeenAt,
-        ...(state === 'remediating' || state === 'fixed_awaiting_verification'
-          ? {
-              plan: '按厂商公告升级固件并限制访问',
-              remediationOwner: pick(OWNERS),
-              remediationDue: new Date(now.getTime() + 20 * 86_400_000).toISOString().slice(0, 10),
-            }
-          : {}),
-        ...(state === 'risk_accepted' ? { riskAcceptedUntil: new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10) } : {}),
-      })
-      .where(sql`${vulnFinding.id} = ${f.id}`);
+    const owner = pick(OWNERS);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    await tx.execute(sql`
+      UPDATE vuln_finding SET state = ${state}, first_seen_at = ${firstSeenAt.toISOString()}, created_at = ${firstSeenAt.toISOString()},
+             sla_due_at = ${firstSeenAt.toISOString()}::timestamptz + (CASE grade WHEN 'critical' THEN ${DEFAULT_SLA_DAYS.critical}::int WHEN 'high' THEN ${DEFAULT_SLA_DAYS.high}::int
+                          WHEN 'medium' THEN ${DEFAULT_SLA_DAYS.medium}::int ELSE ${DEFAULT_SLA_DAYS.low}::int END) * interval '1 day',
+             closed_at = ${closedAt?.toISOString() ?? null}, verified_at = ${closedAt?.toISOString() ?? null}, is_demo = true,
+             plan = ${state === 'remediating' || state === 'fixed_awaiting_verification' ? '按厂商公告升级固件并限制访问' : null},
+             remediation_owner = ${state === 'remediating' || state === 'fixed_awaiting_verification' ? owner : null},
+             remediation_due = ${state === 'remediating' || state === 'fixed_awaiting_verification' ? day(new Date(now.getTime() + 20 * 86_400_000)) : null},
+             risk_accepted_until = ${state === 'risk_accepted' ? day(new Date(now.getTime() + 90 * 86_400_000)) : null}
+       WHERE asset_id = ${a.id}`);
     if (state !== 'new')
-      await tx.insert(vulnFindingEvent).values({
-        findingId: f.id,
-        fromState: 'new',
-        toState: state,
-        action: 'demo',
-        actorName: deps.actor.name,
-        note: '演示数据',
-        at: closedAt ?? now,
-      });
+      await tx.execute(sql`
+        INSERT INTO vuln_finding_event (finding_id, from_state, to_state, action, actor_name, note, at)
+        SELECT id, 'new', ${state}, 'demo', ${deps.actor.name}, '演示数据', ${(closedAt ?? now).toISOString()} FROM vuln_finding WHERE asset_id = ${a.id}`);
   }
+  const [findings] = await tx.select({ n: count() }).from(vulnFinding);
   await tx
     .update(vulnAsset)
     .set({ isDemo: true })
@@ -167,5 +154,5 @@ export async function loadVulnerabilityDemo(
         assets.map((a) => a.id),
       ),
     );
-  return { advisories: advisoryIds.length, assets: assets.length, findings: findings.length };
+  return { advisories: advisoryIds.length, assets: assets.length, findings: findings?.n ?? 0 };
 }
