@@ -28,7 +28,8 @@ export interface HandleDemoDeps {
 
 /**
  * Demo identifiers: served prefix 88.118, three delegated enterprise prefixes, the cable template,
- * product handles such as 88.118.8/JXDY2106023 and 30 days of statistics. Everything is marked demo.
+ * product handles such as 88.118.8/JXDY2106023 registered over the last 30 days, and 30 days of
+ * statistics whose registrations count those records. Everything is marked demo.
  */
 export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<{ prefixes: number; handles: number }> {
   const repo = createHandleRepo(tx);
@@ -70,8 +71,12 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
   const products = ['交联聚乙烯绝缘电力电缆', '聚氯乙烯绝缘控制电缆', '铝合金导体电缆', '矿物绝缘防火电缆'];
   const models = ['YJV-0.6/1kV-3×95', 'KVV-450/750V-7×1.5', 'YJLHV-3×120', 'BTTZ-4×25'];
   const records: NewRecord[] = [];
-  const stamp = isoSeconds(now);
+  // Spread the registrations over the last 30 days so that the daily statistics below can count
+  // them from the records themselves (the first handle is registered today).
+  const registeredOn = (n: number) => new Date(now.getTime() - ((n * 7) % 30) * 86_400_000);
   for (let n = 0; n < 24; n++) {
+    const created = registeredOn(n);
+    const stamp = isoSeconds(created);
     const suffix = n === 0 ? 'JXDY2106023' : `JXDY${String(2106023 + n * 37).padStart(7, '0')}`;
     const kind = n % products.length;
     const month = 1 + (n % 12);
@@ -85,12 +90,12 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
         lengthM: String(100 * (1 + Math.floor(random() * 50))),
         grade: ['优等品', '一等品', '合格品'][n % 3] as string,
       },
-      now,
+      created,
     );
     values.push(stringValue(1, 'URL', `https://example.cn/suilian-demo/products/${suffix}`, stamp));
     // A value only the enterprise sees: the customer it was shipped to.
     values.push({ ...stringValue(3, 'CUSTOMER', `演示客户${(n % 5) + 1}`, stamp), permissions: '1100' });
-    values.push(defaultAdminValue('88.118.8', now));
+    values.push(defaultAdminValue('88.118.8', created));
     values.sort((a, b) => a.index - b.index);
     const handle = `88.118.8/${suffix}`;
     records.push({
@@ -99,17 +104,19 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
       prefix: '88.118.8',
       handleValues: values,
       isDemo: true,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: created,
+      updatedAt: created,
     });
   }
   for (const d of delegated.slice(1)) {
     for (let n = 1; n <= 3; n++) {
       const handle = `88.118.${d.segment}/EQ${String(n).padStart(4, '0')}`;
+      const created = registeredOn(n * 5 + Number(d.segment));
+      const stamp = isoSeconds(created);
       const values = [
         stringValue(1, 'URL', `https://example.cn/suilian-demo/equipment/${d.segment}/${n}`, stamp),
         stringValue(2, 'DESC', `设备台账 ${n}（演示）`, stamp),
-        defaultAdminValue(`88.118.${d.segment}`, now),
+        defaultAdminValue(`88.118.${d.segment}`, created),
       ];
       records.push({
         handleKey: asciiUpper(handle),
@@ -117,8 +124,8 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
         prefix: `88.118.${d.segment}`,
         handleValues: values,
         isDemo: true,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: created,
+        updatedAt: created,
       });
     }
   }
@@ -131,10 +138,8 @@ export async function loadHandleDemo(tx: DbOrTx, deps: HandleDemoDeps): Promise<
       stats.push({
         prefix: `88.118.${d.segment}`,
         day,
-        registrations:
-          back === 0
-            ? records.filter((r) => r.prefix === `88.118.${d.segment}`).length
-            : Math.floor(random() * (d.segment === '8' ? 40 : 8)),
+        // Registrations are the demo records themselves; resolutions are made-up demo traffic.
+        registrations: records.filter((r) => r.prefix === `88.118.${d.segment}` && chinaDay(r.createdAt.getTime()) === day).length,
         resolutions: Math.floor(random() * (d.segment === '8' ? 900 : 120)),
       });
     }

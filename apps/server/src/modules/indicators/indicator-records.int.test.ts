@@ -122,6 +122,13 @@ describe('indicator drill-down', () => {
     expect(share.operands[0]?.link).toBe('/indicators/T-INF-3/records?asOf=2026-10-31');
   });
 
+  it('counts the demo identifiers registered as registrations (S1-3), not made-up figures', async () => {
+    const { rows } = await ctx.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM handle_record');
+    expect(rows[0]?.n).toBeGreaterThan(0);
+    const registrations = (await admin.request('GET', '/api/indicators/X-HDL-REG')).json();
+    expect(registrations.value).toBe(rows[0]?.n);
+  });
+
   it('limits a district officer to its own district', async () => {
     const own = (await officer.request('GET', '/api/indicators/T-APP-2/records')).json() as Page;
     expect(own.indicator.drillDown).toBe(`/indicators/T-APP-2/records?district=${huangpuId}`);
