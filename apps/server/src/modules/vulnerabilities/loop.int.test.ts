@@ -348,4 +348,22 @@ describe('vulnerability closed loop', () => {
     const other = (await (s.ent2 as Session).request('GET', '/api/security/stats')).json();
     expect(other.openByGrade.every((g: { count: number }) => g.count === 0)).toBe(true);
   });
+  it('takes an asset upgraded to a fixed version as the fix, awaiting re-verification by someone else', async () => {
+    for (const name of ['ent1', 'officer']) s[name] = await login(ctx, `loop.${name}`);
+    const [asset] = (await (s.ent1 as Session).request('GET', '/api/security/assets?q=10.0.0.5')).json().items;
+    const [open] = (await findingsOf(s.ent1 as Session, `&assetId=${asset.id}`)).items;
+    expect(open.state).toBe('reopened');
+    const upgraded = await (s.ent1 as Session).request('PATCH', `/api/security/assets/${asset.id}`, {
+      version: asset.version,
+      firmwareVersion: 'V3.2 SP2',
+    });
+    expect(upgraded.statusCode, upgraded.body).toBe(200);
+    const fixed = (await (s.ent1 as Session).request('GET', `/api/security/findings/${open.id}`)).json();
+    expect(fixed).toMatchObject({ state: 'fixed_awaiting_verification' });
+    expect(fixed.fixedById).not.toBeNull();
+    expect(fixed.events.at(-1)).toMatchObject({ action: 'mark_fixed', note: 'the asset’s new version is no longer affected' });
+    expect((await act(s.officer as Session, open.id, { action: 'verify', note: '现场核对版本为 V3.2 SP2' })).json().state).toBe(
+      'verified_closed',
+    );
+  });
 });

@@ -124,7 +124,8 @@ export function createAssetService(deps: AssetServiceDeps) {
         const row = await r.update(id, version, { ...nullable(fields), updatedAt: deps.clock.now() });
         if (!row) throw staleVersion('asset');
         const rematch = MATCHED_FIELDS.some((f) => f in fields && (fields[f] ?? null) !== before[f]);
-        const matches = rematch ? await deps.matching.matchAssets(tx, [id], actor.displayName ?? actor.name) : null;
+        const by = actor.displayName ?? actor.name;
+        const matches = rematch ? await deps.matching.matchAssets(tx, [id], by, { fixedBy: { id: actor.userId, name: by } }) : null;
         await deps.audit.append(tx, actor, {
           action: 'vulnerability.asset_update',
           entityType: 'vuln_asset',

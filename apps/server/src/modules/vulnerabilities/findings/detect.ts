@@ -96,3 +96,43 @@ export async function recordSightings(
   await repo.insertEvents(events);
   return outcome;
 }
+
+/** States in which a finding still waits for its fix. */
+const AWAITING_FIX = new Set(['new', 'confirmed', 'remediating', 'reopened']);
+
+/**
+ * Records that an asset change made these (asset, vulnerability) pairs unaffected (typically a
+ * firmware upgrade): findings still waiting for a fix become fixed, awaiting re-verification — by
+ * someone other than `actorId`, as for any fix. Decisions and closed findings stay as they are.
+ */
+export async function recordFixes(
+  tx: DbOrTx,
+  pairs: ReadonlyArray<{ assetId: string; vulnerabilityId: string }>,
+  options: { now: Date; actorId: string | null; by: string },
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const repo = createFindingRepo(tx);
+  const events: FindingEventInsert[] = [];
+  for (const f of await repo.findByPairs([...pairs])) {
+    if (!AWAITING_FIX.has(f.state)) continue;
+    const updated = await repo.update(f.id, f.version, {
+      state: 'fixed_awaiting_verification',
+      fixedById: options.actorId,
+      fixedAt: options.now,
+      updatedAt: options.now,
+    });
+    if (updated)
+      events.push({
+        findingId: f.id,
+        fromState: f.state,
+        toState: 'fixed_awaiting_verification',
+        action: 'mark_fixed',
+        actorId: options.actorId,
+        actorName: options.by,
+        note: 'the asset’s new version is no longer affected',
+        at: options.now,
+      });
+  }
+  await repo.insertEvents(events);
+  return events.length;
+}

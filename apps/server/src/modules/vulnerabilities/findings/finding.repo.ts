@@ -121,7 +121,14 @@ export function createFindingRepo(db: DbOrTx) {
         q.vulnerabilityId ? eq(vulnFinding.vulnerabilityId, q.vulnerabilityId) : undefined,
         q.assetId ? eq(vulnFinding.assetId, q.assetId) : undefined,
         q.overdue === 'true' ? and(inArray(vulnFinding.state, [...OPEN_STATES]), lt(vulnFinding.slaDueAt, now)) : undefined,
-        q.q ? or(ilike(vulnerability.key, like(q.q)), ilike(vulnAsset.product, like(q.q)), ilike(organisation.name, like(q.q))) : undefined,
+        q.q
+          ? or(
+              ilike(vulnerability.key, like(q.q)),
+              ilike(vulnAsset.product, like(q.q)),
+              ilike(vulnAsset.host, like(q.q)),
+              ilike(organisation.name, like(q.q)),
+            )
+          : undefined,
       );
       const items = await listed()
         .where(where)

@@ -1,7 +1,7 @@
 import type { RematchResult } from '@suilian/contracts';
 import type { DbOrTx } from '../../../db/client.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
-import { recordSightings, type Sighting } from '../findings/detect.js';
+import { recordFixes, recordSightings, type Sighting } from '../findings/detect.js';
 import {
   type AffectedEntry,
   type AssetMatch,
@@ -82,6 +82,11 @@ export async function matchAndStore(
     recordFindings?: boolean;
     /** Receives every (asset, vulnerability) that is affected after this run. */
     collect?: Sighting[];
+    /**
+     * The person whose asset change this is: open findings the asset no longer matches (a
+     * firmware upgrade) become fixed, awaiting re-verification by someone else.
+     */
+    fixedBy?: { id: string | null; name: string };
   },
 ): Promise<MatchCounts> {
   const repo = createMatchRepo(tx);
@@ -96,6 +101,7 @@ export async function matchAndStore(
   const rows: MatchInsert[] = [];
   const sightings: Sighting[] = [];
   const kept = new Set<string>();
+  const stillAffected = new Set<string>();
   let affected = 0;
   let needsReview = 0;
   for (const asset of assets) {
@@ -126,11 +132,21 @@ export async function matchAndStore(
         matchedAt: options.now,
       });
       if (nowAffected && !wasAffected) sightings.push({ asset, vulnerabilityId });
-      if (nowAffected) options.collect?.push({ asset, vulnerabilityId });
+      if (nowAffected) {
+        stillAffected.add(key);
+        options.collect?.push({ asset, vulnerabilityId });
+      }
     }
   }
   await repo.upsert(rows);
-  await repo.remove([...existing.entries()].filter(([key]) => !kept.has(key)).map(([, m]) => m.id));
+  const removed = [...existing.entries()].filter(([key]) => !kept.has(key));
+  await repo.remove(removed.map(([, m]) => m.id));
+  if (options.fixedBy && options.recordFindings !== false) {
+    const gone = [...existing.values()].filter(
+      (m) => (m.reviewVerdict ?? m.verdict) === 'affected' && !stillAffected.has(`${m.assetId}:${m.vulnerabilityId}`),
+    );
+    await recordFixes(tx, gone, { now: options.now, actorId: options.fixedBy.id, by: options.fixedBy.name });
+  }
   if (options.recordFindings === false) return { affected, needsReview, findingsCreated: 0, findingsReopened: 0 };
   const outcome = await recordSightings(tx, sightings, { now: options.now, origin: 'match', by: options.by, note: options.note });
   return { affected, needsReview, findingsCreated: outcome.created.length, findingsReopened: outcome.reopened.length };

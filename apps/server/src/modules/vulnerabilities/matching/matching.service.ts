@@ -91,7 +91,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       tx: DbOrTx,
       assetIds: string[],
       by: string,
-      options: { recordFindings?: boolean; collect?: Sighting[] } = {},
+      options: { recordFindings?: boolean; collect?: Sighting[]; fixedBy?: { id: string | null; name: string } } = {},
     ): Promise<MatchCounts> {
       if (assetIds.length === 0) return { affected: 0, needsReview: 0, findingsCreated: 0, findingsReopened: 0 };
       const loaded = await fullIndex(tx);
