@@ -171,6 +171,20 @@ describe('vulnerability database import', () => {
     expect(again.result).toMatchObject({ files: 4, created: 0, skipped: 3 });
   });
 
+  it('flags a stated score that disagrees with the score recomputed from its vector', async () => {
+    const record = JSON.parse(cve('CVE-2024-8531.json').toString('utf8'));
+    record.containers.cna.metrics[0].cvssV3_1.baseScore = 9.8;
+    const res = await upload(ctx, analyst, '/api/security/advisories/cve', 'CVE-2024-8531.json', Buffer.from(JSON.stringify(record)));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await analyst.request('GET', '/api/security/vulnerabilities?disagrees=true')).json();
+    expect(list.items.map((v: { key: string }) => v.key)).toEqual(['CVE-2024-8531']);
+    const detail = (await analyst.request('GET', `/api/security/vulnerabilities/${list.items[0].id}`)).json();
+    const stated = detail.scores.find((x: { statedScore: number | null }) => x.statedScore === 9.8);
+    expect(stated).toMatchObject({ computedScore: 7.2, disagrees: true, grade: 'high' });
+    // The grade follows the recomputed score, not the inflated stated one.
+    expect(detail.grade).toBe('high');
+  });
+
   it('lets only analysts import', async () => {
     const res = await upload(ctx, enterprise, '/api/security/advisories/csaf', 'x.json', csaf('icsa-24-046-05.json'));
     expect(res.statusCode).toBe(403);
