@@ -1,0 +1,188 @@
+// Issue #5 (工业行业漏洞库, requirement G-3): the security analyst uploads a CISA CSAF advisory and
+// finds it in 漏洞库; the enterprise records a matching asset, sees the finding and takes it through
+// remediation to fixed; the 黄埔 district officer (not the fixer) re-verifies and closes it; the
+// analyst publishes an early-warning notice to the affected enterprises and the enterprise acknowledges it.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+
+const CSAF = join(import.meta.dirname, '..', 'apps/server/reference/csaf/icsa-24-256-01.json');
+/** The advisory's one CVE: Siemens SINEMA Remote Connect Server before V3.2 SP2. */
+const CVE = 'CVE-2024-42345';
+const PRODUCT = 'SINEMA Remote Connect Server';
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Opens a page of the 安全 menu group by its label (closing any drawer first; the group opens when closed). */
+async function openSecurityPage(page: Page, label: string, path: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  const menu = page.getByTestId('side-menu');
+  await menu.getByText('安全', { exact: true }).waitFor();
+  const item = menu.getByText(label, { exact: true });
+  if (!(await item.isVisible())) await menu.getByText('安全', { exact: true }).click();
+  await item.click();
+  await page.waitForURL(`**${path}`);
+}
+
+/** Opens the finding of the CVE on one asset (the link from 资产清单) and answers its drawer. */
+async function openFinding(page: Page, findingsUrl: string) {
+  await page.goto(findingsUrl);
+  await page.getByTestId('finding-table').locator('tr.ant-table-row', { hasText: CVE }).first().click();
+  const drawer = page.getByTestId('finding-drawer');
+  await drawer.getByTestId('finding-steps').waitFor();
+  return drawer;
+}
+
+/** Clicks a lifecycle action, fills its form through `fill`, submits, and waits for the new state. */
+async function transition(page: Page, action: string, state: string, fill?: () => Promise<void>) {
+  const drawer = page.getByTestId('finding-drawer');
+  await drawer.getByTestId(`finding-action-${action}`).click();
+  const modal = page.locator('.ant-modal:visible');
+  await modal.waitFor();
+  if (fill) await fill();
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect.poll(() => drawer.locator('[data-testid="finding-state"]').first().textContent(), { timeout: 15_000 }).toBe(state);
+}
+
+describe('vulnerability database, closed loop and notices (issue #5)', () => {
+  const baseURL = inject('baseURL');
+  const accounts = inject('accounts');
+  const account = (username: string) => {
+    const found = accounts.find((a) => a.username === username);
+    if (!found) throw new Error(`no demo account ${username}`);
+    return found;
+  };
+  let browser: Browser;
+  const sessions: Session[] = [];
+  let analyst: Page;
+  let enterprise: Page;
+  let enterpriseName = '';
+  /** The findings of the asset the enterprise records (its 未关闭漏洞 link). */
+  let findingsUrl = '';
+  // Unique per run: the demo data has SINEMA installations and notices of its own.
+  const suffix = Date.now().toString(36).toUpperCase();
+  const HOST = `10.20.${suffix}`;
+  const NOTICE = `关于 SINEMA Remote Connect Server 漏洞的预警通报 ${suffix}`;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const username of ['demo.security', 'demo.enterprise']) {
+      const session = await openSession(browser, baseURL);
+      sessions.push(session);
+      await login(session.page, username, account(username).password);
+    }
+    [analyst, enterprise] = sessions.map((s) => s.page) as [Page, Page];
+    const me = (await (await enterprise.request.get('/api/auth/me')).json()) as { orgName: string };
+    enterpriseName = me.orgName;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(sessions.flatMap((s) => s.contractWarnings)).toEqual([]);
+    expect(sessions.flatMap((s) => s.pageErrors)).toEqual([]);
+  });
+
+  it('lets the analyst upload a CSAF advisory and find it in 漏洞库', async () => {
+    await openSecurityPage(analyst, '漏洞库', '/security/vulnerabilities');
+    const [chooser] = await Promise.all([analyst.waitForEvent('filechooser'), analyst.getByTestId('upload-csaf').click()]);
+    await chooser.setFiles(CSAF);
+    await analyst.locator('.ant-message', { hasText: 'ICSA-24-256-01' }).waitFor();
+
+    await analyst.getByTestId('vuln-filter-q').locator('input').fill(CVE);
+    await analyst.getByTestId('vuln-filter-q').locator('input').press('Enter');
+    const row = analyst.getByTestId('vuln-table').locator('tr.ant-table-row', { hasText: CVE });
+    await row.click();
+    const drawer = analyst.getByTestId('vuln-drawer');
+    await drawer.getByTestId('vuln-scores').locator('code', { hasText: 'CVSS:' }).first().waitFor();
+    await drawer.getByTestId('vuln-products').getByText(PRODUCT).first().waitFor();
+    await drawer.getByTestId('vuln-sources').getByText('ICSA-24-256-01').click();
+    await drawer.getByTestId('advisory-revisions').waitFor();
+  });
+
+  it('shows the enterprise a finding for its matching asset, which it remediates and marks fixed', async () => {
+    await openSecurityPage(enterprise, '资产清单', '/security/assets');
+    await enterprise.getByTestId('asset-create').click();
+    const form = enterprise.getByTestId('asset-drawer');
+    await form.getByTestId('asset-vendor').fill('西门子');
+    await form.getByTestId('asset-product').fill(PRODUCT);
+    await form.getByTestId('asset-firmwareVersion').fill('V3.1');
+    await form.getByTestId('asset-host').fill(HOST);
+    await form.getByTestId('asset-site').fill('黄埔一号车间');
+    await form.getByTestId('asset-submit').click();
+    // Saving matches the asset at once: its open findings link leads to the finding.
+    await enterprise.getByTestId('asset-filter-q').locator('input').fill(HOST);
+    await enterprise.getByTestId('asset-filter-q').locator('input').press('Enter');
+    const row = enterprise.getByTestId('asset-table').locator('tr.ant-table-row', { hasText: HOST });
+    await row.locator('a[href*="/security/findings?assetId="]').click();
+    await enterprise.waitForURL('**/security/findings?assetId=*');
+    findingsUrl = new URL(enterprise.url()).pathname + new URL(enterprise.url()).search;
+
+    const drawer = await openFinding(enterprise, findingsUrl);
+    await expect.poll(() => drawer.locator('[data-testid="finding-state"]').first().textContent()).toBe('新发现');
+    await drawer.getByTestId('match-reasons').waitFor();
+    await transition(enterprise, 'confirm', '已确认');
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await transition(enterprise, 'start_remediation', '修复中', async () => {
+      await enterprise.getByTestId('transition-plan').fill('升级到 V3.2 SP2');
+      await enterprise.getByTestId('transition-owner').fill('张工');
+      await enterprise.getByTestId('transition-due').click();
+      await enterprise.keyboard.type(due);
+      await enterprise.keyboard.press('Enter');
+    });
+    await transition(enterprise, 'mark_fixed', '已修复待复验');
+    // The enterprise may not re-verify (no finding:verify): the button is not offered.
+    expect(await drawer.getByTestId('finding-action-verify').count()).toBe(0);
+  });
+
+  it('lets someone other than the fixer verify and close the finding', async () => {
+    const session = await openSession(browser, baseURL);
+    sessions.push(session);
+    const { page } = session;
+    await login(page, 'demo.huangpu', account('demo.huangpu').password);
+    await openSecurityPage(page, '漏洞处置', '/security/findings');
+    const drawer = await openFinding(page, findingsUrl);
+    await expect.poll(() => drawer.locator('[data-testid="finding-state"]').first().textContent()).toBe('已修复待复验');
+    await transition(page, 'verify', '复验关闭');
+    await drawer.getByTestId('finding-timeline').getByText('黄埔区专员').waitFor();
+  });
+
+  it('lets the analyst publish a notice to the affected enterprise, which acknowledges it', async () => {
+    await openSecurityPage(analyst, '预警通报', '/security/notices');
+    await analyst.getByTestId('notice-create').click();
+    const form = analyst.getByTestId('notice-form');
+    await form.getByTestId('notice-title').fill(NOTICE);
+    await pickOption(analyst, 'notice-vulns', CVE, CVE);
+    await analyst.keyboard.press('Escape');
+    await form.getByTestId('notice-summary').fill('SINEMA Remote Connect Server V3.2 SP2 之前的版本存在漏洞。');
+    await form.getByTestId('notice-scope').fill('使用 SINEMA Remote Connect Server 的企业');
+    await form.getByTestId('notice-mitigations').fill('升级到 V3.2 SP2 或更高版本。');
+    await form.getByTestId('notice-save').click();
+
+    const drawer = analyst.getByTestId('notice-drawer');
+    await drawer.getByTestId('notice-recipients').getByText(enterpriseName).waitFor();
+    await drawer.getByTestId('notice-publish').click();
+    await analyst.getByTestId('notice-publish-confirm').click();
+    await expect.poll(() => drawer.getByTestId('notice-status').textContent(), { timeout: 15_000 }).toBe('已发布');
+
+    await openSecurityPage(enterprise, '预警通报', '/security/notices');
+    await enterprise.getByTestId('notice-table').locator('tr.ant-table-row', { hasText: NOTICE }).first().click();
+    const mine = enterprise.getByTestId('notice-drawer');
+    await mine.getByTestId('notice-acknowledge').click();
+    await mine.getByTestId('notice-acknowledged').waitFor();
+
+    // The analyst sees the acknowledgement.
+    await analyst.reload();
+    await openSecurityPage(analyst, '预警通报', '/security/notices');
+    await analyst.getByTestId('notice-table').locator('tr.ant-table-row', { hasText: NOTICE }).first().click();
+    await expect
+      .poll(() => drawer.getByTestId('notice-recipients').locator('tr.ant-table-row', { hasText: enterpriseName }).textContent(), {
+        timeout: 15_000,
+      })
+      .toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
