@@ -38,7 +38,7 @@ describe('vulnerability demo data', () => {
     expect(stats.exposureByDistrict.find((d: { districtId: string }) => d.districtId === hp.id).assets).toBeGreaterThan(0);
     const notDemo = (
       await ctx.database.pool.query(
-        'SELECT (SELECT count(*) FROM vuln_asset WHERE NOT is_demo) + (SELECT count(*) FROM vuln_finding WHERE NOT is_demo) AS n',
+        'SELECT (SELECT count(*) FROM vuln_asset WHERE NOT is_demo) + (SELECT count(*) FROM vuln_finding WHERE NOT is_demo) + (SELECT count(*) FROM vulnerability WHERE NOT is_demo) AS n',
       )
     ).rows[0].n;
     expect(Number(notDemo)).toBe(0);

@@ -74,7 +74,10 @@ export async function loadVulnerabilityDemo(
     advisoryIds.push(written.outcome.advisoryId);
   }
   await tx.update(vulnAdvisory).set({ isDemo: true }).where(inArray(vulnAdvisory.id, advisoryIds));
-  await tx.update(vulnerability).set({ isDemo: true });
+  await tx
+    .update(vulnerability)
+    .set({ isDemo: true })
+    .where(sql`${vulnerability.id} IN (SELECT vulnerability_id FROM vuln_advisory_vulnerability WHERE advisory_id IN ${advisoryIds})`);
   const repo = createAdvisoryRepo(tx);
   for (const a of ALIASES) await repo.insertAlias({ ...a, createdAt: now, updatedAt: now });
 
