@@ -1,7 +1,8 @@
 // Issue #3 end to end (selections, 遴选): the city opens a benchmark round with a two-criterion rubric,
 // an enterprise applies with its factory, its district recommends it, the city starts the review and
-// assigns an expert — a conflicted one is refused with the reason —, the expert scores through the
-// form (the preview matches the server's total), and the conflicted expert cannot open the application.
+// assigns an expert — a conflicted one is refused with the reason; one assigned by mistake is removed
+// and assigned again —, the expert scores through the form (the preview matches the server's total),
+// and the conflicted expert cannot open the application.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
@@ -260,8 +261,23 @@ describe('selections: apply → recommend → assign (a conflict refused) → sc
     expect(await refusal.textContent()).toContain(`${conflictedName}：任职于申报企业，须回避本企业`);
     expect(await card.textContent()).toContain('已分配 1 / 3 名');
 
+    // Assigned by mistake: the organiser removes the expert (no score yet), then assigns them again.
+    await page.goto(applicationPath);
+    const assigned = card.getByTestId('assigned-experts');
+    await eventually(() => assigned.textContent()).toContain('待评分');
+    await assigned.getByTestId('unassign').click();
+    await page.getByTestId('unassign-confirm').click();
+    await eventually(() => card.textContent()).toContain('已分配 0 / 3 名');
+    await eventually(() => assigned.textContent()).toContain('尚未分配专家');
+    await pickOption(page, 'assign-experts', '评审专家（演示）', '评审专家（');
+    await page.keyboard.press('Escape');
+    await card.getByTestId('assign-submit').click();
+    await eventually(() => card.textContent()).toContain('已分配 1 / 3 名');
+    await eventually(() => assigned.textContent()).toContain('待评分');
+
     await page.goto(roundPath);
     await eventually(() => round.getByTestId('score-progress').first().textContent()).toBe('0 / 1');
+    expect(await round.getByTestId('assigned-of-required').first().textContent()).toBe('1 / 3');
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'selection-round.png'), fullPage: true });
   });
@@ -298,6 +314,10 @@ describe('selections: apply → recommend → assign (a conflict refused) → sc
     const scores = city.getByTestId('scores-card');
     await eventually(() => scores.textContent()).toContain('78.00');
     expect(await scores.textContent()).toContain('评审专家（演示）');
+    // Once scored, the expert stays on the application: no remove button.
+    const assigned = city.getByTestId('assigned-experts');
+    await eventually(() => assigned.textContent()).toContain('已评分');
+    expect(await assigned.getByTestId('unassign').count()).toBe(0);
   });
 
   it('does not let the conflicted expert open the application', async () => {

@@ -4,6 +4,7 @@ import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as notificationsEnUS } from './parts/notifications';
 import { enUS as progressReportsEnUS } from './parts/progressReports';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
+import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
 import type { Messages } from './zh-CN';
 
@@ -1083,6 +1084,7 @@ const enUS: Messages = {
   notifications: notificationsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
+  selectionRules: selectionRulesEnUS,
 };
 
 export default enUS;

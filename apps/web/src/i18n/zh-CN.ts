@@ -26,6 +26,7 @@ import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as notificationsZhCN } from './parts/notifications';
 import { zhCN as progressReportsZhCN } from './parts/progressReports';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
+import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
 import type { Widen } from './parts/widen';
 
@@ -1088,6 +1089,7 @@ const zhCN = {
   notifications: notificationsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
+  selectionRules: selectionRulesZhCN,
 };
 
 export default zhCN;

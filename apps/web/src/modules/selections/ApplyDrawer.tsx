@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fileUrl } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { formatBytes, formatDateTime } from '../../shared/format';
 import { useApply, useOwnSubjects } from './hooks';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface AttachedFile {
   fileId: string;
@@ -126,7 +127,7 @@ export function ApplyDrawer({ round, applied, onClose, onApplied }: Props) {
         </Space>
       }
     >
-      {apply.error && <ApiErrorAlert error={apply.error} showReason style={{ marginBottom: 16 }} />}
+      {apply.error && <SelectionErrorAlert error={apply.error} round={round ?? undefined} style={{ marginBottom: 16 }} />}
       {round && (
         <Alert
           type="info"

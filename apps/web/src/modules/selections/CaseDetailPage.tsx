@@ -27,7 +27,8 @@ export default function CaseDetailPage() {
   const me = useMe();
   const { can } = useAuth();
   const { data: item, isPending, error } = useCase(applicationId);
-  const mayEdit = can('selection:manage') || me.role === 'enterprise_user';
+  // The case names its enterprise: only that enterprise's users (and organisers) load the editor's data.
+  const mayEdit = can('selection:manage') || (me.role === 'enterprise_user' && item?.enterpriseId === me.orgId);
   const round = useRound(mayEdit && item ? item.roundId : undefined);
   const app = useApplication(mayEdit && item ? item.roundId : undefined, mayEdit && item ? item.applicationId : undefined);
   const [editing, setEditing] = useState(false);
@@ -74,7 +75,13 @@ export default function CaseDetailPage() {
       >
         <Flex vertical gap={12}>
           <Space size={12} wrap>
-            <Typography.Text strong>{item.enterpriseName}</Typography.Text>
+            {can('enterprise:read') ? (
+              <Link to={`/programme/enterprises/${item.enterpriseId}`} data-testid="case-enterprise">
+                <Typography.Text strong>{item.enterpriseName}</Typography.Text>
+              </Link>
+            ) : (
+              <Typography.Text strong>{item.enterpriseName}</Typography.Text>
+            )}
             <Tag icon={<EnvironmentOutlined />} variant="filled">
               {item.districtName}
             </Tag>

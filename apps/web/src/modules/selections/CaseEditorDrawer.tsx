@@ -3,9 +3,10 @@ import type { Application, Case, Round } from '@suilian/contracts';
 import { App, Button, Col, Divider, Drawer, Flex, Form, Image, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../app/api';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { useSaveCase } from './hooks';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface Benefit {
   label?: string;
@@ -123,7 +124,7 @@ export function CaseEditorDrawer({ open, round, application, current, onClose }:
         </Space>
       }
     >
-      {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
+      {save.error && <SelectionErrorAlert error={save.error} round={round} style={{ marginBottom: 16 }} />}
       {open && (
         <Form<Values>
           form={form}

@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useObjections, useResolveObjection } from './hooks';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 import { ObjectionStatusTag } from './SelectionTags';
 
 interface ResolveValues {
@@ -33,7 +34,7 @@ function ResolveModal({ round, objection, onClose }: { round: Round; objection: 
       destroyOnHidden
       data-testid="objection-resolve-modal"
     >
-      {resolve.error !== null && <ApiErrorAlert error={resolve.error} showReason style={{ marginBottom: 16 }} />}
+      {resolve.error !== null && <SelectionErrorAlert error={resolve.error} round={round} style={{ marginBottom: 16 }} />}
       {objection && (
         <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
           {objection.content}

@@ -4,8 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { ApiErrorAlert } from '../../shared/errors';
-import { useAssign, useExperts, useObject, useRecommend } from './hooks';
+import { AssignedExperts } from './AssignedExperts';
+import { useAssign, useAssignments, useExperts, useObject, useRecommend } from './hooks';
 import { conflictOf, conflictRefusals } from './logic';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface RecommendValues {
   recommended?: boolean;
@@ -23,7 +25,7 @@ export function RecommendCard({ round, application }: { round: Round; applicatio
   return (
     <Card title={t('selections.recommendTitle')} size="small" data-testid="recommend-card">
       {!open && <Alert type="info" showIcon title={t('selections.recommendNotOpen')} style={{ marginBottom: 16 }} />}
-      {recommend.error && <ApiErrorAlert error={recommend.error} showReason style={{ marginBottom: 16 }} />}
+      {recommend.error && <SelectionErrorAlert error={recommend.error} round={round} style={{ marginBottom: 16 }} />}
       <Form<RecommendValues>
         form={form}
         layout="vertical"
@@ -79,7 +81,7 @@ export function RecommendCard({ round, application }: { round: Round; applicatio
 function AssignError({ error, expertIds, experts }: { error: unknown; expertIds: string[]; experts: Expert[] }) {
   const { t } = useTranslation();
   const refusals = error instanceof ApiError ? conflictRefusals(error.issues, expertIds) : [];
-  if (refusals.length === 0) return <ApiErrorAlert error={error} showReason style={{ marginBottom: 16 }} />;
+  if (refusals.length === 0) return <SelectionErrorAlert error={error} style={{ marginBottom: 16 }} />;
   return (
     <Alert
       type="error"
@@ -114,14 +116,20 @@ export function AssignCard({ round, application }: { round: Round; application: 
   const assign = useAssign();
   const [chosen, setChosen] = useState<string[]>([]);
   const [sent, setSent] = useState<string[]>([]);
+  const assignments = useAssignments({ roundId: round.id, applicationId: application.id }, true);
+  const assigned = useMemo(() => new Set((assignments.data ?? []).map((a) => a.expertId)), [assignments.data]);
   const stageOpen = round.stage === 'district_review' || round.stage === 'expert_review';
   const eligible = stageOpen && application.status === 'recommended';
+  // The round's expertsPerApplication bounds the picker; the server enforces it too.
+  const remaining = Math.max(0, round.expertsPerApplication - application.assignedExperts);
+  const full = remaining === 0;
   const options = useMemo(
     () =>
       (experts.data ?? []).map((e) => {
         const conflict = conflictOf(round.conflictRules, e, application);
         return {
           value: e.userId,
+          disabled: assigned.has(e.userId),
           name: e.displayName,
           label: (
             <Space size={4} wrap>
@@ -139,7 +147,7 @@ export function AssignCard({ round, application }: { round: Round; application: 
           ),
         };
       }),
-    [experts.data, round.conflictRules, application, t],
+    [experts.data, round.conflictRules, application, assigned, t],
   );
 
   const submit = () => {
@@ -159,7 +167,11 @@ export function AssignCard({ round, application }: { round: Round; application: 
     <Card
       title={t('selections.assignTitle')}
       size="small"
-      extra={t('selections.assignedCount', { assigned: application.assignedExperts, target: round.expertsPerApplication })}
+      extra={
+        <Tag color={full ? 'green' : 'orange'} data-testid="assigned-count">
+          {t('selections.assignedCount', { assigned: application.assignedExperts, target: round.expertsPerApplication })}
+        </Tag>
+      }
       data-testid="assign-card"
     >
       {!eligible && (
@@ -173,7 +185,18 @@ export function AssignCard({ round, application }: { round: Round; application: 
       {assign.error && <AssignError error={assign.error} expertIds={sent} experts={experts.data ?? []} />}
       {experts.error && <ApiErrorAlert error={experts.error} style={{ marginBottom: 16 }} />}
       <Flex vertical gap={8}>
-        <Typography.Text type="secondary">{t('selections.assignHint', { n: round.expertsPerApplication })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('selections.assignHint', { n: round.expertsPerApplication })}
+          {eligible && !full && ` ${t('selectionRules.assigned.remaining', { n: remaining })}`}
+        </Typography.Text>
+        {eligible && full && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('selectionRules.assigned.full', { n: round.expertsPerApplication })}
+            data-testid="assign-full"
+          />
+        )}
         <Flex gap={8} wrap>
           <Select
             mode="multiple"
@@ -186,14 +209,15 @@ export function AssignCard({ round, application }: { round: Round; application: 
             optionLabelProp="name"
             showSearch={{ optionFilterProp: 'name' }}
             loading={experts.isPending}
-            disabled={!eligible}
+            disabled={!eligible || full}
+            maxCount={remaining}
             placeholder={t('selections.expertsPlaceholder')}
             style={{ flex: 1, minWidth: 280 }}
             data-testid="assign-experts"
           />
           <Button
             type="primary"
-            disabled={!eligible || chosen.length === 0}
+            disabled={!eligible || full || chosen.length === 0}
             loading={assign.isPending}
             onClick={submit}
             data-testid="assign-submit"
@@ -201,6 +225,7 @@ export function AssignCard({ round, application }: { round: Round; application: 
             {t('selections.assign')}
           </Button>
         </Flex>
+        <AssignedExperts round={round} application={application} editable={stageOpen} />
       </Flex>
     </Card>
   );
@@ -232,7 +257,7 @@ export function ObjectionButton({ round, application }: { round: Round; applicat
         destroyOnHidden
         data-testid="objection-modal"
       >
-        {object.error !== null && <ApiErrorAlert error={object.error} showReason style={{ marginBottom: 16 }} />}
+        {object.error !== null && <SelectionErrorAlert error={object.error} round={round} style={{ marginBottom: 16 }} />}
         <Typography.Paragraph type="secondary">{t('selections.objectHint')}</Typography.Paragraph>
         <Form
           form={form}

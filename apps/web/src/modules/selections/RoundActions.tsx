@@ -3,10 +3,10 @@ import { Alert, App, Button, type ButtonProps, DatePicker, Form, Modal } from 'a
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
 import { useTransitionRound } from './hooks';
 import { NEXT_ACTION } from './logic';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 /** The organiser's next step for the round (发布征集 → … → 正式发布), confirmed in a dialog. */
 export function RoundNextAction({ round }: { round: Round }) {
@@ -53,7 +53,7 @@ export function RoundNextAction({ round }: { round: Round }) {
         destroyOnHidden
         data-testid="round-action-modal"
       >
-        {transition.error !== null && <ApiErrorAlert error={transition.error} showReason style={{ marginBottom: 16 }} />}
+        {transition.error !== null && <SelectionErrorAlert error={transition.error} round={round} style={{ marginBottom: 16 }} />}
         {action === 'publish' && round.publicityEnd && round.publicityEnd >= dayjs().format(DATE_FORMAT) && (
           <Alert
             type="warning"

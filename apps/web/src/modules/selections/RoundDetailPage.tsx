@@ -137,6 +137,25 @@ function ApplicationsTable({ round, applications, loading }: { round: Round; app
           },
         ]
       : []),
+    // Organisers see at a glance which recommended applications still lack experts (expertsPerApplication).
+    ...(can('selection:manage') && (round.stage === 'district_review' || round.stage === 'expert_review')
+      ? [
+          {
+            title: t('selectionRules.assigned.count'),
+            key: 'assigned',
+            width: 110,
+            align: 'center' as const,
+            render: (_v: unknown, a: Application) =>
+              a.status === 'recommended' ? (
+                <Tag color={a.assignedExperts >= round.expertsPerApplication ? 'green' : 'orange'} data-testid="assigned-of-required">
+                  {t('selectionRules.assigned.countValue', { assigned: a.assignedExperts, required: round.expertsPerApplication })}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
     ...(isExpert
       ? [
           {

@@ -31,10 +31,11 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
-import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { applyFormErrors, errorText } from '../../shared/errors';
 import { schemaRule, useRules } from '../../shared/rules';
 import { useSaveRound } from './hooks';
 import { weightShare } from './logic';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 export type RoundFormMode = { type: 'create' } | { type: 'edit'; round: Round };
 
@@ -320,7 +321,7 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
+      {save.error && <SelectionErrorAlert error={save.error} style={{ marginBottom: 16 }} />}
       {locked && <Alert type="info" showIcon title={t('selections.rubricFixed')} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values>

@@ -8,6 +8,7 @@ import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useScores, useSubmitScore } from './hooks';
 import { criterionName, weightedTotal, weightShare } from './logic';
+import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface Values {
   scores?: Record<string, number | null | undefined>;
@@ -85,7 +86,7 @@ function ScoreSheet({ round, application }: { round: Round; application: Applica
           data-testid="score-submitted"
         />
       )}
-      {submit.error && <ApiErrorAlert error={submit.error} showReason style={{ marginBottom: 16 }} />}
+      {submit.error && <SelectionErrorAlert error={submit.error} round={round} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="score-form">
         <Row gutter={24}>
           <Col xs={24} lg={15}>

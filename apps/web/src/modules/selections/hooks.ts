@@ -2,6 +2,8 @@ import {
   type Application,
   ApplicationSchema,
   type ApplyInput,
+  type Assignment,
+  AssignmentSchema,
   type Case,
   type CaseInput,
   CaseSchema,
@@ -33,6 +35,7 @@ const ScoresSchema = ScoreSchema.array();
 const ObjectionsSchema = ObjectionSchema.array();
 const ExpertsSchema = ExpertSchema.array();
 const CasesSchema = CaseSchema.array();
+const AssignmentsSchema = AssignmentSchema.array();
 
 export const ROUND_FILTER_KEYS = ['kind', 'stage', 'year'] as const;
 export type RoundFilters = Partial<Record<(typeof ROUND_FILTER_KEYS)[number], string>>;
@@ -207,6 +210,24 @@ export function useAssign() {
     mutationFn: ({ expertIds, ...ref }: AppRef & { expertIds: string[] }) =>
       api.post<Application>(`${appPath(ref)}/assignments`, { expertIds }, { check: ApplicationSchema }),
     onSuccess: () => invalidate(),
+  });
+}
+
+/** The experts assigned to an application and whether they have scored (organisers). */
+export function useAssignments(ref: AppRef, enabled: boolean) {
+  return useQuery({
+    queryKey: ['selections', 'assignments', ref.roundId, ref.applicationId],
+    enabled,
+    queryFn: () => api.get<Assignment[]>(`${appPath(ref)}/assignments`, { check: AssignmentsSchema }),
+  });
+}
+
+export function useUnassign() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ expertId, ...ref }: AppRef & { expertId: string }) =>
+      api.delete<Application>(`${appPath(ref)}/assignments/${expertId}`, { check: ApplicationSchema }),
+    onSettled: () => invalidate(),
   });
 }
 
