@@ -124,7 +124,8 @@ function rowsOf(counter: string, asOf: string, districtId: string | null): SQL {
 /**
  * Rather than joining every span to every date, each span adds its weight at the first date on or
  * after `since` and takes it away at the first date on or after `until` (width_bucket over the
- * sorted dates); a running sum over the dates then gives the value on each of them.
+ * sorted dates); a running sum over the dates then gives the value on each of them. Both steps come
+ * from one pass over the spans (LATERAL VALUES), so the CTE is inlined rather than materialised.
  */
 function gridOf(counters: string[], dates: string[], districtId: string | null): SQL {
   const spans = sql.join(
@@ -135,9 +136,9 @@ function gridOf(counters: string[], dates: string[], districtId: string | null):
   return sql`
     WITH spans AS (${spans}),
     steps AS (
-      SELECT counter, district_id, width_bucket(since - 1, ${bounds}) + 1 AS k, weight AS w FROM spans
-      UNION ALL
-      SELECT counter, district_id, width_bucket(until - 1, ${bounds}) + 1 AS k, -weight AS w FROM spans WHERE until IS NOT NULL),
+      SELECT spans.counter, spans.district_id, width_bucket(s.at - 1, ${bounds}) + 1 AS k, s.w
+        FROM spans CROSS JOIN LATERAL (VALUES (spans.since, spans.weight), (spans.until, -spans.weight)) s(at, w)
+       WHERE s.at IS NOT NULL),
     per AS (SELECT counter, district_id, k, sum(w) AS w FROM steps WHERE k <= ${dates.length} GROUP BY counter, district_id, k)
     SELECT per.counter, d.date::text AS date, per.district_id, grouping(per.district_id) AS whole, sum(per.w)::float8 AS n
       FROM per JOIN unnest(${bounds}) WITH ORDINALITY AS d(date, j) ON per.k <= d.j
