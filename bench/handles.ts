@@ -9,7 +9,7 @@
  *  - reverse lookup by URL among all handles (p50/p95, one request at a time).
  * The app runs in its own process from the TypeScript sources (bench/lib/handles-server.ts).
  *
- *   npm run bench -- handles [--handles 1000000] [--duration 10] [--connections 50] [--rounds 3] [--smoke]
+ *   npm run bench -- handles [--handles 1000000] [--duration 10] [--connections 50] [--rounds 3] [--smoke] [--profile DIR]
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -49,6 +49,8 @@ const duration = numberArg(args, 'duration', smoke ? 1 : 10);
 const connections = numberArg(args, 'connections', 50);
 const rounds = numberArg(args, 'rounds', smoke ? 1 : 3);
 const batches = numberArg(args, 'batches', smoke ? 1 : 3);
+// --profile DIR: the server runs under node --cpu-prof and writes its .cpuprofile into DIR on exit.
+const profileDir = typeof args.get('profile') === 'string' ? (args.get('profile') as string) : undefined;
 const GOALS = { ratio: 0.7, p99Ms: 20, uncachedRps: 2000, batchMs: 2000 };
 const log = (m: string) => process.stderr.write(`[handles] ${m}\n`);
 const suffix = (n: number) => `P${String(n).padStart(8, '0')}`;
@@ -128,7 +130,12 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const server = spawnLogged(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'handles-server.ts')],
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'lib', 'handles-server.ts'),
+    ],
     {
       ...process.env,
       NODE_OPTIONS: '',

@@ -34,7 +34,7 @@ export interface ResolveOptions {
 /** An answer of the Handle-compatible API: HTTP status and the JSON body (pre-serialised when cached). */
 export interface HandleAnswer {
   status: number;
-  body: string | object;
+  body: Buffer | string | object;
 }
 
 /** The Handle.Net v9 REST semantics over the platform's records (resolution, PUT, DELETE, lists). */
@@ -60,6 +60,23 @@ export function createHandleApi(deps: HandleApiDeps) {
   }
 
   return {
+    /**
+     * The anonymous, unfiltered resolution of a cached handle, synchronously: the pre-serialised
+     * body, or undefined whenever anything else applies (not cached, not served, another spelling,
+     * no public values…) and `resolve` must answer.
+     */
+    cachedPublicBody(handle: string): Buffer | undefined {
+      if (deps.prefixes.ensureLoaded()) return undefined;
+      const parsed = parseHandle(handle);
+      if (isSyntaxProblem(parsed)) return undefined;
+      const prefix = deps.prefixes.lookup(parsed.prefix);
+      if (!prefix || prefix.status !== 'active') return undefined;
+      const entry = deps.resolver.peek(parsed.key);
+      if (!entry?.record || handle !== entry.record.handle || entry.publicValues.length === 0) return undefined;
+      deps.resolver.countResolution(prefix.prefix);
+      return deps.resolver.publicBody(entry);
+    },
+
     /** GET /api/handles/{handle}: the record's values, filtered; response codes 1, 100, 102, 200, 301, 402. */
     async resolve(actor: Actor | null, handle: string, options: ResolveOptions): Promise<HandleAnswer> {
       const loading = deps.prefixes.ensureLoaded();

@@ -74,9 +74,12 @@ function openCors(reply: FastifyReply) {
   reply.header('cross-origin-resource-policy', 'cross-origin');
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 function send(reply: FastifyReply, answer: HandleAnswer) {
-  reply.code(answer.status).type('application/json; charset=utf-8');
-  return reply.send(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+  reply.code(answer.status).type(JSON_TYPE);
+  const body = answer.body;
+  return reply.send(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
 /** Any failure as a Handle answer `{ responseCode, handle?, message }` with the manual's HTTP status. */
@@ -138,22 +141,51 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
   const config = { auth: 'public' as const };
   const errorHandler = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendFailure(request, reply, err, 'write');
 
-  app.get(`${BASE}*`, { config, errorHandler, schema: { tags, summary: 'Resolve a handle (Handle.Net JSON)' } }, async (request, reply) => {
+  function tooBusy(reply: FastifyReply, handle: string | undefined, wait: number) {
+    reply.header('retry-after', String(wait));
+    return send(reply, {
+      status: 429,
+      body: { responseCode: RC.SERVER_TOO_BUSY, handle, message: `too many resolutions; retry in ${wait} s` },
+    });
+  }
+
+  /**
+   * The hot path — an anonymous, unfiltered resolution of a cached handle — answered synchronously
+   * with the record's pre-serialised bytes. Returns the rate-limit wait taken (so the general path
+   * does not take it twice), or true when it answered.
+   */
+  function answerCached(request: FastifyRequest, reply: FastifyReply): number | true | undefined {
+    if (request.actor !== null || request.headers.authorization !== undefined || request.url.includes('?')) return undefined;
+    let handle: string;
+    try {
+      handle = handleFromUrl(request.url);
+    } catch {
+      return undefined;
+    }
+    const wait = deps.limiter.take(request.ip);
+    if (wait > 0) return wait;
+    const body = deps.api.cachedPublicBody(handle);
+    if (body === undefined) return 0;
+    void reply.code(200).header('content-type', JSON_TYPE).header('content-length', String(body.length)).send(body);
+    return true;
+  }
+
+  app.get(`${BASE}*`, { config, errorHandler, schema: { tags, summary: 'Resolve a handle (Handle.Net JSON)' } }, (request, reply) => {
     openCors(reply);
+    const taken = answerCached(request, reply);
+    // Fastify treats a returned promise as the answer; undefined means the reply was sent above.
+    return taken === true ? undefined : resolveRoute(request, reply, taken);
+  });
+
+  async function resolveRoute(request: FastifyRequest, reply: FastifyReply, taken: number | undefined) {
     let handle: string | undefined;
     try {
       handle = handleFromUrl(request.url);
       const query = request.query as Record<string, unknown>;
       const actor = await caller(request);
       if (!actor) {
-        const wait = deps.limiter.take(request.ip);
-        if (wait > 0) {
-          reply.header('retry-after', String(wait));
-          return send(reply, {
-            status: 429,
-            body: { responseCode: RC.SERVER_TOO_BUSY, handle, message: `too many resolutions; retry in ${wait} s` },
-          });
-        }
+        const wait = taken ?? deps.limiter.take(request.ip);
+        if (wait > 0) return tooBusy(reply, handle, wait);
       }
       if (query.redirect !== undefined && flag(query.redirect, true)) {
         const location = await deps.api.redirectTarget(handle);
@@ -164,7 +196,7 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     } catch (err) {
       return sendFailure(request, reply, err, 'resolve', handle);
     }
-  });
+  }
 
   // Handle values are UTF-8 only: the PUT body is decoded strictly (the platform's JSON parser
   // would turn invalid bytes into U+FFFD and store them).

@@ -18,8 +18,8 @@ export interface ResolverDeps {
 export interface CachedRecord {
   record: RecordRow | null;
   publicValues: StoredValue[];
-  /** The JSON body of an unfiltered anonymous resolution, for the handle spelled as stored. */
-  publicBody?: string;
+  /** The JSON body (UTF-8 bytes) of an unfiltered anonymous resolution, for the handle spelled as stored. */
+  publicBody?: Buffer;
 }
 
 /**
@@ -66,12 +66,22 @@ export function createResolver(deps: ResolverDeps) {
       return pending;
     },
 
-    /** The body of an unfiltered anonymous resolution, built once per cached record. */
-    publicBody(entry: CachedRecord): string {
-      if (entry.publicBody === undefined && entry.record) {
-        entry.publicBody = JSON.stringify({ responseCode: 1, handle: entry.record.handle, values: entry.publicValues.map(toWire) });
+    /** The cached record for a handle key, or undefined when it is not cached (never loads). */
+    peek(key: string): CachedRecord | undefined {
+      return cache.get(key);
+    },
+
+    /**
+     * The body of an unfiltered anonymous resolution, serialised and encoded once per cached record
+     * (a cache hit sends these bytes as they are, with no JSON or UTF-8 work).
+     */
+    publicBody(entry: CachedRecord): Buffer {
+      if (entry.publicBody === undefined) {
+        entry.publicBody = Buffer.from(
+          entry.record ? JSON.stringify({ responseCode: 1, handle: entry.record.handle, values: entry.publicValues.map(toWire) }) : '',
+        );
       }
-      return entry.publicBody ?? '';
+      return entry.publicBody;
     },
 
     countResolution(prefix: string): void {

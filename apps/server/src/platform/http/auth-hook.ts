@@ -34,16 +34,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator) {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
+
+  async function authenticate(request: FastifyRequest, bearer: string | undefined, sessionId: string | undefined) {
     const config = request.routeOptions.config;
     const meta = { requestId: String(request.id), clientIp: request.ip };
-    const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      request.actor = await authenticator.authenticateToken(authorization.slice(7).trim(), meta);
+    if (bearer !== undefined) {
+      request.actor = await authenticator.authenticateToken(bearer, meta);
       if (!request.actor && config.auth !== 'public') throw new AppError('UNAUTHENTICATED', 'the API token is unknown, expired or revoked');
-    } else {
-      const sessionId = request.cookies[SESSION_COOKIE];
-      const resolved = sessionId ? await authenticator.resolveSession(sessionId, meta) : null;
+    } else if (sessionId) {
+      const resolved = await authenticator.resolveSession(sessionId, meta);
       // Pages and assets of the console are public files; session rules apply to the API only.
       if (resolved && config.auth !== 'public' && isApiRoute(request)) {
         request.actor = resolved.actor;
@@ -59,6 +58,20 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
     if (config.auth !== 'public' && !request.actor && isApiRoute(request)) {
       throw new AppError('UNAUTHENTICATED', 'log in first');
     }
+  }
+
+  // Callback style, so a request without credentials (anonymous resolutions, health checks, the
+  // console's files) is decided synchronously: no promise, no session lookup, no meta object.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const authorization = request.headers.authorization;
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    const sessionId = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+    if (bearer === undefined && !sessionId) {
+      if (isApiRoute(request) && request.routeOptions.config.auth !== 'public')
+        return done(new AppError('UNAUTHENTICATED', 'log in first'));
+      return done();
+    }
+    authenticate(request, bearer, sessionId).then(() => done(), done);
   });
 }
 

@@ -1,5 +1,7 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, insertUser, login, orgByDivision, type TestContext } from '../../../test/harness.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 // Issue #2 "API conventions" and "Bad input and faults".
 describe('HTTP conventions', () => {
@@ -94,8 +96,38 @@ describe('HTTP conventions', () => {
   });
 
   it('sets security headers', async () => {
+    // API responses: a CSP that allows nothing plus the headers that act on any response (ADR 0010).
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['x-request-id']).toBeTruthy();
+    // Errors carry them too.
+    const denied = await ctx.app.inject({ method: 'GET', url: '/api/organisations' });
+    expect(denied.statusCode).toBe(401);
+    expect(denied.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    // The console's documents get Helmet's full set with the console's policy.
+    const page = await ctx.app.inject({ method: 'GET', url: '/some/console/page' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('gives HTML that an API route returns the document headers', async () => {
+    const app = Fastify();
+    registerSecurityHeaders(app);
+    app.get('/api/report.html', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<p>report</p>'));
+    app.get('/api/report.json', async () => ({ ok: true }));
+    const html = await app.inject({ method: 'GET', url: '/api/report.html' });
+    expect(html.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(html.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(html.headers['x-request-id']).toBeTruthy();
+    const json = await app.inject({ method: 'GET', url: '/api/report.json' });
+    expect(json.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    await app.close();
   });
 });
