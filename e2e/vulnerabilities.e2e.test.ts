@@ -2,15 +2,19 @@
 // finds it in 漏洞库; the enterprise records a matching asset, sees the finding and takes it through
 // remediation to fixed; the 黄埔 district officer (not the fixer) re-verifies and closes it; the
 // analyst publishes an early-warning notice to the affected enterprises and the enterprise acknowledges it.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
 
+const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const CSAF = join(import.meta.dirname, '..', 'apps/server/reference/csaf/icsa-24-256-01.json');
 /** The advisory's one CVE: Siemens SINEMA Remote Connect Server before V3.2 SP2. */
 const CVE = 'CVE-2024-42345';
 const PRODUCT = 'SINEMA Remote Connect Server';
+const REVISION = 'E2E 修订:补充处置建议';
 
 async function login(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -20,7 +24,14 @@ async function login(page: Page, username: string, password: string): Promise<vo
 
 /** Opens a page of the 安全 menu group by its label (closing any drawer first; the group opens when closed). */
 async function openSecurityPage(page: Page, label: string, path: string): Promise<void> {
-  await page.keyboard.press('Escape');
+  const close = page.locator('.ant-drawer-open .ant-drawer-close');
+  while ((await close.count()) > 0) {
+    await close.last().click();
+    await close
+      .last()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+  }
   const menu = page.getByTestId('side-menu');
   await menu.getByText('安全', { exact: true }).waitFor();
   const item = menu.getByText(label, { exact: true });
@@ -88,10 +99,23 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
   });
 
   it('lets the analyst upload a CSAF advisory and find it in 漏洞库', async () => {
-    await openSecurityPage(analyst, '漏洞库', '/security/vulnerabilities');
-    const [chooser] = await Promise.all([analyst.waitForEvent('filechooser'), analyst.getByTestId('upload-csaf').click()]);
-    await chooser.setFiles(CSAF);
-    await analyst.locator('.ant-message', { hasText: 'ICSA-24-256-01' }).waitFor();
+    // The demo data holds version 1 of the advisory; a revision 2 updates it and keeps the history.
+    const doc = JSON.parse(readFileSync(CSAF, 'utf8'));
+    const tracking = doc.document.tracking;
+    tracking.version = '2';
+    tracking.current_release_date = '2024-10-01T00:00:00.000Z';
+    tracking.revision_history.push({ date: tracking.current_release_date, number: '2', summary: REVISION });
+    const dir = mkdtempSync(join(tmpdir(), 'suilian-csaf-'));
+    const file = join(dir, 'icsa-24-256-01.json');
+    writeFileSync(file, JSON.stringify(doc));
+    try {
+      await openSecurityPage(analyst, '漏洞库', '/security/vulnerabilities');
+      const [chooser] = await Promise.all([analyst.waitForEvent('filechooser'), analyst.getByTestId('upload-csaf').click()]);
+      await chooser.setFiles(file);
+      await analyst.locator('.ant-message', { hasText: 'ICSA-24-256-01 版本 2' }).waitFor();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     await analyst.getByTestId('vuln-filter-q').locator('input').fill(CVE);
     await analyst.getByTestId('vuln-filter-q').locator('input').press('Enter');
@@ -100,8 +124,45 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     const drawer = analyst.getByTestId('vuln-drawer');
     await drawer.getByTestId('vuln-scores').locator('code', { hasText: 'CVSS:' }).first().waitFor();
     await drawer.getByTestId('vuln-products').getByText(PRODUCT).first().waitFor();
-    await drawer.getByTestId('vuln-sources').getByText('ICSA-24-256-01').click();
-    await drawer.getByTestId('advisory-revisions').waitFor();
+    await drawer.getByTestId('vuln-sources').getByText('ICSA-24-256-01').waitFor();
+    await drawer.getByTestId('advisory-revisions').getByText(REVISION).waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await analyst.screenshot({ path: join(SCREENSHOTS, 'vulnerability-detail.png') });
+  });
+
+  it('refuses an invalid CSAF file with the validator messages and takes a CNVD record by hand', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suilian-csaf-'));
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, JSON.stringify({ document: { category: 'csaf_security_advisory', csaf_version: '2.0' } }));
+    try {
+      await openSecurityPage(analyst, '漏洞库', '/security/vulnerabilities');
+      const [chooser] = await Promise.all([analyst.waitForEvent('filechooser'), analyst.getByTestId('upload-csaf').click()]);
+      await chooser.setFiles(bad);
+      const messages = analyst.getByTestId('validator-messages').locator('li');
+      await messages.first().waitFor();
+      expect(await messages.count()).toBeGreaterThan(0);
+      await analyst.keyboard.press('Escape');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const id = `CNVD-2026-${String(Date.now() % 100_000).padStart(5, '0')}`;
+    await analyst.getByTestId('manual-open').click();
+    const form = analyst.getByTestId('manual-drawer');
+    await form.getByTestId('manual-id').fill(id);
+    await form.getByTestId('manual-title').fill('某国产 PLC 固件存在命令注入漏洞');
+    await form.getByTestId('manual-description').fill('攻击者可通过 Web 管理界面注入命令。');
+    await form.getByTestId('manual-published').click();
+    await analyst.keyboard.type('2026-03-01');
+    await analyst.keyboard.press('Enter');
+    await form.getByPlaceholder('厂商').fill('和利时');
+    await form.getByPlaceholder('产品').fill('LK 系列 PLC');
+    await form.getByPlaceholder('按原文填写', { exact: false }).fill('<V2.1.0');
+    await form.getByTestId('manual-submit').click();
+    await analyst.locator('.ant-message', { hasText: id }).waitFor();
+    await analyst.getByTestId('vuln-filter-q').locator('input').fill(id);
+    await analyst.getByTestId('vuln-filter-q').locator('input').press('Enter');
+    await analyst.getByTestId('vuln-table').locator('tr.ant-table-row', { hasText: id }).waitFor();
   });
 
   it('shows the enterprise a finding for its matching asset, which it remediates and marks fixed', async () => {
@@ -148,7 +209,8 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     const drawer = await openFinding(page, findingsUrl);
     await expect.poll(() => drawer.locator('[data-testid="finding-state"]').first().textContent()).toBe('已修复待复验');
     await transition(page, 'verify', '复验关闭');
-    await drawer.getByTestId('finding-timeline').getByText('黄埔区专员').waitFor();
+    await drawer.getByTestId('finding-timeline').getByText('黄埔区专员').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'finding-lifecycle.png') });
   });
 
   it('lets the analyst publish a notice to the affected enterprise, which acknowledges it', async () => {
@@ -166,7 +228,11 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     const drawer = analyst.getByTestId('notice-drawer');
     await drawer.getByTestId('notice-recipients').getByText(enterpriseName).waitFor();
     await drawer.getByTestId('notice-publish').click();
-    await analyst.getByTestId('notice-publish-confirm').click();
+    const [published] = await Promise.all([
+      analyst.waitForResponse((r) => r.url().endsWith('/publish'), { timeout: 60_000 }),
+      analyst.getByTestId('notice-publish-confirm').click(),
+    ]);
+    expect(published.status(), await published.text()).toBe(200);
     await expect.poll(() => drawer.getByTestId('notice-status').textContent(), { timeout: 15_000 }).toBe('已发布');
 
     await openSecurityPage(enterprise, '预警通报', '/security/notices');
@@ -184,5 +250,15 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
         timeout: 15_000,
       })
       .toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('shows the analyst the security posture with the district map, and hides match review from enterprises', async () => {
+    await openSecurityPage(analyst, '安全态势', '/security/posture');
+    await analyst.getByTestId('posture-map').locator('canvas').waitFor();
+    await analyst.getByTestId('posture-grade').locator('canvas').waitFor();
+    await analyst.getByTestId('posture-products').locator('tr.ant-table-row').first().waitFor();
+    await analyst.screenshot({ path: join(SCREENSHOTS, 'security-posture.png'), fullPage: true });
+    await enterprise.getByTestId('side-menu').getByText('漏洞处置', { exact: true }).waitFor();
+    expect(await enterprise.getByTestId('side-menu').getByText('匹配研判', { exact: true }).count()).toBe(0);
   });
 });

@@ -211,6 +211,8 @@ export const zhCN = {
     done: '已{{action}}',
     by: '{{name}}',
     scanUpload: '导入扫描结果',
+    slaSettings: 'SLA 设置',
+    daysUnit: '天',
   },
   scans: {
     title: '导入扫描结果',
@@ -510,6 +512,8 @@ export const enUS: Widen<typeof zhCN> = {
     done: '{{action}}: done',
     by: '{{name}}',
     scanUpload: 'Import scan results',
+    slaSettings: 'SLA settings',
+    daysUnit: 'days',
   },
   scans: {
     title: 'Import scan results',

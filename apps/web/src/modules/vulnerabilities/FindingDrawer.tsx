@@ -54,8 +54,8 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
           </Flex>
           <Steps
             size="small"
-            current={stepOf(f.state)}
-            status={sideExit ? 'error' : f.state === 'verified_closed' ? 'finish' : 'process'}
+            current={f.state === 'verified_closed' ? MAIN_PATH.length : stepOf(f.state)}
+            status={sideExit ? 'error' : 'process'}
             items={MAIN_PATH.map((s, i) => ({
               key: s,
               title: sideExit && i === stepOf(f.state) ? t(`vulnerabilities.states.${f.state}`) : t(`vulnerabilities.states.${s}`),
@@ -65,7 +65,7 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
           <FindingActions finding={f} />
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label={l('vulnerability')} span={2}>
-              {f.vulnerabilityKey} · {f.vulnerabilityTitle}
+              {f.vulnerabilityTitle === f.vulnerabilityKey ? f.vulnerabilityKey : `${f.vulnerabilityKey} · ${f.vulnerabilityTitle}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('vulnerabilities.common.enterprise')}>{f.enterpriseName}</Descriptions.Item>
             <Descriptions.Item label={l('asset')}>

@@ -11,6 +11,7 @@ import { FindingDrawer } from './FindingDrawer';
 import { useFindings } from './hooks';
 import { GradeTag, SlaTag, StateTag } from './labels';
 import { ScanUpload } from './ScanUpload';
+import { SlaSettings } from './SlaSettings';
 
 const FILTER_KEYS = ['q', 'state', 'grade', 'districtId', 'overdue', 'open', 'assetId', 'enterpriseId', 'vulnerabilityId'] as const;
 
@@ -36,7 +37,7 @@ export default function FindingsPage() {
         <Flex vertical>
           <Typography.Text strong>{r.vulnerabilityKey}</Typography.Text>
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
-            {r.vulnerabilityTitle}
+            {r.vulnerabilityTitle === r.vulnerabilityKey ? '' : r.vulnerabilityTitle}
           </Typography.Text>
         </Flex>
       ),
@@ -74,7 +75,16 @@ export default function FindingsPage() {
   ];
 
   return (
-    <Card title={f('title')} data-testid="findings-page" extra={can('asset:write') && <ScanUpload />}>
+    <Card
+      title={f('title')}
+      data-testid="findings-page"
+      extra={
+        <Space>
+          {can('vuln:manage') && <SlaSettings />}
+          {can('asset:write') && <ScanUpload />}
+        </Space>
+      }
+    >
       <Flex vertical gap={16}>
         <FilterBar value={filters} onChange={change} placeholder={f('search')} testId="finding-filters" searchTestId="finding-filter-q">
           <Select

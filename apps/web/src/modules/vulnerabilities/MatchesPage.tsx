@@ -90,7 +90,7 @@ export default function MatchesPage() {
             {r.vulnerabilityKey} <GradeTag grade={r.grade} />
           </Typography.Text>
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: 280 }}>
-            {r.vulnerabilityTitle}
+            {r.vulnerabilityTitle === r.vulnerabilityKey ? '' : r.vulnerabilityTitle}
           </Typography.Text>
         </Flex>
       ),
