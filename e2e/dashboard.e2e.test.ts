@@ -71,6 +71,8 @@ describe('command dashboard (issue #4 item 6)', () => {
     await cityPage.getByTestId('dashboard-map').waitFor();
     await cityPage.getByTestId('dashboard-trend').waitFor();
     expect(await cityPage.getByTestId('dashboard-forecast-method').textContent()).toContain('预测方法');
+    // Said in Chinese from the method code, not the API's English sentence.
+    expect(await cityPage.getByTestId('dashboard-forecast-method').textContent()).not.toMatch(/linear trend|no forecast/);
     expect(await cityPage.getByTestId('dashboard-ranking').locator('tbody tr').count()).toBe(11);
     expect(await cityPage.getByText('示意图').count()).toBeGreaterThan(0);
 

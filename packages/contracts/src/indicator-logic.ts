@@ -174,8 +174,48 @@ export const PaceSchema = z.object({
 });
 export type Pace = z.infer<typeof PaceSchema>;
 
-export const ForecastSchema = z.object({ date: DATE, value: z.number().nullable(), method: z.string() });
+/**
+ * How a forecast or reach date was made, as a stable code for consoles to say in their language:
+ * `linear_trend` (least-squares line over the last `points` monthly values, `months` asked for),
+ * `held_at_latest` (that line, held at the latest value: a cumulative figure cannot fall),
+ * `reached` (a value on `date` already meets the target), `away_from_target` (flat or wrong-way trend),
+ * `too_slow` (would not reach it before 9999), `insufficient_data` (fewer than 2 values: `points`),
+ * `same_date` (the values share one date).
+ */
+export const FORECAST_METHODS = [
+  'linear_trend',
+  'held_at_latest',
+  'reached',
+  'away_from_target',
+  'too_slow',
+  'insufficient_data',
+  'same_date',
+] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+export const ForecastBasisSchema = z.object({
+  method: z.enum(FORECAST_METHODS),
+  /** The trend window asked for, in months. */
+  months: z.number().int().optional(),
+  /** How many monthly values the trend was fitted to (or were available). */
+  points: z.number().int().optional(),
+  /** For `reached`: the date of the first value meeting the target. */
+  date: DATE.optional(),
+});
+export type ForecastBasis = z.infer<typeof ForecastBasisSchema>;
+
+export const ForecastSchema = z.object({
+  date: DATE,
+  value: z.number().nullable(),
+  /** The method as an English sentence (kept for API compatibility; consoles use `basis`). */
+  method: z.string(),
+  basis: ForecastBasisSchema,
+});
 export type Forecast = z.infer<typeof ForecastSchema>;
 
-export const ReachForecastSchema = z.object({ date: DATE.nullable(), method: z.string() });
+export const ReachForecastSchema = z.object({
+  date: DATE.nullable(),
+  /** The method as an English sentence (kept for API compatibility; consoles use `basis`). */
+  method: z.string(),
+  basis: ForecastBasisSchema,
+});
 export type ReachForecast = z.infer<typeof ReachForecastSchema>;

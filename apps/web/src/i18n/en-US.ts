@@ -1,4 +1,5 @@
 import { enUS as dashboardEnUS } from './parts/dashboard';
+import { enUS as forecastEnUS } from './parts/forecast';
 import { enUS as handlesEnUS } from './parts/handles';
 import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as notificationsEnUS } from './parts/notifications';
@@ -1085,6 +1086,7 @@ const enUS: Messages = {
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
   selectionRules: selectionRulesEnUS,
+  forecast: forecastEnUS,
 };
 
 export default enUS;

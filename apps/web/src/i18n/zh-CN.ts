@@ -21,6 +21,7 @@ import type {
 } from '@suilian/contracts';
 
 import { zhCN as dashboardZhCN } from './parts/dashboard';
+import { zhCN as forecastZhCN } from './parts/forecast';
 import { zhCN as handlesZhCN } from './parts/handles';
 import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as notificationsZhCN } from './parts/notifications';
@@ -1090,6 +1091,7 @@ const zhCN = {
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
   selectionRules: selectionRulesZhCN,
+  forecast: forecastZhCN,
 };
 
 export default zhCN;

@@ -219,6 +219,9 @@ describe('indicator forecast', () => {
     expect(series.points.at(-1)).toMatchObject({ period: '202603', value: 50 });
     expect(series.forecast.date).toBe('2027-12-31');
     expect(series.forecast.method).toContain('linear trend');
+    // The method as a code with its numbers too, for the console to say in Chinese.
+    expect(series.forecast.basis).toMatchObject({ method: 'linear_trend', months: 6 });
+    expect(series.reach.basis).toMatchObject({ method: 'linear_trend', months: 6 });
     // About ten a month for 21.5 more months on top of 50: roughly 250 by the end of 2027.
     expect(series.forecast.value).toBeGreaterThan(200);
     expect(series.forecast.value).toBeLessThan(300);

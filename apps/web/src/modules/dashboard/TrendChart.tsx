@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
+import { forecastMethodText } from '../indicators/forecastText';
 import EChart, { pngToolbox } from './EChart';
 import { useTrend } from './hooks';
 
@@ -84,7 +85,7 @@ export default function TrendChart({
     <Flex vertical gap={4}>
       <EChart option={option} height={300} label={`${name} ${t('dashboard.trend.title')}`} testId="dashboard-trend" />
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-forecast-method">
-        {t('dashboard.trend.method', { method: data.forecast.method })}
+        {t('dashboard.trend.method', { method: forecastMethodText(t, data.forecast.basis, 'forecast') })}
         {data.forecast.value !== null &&
           ` (${formatDate(data.forecast.date)}: ${formatNumber(Math.round(data.forecast.value * 10) / 10)} ${indicator.unit})`}
       </Typography.Text>
@@ -92,7 +93,7 @@ export default function TrendChart({
         {t('dashboard.trend.reach', {
           text: data.reach.date ? t('dashboard.trend.reachDate', { date: formatDate(data.reach.date) }) : t('dashboard.trend.noReach'),
         })}{' '}
-        — {data.reach.method}
+        — {forecastMethodText(t, data.reach.basis, 'reach')}
       </Typography.Text>
     </Flex>
   );

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
+import { forecastMethodText } from './forecastText';
 import { useIndicatorSeries, useIndicators } from './hooks';
 import { barPercent, INDICATOR_STATUS_TONES, roundFigure, TONE_HEX } from './status';
 
@@ -101,7 +102,7 @@ function IndicatorCard({ indicator: i, district }: { indicator: Indicator; distr
           )}
         </Suspense>
         {forecast && (
-          <Tooltip title={forecast.method}>
+          <Tooltip title={forecastMethodText(t, forecast.basis, 'forecast')}>
             <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }} data-testid="indicator-forecast">
               {forecast.value === null
                 ? t('targets.noForecast')

@@ -1,19 +1,14 @@
 import { SELECTION_REFUSALS } from '@suilian/contracts';
-import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api';
 import enUS from '../../i18n/en-US';
+import { createTestI18n } from '../../i18n/testing';
 import zhCN from '../../i18n/zh-CN';
 import { localiseRefusal } from './refusals';
 
-const i18n = i18next.createInstance();
+let i18n: Awaited<ReturnType<typeof createTestI18n>>;
 beforeAll(async () => {
-  await i18n.init({
-    lng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-  });
+  i18n = await createTestI18n();
 });
 
 const ROUND = {

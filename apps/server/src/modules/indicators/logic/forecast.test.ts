@@ -43,6 +43,7 @@ describe('forecastAt', () => {
       date: '2026-12-31',
       value: 464,
       method: 'linear trend of the last 4 months',
+      basis: { method: 'linear_trend', months: 6, points: 4 },
     });
   });
 
@@ -53,12 +54,14 @@ describe('forecastAt', () => {
       date: '2026-12-31',
       value: 404,
       method: 'linear trend of the last 6 months',
+      basis: { method: 'linear_trend', months: 6, points: 6 },
     });
     // the last 3: 190 on day 150, 220, 250; 2026-09-28 is day 270, so 190 + 120
     expect(forecastAt(plan, series, { months: 3, date: '2026-09-28' })).toEqual({
       date: '2026-09-28',
       value: 310,
       method: 'linear trend of the last 3 months',
+      basis: { method: 'linear_trend', months: 3, points: 3 },
     });
   });
 
@@ -72,6 +75,7 @@ describe('forecastAt', () => {
       date: '2026-12-31',
       value: 80,
       method: 'linear trend of the last 3 months, held at the latest value because a cumulative figure cannot fall',
+      basis: { method: 'held_at_latest', months: 6, points: 3 },
     });
     expect(forecastAt(plan, every30Days(100, 90, 80)).value).toBeCloseTo(100 - 364 / 3, 9); // not cumulative: the trend as is
   });
@@ -81,8 +85,10 @@ describe('forecastAt', () => {
       date: '2026-12-31',
       value: null,
       method: 'no forecast: a trend needs at least 2 monthly values, there is 1',
+      basis: { method: 'insufficient_data', months: 6, points: 1 },
     });
     expect(forecastAt(plan, []).method).toBe('no forecast: a trend needs at least 2 monthly values, there are 0');
+    expect(forecastAt(plan, []).basis).toEqual({ method: 'insufficient_data', months: 6, points: 0 });
   });
 
   it('refuses two values on one date and windows shorter than two months', () => {
@@ -97,6 +103,7 @@ describe('forecastReachDate', () => {
     expect(forecastReachDate(plan, every30Days(100, 130, 160, 190))).toEqual({
       date: '2027-02-05',
       method: 'where the linear trend of the last 4 months meets the target',
+      basis: { method: 'linear_trend', months: 6, points: 4 },
     });
     // y = 15 + 0.5x meets 100 at x = 170: 2026-06-20
     const hundred = createPlan({ ...plan, target: { date: '2026-12-31', value: 100 } });
@@ -114,6 +121,7 @@ describe('forecastReachDate', () => {
     expect(forecastReachDate(plan, every30Days(100, 100, 100))).toEqual({
       date: null,
       method: 'linear trend of the last 3 months: the trend is flat or heads away from the target',
+      basis: { method: 'away_from_target', months: 6, points: 3 },
     });
     expect(forecastReachDate(plan, every30Days(100, 90, 80)).date).toBeNull();
   });
@@ -122,6 +130,7 @@ describe('forecastReachDate', () => {
     expect(forecastReachDate(plan, every30Days(300, 500, 520))).toEqual({
       date: '2026-01-31',
       method: 'reached: the value on 2026-01-31 meets the target',
+      basis: { method: 'reached', date: '2026-01-31' },
     });
   });
 
@@ -140,6 +149,13 @@ describe('forecastReachDate', () => {
 
   it('gives up on a trend too slow to reach the target before year 9999', () => {
     const far = createPlan({ ...plan, target: { date: '2026-12-31', value: 1e9 } });
-    expect(forecastReachDate(far, every30Days(100, 100.0001)).date).toBeNull();
+    expect(forecastReachDate(far, every30Days(100, 100.0001))).toMatchObject({
+      date: null,
+      basis: { method: 'too_slow', months: 6, points: 2 },
+    });
+  });
+
+  it('gives the reason as a code when there is no trend at all', () => {
+    expect(forecastReachDate(plan, every30Days(100)).basis).toEqual({ method: 'insufficient_data', months: 6, points: 1 });
   });
 });
