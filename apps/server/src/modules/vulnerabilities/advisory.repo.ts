@@ -149,12 +149,45 @@ export function createAdvisoryRepo(db: DbOrTx) {
           FROM jsonb_to_recordset(${json}::jsonb) AS x(advisory_id uuid, vulnerability_id uuid, source text, product_id text, vendor text, product text,
                product_names jsonb, full_name text, models jsonb, cpes jsonb, version_raw text, range jsonb, status text, platform text)`);
     },
+    /** All scores of an advisory in one statement, like the entries (a multi-row VALUES costs ~3× more per row). */
     async insertScores(rows: (typeof vulnScore.$inferInsert)[]): Promise<void> {
-      if (rows.length) await db.insert(vulnScore).values(rows);
+      if (rows.length === 0) return;
+      const json = JSON.stringify(
+        rows.map((r) => ({
+          vulnerability_id: r.vulnerabilityId,
+          advisory_id: r.advisoryId,
+          cvss_version: r.cvssVersion,
+          vector: r.vector,
+          stated_score: r.statedScore ?? null,
+          computed_score: r.computedScore ?? null,
+          severity: r.severity ?? null,
+          grade: r.grade ?? null,
+          disagrees: r.disagrees ?? false,
+          error: r.error ?? null,
+        })),
+      );
+      await db.execute(sql`
+        INSERT INTO vuln_score (vulnerability_id, advisory_id, cvss_version, vector, stated_score, computed_score, severity, grade, disagrees, error)
+        SELECT vulnerability_id, advisory_id, cvss_version, vector, stated_score, computed_score, severity, grade, disagrees, error
+          FROM jsonb_to_recordset(${json}::jsonb) AS x(vulnerability_id uuid, advisory_id uuid, cvss_version text, vector text,
+               stated_score float8, computed_score float8, severity text, grade text, disagrees boolean, error text)`);
     },
-    async scoresOf(vulnerabilityIds: string[]): Promise<ScoreRow[]> {
+    /**
+     * Per vulnerability: its highest score over every source (recomputed, else stated) and whether
+     * any source's stated score disagrees — aggregated in PostgreSQL, so a CVE that many
+     * advisories score does not ship all their rows back on every import.
+     */
+    async scoreSummaries(vulnerabilityIds: string[]): Promise<Array<{ id: string; best: number | null; disagrees: boolean }>> {
       if (vulnerabilityIds.length === 0) return [];
-      return db.select().from(vulnScore).where(inArray(vulnScore.vulnerabilityId, vulnerabilityIds));
+      return db
+        .select({
+          id: vulnScore.vulnerabilityId,
+          best: sql<number | null>`max(coalesce(${vulnScore.computedScore}, ${vulnScore.statedScore}))`,
+          disagrees: sql<boolean>`bool_or(${vulnScore.disagrees})`,
+        })
+        .from(vulnScore)
+        .where(inArray(vulnScore.vulnerabilityId, vulnerabilityIds))
+        .groupBy(vulnScore.vulnerabilityId);
     },
     /** Every product entry with its vulnerability key and advisory tracking id (the matcher's input). */
     async allEntries(vulnerabilityIds?: string[]) {

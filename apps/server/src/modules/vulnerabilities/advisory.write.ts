@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { compareTrackingVersions, type IncomingAdvisory } from './advisory.incoming.js';
-import { createAdvisoryRepo, type ScoreRow, type VulnerabilityRow } from './advisory.repo.js';
+import { createAdvisoryRepo, type VulnerabilityRow } from './advisory.repo.js';
 import { grade, scoreDisagrees, scoreVector } from './logic/index.js';
 
 export interface WrittenAdvisory {
@@ -105,7 +105,7 @@ export async function writeAdvisory(
     incoming.extraction.scores.flatMap((s) => {
       const vulnerabilityId = idOfKey.get(s.vulnerabilityId);
       if (!vulnerabilityId) return [];
-      const computed = scoreVector(s.vector);
+      const computed = scoreOnce(s.vector);
       return [
         {
           vulnerabilityId,
@@ -133,6 +133,21 @@ export async function writeAdvisory(
     after: { source: incoming.source, ...counts, sha256: incoming.sha256, vulnerabilityKeys: [...idOfKey.keys()] },
   });
   return { outcome, vulnerabilityIds: touched };
+}
+
+/**
+ * Recomputed scores by vector: scoring is pure and a corpus repeats few vectors (116 distinct in
+ * the ten fixtures' 415), so a directory import scores each once. Bounded: cleared when full.
+ */
+const scored = new Map<string, ReturnType<typeof scoreVector>>();
+function scoreOnce(vector: string): ReturnType<typeof scoreVector> {
+  let s = scored.get(vector);
+  if (!s) {
+    if (scored.size >= 10_000) scored.clear();
+    s = scoreVector(vector);
+    scored.set(vector, s);
+  }
+  return s;
 }
 
 /** Finds or creates each vulnerability of the extraction by key; fills in texts the row lacks. */
@@ -183,8 +198,7 @@ async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now
  */
 async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>, idOfKey: Map<string, string>, now: Date) {
   const repo = createAdvisoryRepo(tx);
-  const byVuln = new Map<string, ScoreRow[]>();
-  for (const s of await repo.scoresOf(ids)) byVuln.set(s.vulnerabilityId, [...(byVuln.get(s.vulnerabilityId) ?? []), s]);
+  const summary = new Map((await repo.scoreSummaries(ids)).map((s) => [s.id, s]));
   const statedById = new Map<string, VulnGrade>();
   for (const [key, g] of stated) {
     const id = idOfKey.get(key);
@@ -192,14 +206,12 @@ async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>
   }
   await repo.setGrades(
     ids.map((id) => {
-      const mine = byVuln.get(id) ?? [];
-      const values = mine.map((s) => s.computedScore ?? s.statedScore).filter((x): x is number => x !== null);
-      const best = values.length ? Math.max(...values) : null;
+      const best = summary.get(id)?.best ?? null;
       return {
         id,
         baseScore: best,
         grade: best !== null ? grade(best) : (statedById.get(id) ?? null),
-        scoreDisagrees: mine.some((s) => s.disagrees),
+        scoreDisagrees: summary.get(id)?.disagrees ?? false,
       };
     }),
     now,
