@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  insertEnterprise,
-  insertUser,
-  login,
-  orgByDivision,
-  type Session,
-  type TestContext,
-} from '../../../test/harness.js';
+import { createTestApp, login, type Session, type TestContext } from '../../../test/harness.js';
+import { selectionPeople } from '../../../test/selections.js';
 import { manualClock } from '../../platform/clock.js';
 
 // Issue #3 item 4 follow-up: the per-application expert count, unassigning, scoring only recommended
@@ -17,27 +10,14 @@ describe('selection assignments and refusals', () => {
   let ctx: TestContext;
   const s: Record<string, Session> = {};
   const ids: Record<string, string> = {};
-  const users = ['as.admin', 'as.e1', 'as.e2', 'as.hp', 'as.th', 'as.xa', 'as.xb', 'as.xc'];
+  let users: string[] = [];
 
   beforeAll(async () => {
     ctx = await createTestApp({ clock });
-    const city = await orgByDivision(ctx, '440100');
-    const huangpu = await orgByDivision(ctx, '440112');
-    const tianhe = await orgByDivision(ctx, '440106');
-    const pool = await ctx.database.pool.query(
-      "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, '专家库') RETURNING id",
-      [city.id],
-    );
-    const e1 = await insertEnterprise(ctx, huangpu.id, '黄埔案例企业', '91440112MA59B7XH31');
-    const e2 = await insertEnterprise(ctx, tianhe.id, '天河案例企业', '91440106MA5CXK0T1K');
-    ids.e1 = e1.id;
-    await insertUser(ctx, 'as.admin', 'city_admin', city.id);
-    await insertUser(ctx, 'as.e1', 'enterprise_user', e1.id);
-    await insertUser(ctx, 'as.e2', 'enterprise_user', e2.id);
-    await insertUser(ctx, 'as.hp', 'district_officer', huangpu.id);
-    await insertUser(ctx, 'as.th', 'district_officer', tianhe.id);
-    for (const name of ['as.xa', 'as.xb', 'as.xc']) ids[name] = (await insertUser(ctx, name, 'expert', pool.rows[0].id)).id;
-    for (const name of users) s[name] = await login(ctx, name);
+    const people = await selectionPeople(ctx, 'as', ['xa', 'xb', 'xc'], '案例企业');
+    Object.assign(ids, people.ids);
+    Object.assign(s, people.sessions);
+    users = people.users;
     ids.f1 = (await as('as.e1').request('POST', '/api/factories', { name: '黄埔案例车间', level: 'workshop' })).json().id;
     ids.f2 = (await as('as.e2').request('POST', '/api/factories', { name: '天河案例产线', level: 'line' })).json().id;
   });

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  insertEnterprise,
-  insertUser,
-  login,
-  orgByDivision,
-  type Session,
-  type TestContext,
-} from '../../../test/harness.js';
+import { createTestApp, login, type Session, type TestContext } from '../../../test/harness.js';
+import { selectionPeople } from '../../../test/selections.js';
 import { manualClock } from '../../platform/clock.js';
 
 // Issue #3 item 4: a 5G factory benchmark round (T-APP-3) from call to publication.
@@ -23,26 +16,9 @@ describe('selection rounds', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp({ clock });
-    const city = await orgByDivision(ctx, '440100');
-    const huangpu = await orgByDivision(ctx, '440112');
-    const tianhe = await orgByDivision(ctx, '440106');
-    const pool = await ctx.database.pool.query(
-      "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, '专家库') RETURNING id",
-      [city.id],
-    );
-    const e1 = await insertEnterprise(ctx, huangpu.id, '黄埔标杆企业', '91440112MA59B7XH31');
-    const e2 = await insertEnterprise(ctx, tianhe.id, '天河标杆企业', '91440106MA5CXK0T1K');
-    ids.e1 = e1.id;
-    ids.huangpu = huangpu.id;
-    await insertUser(ctx, 'sel.admin', 'city_admin', city.id);
-    await insertUser(ctx, 'sel.e1', 'enterprise_user', e1.id);
-    await insertUser(ctx, 'sel.e2', 'enterprise_user', e2.id);
-    await insertUser(ctx, 'sel.hp', 'district_officer', huangpu.id);
-    await insertUser(ctx, 'sel.th', 'district_officer', tianhe.id);
-    for (const name of ['sel.xa', 'sel.xb', 'sel.xc', 'sel.xd', 'sel.xe'])
-      ids[name] = (await insertUser(ctx, name, 'expert', pool.rows[0].id)).id;
-    for (const name of ['sel.admin', 'sel.e1', 'sel.e2', 'sel.hp', 'sel.th', 'sel.xa', 'sel.xb', 'sel.xc', 'sel.xd', 'sel.xe'])
-      s[name] = await login(ctx, name);
+    const people = await selectionPeople(ctx, 'sel', ['xa', 'xb', 'xc', 'xd', 'xe']);
+    Object.assign(ids, people.ids);
+    Object.assign(s, people.sessions);
     const f1 = await s['sel.e1']?.request('POST', '/api/factories', { name: '黄埔总装车间', level: 'workshop' });
     const f2 = await s['sel.e2']?.request('POST', '/api/factories', { name: '天河模组产线', level: 'line' });
     ids.f1 = f1?.json().id;
