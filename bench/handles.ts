@@ -25,6 +25,7 @@ import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { loadReferenceData } from '../apps/server/src/seed/reference.ts';
 import {
   assertRunning,
+  cpuMs,
   environment,
   freePort,
   numberArg,
@@ -172,10 +173,13 @@ try {
   running.add(bare);
   await waitFor200(`http://127.0.0.1:${barePort}${path}`, bare, performance.now(), 30_000);
 
-  const run = async (target: string, seconds: number, options: RequestHooks = {}) => {
+  // CPU µs the serving process spent per request (user + system): steadier than req/s on a shared machine.
+  const run = async (target: string, seconds: number, options: RequestHooks = {}, pid?: number) => {
+    const cpu0 = pid ? cpuMs(pid) : 0;
     const r = await autocannon({ url: target, connections, duration: seconds, ...options } as Parameters<typeof autocannon>[0]);
     return {
       rps: round(r.requests.total / r.duration, 0),
+      cpuUsPerReq: pid ? round(((cpuMs(pid) - cpu0) * 1000) / Math.max(1, r.requests.total), 1) : undefined,
       p50: r.latency.p50,
       p99: r.latency.p99,
       max: r.latency.max,
@@ -191,11 +195,11 @@ try {
   const floor: Awaited<ReturnType<typeof run>>[] = [];
   for (let i = 0; i < rounds; i++) {
     log(`round ${i + 1}/${rounds}: cached, bare and floor, ${duration} s each, ${connections} connections`);
-    cached.push(await run(`${base}${path}`, duration));
+    cached.push(await run(`${base}${path}`, duration, {}, server.child.pid));
     assertRunning(server, 'the Suilian server');
-    baseline.push(await run(`http://127.0.0.1:${barePort}${path}`, duration));
+    baseline.push(await run(`http://127.0.0.1:${barePort}${path}`, duration, {}, bare.child.pid));
     // The platform's own cost: GET /api/health passes every global hook and header, no handler work.
-    floor.push(await run(`${base}/api/health`, duration));
+    floor.push(await run(`${base}/api/health`, duration, {}, server.child.pid));
   }
   await stopProcess(bare);
   running.delete(bare);
@@ -274,17 +278,19 @@ try {
       bench: 'handles',
       ...environment(),
       params: { handles: total, duration, connections, rounds, batches, smoke, bodyBytes: body.length, loadMs },
-      cached: { ...pickCached, roundsRps: cached.map((c) => c.rps) },
+      cached: { ...pickCached, roundsRps: cached.map((c) => c.rps), medianCpuUsPerReq: median(cached.map((c) => c.cpuUsPerReq ?? 0)) },
       baseline: {
         kind: 'bare fastify, same bytes',
         ...(baseline[cached.indexOf(pickCached)] ?? baseline[0]),
         roundsRps: baseline.map((c) => c.rps),
+        medianCpuUsPerReq: median(baseline.map((c) => c.cpuUsPerReq ?? 0)),
       },
       ratio,
       roundsRatio: ratios,
       floor: {
         kind: 'suilian GET /api/health (every global hook, tiny body)',
         roundsRps: floor.map((f) => f.rps),
+        cpuUsPerReq: median(floor.map((f) => f.cpuUsPerReq ?? 0)),
         ratio: round(median(floor.map((f, i) => f.rps / (baseline[i]?.rps ?? Number.NaN))), 2),
       },
       uncached,
