@@ -23,9 +23,10 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** Advisories, vulnerabilities, their product entries, scores and vendor aliases: the only SQL for them. */
 export function createAdvisoryRepo(db: DbOrTx) {
   return {
-    async findAdvisory(source: string, trackingId: string): Promise<AdvisoryRow | null> {
+    /** The advisory of a tracking id, without its document (the import's skip check runs once per file). */
+    async findAdvisory(source: string, trackingId: string): Promise<Pick<AdvisoryRow, 'id' | 'trackingVersion' | 'sha256'> | null> {
       const [row] = await db
-        .select()
+        .select({ id: vulnAdvisory.id, trackingVersion: vulnAdvisory.trackingVersion, sha256: vulnAdvisory.sha256 })
         .from(vulnAdvisory)
         .where(and(eq(vulnAdvisory.source, source as AdvisoryRow['source']), eq(vulnAdvisory.trackingId, trackingId)));
       return row ?? null;
@@ -38,16 +39,25 @@ export function createAdvisoryRepo(db: DbOrTx) {
     async lockTracking(source: string, trackingId: string): Promise<void> {
       await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`vuln:${source}:${trackingId}`}))`);
     },
-    async insertAdvisory(values: typeof vulnAdvisory.$inferInsert): Promise<AdvisoryRow> {
-      const [row] = await db.insert(vulnAdvisory).values(values).returning();
+    async insertAdvisory(values: typeof vulnAdvisory.$inferInsert): Promise<{ id: string }> {
+      const [row] = await db.insert(vulnAdvisory).values(values).returning({ id: vulnAdvisory.id });
       if (!row) throw new Error('insert returned nothing');
       return row;
     },
     async updateAdvisory(id: string, values: Partial<typeof vulnAdvisory.$inferInsert>): Promise<void> {
       await db.update(vulnAdvisory).set(values).where(eq(vulnAdvisory.id, id));
     },
-    async insertRevision(values: typeof vulnAdvisoryRevision.$inferInsert): Promise<void> {
-      await db.insert(vulnAdvisoryRevision).values(values).onConflictDoNothing();
+    /**
+     * Records the advisory's current version as a revision, copying version, release date,
+     * document and hash from its row inside PostgreSQL: the document crosses the wire and is
+     * parsed into jsonb once per import, not twice.
+     */
+    async insertRevisionOfCurrent(advisoryId: string, summary: string | null, importedAt: Date): Promise<void> {
+      await db.execute(sql`
+        INSERT INTO vuln_advisory_revision (advisory_id, tracking_version, current_release_at, document, sha256, summary, imported_by_id, imported_at)
+        SELECT a.id, a.tracking_version, a.current_release_at, a.document, a.sha256, ${summary}, a.imported_by_id, ${importedAt.toISOString()}
+          FROM vuln_advisory a WHERE a.id = ${advisoryId}
+        ON CONFLICT DO NOTHING`);
     },
     async revisions(advisoryId: string) {
       return db

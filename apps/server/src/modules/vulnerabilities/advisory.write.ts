@@ -63,16 +63,8 @@ export async function writeAdvisory(
   } else {
     advisoryId = (await repo.insertAdvisory({ ...facts, source: incoming.source, trackingId: incoming.trackingId, createdAt: now })).id;
   }
-  await repo.insertRevision({
-    advisoryId,
-    trackingVersion: incoming.trackingVersion,
-    currentReleaseAt: incoming.currentReleaseAt,
-    document: incoming.document,
-    sha256: incoming.sha256,
-    summary: current ? `${current.trackingVersion} → ${incoming.trackingVersion}` : null,
-    importedById: actor.userId,
-    importedAt: now,
-  });
+  // The row now holds this version (facts above): the revision copies it server-side.
+  await repo.insertRevisionOfCurrent(advisoryId, current ? `${current.trackingVersion} → ${incoming.trackingVersion}` : null, now);
 
   const idOfKey = await upsertVulnerabilities(tx, incoming, now);
   const ids = [...new Set(idOfKey.values())];
