@@ -57,6 +57,10 @@ async function transition(page: Page, action: string, state: string, fill?: () =
   await modal.waitFor();
   if (fill) await fill();
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  // Either the modal closes (done) or it shows why the server refused: fail with that text.
+  const refused = modal.getByTestId('api-error');
+  await Promise.race([modal.waitFor({ state: 'hidden' }), refused.waitFor()]);
+  if (await refused.isVisible()) throw new Error(`${action} refused: ${await refused.textContent()}`);
   await expect.poll(() => drawer.locator('[data-testid="finding-state"]').first().textContent(), { timeout: 15_000 }).toBe(state);
 }
 
@@ -211,6 +215,24 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     await transition(page, 'verify', '复验关闭');
     await drawer.getByTestId('finding-timeline').getByText('黄埔区专员').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'finding-lifecycle.png') });
+  });
+
+  it('keeps verification from whoever fixed the finding, saying why', async () => {
+    // The analyst reopens the closed finding, remediates and fixes it itself: it may not also verify.
+    const drawer = await openFinding(analyst, findingsUrl.replace(/&?open=true/, ''));
+    await transition(analyst, 'reopen', '重新打开', async () => {
+      await analyst.getByTestId('transition-note').fill('复查发现仍为旧版本');
+    });
+    await transition(analyst, 'start_remediation', '修复中', async () => {
+      await analyst.getByTestId('transition-plan').fill('再次升级');
+      await analyst.getByTestId('transition-owner').fill('李工');
+      await analyst.getByTestId('transition-due').click();
+      await analyst.keyboard.type(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+      await analyst.keyboard.press('Enter');
+    });
+    await transition(analyst, 'mark_fixed', '已修复待复验');
+    expect(await drawer.getByTestId('finding-action-verify').isDisabled()).toBe(true);
+    await drawer.getByTestId('verify-blocked-reason').getByText('修复人以外').waitFor();
   });
 
   it('lets the analyst publish a notice to the affected enterprise, which acknowledges it', async () => {
