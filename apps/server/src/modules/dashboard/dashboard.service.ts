@@ -83,17 +83,14 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   async function figures(actor: Actor, districtId: string | null, asOf: string, mapCode: string | undefined): Promise<Figures> {
-    const [codes, districts] = await Promise.all([repo.indicatorCodes(), repo.districts()]);
-    if (mapCode && !codes.has(mapCode)) {
-      throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'exists', `no indicator has the code ${mapCode}`);
-    }
-    if (districtId && !districts.some((d) => d.id === districtId)) {
-      throw fieldError('VALIDATION_FAILED', 'district', 'exists', 'not one of the 11 districts');
-    }
     const dates = sparklineDates(PLAN_START, asOf);
     const periods = reportPeriods(PLAN_START, asOf);
-    // Every figure comes from the indicators module's batch: the same values as GET /api/indicators.
-    const [overview, pipeline, registrations] = await Promise.all([
+    // One wave of statements: the query's district is a UUID, so the figures may be computed while
+    // it is being checked. Every figure comes from the indicators module's batch: the same values
+    // as GET /api/indicators.
+    const [codes, districts, overview, pipeline, registrations] = await Promise.all([
+      repo.indicatorCodes(),
+      repo.districts(),
       deps.indicators.overview(
         actor,
         { district: districtId ?? undefined, asOf },
@@ -102,6 +99,12 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       repo.pipeline(districtId),
       repo.registrations(MONTHLY_REPORT, periods.from, periods.to, districtId),
     ]);
+    if (mapCode && !codes.has(mapCode)) {
+      throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'exists', `no indicator has the code ${mapCode}`);
+    }
+    if (districtId && !districts.some((d) => d.id === districtId)) {
+      throw fieldError('VALIDATION_FAILED', 'district', 'exists', 'not one of the 11 districts');
+    }
     const list = overview.indicators;
     const inScope = districtId ? districts.filter((d) => d.id === districtId) : districts;
     /** The last twelve month-end values. */
