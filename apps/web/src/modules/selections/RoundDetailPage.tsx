@@ -143,7 +143,7 @@ function ApplicationsTable({ round, applications, loading }: { round: Round; app
           {
             title: t('selectionRules.assigned.count'),
             key: 'assigned',
-            width: 110,
+            width: 130,
             align: 'center' as const,
             render: (_v: unknown, a: Application) =>
               a.status === 'recommended' ? (
