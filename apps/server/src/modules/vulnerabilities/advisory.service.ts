@@ -78,9 +78,13 @@ function trackingOf(doc: unknown): { id: string; version: string } | null {
 /** Reads and validates one CSAF 2.0 file; refuses it with the validator's messages. */
 export async function readCsaf(file: UploadedFile): Promise<IncomingAdvisory> {
   const { doc, raw } = parseJsonUpload(file);
+  return checkedCsaf(file.name, doc, raw);
+}
+
+/** Validates an already parsed CSAF document (the directory import parses each file once). */
+async function checkedCsaf(name: string, doc: unknown, raw: string): Promise<IncomingAdvisory> {
   const verdict = await validateCsaf(doc);
-  if (!verdict.ok)
-    throw new DocumentRejected(verdict.messages, `${file.name} is not a valid CSAF 2.0 document: ${verdict.messages[0] ?? ''}`);
+  if (!verdict.ok) throw new DocumentRejected(verdict.messages, `${name} is not a valid CSAF 2.0 document: ${verdict.messages[0] ?? ''}`);
   return incomingCsaf(doc, raw);
 }
 
@@ -103,7 +107,7 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
       try {
         // The resume path: an advisory already imported at this version is skipped before the
         // (costly) validation, so re-running an interrupted directory import is quick.
-        const { doc } = parseJsonUpload(file);
+        const { doc, raw } = parseJsonUpload(file);
         const tracking = trackingOf(doc);
         const current = tracking && (await createAdvisoryRepo(deps.db).findAdvisory('csaf', tracking.id));
         if (tracking && current && compareTrackingVersions(tracking.version, current.trackingVersion) <= 0) {
@@ -111,7 +115,7 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
           progress(i + 1, files.length);
           continue;
         }
-        const incoming = await readCsaf(file);
+        const incoming = await checkedCsaf(file.name, doc, raw);
         const written = await deps.db.transaction((tx) => writeAdvisory(tx, actor, deps.audit, incoming, deps.clock.now()));
         result[written.outcome.outcome]++;
         if (written.outcome.outcome !== 'skipped') changed = true;
