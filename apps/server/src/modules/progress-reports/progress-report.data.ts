@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { IndicatorService } from '../indicators/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { ProjectService } from '../projects/index.js';
+import { forecastMethodZh } from './forecast-wording.js';
 import { quarterDates } from './quarter.js';
 
 export interface ReportSources {
@@ -76,7 +77,7 @@ export async function collectReportData(
       expected: t.expected,
       status: t.status,
       forecastValue: series[i]?.forecast.value ?? null,
-      forecastMethod: series[i]?.forecast.method ?? '',
+      forecastMethod: series[i] ? forecastMethodZh(series[i].forecast.basis) : '',
       reachDate: series[i]?.reach.date ?? null,
     })),
     statusCounts,

@@ -12,6 +12,7 @@ import { systemActor } from '../../platform/actor.js';
 import { createAuditService } from '../../platform/audit/audit.service.js';
 import { manualClock } from '../../platform/clock.js';
 import { createJobService } from '../../platform/jobs/job.service.js';
+import { forecastMethodZh } from './forecast-wording.js';
 import { createProgressReportService } from './progress-report.service.js';
 
 // Issue #4 item 7: a quarterly progress report of targets, pace, districts and notable projects,
@@ -118,9 +119,11 @@ describe('quarterly progress report', () => {
     expect(inf1.value).toBe(9876);
     expect({ value: inf1.forecastValue, method: inf1.forecastMethod, reach: inf1.reachDate }).toEqual({
       value: series.forecast.value,
-      method: series.forecast.method,
+      method: forecastMethodZh(series.forecast.basis),
       reach: series.reach.date,
     });
+    // The report is a Chinese document: no English method sentence leaks into it.
+    expect(inf1.forecastMethod).not.toMatch(/[A-Za-z]{3,}/);
 
     const huangpu = report.data.districts.find((d: { id: string }) => d.id === huangpuId);
     const districtApi = (await analyst.request('GET', `/api/indicators?asOf=2026-09-30&district=${huangpuId}`)).json() as Array<
