@@ -235,6 +235,26 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     await drawer.getByTestId('verify-blocked-reason').getByText('修复人以外').waitFor();
   });
 
+  it('reconciles an enterprise scan upload and shows its counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suilian-scan-'));
+    const csv = join(dir, 'scan.csv');
+    writeFileSync(csv, `host,vendor,product,version\n10.30.${suffix},Siemens,${PRODUCT},V3.0\n`);
+    try {
+      await openSecurityPage(enterprise, '漏洞处置', '/security/findings');
+      await enterprise.getByTestId('scan-open').click();
+      await enterprise.getByTestId('scan-name').fill(`E2E ${suffix}`);
+      const [chooser] = await Promise.all([enterprise.waitForEvent('filechooser'), enterprise.getByTestId('scan-file').click()]);
+      await chooser.setFiles(csv);
+      const result = enterprise.getByTestId('scan-result');
+      await result.waitFor();
+      expect(await result.getByTestId('scan-count-new').locator('.ant-statistic-content-value').textContent()).toBe('1');
+      expect(await result.getByTestId('scan-count-closed').locator('.ant-statistic-content-value').textContent()).toBe('0');
+      await enterprise.keyboard.press('Escape');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lets the analyst publish a notice to the affected enterprise, which acknowledges it', async () => {
     await openSecurityPage(analyst, '预警通报', '/security/notices');
     await analyst.getByTestId('notice-create').click();
@@ -262,6 +282,12 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     const mine = enterprise.getByTestId('notice-drawer');
     await mine.getByTestId('notice-acknowledge').click();
     await mine.getByTestId('notice-acknowledged').waitFor();
+    await mine.getByTestId('notice-respond').click();
+    await enterprise.getByTestId('notice-response-text').fill('已升级到 V3.2 SP2。');
+    await enterprise.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await enterprise.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await mine.getByTestId('notice-recipients').getByText('已升级到 V3.2 SP2。').waitFor();
+    await enterprise.screenshot({ path: join(SCREENSHOTS, 'notice-acknowledged.png') });
 
     // The analyst sees the acknowledgement.
     await analyst.reload();

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { FindingActions } from './FindingActions';
 import { useFinding } from './hooks';
-import { GradeTag, SlaTag, StateTag } from './labels';
+import { GradeTag, SlaTag, StateTag, vulnLabel } from './labels';
 import { MAIN_PATH, stepOf } from './lifecycle';
 
 type Reason = FindingDetail['reasons'][number];
@@ -65,7 +65,7 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
           <FindingActions finding={f} />
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label={l('vulnerability')} span={2}>
-              {f.vulnerabilityTitle === f.vulnerabilityKey ? f.vulnerabilityKey : `${f.vulnerabilityKey} · ${f.vulnerabilityTitle}`}
+              {vulnLabel({ key: f.vulnerabilityKey, title: f.vulnerabilityTitle })}
             </Descriptions.Item>
             <Descriptions.Item label={t('vulnerabilities.common.enterprise')}>{f.enterpriseName}</Descriptions.Item>
             <Descriptions.Item label={l('asset')}>

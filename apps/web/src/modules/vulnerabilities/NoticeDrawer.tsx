@@ -25,7 +25,7 @@ import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useAcknowledgeNotice, useNotice, usePublishNotice, useRespondNotice } from './hooks';
-import { GradeTag } from './labels';
+import { GradeTag, vulnLabel } from './labels';
 
 const RESPONSES = ['mitigated', 'in_progress', 'not_applicable'] as const;
 
@@ -171,9 +171,7 @@ export function NoticeDrawer({ id, onClose, onEdit }: { id: string | undefined; 
             <Descriptions.Item label={n('responseDeadline')}>{formatDate(notice.responseDeadline)}</Descriptions.Item>
             <Descriptions.Item label={n('vulnerabilities')} span={2}>
               {notice.vulnerabilities.map((v) => (
-                <Tag key={v.id}>
-                  {v.key} · {v.title}
-                </Tag>
+                <Tag key={v.id}>{vulnLabel(v)}</Tag>
               ))}
             </Descriptions.Item>
             {(['summary', 'affectedScope', 'mitigations'] as const).map((k) => (

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useSaveNotice, useVulnerabilityOptions } from './hooks';
+import { vulnLabel } from './labels';
 
 interface Values extends Omit<NoticeInput, 'responseDeadline'> {
   responseDeadline: Dayjs;
@@ -18,8 +19,8 @@ function VulnPicker({ value, onChange, known }: { value?: string[]; onChange?(v:
   const [q, setQ] = useState('');
   const { data, isFetching } = useVulnerabilityOptions(q);
   const options = useMemo(() => {
-    const all = new Map(known.map((v) => [v.id, `${v.key} · ${v.title}`]));
-    for (const v of data ?? []) all.set(v.id, `${v.key} · ${v.title}`);
+    const all = new Map(known.map((v) => [v.id, vulnLabel(v)]));
+    for (const v of data ?? []) all.set(v.id, vulnLabel(v));
     return [...all].map(([id, label]) => ({ value: id, label }));
   }, [data, known]);
   return (

@@ -45,3 +45,8 @@ export function SlaTag({ due, overdue }: { due: string; overdue: boolean }) {
     );
   return <span>{day}</span>;
 }
+
+/** "KEY · title", or just the key when the source gave the vulnerability no title of its own. */
+export function vulnLabel(v: { key: string; title: string }): string {
+  return v.title && v.title !== v.key ? `${v.key} · ${v.title}` : v.key;
+}
