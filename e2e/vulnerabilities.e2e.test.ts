@@ -140,6 +140,11 @@ describe('vulnerability database, closed loop and notices (issue #5)', () => {
     writeFileSync(bad, JSON.stringify({ document: { category: 'csaf_security_advisory', csaf_version: '2.0' } }));
     try {
       await openSecurityPage(analyst, '漏洞库', '/security/vulnerabilities');
+      // The advisories tab lists ICSA-24-256-01 at the version just imported.
+      await analyst.getByRole('tab', { name: '安全公告' }).click();
+      const advisory = analyst.getByTestId('advisory-table').locator('tr.ant-table-row', { hasText: 'ICSA-24-256-01' });
+      await expect.poll(() => advisory.locator('td').nth(1).textContent(), { timeout: 15_000 }).toBe('2');
+      await analyst.getByRole('tab', { name: '漏洞' }).click();
       const [chooser] = await Promise.all([analyst.waitForEvent('filechooser'), analyst.getByTestId('upload-csaf').click()]);
       await chooser.setFiles(bad);
       const messages = analyst.getByTestId('validator-messages').locator('li');

@@ -1,6 +1,6 @@
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { ADVISORY_SOURCES, VULN_GRADES, type Vulnerability } from '@suilian/contracts';
-import { Button, Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
@@ -9,6 +9,7 @@ import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
+import { AdvisoriesTable } from './AdvisoriesTable';
 import { AdvisoryUpload } from './AdvisoryUpload';
 import { DirectoryImport } from './DirectoryImport';
 import { useVulnerabilities } from './hooks';
@@ -85,47 +86,58 @@ export default function VulnerabilitiesPage() {
         )
       }
     >
-      <Flex vertical gap={16}>
-        <FilterBar value={filters} onChange={change} placeholder={c('search')} testId="vuln-filters" searchTestId="vuln-filter-q">
-          <Select
-            value={filters.grade}
-            onChange={(grade) => change({ ...filters, grade })}
-            options={VULN_GRADES.map((g) => ({ value: g, label: t(`vulnerabilities.grades.${g}`) }))}
-            placeholder={c('grade')}
-            allowClear
-            style={{ width: 110 }}
-            data-testid="vuln-filter-grade"
-          />
-          <Select
-            value={filters.source}
-            onChange={(source) => change({ ...filters, source })}
-            options={ADVISORY_SOURCES.map((s) => ({ value: s, label: t(`vulnerabilities.sources.${s}`) }))}
-            placeholder={c('source')}
-            allowClear
-            style={{ width: 110 }}
-            data-testid="vuln-filter-source"
-          />
-          <Checkbox
-            checked={filters.disagrees === 'true'}
-            onChange={(e) => change({ ...filters, disagrees: e.target.checked ? 'true' : undefined })}
-          >
-            {c('disagreesOnly')}
-          </Checkbox>
-        </FilterBar>
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Vulnerability>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={c('empty')} /> }}
-          data-testid="vuln-table"
-        />
-      </Flex>
+      <Tabs
+        items={[
+          {
+            key: 'vulnerabilities',
+            label: c('vulnerabilities'),
+            children: (
+              <Flex vertical gap={16}>
+                <FilterBar value={filters} onChange={change} placeholder={c('search')} testId="vuln-filters" searchTestId="vuln-filter-q">
+                  <Select
+                    value={filters.grade}
+                    onChange={(grade) => change({ ...filters, grade })}
+                    options={VULN_GRADES.map((g) => ({ value: g, label: t(`vulnerabilities.grades.${g}`) }))}
+                    placeholder={c('grade')}
+                    allowClear
+                    style={{ width: 110 }}
+                    data-testid="vuln-filter-grade"
+                  />
+                  <Select
+                    value={filters.source}
+                    onChange={(source) => change({ ...filters, source })}
+                    options={ADVISORY_SOURCES.map((s) => ({ value: s, label: t(`vulnerabilities.sources.${s}`) }))}
+                    placeholder={c('source')}
+                    allowClear
+                    style={{ width: 110 }}
+                    data-testid="vuln-filter-source"
+                  />
+                  <Checkbox
+                    checked={filters.disagrees === 'true'}
+                    onChange={(e) => change({ ...filters, disagrees: e.target.checked ? 'true' : undefined })}
+                  >
+                    {c('disagreesOnly')}
+                  </Checkbox>
+                </FilterBar>
+                {error && <ApiErrorAlert error={error} />}
+                <Table<Vulnerability>
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={data?.items}
+                  loading={isFetching}
+                  onChange={table.onChange}
+                  pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
+                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+                  scroll={{ x: 'max-content' }}
+                  locale={{ emptyText: <Empty description={c('empty')} /> }}
+                  data-testid="vuln-table"
+                />
+              </Flex>
+            ),
+          },
+          { key: 'advisories', label: c('advisories'), children: <AdvisoriesTable /> },
+        ]}
+      />
       <VulnerabilityDrawer id={open} onClose={() => setOpen(undefined)} />
       <ManualRecordDrawer open={manual} onClose={() => setManual(false)} />
       <VendorAliasesDrawer open={aliases} onClose={() => setAliases(false)} />
