@@ -1,3 +1,5 @@
+/// <reference path="./csaf-validator-lib.d.ts" />
+// (the reference brings the declarations along to every program that imports this file, e.g. bench/)
 import * as basic from '@secvisogram/csaf-validator-lib/basic.js';
 import validate from '@secvisogram/csaf-validator-lib/validate.js';
 
