@@ -44,11 +44,10 @@ export function createFactoryService(deps: FactoryServiceDeps) {
   async function present(rows: FactoryWithNames[], db: DbOrTx = deps.db): Promise<Factory[]> {
     const r = createFactoryRepo(db);
     const ids = rows.map((x) => x.factory.id);
-    const [scenarios, links, names] = await Promise.all([
-      r.findScenarios(ids),
-      r.findProjectLinks(ids),
-      deps.codeLists.activeCodes('scenario', db),
-    ]);
+    // Sequential: `db` may be a transaction's single connection (no concurrent queries there).
+    const scenarios = await r.findScenarios(ids);
+    const links = await r.findProjectLinks(ids);
+    const names = await deps.codeLists.activeCodes('scenario', db);
     return rows.map((row) =>
       toFactory(
         row,

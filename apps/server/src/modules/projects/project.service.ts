@@ -62,11 +62,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
   async function present(actor: Actor, rows: ProjectWithNames[], db: DbOrTx = deps.db): Promise<Project[]> {
     const r = createProjectRepo(db);
     const ids = rows.map((x) => x.project.id);
-    const [scenarios, attachments, names] = await Promise.all([
-      r.findScenarios(ids),
-      r.findAttachments(ids),
-      deps.codeLists.activeCodes('scenario', db),
-    ]);
+    // One after the other: `db` may be a transaction, whose single connection cannot take
+    // concurrent queries (pg queues them today and refuses them from pg 9).
+    const scenarios = await r.findScenarios(ids);
+    const attachments = await r.findAttachments(ids);
+    const names = await deps.codeLists.activeCodes('scenario', db);
     const files = await deps.files.describe(
       attachments.map((a) => a.fileId),
       db,
@@ -302,7 +302,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const current = await getVisible(actor, id, tx);
         const p = current.project;
         const r = createProjectRepo(tx);
-        const [scenarios, attachments] = await Promise.all([r.findScenarios([id]), r.findAttachments([id])]);
+        const scenarios = await r.findScenarios([id]);
+        const attachments = await r.findAttachments([id]);
         const decision = decide(p.state, input.action, actor.role, {
           comment: input.comment,
           date: input.date,

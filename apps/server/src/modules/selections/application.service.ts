@@ -58,7 +58,9 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   async function present(actor: Actor, round: RoundRow, apps: ApplicationWithNames[], db: DbOrTx = deps.db): Promise<Application[]> {
     const r = createSelectionRepo(db);
     const ids = apps.map((a) => a.id);
-    const [assignments, links] = await Promise.all([r.findAssignments(ids), r.findAttachments(ids)]);
+    // Sequential: `db` may be a transaction's single connection (no concurrent queries there).
+    const assignments = await r.findAssignments(ids);
+    const links = await r.findAttachments(ids);
     const files = await deps.files.describe(
       links.map((l) => l.fileId),
       db,
