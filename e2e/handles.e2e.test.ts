@@ -7,18 +7,12 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { launchChromium, login, openSession, pickOption, type Session } from './support/browser';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 /** The demo enterprise's prefix and its cable template (GB/T 4754 C3831), loaded with the demo data. */
 const PREFIX = '88.118.8';
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await submitLogin(page, username, password);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Reads the QR code drawn on the canvas inside the test id and decodes it (on a white quiet zone). */
 async function decodeQr(page: Page, testId: string): Promise<string | null> {

@@ -3,19 +3,13 @@
 // sees its own district.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, request } from 'playwright-core';
+import { type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { launchChromium, login, openSession, pickOption, type Session } from './support/browser';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const PACE_TAGS = ['正常', '预警', '滞后', '已完成', '无数据'];
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await submitLogin(page, username, password);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 describe('target progress (issue #4)', () => {
   const baseURL = inject('baseURL');

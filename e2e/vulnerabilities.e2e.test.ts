@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { launchChromium, login, openSession, pickOption, type Session } from './support/browser';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const CSAF = join(import.meta.dirname, '..', 'apps/server/reference/csaf/icsa-24-256-01.json');
@@ -15,12 +15,6 @@ const CSAF = join(import.meta.dirname, '..', 'apps/server/reference/csaf/icsa-24
 const CVE = 'CVE-2024-42345';
 const PRODUCT = 'SINEMA Remote Connect Server';
 const REVISION = 'E2E 修订:补充处置建议';
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await submitLogin(page, username, password);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Opens a page of the 安全 menu group by its label (closing any drawer first; the group opens when closed). */
 async function openSecurityPage(page: Page, label: string, path: string): Promise<void> {

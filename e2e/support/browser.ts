@@ -45,6 +45,13 @@ export async function submitLogin(page: Page, username: string, password: string
   await page.getByTestId('login-submit').click();
 }
 
+/** Opens the login page, logs in and waits until the console has left /login. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
 /** Opens an antd Select by its test id and picks the option with this text (typing it first if asked). */
 export async function pickOption(page: Page, testId: string, option: string, search?: string): Promise<void> {
   const select = page.getByTestId(testId);
