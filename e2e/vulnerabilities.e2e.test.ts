@@ -49,6 +49,8 @@ async function transition(page: Page, action: string, state: string, fill?: () =
   await drawer.getByTestId(`finding-action-${action}`).click();
   const modal = page.locator('.ant-modal:visible');
   await modal.waitFor();
+  // A click during antd's opening zoom can be lost (the modal then never closes): wait it out.
+  await expect.poll(() => page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').count()).toBe(0);
   if (fill) await fill();
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
   // Either the modal closes (done) or it shows why the server refused: fail with that text.
