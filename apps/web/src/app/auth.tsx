@@ -1,7 +1,7 @@
 import { type Login, type Me, MeSchema, type Permission } from '@suilian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
-import { ApiError, api, setCsrfToken } from './api';
+import { ApiError, api, setCsrfToken } from '../api/http';
 import { ME_KEY } from './queryClient';
 
 /** GET /api/auth/me; null when not logged in. */

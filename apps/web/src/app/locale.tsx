@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from './api';
+import { api } from '../api/http';
 import { useAuth } from './auth';
 import { applyLocale, storedLocale } from './i18n';
 

@@ -3,7 +3,7 @@ import { type ImportMode, type ImportResult, ImportResultSchema, type JobAccepte
 import { Alert, Button, Flex, Modal, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, postMultipart, type QueryValue } from '../app/api';
+import { apiUrl, postMultipart, type QueryValue } from '../api/http';
 import { ApiErrorAlert } from './errors';
 import { useJob } from './jobs';
 

@@ -3,7 +3,7 @@ import { ACCEPTED_FILE_TYPES, MAX_UPLOAD_BYTES, type StoredFile, StoredFileSchem
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadFile } from '../app/api';
+import { uploadFile } from '../api/http';
 import { useNotifyError } from './errors';
 import { formatBytes } from './format';
 

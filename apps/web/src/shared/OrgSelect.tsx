@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../app/api';
+import { api, type Page } from '../api/http';
 
 const OrgPageSchema = pageOf(OrganisationSchema);
 

@@ -2,7 +2,7 @@ import { type CodeItem, type CodeList, type CodeListKey, CodeListSchema } from '
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { api } from '../app/api';
+import { api } from '../api/http';
 import { useLocale } from '../app/locale';
 
 /** A code list with its retired items too (records may still carry them); cached for the session. */

@@ -2,7 +2,7 @@ import { type Organisation, OrganisationSchema, pageOf } from '@suilian/contract
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../app/api';
+import { api, type Page } from '../api/http';
 
 const OrgPageSchema = pageOf(OrganisationSchema);
 

@@ -2,7 +2,7 @@ import { Alert, App, type FormInstance, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../app/api';
+import { ApiError } from '../api/http';
 import type { Messages } from '../i18n/zh-CN';
 import { formatDateTime } from './format';
 import { issueField, issueLines, issueMessage } from './issues';

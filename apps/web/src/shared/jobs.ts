@@ -1,6 +1,6 @@
 import { type Job, JobSchema } from '@suilian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api';
+import { api } from '../api/http';
 
 /** A job followed until it ends (polled twice a second while queued or running). */
 export function useJob(id: string | undefined) {

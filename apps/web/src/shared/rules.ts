@@ -2,7 +2,7 @@ import { CreateUserSchema, checkCreditCode, checkPasswordPolicy, DivisionCodeSch
 import type { FormRule } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checker } from '../app/api';
+import type { Checker } from '../api/http';
 import type { Messages } from '../i18n/zh-CN';
 
 function isBlank(value: unknown): boolean {

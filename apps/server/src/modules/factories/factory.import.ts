@@ -4,7 +4,6 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
@@ -27,6 +26,7 @@ import {
   type ProjectRef,
 } from './factory.columns.js';
 import { createFactoryImportRepo, factoryKey, type NewFactoryRows } from './factory.import.repo.js';
+import { factoryPolicy } from './factory.policy.js';
 import type { FactoryService } from './factory.service.js';
 
 export interface FactoryImportDeps {
@@ -111,12 +111,12 @@ export function createFactoryImporter(deps: FactoryImportDeps): TabularImporter<
 
   return {
     async template(actor: Actor): Promise<Buffer> {
-      if (!actor.permissions.includes('enterprise:read')) throw forbidden('factory templates need enterprise:read');
+      factoryPolicy.authorize(actor, 'read');
       return writeWorkbook(factorySpec(await lookups(false)));
     },
 
     async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
-      if (!actor.permissions.includes('enterprise:write')) throw forbidden('importing factories needs enterprise:write');
+      factoryPolicy.authorize(actor, 'write');
       const file = await upload();
       const l = await lookups(false);
       const spec = factorySpec(l);

@@ -9,11 +9,12 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
+import { fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { ProjectService } from '../projects/index.js';
+import { factoryPolicy } from './factory.policy.js';
 import { createFactoryRepo, type FactoryScenarioRow, type FactoryWithNames } from './factory.repo.js';
 
 export interface FactoryServiceDeps {
@@ -30,14 +31,11 @@ export function createFactoryService(deps: FactoryServiceDeps) {
   const repo = createFactoryRepo(deps.db);
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
-  function assertRead(actor: Actor) {
-    if (!actor.permissions.includes('enterprise:read')) throw forbidden('reading factories needs enterprise:read');
-  }
-
-  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<FactoryWithNames> {
-    assertRead(actor);
+  async function getVisible(actor: Actor, action: 'read' | 'write', id: string, db: DbOrTx = deps.db): Promise<FactoryWithNames> {
+    factoryPolicy.authorize(actor, action);
     const row = await createFactoryRepo(db).findById(id);
-    if (!row || !inScope(actor, { id: row.factory.enterpriseId, districtId: row.factory.districtId })) throw notFound('factory');
+    if (!row) throw notFound('factory');
+    factoryPolicy.authorize(actor, action, row.factory);
     return row;
   }
 
@@ -112,8 +110,7 @@ export function createFactoryService(deps: FactoryServiceDeps) {
 
   return {
     async list(actor: Actor, query: FactoryListQuery) {
-      assertRead(actor);
-      const page = await repo.findPage(orgScopeOf(actor), query, today());
+      const page = await repo.findPage(factoryPolicy.reach(actor, 'read'), query, today());
       return { items: await present(page.items), total: page.total };
     },
 
@@ -123,12 +120,12 @@ export function createFactoryService(deps: FactoryServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Factory> {
-      await getVisible(actor, id);
+      await getVisible(actor, 'read', id);
       return presentOne(deps.db, id);
     },
 
     async create(actor: Actor, input: CreateFactory): Promise<Factory> {
-      if (!actor.permissions.includes('enterprise:write')) throw forbidden('registering factories needs enterprise:write');
+      factoryPolicy.authorize(actor, 'write');
       const enterpriseId = actor.role === 'enterprise_user' ? actor.orgId : input.enterpriseId;
       if (!enterpriseId) throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'required', 'name the enterprise that runs the factory');
       return deps.db.transaction(async (tx) => {
@@ -156,9 +153,8 @@ export function createFactoryService(deps: FactoryServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateFactory): Promise<Factory> {
-      if (!actor.permissions.includes('enterprise:write')) throw forbidden('changing factories needs enterprise:write');
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, id, tx);
+        const current = await getVisible(actor, 'write', id, tx);
         const before = await presentOne(tx, id);
         const existing = await createFactoryRepo(tx).findScenarios([id]);
         const prepared = await prepare(actor, tx, current.factory.enterpriseId, input, existing);

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import { CSRF_HEADER, SESSION_COOKIE } from '@suilian/contracts';
+import { accessAllows, CSRF_HEADER, SESSION_COOKIE } from '@suilian/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
+import { missingAccess } from '../policy/policy.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -58,6 +59,10 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
     if (config.auth !== 'public' && !request.actor && isApiRoute(request)) {
       throw new AppError('UNAUTHENTICATED', 'log in first');
     }
+    // The catalogue's access rule, checked before validation: a role without the permission gets
+    // 403 whatever it sends. Which records it reaches is the services' policies' business.
+    const access = config.endpoint?.access;
+    if (access && request.actor && !accessAllows(access, request.actor.permissions)) throw missingAccess(access);
   }
 
   // Callback style, so a request without credentials (anonymous resolutions, health checks, the

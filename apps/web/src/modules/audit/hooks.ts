@@ -1,6 +1,6 @@
 import { type AuditEntry, AuditEntrySchema, type AuditVerification, AuditVerificationSchema, pageOf } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 const AuditPageSchema = pageOf(AuditEntrySchema);

@@ -1,6 +1,6 @@
 import { type CodeItem, CodeItemSchema, type CodeList, type CodeListKey, CodeListSchema, type UpsertCodeItem } from '@suilian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 const ListsSchema = CodeListSchema.omit({ items: true }).array();
 

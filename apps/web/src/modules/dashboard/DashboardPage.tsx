@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiUrl } from '../../app/api';
+import { apiUrl } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { DistrictSelect } from '../../shared/districts';

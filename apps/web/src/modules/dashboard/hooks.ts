@@ -7,7 +7,7 @@ import {
   PublicDashboardSchema,
 } from '@suilian/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 /** The whole 驾驶舱 in one request: city-wide or one district; `mapIndicator` colours the map and ranking. */
 export function useDashboard(query: { district?: string | undefined; mapIndicator?: string | undefined; asOf?: string | undefined }) {

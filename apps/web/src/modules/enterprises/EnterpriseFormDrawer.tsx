@@ -9,7 +9,7 @@ import {
 } from '@suilian/contracts';
 import { App, Button, Col, Drawer, Flex, Form, Input, Row, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { CodeSelect } from '../../shared/codeLists';
 import { DistrictSelect } from '../../shared/districts';

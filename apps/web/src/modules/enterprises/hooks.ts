@@ -10,7 +10,7 @@ import {
   type UpdateEnterprise,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 const EnterprisePageSchema = pageOf(EnterpriseSchema);

@@ -1,7 +1,7 @@
 import { type CreateFactory, FACTORY_LEVELS, type Factory, type UpdateFactory } from '@suilian/contracts';
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Rate, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { OrgSelect } from '../../shared/OrgSelect';

@@ -1,19 +1,17 @@
-import { type CreateFactory, type Factory, FactorySchema, pageOf, type UpdateFactory } from '@suilian/contracts';
+import { API, type CreateFactory, type UpdateFactory } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const FactoryPageSchema = pageOf(FactorySchema);
 
 export const FACTORY_FILTER_KEYS = ['q', 'districtId', 'enterpriseId', 'level', 'minLiveScenarios'] as const;
 export type FactoryFilters = Partial<Record<(typeof FACTORY_FILTER_KEYS)[number], string>>;
 
 export function useFactories(table: TableState, filters: FactoryFilters, enabled = true) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listFactories, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['factories', 'list', query],
     enabled,
-    queryFn: () => api.get<Page<Factory>>('/factories', { query, check: FactoryPageSchema }),
+    queryFn: () => call(API.listFactories, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -22,7 +20,7 @@ export function useFactory(id: string | undefined) {
   return useQuery({
     queryKey: ['factories', 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<Factory>(`/factories/${id}`, { check: FactorySchema }),
+    queryFn: () => call(API.getFactory, { params: { id: id ?? '' } }),
   });
 }
 
@@ -34,7 +32,7 @@ function useInvalidateFactories() {
 export function useCreateFactory() {
   const invalidate = useInvalidateFactories();
   return useMutation({
-    mutationFn: (body: CreateFactory) => api.post<Factory>('/factories', body, { check: FactorySchema }),
+    mutationFn: (body: CreateFactory) => call(API.createFactory, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -42,8 +40,7 @@ export function useCreateFactory() {
 export function useUpdateFactory() {
   const invalidate = useInvalidateFactories();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateFactory }) =>
-      api.patch<Factory>(`/factories/${id}`, body, { check: FactorySchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateFactory }) => call(API.updateFactory, { params: { id }, body }),
     onSettled: () => invalidate(),
   });
 }

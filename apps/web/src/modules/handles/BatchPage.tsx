@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../app/api';
+import { apiUrl } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useTemplates } from './hooks';

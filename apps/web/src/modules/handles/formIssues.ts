@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { isItemRule, issuePath } from './logic';
 
 /**

@@ -21,7 +21,7 @@ import {
   type UpdatePrefix,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import { encodeHandlePath } from './logic';
 
 const PrefixPageSchema = pageOf(HandlePrefixSchema);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, apiUrl } from '../../app/api';
+import { ApiError, apiUrl } from '../../api/http';
 import { handleApiPath } from './logic';
 
 /** One value as the Handle.Net JSON REST API returns it. */

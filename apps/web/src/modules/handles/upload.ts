@@ -1,5 +1,5 @@
 import { type HandleBatchResult, HandleBatchResultSchema } from '@suilian/contracts';
-import { ApiError, apiUrl } from '../../app/api';
+import { ApiError, apiUrl } from '../../api/http';
 
 /**
  * POST a CSV/XLSX batch as multipart with upload progress (fetch has none): `onProgress` gets the

@@ -15,7 +15,7 @@ import {
   type IndicatorUpdate,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 const IndicatorsSchema = IndicatorSchema.array();
 

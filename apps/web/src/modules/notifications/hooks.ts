@@ -9,7 +9,7 @@ import {
   UnreadCountSchema,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 const KEY = ['notifications'] as const;
 

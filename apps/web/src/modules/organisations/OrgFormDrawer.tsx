@@ -10,7 +10,7 @@ import {
 import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { nullIfBlank, undefinedIfBlank, useRules } from '../../shared/rules';

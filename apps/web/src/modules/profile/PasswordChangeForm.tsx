@@ -2,7 +2,7 @@ import type { ChangePassword } from '@suilian/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useRules } from '../../shared/rules';

@@ -2,7 +2,7 @@ import { LOCALES, type Locale, type Me, MeSchema, type UpdateProfile } from '@su
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api';
+import { ApiError, api } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';

@@ -1,6 +1,6 @@
 import { type ProgressReport, ProgressReportAcceptedSchema, ProgressReportSchema, pageOf } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 const KEY = ['progress-reports'] as const;
 const PageSchema = pageOf(ProgressReportSchema);

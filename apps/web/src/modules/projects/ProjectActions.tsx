@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import type { Messages } from '../../i18n/zh-CN';
 import { ApiErrorAlert, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';

@@ -3,7 +3,7 @@ import { ATTACHMENT_KINDS, type Project, type ProjectAttachment } from '@suilian
 import { App, Button, Empty, Flex, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { useNotifyError } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { formatBytes } from '../../shared/format';

@@ -2,7 +2,7 @@ import { type CreateProject, FilingIdSchema, MoneySchema, NETWORK_MODES, type Pr
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, type FormRule, Input, Radio, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';

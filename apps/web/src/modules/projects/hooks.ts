@@ -11,7 +11,7 @@ import {
   type UpdateProject,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 const ProjectPageSchema = pageOf(ProjectSchema);

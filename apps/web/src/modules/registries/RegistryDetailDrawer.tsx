@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from '../../shared/format';

@@ -28,7 +28,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fileUrl } from '../../app/api';
+import { ApiError, fileUrl } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';

@@ -21,7 +21,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { DistrictSelect } from '../../shared/districts';

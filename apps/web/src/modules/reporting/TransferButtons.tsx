@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, postMultipart } from '../../app/api';
+import { apiUrl, postMultipart } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { DATA_SET } from './hooks';
 

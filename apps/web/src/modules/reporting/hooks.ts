@@ -1,6 +1,6 @@
 import { type Form, type FormAction, FormActionResultSchema, FormSchema, type RuleResult } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 
 export const DATA_SET = 'DISTRICT_MONTHLY';
 

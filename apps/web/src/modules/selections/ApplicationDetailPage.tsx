@@ -4,7 +4,7 @@ import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, R
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, fileUrl } from '../../app/api';
+import { ApiError, fileUrl } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';

@@ -3,7 +3,7 @@ import type { Application, Round } from '@suilian/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';

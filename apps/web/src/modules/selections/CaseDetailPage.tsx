@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Image, Result, Row, Space, Spin,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { allows, SELECTION_PERMISSIONS } from '../../app/menu';
 import { ApiErrorAlert } from '../../shared/errors';

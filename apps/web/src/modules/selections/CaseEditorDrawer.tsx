@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Application, Case, Round } from '@suilian/contracts';
 import { App, Button, Col, Divider, Drawer, Flex, Form, Image, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { useSaveCase } from './hooks';

@@ -3,7 +3,7 @@ import type { Case } from '@suilian/contracts';
 import { Card, Col, Empty, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fileUrl } from '../../app/api';
+import { fileUrl } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { usePublishedCases } from './hooks';
 

@@ -2,7 +2,7 @@ import type { Application, Expert, Round } from '@suilian/contracts';
 import { Alert, App, Button, type ButtonProps, Card, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { AssignedExperts } from './AssignedExperts';
 import { useAssign, useAssignments, useExperts, useObject, useRecommend } from './hooks';

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { ApiErrorAlert } from '../../shared/errors';

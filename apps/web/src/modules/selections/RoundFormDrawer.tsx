@@ -30,7 +30,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { applyFormErrors, errorText } from '../../shared/errors';
 import { schemaRule, useRules } from '../../shared/rules';
 import { useSaveRound } from './hooks';

@@ -1,6 +1,6 @@
 import type { Round } from '@suilian/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { localiseRefusal } from './refusals';
 

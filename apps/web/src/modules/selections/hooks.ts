@@ -26,7 +26,7 @@ import {
   type UpdateRound,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Page } from '../../app/api';
+import { ApiError, api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 const RoundPageSchema = pageOf(RoundSchema);

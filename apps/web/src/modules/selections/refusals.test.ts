@@ -1,6 +1,6 @@
 import { SELECTION_REFUSALS } from '@suilian/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import enUS from '../../i18n/en-US';
 import { createTestI18n } from '../../i18n/testing';
 import zhCN from '../../i18n/zh-CN';

@@ -1,6 +1,6 @@
 import { type FieldIssue, type Round, SELECTION_REFUSALS, type SelectionRefusal } from '@suilian/contracts';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { formatDateTime } from '../../shared/format';
 import { criterionName } from './logic';
 

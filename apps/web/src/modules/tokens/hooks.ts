@@ -1,6 +1,6 @@
 import { type ApiToken, ApiTokenSchema, type CreateApiToken, CreatedApiTokenSchema, pageOf } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 const TokenPageSchema = pageOf(ApiTokenSchema);

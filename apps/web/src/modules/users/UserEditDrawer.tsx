@@ -1,7 +1,7 @@
 import type { User } from '@suilian/contracts';
 import { App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../api/http';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { nullIfBlank, useRules } from '../../shared/rules';
 import { useUpdateUser } from './hooks';

@@ -1,6 +1,6 @@
 import { type CreateUser, OneTimePasswordSchema, pageOf, type Role, type UpdateUser, type User, UserSchema } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 export interface UserFilters {

@@ -3,7 +3,7 @@ import { type AdvisoryImportOutcome, AdvisoryImportOutcomeSchema, MAX_ADVISORY_B
 import { Alert, App, Button, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, postMultipart } from '../../app/api';
+import { ApiError, postMultipart } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatBytes } from '../../shared/format';
 import { useInvalidateSecurity } from './hooks';

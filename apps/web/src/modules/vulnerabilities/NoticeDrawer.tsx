@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../app/api';
+import { apiUrl } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';

@@ -3,7 +3,7 @@ import { type Scan, ScanSchema } from '@suilian/contracts';
 import { Button, Col, Flex, Form, Input, Modal, Row, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postMultipart } from '../../app/api';
+import { postMultipart } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { api } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useInvalidateSecurity } from './hooks';
 

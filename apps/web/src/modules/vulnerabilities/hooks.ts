@@ -37,7 +37,7 @@ import {
   VulnStatsSchema,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Checker, type Page, type QueryValue } from '../../app/api';
+import { ApiError, api, type Checker, type Page, type QueryValue } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 /** Everything of this module lives under one query key, so a write refreshes what it may change. */

@@ -4,7 +4,7 @@ import { Alert, Button, DatePicker, Flex, Select, Space, Table, Tooltip, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../../app/api';
+import { apiUrl } from '../../../api/http';
 import { useMe } from '../../../app/auth';
 import { useLocale } from '../../../app/locale';
 import { DistrictSelect } from '../../../shared/districts';

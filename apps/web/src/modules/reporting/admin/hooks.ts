@@ -13,7 +13,7 @@ import {
   type ValidationRuleInput,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../app/api';
+import { api } from '../../../api/http';
 
 const BASE = '/reporting/config';
 const KEY = ['reporting', 'config'] as const;

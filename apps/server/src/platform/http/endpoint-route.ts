@@ -1,0 +1,91 @@
+import {
+  type Access,
+  type BodyOf,
+  type Endpoint,
+  type EndpointSpec,
+  type ParamsOf,
+  permissionsOf,
+  type QueryOf,
+  type ReplyOf,
+} from '@suilian/contracts';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The catalogue entry this route serves (set by `serveEndpoint`; read by the access check and the matrix test). */
+    endpoint?: Endpoint;
+  }
+}
+
+/** A request whose params, query and body have the endpoint's parsed types. */
+export type EndpointRequest<E extends EndpointSpec> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & {
+  params: ParamsOf<E>;
+  query: QueryOf<E>;
+  body: BodyOf<E>;
+  /** The original Fastify request, for what the typed view hides (multipart, raw url). */
+  raw: FastifyRequest['raw'];
+};
+
+/**
+ * A handler returns the JSON body of the endpoint's response (sent with its success status), or,
+ * for file and empty answers, the reply it has sent itself.
+ */
+export type EndpointHandler<E extends EndpointSpec> = (
+  request: EndpointRequest<E>,
+  reply: FastifyReply,
+) => Promise<E['responseKind'] extends 'file' | 'empty' ? FastifyReply | undefined : ReplyOf<E> | FastifyReply>;
+
+export interface ServeOptions {
+  /** Server-side route settings the catalogue does not carry (rate limits from configuration). */
+  config?: Pick<FastifyContextConfig, 'rateLimit'>;
+  /** Content-type parsers or body limits of routes that read their body themselves. */
+  bodyLimit?: number;
+}
+
+function describeAccess(access: Access): string {
+  if (access === 'public') return 'Access: anyone, no login.';
+  if (access === 'authenticated') return 'Access: any logged-in account.';
+  return `Access: ${permissionsOf(access).join(' or ')}.`;
+}
+
+/**
+ * Registers the handler of one catalogue endpoint: method, path, schemas, success status and
+ * access all come from the declaration (packages/contracts/src/endpoints), none is restated here.
+ */
+export function serveEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+  options: ServeOptions = {},
+) {
+  const schema: Record<string, unknown> = {
+    tags: [...endpoint.tags],
+    operationId: endpoint.name,
+    description: [endpoint.description ?? endpoint.summary, describeAccess(endpoint.access)].filter(Boolean).join('\n\n'),
+  };
+  if (endpoint.summary) schema.summary = endpoint.summary;
+  if (endpoint.params) schema.params = endpoint.params;
+  if (endpoint.query) schema.querystring = endpoint.query;
+  if (endpoint.body) schema.body = endpoint.body;
+  if (endpoint.upload) schema.consumes = ['multipart/form-data'];
+  if (endpoint.response) schema.response = { [endpoint.success]: endpoint.response };
+  const route: RouteOptions = {
+    method: endpoint.method,
+    url: endpoint.path,
+    schema,
+    config: {
+      ...options.config,
+      endpoint,
+      ...(endpoint.access === 'public' ? { auth: 'public' as const } : {}),
+      ...(endpoint.allowPendingPasswordChange ? { allowPendingPasswordChange: true } : {}),
+    },
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    handler: async (request, reply) => {
+      const result = await handler(request as unknown as EndpointRequest<E>, reply);
+      if (result === reply || reply.sent) return reply;
+      if (endpoint.success === 204) return reply.status(204).send();
+      return reply.status(endpoint.success).send(result);
+    },
+  };
+  app.route(route);
+}

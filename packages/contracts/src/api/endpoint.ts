@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import type { Permission } from '../roles.js';
+
+/**
+ * The endpoint catalogue's building block (ADR 0011): each HTTP endpoint is declared once, here in
+ * contracts, with its method, path, schemas and the access it needs. The server registers its
+ * handler against the declaration (`apps/server/src/platform/http/endpoint-route.ts`), the web's
+ * client calls it by the same object (`apps/web/src/api/`), and the OpenAPI document and the
+ * authorization matrix test are generated from the catalogue.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call an endpoint: holders of a permission (or of any permission in a list), any
+ * logged-in account, or anyone. Scope (which records) is decided by the services' policies.
+ */
+export type Access = Permission | readonly [Permission, ...Permission[]] | 'authenticated' | 'public';
+
+/** What a successful answer carries besides JSON: a file to download, or nothing at all. */
+export type ResponseKind = 'json' | 'file' | 'empty';
+
+export type SuccessStatus = 200 | 201 | 202 | 204;
+
+export interface EndpointSpec {
+  method: HttpMethod;
+  /** Fastify-style path: `/api/factories/:id`; a trailing `*` takes the rest of the path (handles). */
+  path: string;
+  access: Access;
+  /** OpenAPI tag(s): the module or resource. */
+  tags: readonly string[];
+  summary?: string;
+  description?: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  /** A JSON body. */
+  body?: z.ZodType;
+  /** The body is multipart/form-data with one part named `file` (imports, uploads). */
+  upload?: true;
+  /** The success status and, for JSON answers, the schema of the body. */
+  success: SuccessStatus;
+  response?: z.ZodType;
+  /** `file` for downloads (Excel, PDF, HTML documents, stored files); default `json`, or `empty` on 204. */
+  responseKind?: ResponseKind;
+  /** Reachable while the account must still change its one-time password (login, me, password change). */
+  allowPendingPasswordChange?: true;
+}
+
+/** A declared endpoint: its spec plus the name it has in the catalogue (the OpenAPI operationId). */
+export type Endpoint<S extends EndpointSpec = EndpointSpec> = S & { readonly name: string };
+
+type Named<T extends Record<string, EndpointSpec>> = { readonly [K in keyof T]: T[K] & { readonly name: K & string } };
+
+/** Declares a group of endpoints; each key becomes the endpoint's name (verb-first: `listFactories`). */
+export function defineEndpoints<const T extends Record<string, EndpointSpec>>(specs: T): Named<T> {
+  const out: Record<string, Endpoint> = {};
+  for (const [name, spec] of Object.entries(specs)) out[name] = Object.freeze({ ...spec, name });
+  return out as Named<T>;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+/** The path parameters an endpoint takes, as the server sees them after parsing. */
+export type ParamsOf<E extends EndpointSpec> = Out<E['params']>;
+export type QueryOf<E extends EndpointSpec> = Out<E['query']>;
+export type BodyOf<E extends EndpointSpec> = Out<E['body']>;
+/** What the server's handler returns for a JSON endpoint (before serialisation). */
+export type ReplyOf<E extends EndpointSpec> = E['response'] extends z.ZodType ? z.input<E['response']> : undefined;
+/** What a client receives from a JSON endpoint. */
+export type ResultOf<E extends EndpointSpec> = E['response'] extends z.ZodType ? z.output<E['response']> : undefined;
+
+/** What a client passes: the inputs the schemas accept (defaults may be left out). */
+export type CallInput<E extends EndpointSpec> = (E['params'] extends z.ZodType ? { params: In<E['params']> } : { params?: undefined }) &
+  (E['query'] extends z.ZodType ? { query?: In<E['query']> } : { query?: undefined }) &
+  (E['body'] extends z.ZodType ? { body: In<E['body']> } : { body?: undefined });
+
+/** Whether a permission list grants the declared access (`authenticated`/`public` always do). */
+export function accessAllows(access: Access, permissions: readonly Permission[]): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  if (typeof access === 'string') return permissions.includes(access);
+  return access.some((p) => permissions.includes(p));
+}
+
+/** The permissions named by an access rule (empty for `authenticated`/`public`). */
+export function permissionsOf(access: Access): readonly Permission[] {
+  if (access === 'public' || access === 'authenticated') return [];
+  return typeof access === 'string' ? [access] : access;
+}
+
+/**
+ * The URL path of an endpoint with its parameters filled in and percent-encoded; a `*` parameter
+ * keeps its slashes (a handle `88.118.8/ABC` stays two segments).
+ */
+export function pathOf(endpoint: Pick<EndpointSpec, 'path'>, params?: Record<string, unknown>): string {
+  return endpoint.path.replace(/:([A-Za-z0-9_]+)|\*$/g, (match, name: string | undefined) => {
+    const key = name ?? '*';
+    const value = params?.[key];
+    if (value === undefined || value === null || value === '') throw new Error(`${endpoint.path}: parameter ${key} is missing`);
+    const text = String(value);
+    return match === '*' ? text.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(text);
+  });
+}
