@@ -1,4 +1,5 @@
 export * from './api/endpoint.js';
+export * from './api/tabular.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './code-lists.js';

@@ -49,12 +49,15 @@ export interface EndpointSpec {
 /** A declared endpoint: its spec plus the name it has in the catalogue (the OpenAPI operationId). */
 export type Endpoint<S extends EndpointSpec = EndpointSpec> = S & { readonly name: string };
 
-type Named<T extends Record<string, EndpointSpec>> = { readonly [K in keyof T]: T[K] & { readonly name: K & string } };
+type Named<T extends Record<string, EndpointSpec>> = { readonly [K in keyof T]: T[K] & { readonly name: string } };
 
-/** Declares a group of endpoints; each key becomes the endpoint's name (verb-first: `listFactories`). */
-export function defineEndpoints<const T extends Record<string, EndpointSpec>>(specs: T): Named<T> {
+/**
+ * Declares a group of endpoints; each key becomes the endpoint's name (verb-first: `listFactories`),
+ * prefixed by `namespace.` for groups declared once per kind (registries: `standards.listRecords`).
+ */
+export function defineEndpoints<const T extends Record<string, EndpointSpec>>(specs: T, namespace?: string): Named<T> {
   const out: Record<string, Endpoint> = {};
-  for (const [name, spec] of Object.entries(specs)) out[name] = Object.freeze({ ...spec, name });
+  for (const [key, spec] of Object.entries(specs)) out[key] = Object.freeze({ ...spec, name: namespace ? `${namespace}.${key}` : key });
   return out as Named<T>;
 }
 

@@ -1,6 +1,8 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { tabularEndpointSpecs } from '../api/tabular.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { CreateFactorySchema, FactoryListQuerySchema, FactorySchema, UpdateFactorySchema } from '../factories.js';
+import { FactoryExportQuerySchema } from '../imports.js';
 
 const tags = ['factories'];
 
@@ -43,4 +45,12 @@ export const factoryEndpoints = defineEndpoints({
     success: 200,
     response: FactorySchema,
   },
+  ...tabularEndpointSpecs('Factory', 'Factories', {
+    base: '/api/factories',
+    tags,
+    noun: '5G factory',
+    exportQuery: FactoryExportQuerySchema,
+    read: 'enterprise:read',
+    write: 'enterprise:write',
+  }),
 });

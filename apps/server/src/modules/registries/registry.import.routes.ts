@@ -1,4 +1,4 @@
-import { REGISTRY_KEYS, RegistryExportQuerySchema } from '@suilian/contracts';
+import { REGISTRY_API, REGISTRY_KEYS } from '@suilian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { registerImportExportRoutes } from '../../platform/tabular/http.js';
 import type { RegistryImporter } from './registry.import.js';
@@ -7,13 +7,11 @@ import type { RegistryImporter } from './registry.import.js';
 export function registerRegistryImportRoutes(app: FastifyInstance, importer: RegistryImporter) {
   for (const key of REGISTRY_KEYS) {
     const name = importer.sheetName(key);
+    const api = REGISTRY_API[key];
     registerImportExportRoutes(app, {
-      base: `/api/${key}`,
-      tags: [`registry: ${key}`],
-      noun: `${key} record`,
+      endpoints: { template: api.downloadRecordTemplate, import: api.importRecords, export: api.exportRecords },
       templateName: `${name}导入模板.xlsx`,
       exportName: `${name}清单.xlsx`,
-      exportQuery: RegistryExportQuerySchema,
       importer: importer.forRegistry(key),
     });
   }

@@ -1,45 +1,20 @@
-import {
-  createRecordSchemaFor,
-  IdParamsSchema,
-  OkSchema,
-  pageOf,
-  REGISTRY_KEYS,
-  RegistryListQuerySchema,
-  RegistryRecordSchema,
-  updateRecordSchemaFor,
-} from '@suilian/contracts';
+import { REGISTRY_API, REGISTRY_KEYS } from '@suilian/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import type { RegistryService } from './registry.service.js';
 
 /** One set of routes per registry, /api/<key>, each with that registry's own body schema. */
 export function registerRegistryRoutes(app: FastifyInstance, registries: RegistryService) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   for (const key of REGISTRY_KEYS) {
-    const tags = [`registry: ${key}`];
-    r.get(`/api/${key}`, {
-      schema: { tags, querystring: RegistryListQuerySchema, response: { 200: pageOf(RegistryRecordSchema) } },
-      handler: async (request) => registries.list(actorOf(request), key, request.query),
-    });
-    r.post(`/api/${key}`, {
-      schema: { tags, body: createRecordSchemaFor(key), response: { 201: RegistryRecordSchema } },
-      handler: async (request, reply) => reply.status(201).send(await registries.create(actorOf(request), key, request.body)),
-    });
-    r.get(`/api/${key}/:id`, {
-      schema: { tags, params: IdParamsSchema, response: { 200: RegistryRecordSchema } },
-      handler: async (request) => registries.get(actorOf(request), key, request.params.id),
-    });
-    r.patch(`/api/${key}/:id`, {
-      schema: { tags, params: IdParamsSchema, body: updateRecordSchemaFor(key), response: { 200: RegistryRecordSchema } },
-      handler: async (request) => registries.update(actorOf(request), key, request.params.id, request.body),
-    });
-    r.delete(`/api/${key}/:id`, {
-      schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } },
-      handler: async (request) => {
-        await registries.remove(actorOf(request), key, request.params.id);
-        return { ok: true as const };
-      },
+    const api = REGISTRY_API[key];
+    serveEndpoint(app, api.listRecords, async (request) => registries.list(actorOf(request), key, request.query));
+    serveEndpoint(app, api.createRecord, async (request) => registries.create(actorOf(request), key, request.body));
+    serveEndpoint(app, api.getRecord, async (request) => registries.get(actorOf(request), key, request.params.id));
+    serveEndpoint(app, api.updateRecord, async (request) => registries.update(actorOf(request), key, request.params.id, request.body));
+    serveEndpoint(app, api.deleteRecord, async (request) => {
+      await registries.remove(actorOf(request), key, request.params.id);
+      return { ok: true as const };
     });
   }
 }

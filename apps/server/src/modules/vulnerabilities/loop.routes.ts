@@ -1,5 +1,6 @@
 import {
-  AssetExportQuerySchema,
+  API,
+  type AssetExportQuery,
   AssetInputSchema,
   AssetListQuerySchema,
   AssetSchema,
@@ -41,7 +42,7 @@ import type { StatsService } from './stats/stats.service.js';
 
 export interface LoopServices {
   assets: AssetService;
-  assetImporter: TabularImporter<z.output<typeof AssetExportQuerySchema>>;
+  assetImporter: TabularImporter<AssetExportQuery>;
   matching: MatchingService;
   findings: FindingService;
   scans: ScanService;
@@ -57,12 +58,9 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
   const base = '/api/security';
 
   registerImportExportRoutes(app, {
-    base: `${base}/assets`,
-    tags,
-    noun: 'asset',
+    endpoints: { template: API.downloadAssetTemplate, import: API.importAssets, export: API.exportAssets },
     templateName: '资产导入模板.xlsx',
     exportName: '资产清单.xlsx',
-    exportQuery: AssetExportQuerySchema,
     importer: s.assetImporter,
   });
   r.get(`${base}/assets`, {

@@ -1,10 +1,9 @@
-import { type ImportMode, ImportQuerySchema, JobAcceptedSchema } from '@suilian/contracts';
+import type { Endpoint, ImportMode, ImportQuery, JobAcceptedSchema, QueryOf } from '@suilian/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import type { Actor } from '../actor.js';
 import { fieldError } from '../errors.js';
 import { actorOf } from '../http/auth-hook.js';
+import { serveEndpoint } from '../http/endpoint-route.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,44 +38,32 @@ export interface TabularImporter<Query> {
   export(actor: Actor, query: Query): Promise<Buffer>;
 }
 
-export interface ImportExportRoutes<S extends z.ZodType> {
-  /** The list's path, e.g. `/api/enterprises`: the routes are `<base>/import-template`, `<base>/import`, `<base>/export`. */
-  base: string;
-  tags: string[];
-  /** What one row is, for the OpenAPI descriptions (enterprise, project, …). */
-  noun: string;
+/** The three catalogue endpoints of an importable list (contracts' `tabularEndpointSpecs`). */
+export interface TabularEndpoints<Q extends Endpoint> {
+  template: Endpoint;
+  import: Endpoint & { response: typeof JobAcceptedSchema };
+  export: Q;
+}
+
+export interface ImportExportRoutes<Q extends Endpoint> {
+  endpoints: TabularEndpoints<Q>;
   /** Download names, e.g. 企业导入模板.xlsx and 企业清单.xlsx. */
   templateName: string;
   exportName: string;
-  /** The list's filters without paging. */
-  exportQuery: S;
-  importer: TabularImporter<z.output<S>>;
+  importer: TabularImporter<QueryOf<Q>>;
 }
 
-/** The template, import and export routes every importable list has, all alike. */
-export function registerImportExportRoutes<S extends z.ZodType>(app: FastifyInstance, o: ImportExportRoutes<S>) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { tags, importer } = o;
-  r.get(`${o.base}/import-template`, {
-    schema: { tags, description: `The .xlsx template for ${o.noun} imports: Chinese headers, drop-downs, a 说明 sheet.` },
-    handler: async (request, reply) => sendWorkbook(reply, o.templateName, await importer.template(actorOf(request))),
+/** Serves the template, import and export endpoints every importable list has, all alike. */
+export function registerImportExportRoutes<Q extends Endpoint>(app: FastifyInstance, o: ImportExportRoutes<Q>) {
+  const { importer, endpoints } = o;
+  serveEndpoint(app, endpoints.template, async (request, reply) =>
+    sendWorkbook(reply, o.templateName, await importer.template(actorOf(request))),
+  );
+  serveEndpoint(app, endpoints.import, async (request) => {
+    const { mode } = request.query as ImportQuery;
+    return importer.start(actorOf(request), () => readUploadedFile(request as unknown as FastifyRequest), mode);
   });
-  r.post(`${o.base}/import`, {
-    schema: {
-      tags,
-      description: 'multipart/form-data with the .xlsx or .csv in a part named file; follow the job at /api/jobs/:id',
-      consumes: ['multipart/form-data'],
-      querystring: ImportQuerySchema,
-      response: { 202: JobAcceptedSchema },
-    },
-    handler: async (request, reply) => {
-      const accepted = await importer.start(actorOf(request), () => readUploadedFile(request), request.query.mode);
-      return reply.status(202).send(accepted);
-    },
-  });
-  r.get(`${o.base}/export`, {
-    schema: { tags, querystring: o.exportQuery, description: 'The filtered list as .xlsx, in the template’s columns.' },
-    handler: async (request, reply) =>
-      sendWorkbook(reply, o.exportName, await importer.export(actorOf(request), request.query as z.output<S>)),
-  });
+  serveEndpoint(app, endpoints.export, async (request, reply) =>
+    sendWorkbook(reply, o.exportName, await importer.export(actorOf(request), request.query as QueryOf<Q>)),
+  );
 }
