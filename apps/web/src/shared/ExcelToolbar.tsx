@@ -1,17 +1,26 @@
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { type ImportMode, type ImportResult, ImportResultSchema, type JobAccepted, JobAcceptedSchema } from '@suilian/contracts';
+import type { Endpoint, ImportMode, ImportQuerySchema, ImportResult, JobAcceptedSchema } from '@suilian/contracts';
+import { ImportResultSchema } from '@suilian/contracts';
 import { Alert, Button, Flex, Modal, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, postMultipart, type QueryValue } from '../api/http';
+import type { z } from 'zod';
+import { upload, urlOf } from '../api/endpoints';
+import type { QueryValue } from '../api/http';
 import { ApiErrorAlert } from './errors';
 import { useJob } from './jobs';
 
 type Rejection = ImportResult['rejected'][number];
 
+/** A list's template, import and export endpoints (contracts' `tabularEndpointSpecs`). */
+export interface TabularEndpoints {
+  template: Endpoint;
+  import: Endpoint & { upload: true; query: typeof ImportQuerySchema; response: typeof JobAcceptedSchema };
+  export: Endpoint & { query: z.ZodType };
+}
+
 interface Props {
-  /** `/enterprises` or `/projects`: the template, import and export routes hang below it. */
-  base: string;
+  endpoints: TabularEndpoints;
   /** What is imported, for the dialog title (企业, 项目). */
   name: string;
   /** The list's current filters: the export holds the whole filtered list. */
@@ -21,7 +30,17 @@ interface Props {
   onImported(): void;
 }
 
-function ImportDialog({ base, name, open, onClose }: { base: string; name: string; open: boolean; onClose(wrote: boolean): void }) {
+function ImportDialog({
+  endpoints,
+  name,
+  open,
+  onClose,
+}: {
+  endpoints: TabularEndpoints;
+  name: string;
+  open: boolean;
+  onClose(wrote: boolean): void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ImportMode>('all');
   const [file, setFile] = useState<File | null>(null);
@@ -37,7 +56,7 @@ function ImportDialog({ base, name, open, onClose }: { base: string; name: strin
     setFile(chosen);
     setStartError(null);
     setStarting(true);
-    postMultipart<JobAccepted>(`${base}/import`, chosen, chosen.name, { query: { mode: chosenMode }, check: JobAcceptedSchema })
+    upload(endpoints.import, chosen, chosen.name, { query: { mode: chosenMode } })
       .then((accepted) => setJobId(accepted.jobId), setStartError)
       .finally(() => setStarting(false));
   };
@@ -179,14 +198,14 @@ function ImportDialog({ base, name, open, onClose }: { base: string; name: strin
 }
 
 /** Excel for a list: the template with drop-downs, import as a job with a per-row report, export of the filtered list. */
-export function ExcelToolbar({ base, name, filters, canImport, onImported }: Props) {
+export function ExcelToolbar({ endpoints, name, filters, canImport, onImported }: Props) {
   const { t } = useTranslation();
   const [importing, setImporting] = useState(false);
   return (
     <>
       <Space.Compact>
         {canImport && (
-          <Button href={apiUrl(`${base}/import-template`)} icon={<DownloadOutlined />} data-testid="excel-template">
+          <Button href={urlOf(endpoints.template)} icon={<DownloadOutlined />} data-testid="excel-template">
             {t('excel.template')}
           </Button>
         )}
@@ -195,12 +214,12 @@ export function ExcelToolbar({ base, name, filters, canImport, onImported }: Pro
             {t('excel.import')}
           </Button>
         )}
-        <Button href={apiUrl(`${base}/export`, filters)} icon={<FileExcelOutlined />} data-testid="excel-export">
+        <Button href={urlOf(endpoints.export, { query: filters })} icon={<FileExcelOutlined />} data-testid="excel-export">
           {t('excel.export')}
         </Button>
       </Space.Compact>
       <ImportDialog
-        base={base}
+        endpoints={endpoints}
         name={name}
         open={importing}
         onClose={(wrote) => {

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@suilian/contracts';
+import { API } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -97,7 +98,7 @@ export default function EnterprisesPage() {
       extra={
         <Space>
           <ExcelToolbar
-            base="/enterprises"
+            endpoints={{ template: API.downloadEnterpriseTemplate, import: API.importEnterprises, export: API.exportEnterprises }}
             name={t('orgKinds.enterprise')}
             filters={{ ...filters, sort: table.sort }}
             canImport={mayCreate}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { FACTORY_LEVELS, FACTORY_SCENARIO_THRESHOLD, type Factory } from '@suilian/contracts';
+import { API, FACTORY_LEVELS, FACTORY_SCENARIO_THRESHOLD, type Factory } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Rate, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -139,7 +139,7 @@ export default function FactoriesPage() {
       extra={
         <Space>
           <ExcelToolbar
-            base="/factories"
+            endpoints={{ template: API.downloadFactoryTemplate, import: API.importFactories, export: API.exportFactories }}
             name={t('factories.title')}
             filters={{ ...filters, sort: table.sort }}
             canImport={can('enterprise:write')}

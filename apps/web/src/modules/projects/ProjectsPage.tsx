@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
+import { API, PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -122,7 +122,7 @@ export default function ProjectsPage() {
       extra={
         <Space>
           <ExcelToolbar
-            base="/projects"
+            endpoints={{ template: API.downloadProjectTemplate, import: API.importProjects, export: API.exportProjects }}
             name={t('menu.projects')}
             filters={{ ...filters, sort: table.sort }}
             canImport={can('project:write')}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { REGISTRY_KEYS, type RegistryKey, type RegistryRecord } from '@suilian/contracts';
+import { REGISTRY_API, REGISTRY_KEYS, type RegistryKey, type RegistryRecord } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -153,7 +153,11 @@ function Registry({ registry }: { registry: RegistryKey }) {
       extra={
         <Space>
           <ExcelToolbar
-            base={`/${registry}`}
+            endpoints={{
+              template: REGISTRY_API[registry].downloadRecordTemplate,
+              import: REGISTRY_API[registry].importRecords,
+              export: REGISTRY_API[registry].exportRecords,
+            }}
             name={name}
             filters={{ ...filters, sort: table.sort }}
             canImport={can('registry:write')}

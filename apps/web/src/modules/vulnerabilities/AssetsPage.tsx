@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { ASSET_CRITICALITIES, type Asset, NETWORK_ZONES } from '@suilian/contracts';
+import { API, ASSET_CRITICALITIES, type Asset, NETWORK_ZONES } from '@suilian/contracts';
 import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,7 +114,7 @@ export default function AssetsPage() {
             </Button>
           )}
           <ExcelToolbar
-            base="/security/assets"
+            endpoints={{ template: API.downloadAssetTemplate, import: API.importAssets, export: API.exportAssets }}
             name={a('importName')}
             filters={filters}
             canImport={write}
