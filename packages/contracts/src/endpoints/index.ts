@@ -6,6 +6,7 @@ import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
 import { identifierEndpoints } from './identifiers.js';
 import { indicatorEndpoints } from './indicators.js';
+import { jobEndpoints } from './jobs.js';
 import { notificationEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisations.js';
 import { platformEndpoints } from './platform.js';
@@ -31,6 +32,7 @@ export const API = {
   ...factoryEndpoints,
   ...identifierEndpoints,
   ...indicatorEndpoints,
+  ...jobEndpoints,
   ...notificationEndpoints,
   ...organisationEndpoints,
   ...platformEndpoints,
@@ -50,6 +52,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   factoryEndpoints,
   identifierEndpoints,
   indicatorEndpoints,
+  jobEndpoints,
   notificationEndpoints,
   organisationEndpoints,
   platformEndpoints,
