@@ -26,6 +26,13 @@ export const CodeListSchema = z.object({
 });
 export type CodeList = z.infer<typeof CodeListSchema>;
 
+/** A list without its items (the index of lists). */
+export const CodeListSummarySchema = CodeListSchema.omit({ items: true });
+export type CodeListSummary = z.infer<typeof CodeListSummarySchema>;
+
+/** `?includeRetired=true` also returns retired items (records may still carry them). */
+export const CodeListQuerySchema = z.object({ includeRetired: z.enum(['true', 'false']).optional() }).strict();
+
 export const CodeListParamsSchema = z.object({ key: z.enum(CODE_LIST_KEYS) }).strict();
 export const CodeItemParamsSchema = z
   .object({ key: z.enum(CODE_LIST_KEYS), code: z.string().regex(/^[A-Za-z0-9_]{1,32}$/, 'code: 1 to 32 letters, digits or _') })

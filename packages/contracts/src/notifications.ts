@@ -86,3 +86,7 @@ export const OutboxPageSchema = z.object({
   smtpConfigured: z.boolean(),
 });
 export type OutboxPage = z.infer<typeof OutboxPageSchema>;
+
+/** What one pass over the outbox did: mails sent, put back for a later attempt, given up on. */
+export const DispatchResultSchema = z.object({ sent: z.number().int(), retried: z.number().int(), failed: z.number().int() });
+export type DispatchResult = z.infer<typeof DispatchResultSchema>;

@@ -1,4 +1,159 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { ChangePasswordSchema, LoginSchema, MeSchema, UpdateProfileSchema } from '../auth.js';
+import { IdParamsSchema, OkSchema, pageOf } from '../common.js';
+import { ApiTokenListQuerySchema, ApiTokenSchema, CreateApiTokenSchema, CreatedApiTokenSchema } from '../tokens.js';
+import { CreateUserSchema, OneTimePasswordSchema, UpdateUserSchema, UserListQuerySchema, UserSchema } from '../users.js';
+
+const auth = ['auth'];
+const users = ['users'];
+const tokens = ['api tokens'];
 
 /** Login, sessions, the password, accounts and API tokens. */
-export const accountEndpoints = defineEndpoints({});
+export const accountEndpoints = defineEndpoints({
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    access: 'public',
+    tags: auth,
+    summary: 'Checks the password (with lockout) and opens a session cookie',
+    body: LoginSchema,
+    success: 200,
+    response: MeSchema,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    access: 'authenticated',
+    tags: auth,
+    success: 200,
+    response: OkSchema,
+    allowPendingPasswordChange: true,
+  },
+  getMe: {
+    method: 'GET',
+    path: '/api/auth/me',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'The caller: account, role, permissions, locale and (for sessions) the CSRF token',
+    success: 200,
+    response: MeSchema,
+    allowPendingPasswordChange: true,
+  },
+  updateMe: {
+    method: 'PATCH',
+    path: '/api/auth/me',
+    access: 'authenticated',
+    tags: auth,
+    summary: "The caller's own profile: display name, e-mail, phone, locale",
+    body: UpdateProfileSchema,
+    success: 200,
+    response: MeSchema,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    access: 'authenticated',
+    tags: auth,
+    summary: "Changes the caller's own password; the account's other sessions end",
+    body: ChangePasswordSchema,
+    success: 200,
+    response: OkSchema,
+    allowPendingPasswordChange: true,
+  },
+
+  listUsers: {
+    method: 'GET',
+    path: '/api/users',
+    access: 'user:read',
+    tags: users,
+    query: UserListQuerySchema,
+    success: 200,
+    response: pageOf(UserSchema),
+  },
+  createUser: {
+    method: 'POST',
+    path: '/api/users',
+    access: 'user:write',
+    tags: users,
+    summary: 'Creates an account with a one-time password, shown once',
+    body: CreateUserSchema,
+    success: 201,
+    response: OneTimePasswordSchema,
+  },
+  getUser: {
+    method: 'GET',
+    path: '/api/users/:id',
+    access: 'user:read',
+    tags: users,
+    params: IdParamsSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/api/users/:id',
+    access: 'user:write',
+    tags: users,
+    params: IdParamsSchema,
+    body: UpdateUserSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  disableUser: {
+    method: 'POST',
+    path: '/api/users/:id/disable',
+    access: 'user:write',
+    tags: users,
+    params: IdParamsSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  enableUser: {
+    method: 'POST',
+    path: '/api/users/:id/enable',
+    access: 'user:write',
+    tags: users,
+    params: IdParamsSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  resetUserPassword: {
+    method: 'POST',
+    path: '/api/users/:id/reset-password',
+    access: 'user:write',
+    tags: users,
+    summary: 'Issues a new one-time password; the account is unlocked and must change it at next login',
+    params: IdParamsSchema,
+    success: 200,
+    response: OneTimePasswordSchema,
+  },
+
+  listApiTokens: {
+    method: 'GET',
+    path: '/api/tokens',
+    access: 'token:read',
+    tags: tokens,
+    query: ApiTokenListQuerySchema,
+    success: 200,
+    response: pageOf(ApiTokenSchema),
+  },
+  createApiToken: {
+    method: 'POST',
+    path: '/api/tokens',
+    access: 'token:write',
+    tags: tokens,
+    summary: 'Issues an API token bound to an organisation and a role; the secret is shown once',
+    body: CreateApiTokenSchema,
+    success: 201,
+    response: CreatedApiTokenSchema,
+  },
+  revokeApiToken: {
+    method: 'POST',
+    path: '/api/tokens/:id/revoke',
+    access: 'token:write',
+    tags: tokens,
+    params: IdParamsSchema,
+    success: 200,
+    response: ApiTokenSchema,
+  },
+});
