@@ -93,6 +93,31 @@ export const CreateLockExceptionSchema = z
   })
   .strict();
 
+/** A lock exception the city granted: the request as stored, with its id. */
+export const GrantedLockExceptionSchema = z.object({
+  id: z.uuid(),
+  dataSet: z.string(),
+  period: z.string(),
+  orgUnit: z.uuid(),
+  reason: z.string(),
+  expiresOn: z.string(),
+});
+
+/** What one run of the reporting reminders sent: one entry per (data set, period, district, kind) reminded. */
+export const ReminderRunResultSchema = z.object({
+  today: z.string(),
+  sent: z.array(
+    z.object({
+      dataSet: z.string(),
+      period: z.string(),
+      orgId: z.uuid(),
+      kind: z.enum(['due', 'overdue']),
+      deadline: z.string(),
+      recipients: z.number().int(),
+    }),
+  ),
+});
+
 export const DataSetSchema = z.object({
   code: z.string(),
   nameZh: z.string(),
