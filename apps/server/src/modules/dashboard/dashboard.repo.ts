@@ -1,5 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { indicator } from '../indicators/indicator.table.js';
+import { organisation } from '../organisations/organisation.table.js';
+import { project } from '../projects/project.table.js';
+import { dataRegistration, dataSet } from '../reporting/reporting.table.js';
 
 export interface DistrictRow {
   id: string;
@@ -12,8 +16,8 @@ export function createDashboardRepo(db: DbOrTx) {
   return {
     /** Every indicator's code, retired ones included (a map may still be asked for one). */
     async indicatorCodes(): Promise<Set<string>> {
-      const result = await db.execute<{ code: string }>(sql`SELECT code FROM indicator`);
-      return new Set(result.rows.map((r) => r.code));
+      const rows = await db.select({ code: indicator.code }).from(indicator);
+      return new Set(rows.map((r) => r.code));
     },
 
     /**
@@ -26,39 +30,39 @@ export function createDashboardRepo(db: DbOrTx) {
     },
 
     async pipeline(districtId: string | null): Promise<Array<{ state: string; count: number }>> {
-      const district = districtId ? sql`WHERE p.district_id = ${districtId}` : sql``;
-      const result = await db.execute<{ state: string; count: number }>(
-        sql`SELECT p.state, count(*)::int AS count FROM project p ${district} GROUP BY p.state`,
-      );
-      return result.rows.map((r) => ({ state: r.state, count: Number(r.count) }));
+      const rows = await db
+        .select({ state: project.state, count: count() })
+        .from(project)
+        .where(districtId ? eq(project.districtId, districtId) : undefined)
+        .groupBy(project.state);
+      return rows.map((r) => ({ state: r.state, count: Number(r.count) }));
     },
 
     async districts(): Promise<DistrictRow[]> {
-      const result = await db.execute<{ id: string; division_code: string; name: string; name_en: string | null }>(
-        sql`SELECT id, division_code, name, name_en FROM organisation WHERE kind = 'district' ORDER BY division_code`,
-      );
-      return result.rows.map((r) => ({ id: r.id, divisionCode: r.division_code, nameZh: r.name, nameEn: r.name_en }));
+      const rows = await db
+        .select({ id: organisation.id, divisionCode: organisation.divisionCode, nameZh: organisation.name, nameEn: organisation.nameEn })
+        .from(organisation)
+        .where(eq(organisation.kind, 'district'))
+        .orderBy(asc(organisation.divisionCode));
+      return rows.map((r) => ({ ...r, divisionCode: r.divisionCode ?? '' }));
     },
 
     /** Registrations of a data set between two periods (YYYYMM), with the data set's existence. */
     async registrations(
-      dataSet: string,
+      code: string,
       from: string,
       to: string,
       districtId: string | null,
     ): Promise<{ exists: boolean; rows: Array<{ period: string; orgId: string; state: string }> }> {
-      const district = districtId ? sql`AND r.org_id = ${districtId}` : sql``;
-      const [found, result] = await Promise.all([
-        db.execute(sql`SELECT 1 FROM data_set WHERE code = ${dataSet}`),
-        db.execute<{ period: string; org_id: string; state: string }>(
-          sql`SELECT r.period, r.org_id, r.state FROM data_registration r
-               WHERE r.data_set_code = ${dataSet} AND r.period BETWEEN ${from} AND ${to} ${district}`,
-        ),
+      const r = dataRegistration;
+      const [found, rows] = await Promise.all([
+        db.select({ code: dataSet.code }).from(dataSet).where(eq(dataSet.code, code)),
+        db
+          .select({ period: r.period, orgId: r.orgId, state: r.state })
+          .from(r)
+          .where(and(eq(r.dataSetCode, code), between(r.period, from, to), districtId ? eq(r.orgId, districtId) : undefined)),
       ]);
-      return {
-        exists: found.rows.length > 0,
-        rows: result.rows.map((r) => ({ period: r.period, orgId: r.org_id, state: r.state })),
-      };
+      return { exists: found.length > 0, rows };
     },
   };
 }

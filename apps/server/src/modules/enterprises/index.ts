@@ -4,6 +4,7 @@ import { registerEnterpriseImportRoutes } from './enterprise.import.routes.js';
 import { registerEnterpriseRoutes } from './enterprise.routes.js';
 import { createEnterpriseService, type EnterpriseServiceDeps } from './enterprise.service.js';
 
+export { enterpriseMeasures } from './enterprise.measures.js';
 export type { EnterpriseService } from './enterprise.service.js';
 
 /** Enterprises: profile, industry and cluster, honours timeline. */

@@ -4,6 +4,7 @@ import { registerFactoryImportRoutes } from './factory.import.routes.js';
 import { registerFactoryRoutes } from './factory.routes.js';
 import { createFactoryService, type FactoryServiceDeps } from './factory.service.js';
 
+export { factoryMeasures } from './factory.measures.js';
 export type { FactoryService } from './factory.service.js';
 
 /** 5G factories: levels, scenarios with go-live dates, linked projects; Excel import/export. */

@@ -16,6 +16,7 @@ import { createRecordService } from './record.service.js';
 import { createResolver } from './resolver.js';
 import { createTemplateService } from './template.service.js';
 
+export { handleMeasures } from './handle.measures.js';
 export { answerBadUrl } from './handle.routes.js';
 export { loadHandleDemo } from './handles.seed.js';
 export type { PrefixService } from './prefix.service.js';

@@ -4,6 +4,7 @@ import { registerProjectImportRoutes } from './project.import.routes.js';
 import { registerProjectRoutes } from './project.routes.js';
 import { createProjectService, type ProjectServiceDeps } from './project.service.js';
 
+export { projectMeasures } from './project.measures.js';
 export type { ProjectService } from './project.service.js';
 
 /** "5G+工业互联网" projects: declaration, review lifecycle, timeline. */

@@ -4,6 +4,7 @@ import { registerRegistryImportRoutes } from './registry.import.routes.js';
 import { registerRegistryRoutes } from './registry.routes.js';
 import { createRegistryService, type RegistryServiceDeps } from './registry.service.js';
 
+export { registryMeasures } from './registry.measures.js';
 export type { RegistryService } from './registry.service.js';
 
 /** Ecosystem registries (standards, patents, pilot projects, carriers, platforms, events, trainings, …); Excel import/export. */

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type ApplicationServiceDeps, createApplicationService } from './application.service.js';
 import { type CaseServiceDeps, createCaseService } from './case.service.js';
+import { createObjectionService } from './objection.service.js';
+import { createReviewService } from './review.service.js';
 import { createRoundService } from './round.service.js';
 import { registerSelectionRoutes } from './selection.routes.js';
 
@@ -8,15 +10,13 @@ export type { RoundService } from './round.service.js';
 
 type Deps = Omit<ApplicationServiceDeps, 'rounds'> & Omit<CaseServiceDeps, 'rounds' | 'applications'>;
 
-/** Selections (遴选): rounds, applications, district recommendation, expert scoring, publicity, case pages. */
+/** Selections (遴选): rounds, applications, district recommendation, expert review, objections, case pages. */
 export function createSelectionsModule(deps: Deps) {
   const rounds = createRoundService(deps);
   const applications = createApplicationService({ ...deps, rounds });
+  const reviews = createReviewService({ ...deps, rounds, applications });
+  const objections = createObjectionService({ ...deps, rounds, applications });
   const cases = createCaseService({ ...deps, rounds, applications });
-  return {
-    rounds,
-    applications,
-    cases,
-    registerRoutes: (app: FastifyInstance) => registerSelectionRoutes(app, { rounds, applications, cases }),
-  };
+  const services = { rounds, applications, reviews, objections, cases };
+  return { ...services, registerRoutes: (app: FastifyInstance) => registerSelectionRoutes(app, services) };
 }

@@ -1,0 +1,15 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * A module's records as counting spans, for the indicators' record counters (issue #10 item 4):
+ * a SELECT of (kind, id, title, district_id, state, since, until, weight, ref) — each row counts
+ * `weight` on every day from `since` until the day before `until` (for ever when null). The module
+ * that owns the tables writes it with its Drizzle columns, so a renamed column fails to compile;
+ * `inDistrict(column)` is the caller's district filter (`AND column = …`, or nothing) applied to
+ * the column that places the record in a district.
+ */
+export type SpanSource = (inDistrict: (column: AnyPgColumn) => SQL) => SQL;
+
+/** Named span sources: the counter names indicators refer to (`indicator.counter`). */
+export type SpanSources = Readonly<Record<string, SpanSource>>;

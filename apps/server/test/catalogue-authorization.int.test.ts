@@ -1,0 +1,119 @@
+import { ALL_ENDPOINTS, accessAllows, type Endpoint, permissionsOf, ROLE_DEFINITIONS, ROLES, type Role } from '@suilian/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
+
+/**
+ * The authorization matrix generated from the endpoint catalogue (issue #10 item 3, ADR 0011):
+ * every endpoint × every role × anonymous has an expectation derived from its declared access.
+ * A role without the access is refused with 403 naming the permission, whatever it sends, and
+ * nothing is written; a role with it is never refused for that permission; anonymous callers get
+ * 401 except on public endpoints. Scope (which records) is tested per domain.
+ */
+
+const PARAM_CANDIDATES = ['00000000-0000-4000-8000-000000000000', '2026-01', '2026Q1', '88.118', 'standards', '1', 'x'];
+
+/** A value each path parameter accepts, so the request reaches the access check and beyond. */
+function urlOf(endpoint: Endpoint): string {
+  const shape = endpoint.params instanceof z.ZodObject ? (endpoint.params.shape as Record<string, z.ZodType>) : {};
+  return endpoint.path.replace(/:([A-Za-z0-9_]+)|\*$/g, (match, name: string | undefined) => {
+    if (match === '*') return '88.118.0/MATRIX';
+    const schema = shape[name ?? ''];
+    const value = PARAM_CANDIDATES.find((candidate) => schema?.safeParse(candidate).success) ?? 'x';
+    return encodeURIComponent(value);
+  });
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function send(session: Session | null, ctx: TestContext, endpoint: Endpoint) {
+  const body = WRITES.has(endpoint.method) && endpoint.method !== 'DELETE' ? {} : undefined;
+  if (session) return session.request(endpoint.method, urlOf(endpoint), body);
+  return ctx.app.inject({ method: endpoint.method, url: urlOf(endpoint), ...(body ? { payload: body } : {}) });
+}
+
+const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' | 'pool'> = {
+  city_admin: 'city',
+  city_analyst: 'city',
+  security_analyst: 'city',
+  auditor: 'city',
+  district_officer: 'district',
+  enterprise_user: 'enterprise',
+  provider_user: 'provider',
+  expert: 'pool',
+};
+
+describe('authorization matrix generated from the endpoint catalogue', () => {
+  let ctx: TestContext;
+  const sessions = {} as Record<Role, Session>;
+  const usernames = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    const city = await orgByDivision(ctx, '440100');
+    const district = await orgByDivision(ctx, '440106');
+    const enterprise = await insertEnterprise(ctx, district.id, '矩阵企业', '914403001922038216');
+    const provider = await insertEnterprise(ctx, district.id, '矩阵服务商', '91440101MA59UQXX10', 'provider');
+    const pool = await ctx.database.pool.query(
+      "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, '矩阵专家库') RETURNING id",
+      [city.id],
+    );
+    const orgs = { city: city.id, district: district.id, enterprise: enterprise.id, provider: provider.id, pool: pool.rows[0].id };
+    for (const role of ROLES) {
+      const user = await insertUser(ctx, `matrix.${role.replace(/_/g, '-')}`, role, orgs[ACCOUNT_ORG[role]]);
+      usernames[role] = user.username;
+      sessions[role] = await login(ctx, user.username);
+    }
+  });
+  afterAll(() => ctx.close());
+
+  it('serves every endpoint of the catalogue', () => {
+    const missing = ALL_ENDPOINTS.filter((e) => !ctx.app.hasRoute({ method: e.method, url: e.path }));
+    expect(missing.map((e) => `${e.name}: ${e.method} ${e.path}`)).toEqual([]);
+  });
+
+  it('refuses every role without an endpoint’s access with 403 naming it, and writes nothing', async () => {
+    const auditBefore = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+    const wrong: string[] = [];
+    for (const endpoint of ALL_ENDPOINTS) {
+      for (const role of ROLES) {
+        if (accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
+        const res = await send(sessions[role], ctx, endpoint);
+        const error = res.statusCode === 403 ? res.json().error : null;
+        if (error?.code !== 'FORBIDDEN' || JSON.stringify(error.details?.permissions) !== JSON.stringify(permissionsOf(endpoint.access)))
+          wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const auditAfter = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(auditAfter.rows[0].n).toBe(auditBefore.rows[0].n);
+  });
+
+  it('never refuses a role that holds the access for lack of it, and never answers 5xx', async () => {
+    const wrong: string[] = [];
+    for (const endpoint of ALL_ENDPOINTS) {
+      for (const role of ROLES) {
+        if (!accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
+        const res = await send(sessions[role], ctx, endpoint);
+        const error = res.statusCode === 403 ? res.json().error : null;
+        const refusedForAccess =
+          error?.code === 'FORBIDDEN' && JSON.stringify(error.details?.permissions) === JSON.stringify(permissionsOf(endpoint.access));
+        if (refusedForAccess || res.statusCode === 401 || res.statusCode >= 500)
+          wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        // Endpoints that end the session (logout, password change) must not spoil the next request.
+        if (/logout|password/i.test(endpoint.name)) sessions[role] = await login(ctx, usernames[role]);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 401 to anonymous callers except on public endpoints, which never answer 5xx', async () => {
+    const wrong: string[] = [];
+    for (const endpoint of ALL_ENDPOINTS) {
+      const res = await send(null, ctx, endpoint);
+      const ok = endpoint.access === 'public' ? res.statusCode !== 401 && res.statusCode < 500 : res.statusCode === 401;
+      if (!ok) wrong.push(`${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
