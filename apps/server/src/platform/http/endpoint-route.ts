@@ -89,3 +89,21 @@ export function serveEndpoint<E extends Endpoint>(
   };
   app.route(route);
 }
+
+/**
+ * Makes the catalogue the only way onto /api: records every /api route registered without a
+ * catalogue declaration (Swagger's own /api/docs aside) and returns the check that refuses to
+ * start the server when there is one. Call it before the first route, and the check after the last.
+ */
+export function guardCatalogue(app: FastifyInstance): () => void {
+  const stray: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const config = route.config as FastifyContextConfig | undefined;
+    if (!config?.endpoint) stray.push(`${String(route.method)} ${route.url}`);
+  });
+  return () => {
+    if (stray.length > 0)
+      throw new Error(`routes outside the endpoint catalogue (declare them in packages/contracts/src/endpoints): ${stray.join(', ')}`);
+  };
+}
