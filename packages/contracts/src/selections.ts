@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListQuerySchema } from './common.js';
+import type { Permission } from './roles.js';
 
 /** Selection rounds (遴选, issue #3 item 4): 5G factory benchmarks (T-APP-3), typical cases (T-APP-4), others. */
 export const SELECTION_KINDS = ['benchmark_factory', 'typical_case', 'other'] as const;
@@ -44,6 +45,18 @@ export const SELECTION_REFUSALS = [
   'range',
 ] as const;
 export type SelectionRefusal = (typeof SELECTION_REFUSALS)[number];
+
+/**
+ * Any selection permission: everyone who takes part in rounds (organisers, applicants, district
+ * officers, experts, readers) may open them; which rounds and applications is decided by the server.
+ */
+export const SELECTION_PARTICIPANTS = [
+  'selection:read',
+  'selection:manage',
+  'selection:apply',
+  'selection:recommend',
+  'selection:review',
+] as const satisfies readonly Permission[];
 
 export const CriterionSchema = z
   .object({

@@ -3,12 +3,14 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { fieldError, notFound } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { applicationPolicy } from './application.policy.js';
 import type { ApplicationService } from './application.service.js';
 import { fieldRefused, refused } from './refusals.js';
-import { canManage, type RoundService } from './round.service.js';
+import { roundPolicy } from './round.policy.js';
+import type { RoundService } from './round.service.js';
 import { type CaseRow, createSelectionRepo } from './selection.repo.js';
 
 export interface CaseServiceDeps {
@@ -16,7 +18,7 @@ export interface CaseServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   rounds: Pick<RoundService, 'getRound'>;
-  applications: Pick<ApplicationService, 'visibleApplication'>;
+  applications: Pick<ApplicationService, 'applicationInRound' | 'visibleApplication'>;
   files: Pick<FileService, 'requireAttachable'>;
   organisations: Pick<OrganisationService, 'findById'>;
 }
@@ -50,11 +52,12 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     /** Writes the case page of a selected application in a typical-case round (organisers or the applicant). */
     async upsert(actor: Actor, roundId: string, applicationId: string, input: CaseInput): Promise<Case> {
+      applicationPolicy.authorize(actor, 'editCase');
       await deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);
-        const app = await deps.applications.visibleApplication(actor, round, applicationId, tx);
-        if (!canManage(actor) && !(actor.role === 'enterprise_user' && app.enterpriseId === actor.orgId))
-          throw forbidden('only organisers and the applicant edit a case page');
+        const app = await deps.applications.applicationInRound(round, applicationId, tx);
+        // Organisers and the applicant edit a case page; anyone else does not learn it exists.
+        applicationPolicy.authorize(actor, 'editCase', app);
         if (round.kind !== 'typical_case') throw refused('not_typical_case', 'case pages belong to typical-case rounds');
         if (!app.selected) throw refused('not_selected', 'only selected applications get a case page');
         if (input.imageIds.length > 0) {
@@ -98,7 +101,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     async experts(actor: Actor): Promise<Expert[]> {
-      if (!canManage(actor)) throw forbidden('the expert pool is managed with selection:manage');
+      roundPolicy.authorize(actor, 'manage');
       return repo.findExperts();
     },
 
@@ -107,7 +110,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       userId: string,
       input: { affiliationOrgId: string | null; districtId: string | null; specialties?: string | null | undefined },
     ): Promise<Expert> {
-      if (!canManage(actor)) throw forbidden('the expert pool is managed with selection:manage');
+      roundPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const r = createSelectionRepo(tx);
         const expert = (await r.findExperts()).find((e) => e.userId === userId);

@@ -1,12 +1,21 @@
-import type { CreateRound, Round, RoundListQuery, RoundTransition, UpdateRound } from '@suilian/contracts';
+import {
+  aggregate,
+  type CreateRound,
+  nextStage,
+  ROUND_TRANSITIONS,
+  type Round,
+  type RoundListQuery,
+  type RoundTransition,
+  rankByScore,
+  type UpdateRound,
+} from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { notFound, staleVersion } from '../../platform/errors.js';
 import { fieldRefused, refused } from './refusals.js';
-import { nextStage } from './round-lifecycle.js';
-import { aggregate, rankByScore } from './scoring.js';
+import { roundPolicy } from './round.policy.js';
 import { createSelectionRepo, type RoundRow } from './selection.repo.js';
 
 export interface RoundServiceDeps {
@@ -15,20 +24,15 @@ export interface RoundServiceDeps {
   audit: Pick<AuditService, 'append'>;
 }
 
-export const canManage = (actor: Actor) => actor.permissions.includes('selection:manage');
-export const canSeeRounds = (actor: Actor) =>
-  ['selection:read', 'selection:manage', 'selection:apply', 'selection:recommend', 'selection:review'].some((p) =>
-    actor.permissions.includes(p as never),
-  );
-
 /** Selection rounds: the call, its stages, and what closing and publicity compute. */
 export function createRoundService(deps: RoundServiceDeps) {
   const repo = createSelectionRepo(deps.db);
 
   async function getRound(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<RoundRow> {
-    if (!canSeeRounds(actor)) throw forbidden('selection rounds need a selection permission');
+    roundPolicy.authorize(actor, 'read');
     const row = await createSelectionRepo(db).findRound(id);
-    if (!row || (row.stage === 'draft' && !canManage(actor))) throw notFound('selection round');
+    // A draft is the organisers' own until the call opens.
+    if (!row || (row.stage === 'draft' && !roundPolicy.allows(actor, 'manage'))) throw notFound('selection round');
     return row;
   }
 
@@ -67,8 +71,8 @@ export function createRoundService(deps: RoundServiceDeps) {
     getRound,
 
     async list(actor: Actor, query: RoundListQuery) {
-      if (!canSeeRounds(actor)) throw forbidden('selection rounds need a selection permission');
-      const page = await repo.findRounds(query, canManage(actor));
+      roundPolicy.authorize(actor, 'read');
+      const page = await repo.findRounds(query, roundPolicy.allows(actor, 'manage'));
       return { items: await present(page.items), total: page.total };
     },
 
@@ -79,7 +83,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     },
 
     async create(actor: Actor, input: CreateRound): Promise<Round> {
-      if (!canManage(actor)) throw forbidden('creating selection rounds needs selection:manage');
+      roundPolicy.authorize(actor, 'manage');
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
         const row = await createSelectionRepo(tx).insertRound({
@@ -101,7 +105,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateRound): Promise<Round> {
-      if (!canManage(actor)) throw forbidden('changing selection rounds needs selection:manage');
+      roundPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await getRound(actor, id, tx);
         // Once applications come in, the rules they applied under stay fixed.
@@ -127,14 +131,19 @@ export function createRoundService(deps: RoundServiceDeps) {
     },
 
     async transition(actor: Actor, id: string, input: RoundTransition): Promise<Round> {
-      if (!canManage(actor)) throw forbidden('moving selection rounds needs selection:manage');
+      roundPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const round = await getRound(actor, id, tx);
         const to = nextStage(round.stage, input.action);
-        if (!['draft', 'open', 'district_review', 'expert_review', 'closed', 'publicity', 'published'].includes(to))
-          throw refused('stage_order', to, { stage: round.stage, action: input.action });
+        if (to === null) {
+          const needs = ROUND_TRANSITIONS[input.action].from;
+          throw refused('stage_order', `a round in ${round.stage} cannot ${input.action.replace('_', ' ')} (needs ${needs})`, {
+            stage: round.stage,
+            action: input.action,
+          });
+        }
         const today = deps.clock.now().toISOString().slice(0, 10);
-        const patch: Partial<RoundRow> = { stage: to as RoundRow['stage'], updatedAt: deps.clock.now() };
+        const patch: Partial<RoundRow> = { stage: to, updatedAt: deps.clock.now() };
         if (input.action === 'close_review') await closeReview(tx, round);
         if (input.action === 'start_publicity') {
           if (!input.publicityEnd || input.publicityEnd <= today)
