@@ -33,13 +33,14 @@ import { type Clock, systemClock } from './platform/clock.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
 import { registerAuthentication } from './platform/http/auth-hook.js';
-import { registerErrorHandling, sendError } from './platform/http/error-handler.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerMultipart } from './platform/http/multipart.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebConsole } from './platform/http/web-console.js';
+import { createJobPlatform } from './platform/jobs/job.platform.js';
 import { registerJobRoutes } from './platform/jobs/job.routes.js';
-import { createJobService } from './platform/jobs/job.service.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
 
 export interface AppDeps {
@@ -91,7 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   const audit = createAuditService({ db: database.db, clock });
-  const jobs = createJobService({ db: database.db, clock, log: app.log });
+  // Jobs and periodic tasks run on the PostgreSQL-backed queue, shared by every instance (ADR 0012).
+  const jobPlatform = createJobPlatform({ db: database.db, pool: database.pool, clock, log: app.log });
+  const { jobs, schedules } = jobPlatform;
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
   const enterprises = createEnterprisesModule({
@@ -166,7 +169,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!city) throw new Error('the city organisation is missing');
       return systemActor('system', city.id);
     },
-    log: app.log,
   });
   const vulnerabilities = createVulnerabilitiesModule({
     db: database.db,
@@ -211,15 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerMetrics(app);
 
-  app.get('/api/health', { config: { auth: 'public' }, schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
-  app.get('/api/ready', { config: { auth: 'public' }, schema: { tags: ['system'] } }, async (_request, reply) => {
-    try {
-      await database.db.execute(sql`SELECT 1`);
-      return { status: 'ready' };
-    } catch {
-      return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'the database does not answer');
-    }
-  });
+  registerHealthRoutes(app, { pingDatabase: () => database.db.execute(sql`SELECT 1`) });
 
   // Housekeeping: expired sessions are only ever read as "not found", so a slow sweep is enough.
   let sweep: NodeJS.Timeout | undefined;
@@ -231,15 +225,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sweep.unref();
   });
   app.addHook('onClose', async () => clearInterval(sweep));
-  app.addHook('onReady', async () => notifications.start());
-  app.addHook('onReady', async () => reminders.start(config.reminderIntervalMs));
-  app.addHook('onClose', async () => reminders.stop());
-  app.addHook('onReady', async () => vulnerabilities.start());
-  app.addHook('onClose', async () => vulnerabilities.stop());
+  notifications.schedule(schedules);
+  reminders.schedule(schedules, config.reminderIntervalMs);
+  vulnerabilities.schedule(schedules);
+  app.addHook('onReady', async () => jobPlatform.start());
   app.addHook('onReady', async () => handles.start());
   app.addHook('onClose', async () => handles.stop());
   app.addHook('onClose', () => notifications.stop());
-  app.addHook('onClose', () => jobs.drain());
+  // onClose hooks run last-added first: the jobs stop before the mail transport closes.
+  app.addHook('onClose', () => jobPlatform.stop());
 
   accounts.registerRoutes(app);
   organisations.registerRoutes(app);

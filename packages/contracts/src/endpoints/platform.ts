@@ -1,13 +1,7 @@
-import { z } from 'zod';
 import { defineEndpoints } from '../api/endpoint.js';
 import { AuditEntrySchema, AuditListQuerySchema, AuditVerificationSchema } from '../audit.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { StoredFileSchema } from '../files.js';
-
-/** Liveness: the process answers. */
-const HealthSchema = z.object({ status: z.literal('ok') });
-/** Readiness: the database answers too (503 SERVICE_UNAVAILABLE otherwise). */
-const ReadinessSchema = z.object({ status: z.literal('ready') });
 
 /** Cross-cutting: the audit log, stored files, health. */
 export const platformEndpoints = defineEndpoints({
@@ -49,20 +43,22 @@ export const platformEndpoints = defineEndpoints({
     success: 200,
     responseKind: 'file',
   },
+  // Health and readiness answer `{"status":"ok"}` / `{"status":"ready"}` without a response
+  // schema, so that their cost stays the platform's floor (bench/http.ts measures it).
   getHealth: {
     method: 'GET',
     path: '/api/health',
     access: 'public',
     tags: ['system'],
+    summary: 'Liveness: {"status":"ok"} while the process answers',
     success: 200,
-    response: HealthSchema,
   },
   getReadiness: {
     method: 'GET',
     path: '/api/ready',
     access: 'public',
     tags: ['system'],
+    summary: 'Readiness: {"status":"ready"} when the database answers too, else 503 SERVICE_UNAVAILABLE',
     success: 200,
-    response: ReadinessSchema,
   },
 });

@@ -4,10 +4,10 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { actorFor } from './actor-of.js';
 import { randomSecret, sha256 } from './password.js';
+import { tokenPolicy } from './token.policy.js';
 import { type ApiTokenWithNames, createTokenRepo } from './token.repo.js';
 
 export interface TokenServiceDeps {
@@ -24,16 +24,15 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function createTokenService(deps: TokenServiceDeps) {
   const tokens = createTokenRepo(deps.db);
 
+  /** Beyond token:write: people issue tokens (a token mints none), for roles their own role manages. */
   function assertMayIssue(actor: Actor, role: ApiToken['role']) {
-    if (!actor.permissions.includes('token:write')) throw forbidden('managing API tokens needs token:write');
     if (actor.via === 'token') throw forbidden('API tokens cannot create or revoke API tokens');
     if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not issue ${role} tokens`);
   }
 
   return {
     async list(actor: Actor, query: ApiTokenListQuery) {
-      if (!actor.permissions.includes('token:read')) throw forbidden('listing API tokens needs token:read');
-      const page = await tokens.findPage(orgScopeOf(actor), {
+      const page = await tokens.findPage(tokenPolicy.reach(actor, 'read'), {
         includeRevoked: query.includeRevoked === 'true',
         page: query.page,
         pageSize: query.pageSize,
@@ -42,11 +41,13 @@ export function createTokenService(deps: TokenServiceDeps) {
     },
 
     async create(actor: Actor, input: CreateApiToken): Promise<{ token: string; apiToken: ApiToken }> {
+      tokenPolicy.authorize(actor, 'write');
       assertMayIssue(actor, input.role);
       if (!actor.userId) throw forbidden('only people issue API tokens');
       const creatorId = actor.userId;
       const org = await deps.organisations.findById(input.orgId);
-      if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
+      if (!org || !tokenPolicy.can(actor, 'write', { orgId: org.id, orgDistrictId: org.districtId }))
+        throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
       if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
         throw fieldError(
           'ROLE_ORG_MISMATCH',
@@ -81,8 +82,10 @@ export function createTokenService(deps: TokenServiceDeps) {
     async revoke(actor: Actor, id: string): Promise<ApiToken> {
       return deps.db.transaction(async (tx) => {
         const repo = createTokenRepo(tx);
+        tokenPolicy.authorize(actor, 'write');
         const current = await repo.findById(id);
-        if (!current || !inScope(actor, { id: current.orgId, districtId: current.orgDistrictId })) throw notFound('API token');
+        if (!current) throw notFound('API token');
+        tokenPolicy.authorize(actor, 'write', current);
         assertMayIssue(actor, current.role);
         if (current.revokedAt) throw new AppError('CONFLICT', 'this token is already revoked');
         await repo.update(id, { revokedAt: deps.clock.now() });

@@ -5,10 +5,10 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { generatePassword, hashPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
+import { userPolicy } from './user.policy.js';
 import { createUserRepo, type UserRow, type UserWithOrg } from './user.repo.js';
 
 export interface UserServiceDeps {
@@ -23,19 +23,17 @@ export interface UserServiceDeps {
 export function createUserService(deps: UserServiceDeps) {
   const users = createUserRepo(deps.db);
 
-  function assertCanRead(actor: Actor) {
-    if (!actor.permissions.includes('user:read')) throw forbidden('listing accounts needs user:read');
-  }
-
-  /** Loads a user the actor may see; invisible users look missing. */
-  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<UserWithOrg> {
+  /** Loads an account for `action`: 403 without the permission, 404 when missing or out of reach. */
+  async function load(actor: Actor, action: 'read' | 'manage', id: string, db: DbOrTx = deps.db): Promise<UserWithOrg> {
+    userPolicy.authorize(actor, action);
     const user = await createUserRepo(db).findById(id);
-    if (!user || !inScope(actor, { id: user.orgId, districtId: user.orgDistrictId })) throw notFound('user');
+    if (!user) throw notFound('user');
+    userPolicy.authorize(actor, action, user);
     return user;
   }
 
-  function assertCanManage(actor: Actor, role: Role) {
-    if (!actor.permissions.includes('user:write')) throw forbidden('managing accounts needs user:write');
+  /** Role data, not a permission: a district officer manages enterprise and provider accounts only. */
+  function assertManagesRole(actor: Actor, role: Role) {
     if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not manage ${role} accounts`);
   }
 
@@ -47,8 +45,8 @@ export function createUserService(deps: UserServiceDeps) {
     change: (user: UserWithOrg, tx: DbOrTx) => Promise<UserRow | null>,
   ): Promise<User> {
     const result = await deps.db.transaction(async (tx) => {
-      const before = await getVisible(actor, id, tx);
-      assertCanManage(actor, before.role);
+      const before = await load(actor, 'manage', id, tx);
+      assertManagesRole(actor, before.role);
       const updated = await change(before, tx);
       if (!updated) throw staleVersion('user');
       const after = toUser({ ...updated, orgName: before.orgName });
@@ -61,20 +59,20 @@ export function createUserService(deps: UserServiceDeps) {
 
   return {
     async list(actor: Actor, query: UserListQuery) {
-      assertCanRead(actor);
-      const page = await users.findPage(orgScopeOf(actor), query);
+      const page = await users.findPage(userPolicy.reach(actor, 'read'), query);
       return { items: page.items.map(toUser), total: page.total };
     },
 
     async get(actor: Actor, id: string): Promise<User> {
-      assertCanRead(actor);
-      return toUser(await getVisible(actor, id));
+      return toUser(await load(actor, 'read', id));
     },
 
     async create(actor: Actor, input: CreateUser): Promise<{ user: User; oneTimePassword: string }> {
-      assertCanManage(actor, input.role);
+      userPolicy.authorize(actor, 'manage');
+      assertManagesRole(actor, input.role);
       const org = await deps.organisations.findById(input.orgId);
-      if (!org || !inScope(actor, org)) throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
+      if (!org || !userPolicy.can(actor, 'manage', { orgId: org.id, orgDistrictId: org.districtId }))
+        throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
       if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
         throw fieldError(
           'ROLE_ORG_MISMATCH',

@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import { codeListPolicy } from './codelist.policy.js';
 import { type CodeItemRow, type CodeListRow, createCodeListRepo } from './codelist.repo.js';
 
 export interface CodeListServiceDeps {
@@ -16,10 +17,6 @@ export interface CodeListServiceDeps {
 export function createCodeListService(deps: CodeListServiceDeps) {
   const repo = createCodeListRepo(deps.db);
 
-  function assertMayWrite(actor: Actor) {
-    if (!actor.permissions.includes('codelist:write')) throw forbidden('editing code lists needs codelist:write');
-  }
-
   async function change(
     actor: Actor,
     key: CodeListKey,
@@ -27,7 +24,7 @@ export function createCodeListService(deps: CodeListServiceDeps) {
     action: string,
     apply: (tx: DbOrTx, version: number, current: CodeItemRow | null) => Promise<CodeItemRow | null>,
   ) {
-    assertMayWrite(actor);
+    codeListPolicy.authorize(actor, 'write');
     return deps.db.transaction(async (tx) => {
       const r = createCodeListRepo(tx);
       if (!(await r.findList(key))) throw notFound('code list');

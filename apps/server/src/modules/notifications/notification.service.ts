@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { composeMail, type NotificationMessage } from './logic/mail.js';
+import { outboxPolicy } from './notification.policy.js';
 import { createNotificationRepo, type NotificationRow, type Recipient } from './notification.repo.js';
 
 export interface NotificationServiceDeps {
@@ -97,10 +98,14 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       return createNotificationRepo(deps.db).markAllRead(userOf(actor), deps.clock.now());
     },
 
+    /** Checks that the actor may send the outbox's due mail now (the dispatcher does the sending). */
+    authorizeDispatch(actor: Actor): void {
+      assertMayUseOutbox(actor, 'dispatch');
+    },
+
     /** The e-mail outbox, for those who read the audit trail (city administrators, auditors). */
     async outbox(actor: Actor, query: OutboxQuery): Promise<OutboxPage> {
-      if (actor.scope !== 'city' || !actor.permissions.includes('audit:read'))
-        throw forbidden('the mail outbox needs audit:read at city level');
+      assertMayUseOutbox(actor, 'read');
       const { items, total } = await createNotificationRepo(deps.db).pageOutbox(query);
       return {
         items: items.map((m) => ({
@@ -119,6 +124,12 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       };
     },
   };
+}
+
+/** The outbox holds every recipient's mail, so it stays at city level whatever the permission. */
+function assertMayUseOutbox(actor: Actor, action: 'read' | 'dispatch'): void {
+  outboxPolicy.authorize(actor, action);
+  if (actor.scope !== 'city') throw forbidden('the mail outbox is kept at city level');
 }
 
 /** A caller's mistake, not the user's: refuse loudly so it is found in tests. */

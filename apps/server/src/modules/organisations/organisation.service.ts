@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
+import { organisationPolicy } from './organisation.policy.js';
 import { createOrganisationRepo, type NewOrganisationRow, type OrganisationRow } from './organisation.repo.js';
 
 export interface OrganisationServiceDeps {
@@ -28,17 +28,18 @@ export interface OrganisationServiceDeps {
 export function createOrganisationService(deps: OrganisationServiceDeps) {
   const repo = createOrganisationRepo(deps.db);
 
-  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<OrganisationRow> {
+  /** Loads an organisation for `action`; out-of-scope ones answer exactly like missing ones (no existence leak). */
+  async function load(actor: Actor, action: 'read' | 'write', id: string, db: DbOrTx = deps.db): Promise<OrganisationRow> {
+    organisationPolicy.authorize(actor, action);
     const row = await createOrganisationRepo(db).findById(id);
-    // Out-of-scope records answer exactly like missing ones: no existence leak.
-    if (!row || !inScope(actor, row)) throw notFound('organisation');
+    if (!row) throw notFound('organisation');
+    organisationPolicy.authorize(actor, action, row);
     return row;
   }
 
-  function assertMayWrite(actor: Actor, kind: OrganisationRow['kind'], districtId: string | null) {
-    if (!actor.permissions.includes('org:write')) throw forbidden('changing organisations needs org:write');
+  /** Which kinds a scope manages (a district officer: enterprises and providers of its district). */
+  function assertWritableKind(actor: Actor, kind: OrganisationRow['kind']) {
     if (!ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes(kind)) throw forbidden(`your role may not manage ${kind} organisations`);
-    if (actor.scope === 'district' && districtId !== actor.districtId) throw forbidden('district officers manage only their own district');
   }
 
   async function assertUnique(db: DbOrTx, creditCode: string | undefined, divisionCode: string | undefined, selfId?: string) {
@@ -58,24 +59,23 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
 
   return {
     async list(actor: Actor, query: OrganisationListQuery) {
-      const page = await repo.findPage(orgScopeOf(actor), query);
+      const page = await repo.findPage(organisationPolicy.reach(actor, 'read'), query);
       return { items: page.items.map(toOrganisation), total: page.total };
     },
 
     /** Operators and service providers, for anyone who declares or reviews projects (they pick an operator). */
     async providers(actor: Actor): Promise<ProviderEntry[]> {
-      if (!actor.permissions.includes('project:read') && !actor.permissions.includes('org:write'))
-        throw forbidden('the provider directory is for project users');
+      organisationPolicy.authorize(actor, 'listProviders');
       return repo.findProviders();
     },
 
     async get(actor: Actor, id: string): Promise<Organisation> {
-      return toOrganisation(await getVisible(actor, id));
+      return toOrganisation(await load(actor, 'read', id));
     },
 
     /** The visible part of the tree; an organisation whose parent is not visible becomes a root. */
     async tree(actor: Actor): Promise<OrganisationNode[]> {
-      const rows = await repo.findAllInScope(orgScopeOf(actor));
+      const rows = await repo.findAllInScope(organisationPolicy.reach(actor, 'read'));
       const nodes = new Map<string, OrganisationNode>(rows.map((r) => [r.id, { ...toOrganisation(r), children: [] }]));
       const roots: OrganisationNode[] = [];
       for (const node of nodes.values()) {
@@ -88,13 +88,15 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
 
     /** Creates an organisation; pass `outer` to make it part of a caller's transaction (a savepoint). */
     async create(actor: Actor, input: CreateOrganisation, outer?: DbOrTx): Promise<Organisation> {
-      if (!actor.permissions.includes('org:write')) throw forbidden('changing organisations needs org:write');
+      organisationPolicy.authorize(actor, 'write');
       return (outer ?? deps.db).transaction(async (tx) => {
         const r = createOrganisationRepo(tx);
         const city = await r.findCity();
         if (!city) throw new AppError('CONFLICT', 'the city organisation is missing; load reference data first');
-        const row = await buildNewOrganisation(actor, input, city, tx, getVisible);
-        assertMayWrite(actor, row.kind, row.districtId ?? null);
+        // The parent district is looked up within the actor's reach, so a district officer's new
+        // enterprise or provider lies in its own district.
+        const row = await buildNewOrganisation(input, city, (districtId) => load(actor, 'write', districtId, tx));
+        assertWritableKind(actor, row.kind);
         await assertUnique(tx, row.creditCode ?? undefined, row.divisionCode ?? undefined);
         const created = await insertOrDuplicate(() => r.insert({ ...row, createdAt: deps.clock.now(), updatedAt: deps.clock.now() }));
         const result = toOrganisation(created);
@@ -110,8 +112,8 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
 
     async update(actor: Actor, id: string, input: UpdateOrganisation): Promise<Organisation> {
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, id, tx);
-        assertMayWrite(actor, current.kind, current.districtId);
+        const current = await load(actor, 'write', id, tx);
+        assertWritableKind(actor, current.kind);
         const { version, ...patch } = input;
         if (patch.creditCode !== undefined && current.kind !== 'enterprise' && current.kind !== 'provider')
           throw fieldError('VALIDATION_FAILED', 'creditCode', 'not_applicable', `a ${current.kind} has no credit code`);
@@ -140,7 +142,7 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
       version: number,
       patch: Pick<UpdateOrganisation, 'name' | 'nameEn' | 'address'>,
     ): Promise<{ before: Organisation; after: Organisation }> {
-      const current = await getVisible(actor, id, tx);
+      const current = await load(actor, 'read', id, tx);
       const updated = await createOrganisationRepo(tx).updateVersioned(id, version, { ...patch, updatedAt: deps.clock.now() });
       if (!updated) throw staleVersion(current.kind);
       return { before: toOrganisation(current), after: toOrganisation(updated) };
@@ -157,11 +159,9 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 
 async function buildNewOrganisation(
-  actor: Actor,
   input: CreateOrganisation,
   city: OrganisationRow,
-  tx: DbOrTx,
-  getVisible: (actor: Actor, id: string, db: DbOrTx) => Promise<OrganisationRow>,
+  districtInReach: (id: string) => Promise<OrganisationRow>,
 ): Promise<NewOrganisationRow> {
   const common = {
     kind: input.kind,
@@ -185,7 +185,7 @@ async function buildNewOrganisation(
     case 'enterprise':
     case 'provider': {
       if (!input.districtId) throw fieldError('VALIDATION_FAILED', 'districtId', 'required', `an ${input.kind} belongs to a district`);
-      const district = await getVisible(actor, input.districtId, tx).catch(() => {
+      const district = await districtInReach(input.districtId).catch(() => {
         throw fieldError('VALIDATION_FAILED', 'districtId', 'exists', 'no such district in your scope');
       });
       if (district.kind !== 'district') throw fieldError('VALIDATION_FAILED', 'districtId', 'kind', 'must name a district');

@@ -2,7 +2,7 @@ import type { AuditEntry, AuditListQuery, AuditVerification } from '@suilian/con
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
-import { forbidden } from '../errors.js';
+import { auditPolicy } from './audit.policy.js';
 import { type AuditRow, createAuditRepo } from './audit.repo.js';
 import { findChainBreak, GENESIS_HASH, hashEntry } from './chain.js';
 
@@ -76,14 +76,14 @@ export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
     },
 
     async list(actor: Actor, query: AuditListQuery): Promise<{ items: AuditEntry[]; total: number }> {
-      if (!actor.permissions.includes('audit:read')) throw forbidden('reading the audit log needs audit:read');
+      auditPolicy.authorize(actor, 'read');
       const page = await createAuditRepo(deps.db).findPage(query);
       return { items: page.items.map(toEntry), total: page.total };
     },
 
     /** Walks the whole chain and reports the first broken link. */
     async verify(actor: Actor): Promise<AuditVerification> {
-      if (!actor.permissions.includes('audit:read')) throw forbidden('verifying the audit log needs audit:read');
+      auditPolicy.authorize(actor, 'verify');
       return verifyChain(deps.db);
     },
   };

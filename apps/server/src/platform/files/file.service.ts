@@ -7,8 +7,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../clock.js';
-import { fieldError, forbidden, notFound } from '../errors.js';
-import { inScope } from '../scope.js';
+import { fieldError, notFound } from '../errors.js';
+import { filePolicy } from './file.policy.js';
 import { createFileRepo, type StoredFileRow } from './file.repo.js';
 import { sniffUpload } from './sniff.js';
 
@@ -24,17 +24,13 @@ export interface FileServiceDeps {
 export function createFileService(deps: FileServiceDeps) {
   const pathOf = (sha: string) => join(deps.root, sha.slice(0, 2), sha);
 
-  function visible(actor: Actor, row: StoredFileRow): boolean {
-    return inScope(actor, { id: row.orgId, districtId: row.districtId });
-  }
-
   /**
    * Modules that attach files to records add rules here: a file attached to a record the actor may
    * see is readable by them even when someone outside their scope uploaded it.
    */
   const readRules: Array<(actor: Actor, fileId: string) => Promise<boolean>> = [];
   async function readable(actor: Actor, row: StoredFileRow): Promise<boolean> {
-    if (visible(actor, row)) return true;
+    if (filePolicy.can(actor, 'read', row)) return true;
     for (const rule of readRules) if (await rule(actor, row.id)) return true;
     return false;
   }
@@ -45,7 +41,7 @@ export function createFileService(deps: FileServiceDeps) {
     },
 
     async upload(actor: Actor, name: string, content: Buffer): Promise<StoredFile> {
-      if (!actor.permissions.includes('file:upload')) throw forbidden('uploading needs file:upload');
+      filePolicy.authorize(actor, 'upload');
       const safeName = sanitiseFileName(name);
       const verdict = sniffUpload(safeName, content);
       if (!verdict.ok) throw fieldError('VALIDATION_FAILED', 'file', verdict.rule, verdict.message);
@@ -84,7 +80,7 @@ export function createFileService(deps: FileServiceDeps) {
     /** For modules attaching files to records: the files must exist and be visible to the actor. */
     async requireAttachable(actor: Actor, ids: string[], db: DbOrTx = deps.db): Promise<Map<string, StoredFile>> {
       const rows = await createFileRepo(db).findByIds([...new Set(ids)]);
-      const found = new Map(rows.filter((r) => visible(actor, r)).map((r) => [r.id, toStoredFile(r)]));
+      const found = new Map(rows.filter((r) => filePolicy.can(actor, 'attach', r)).map((r) => [r.id, toStoredFile(r)]));
       for (const id of ids)
         if (!found.has(id))
           throw fieldError('VALIDATION_FAILED', 'attachments', 'exists', `file ${id} does not exist or is not yours to attach`);
