@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckedConfigSchema, ConfigSchema, toConfig } from './config.js';
+import { CheckedConfigSchema, ConfigSchema, describeSettings, toConfig } from './config.js';
 
 describe('config', () => {
   it('defaults to embedded PostgreSQL with demo data on port 8080', () => {
@@ -29,5 +29,72 @@ describe('config', () => {
     expect(noSender.error?.issues[0]?.path).toEqual(['MAIL_FROM']);
     const http = CheckedConfigSchema.safeParse({ SMTP_URL: 'https://mail.example.gov.cn', MAIL_FROM: 'x@y.z' });
     expect(http.error?.issues[0]).toMatchObject({ path: ['SMTP_URL'], message: 'SMTP_URL must start with smtp:// or smtps://' });
+  });
+
+  it('documents every variable once, with the default an unset variable really gets', () => {
+    const settings = describeSettings();
+    expect(settings.map((s) => s.name)).toEqual(Object.keys(ConfigSchema.shape));
+    for (const s of settings) expect(s.description.length, s.name).toBeGreaterThan(10);
+    const shown = Object.fromEntries(settings.map((s) => [s.name, s.shownDefault]));
+    // The defaults the README has always promised.
+    expect(shown).toMatchObject({
+      PORT: '`8080`',
+      HOST: '`0.0.0.0`',
+      DATA_DIR: '`./data`',
+      DATABASE_URL: 'unset',
+      SUILIAN_DEMO: '`0`',
+      LOG_LEVEL: '`info`',
+      ACCESS_LOG: '`0`',
+      TRUST_PROXY: '`false`',
+      BODY_LIMIT: '`1048576`',
+      SESSION_TTL_HOURS: '`12`',
+      LOGIN_MAX_FAILURES: '`5`',
+      LOGIN_LOCK_MINUTES: '`15`',
+      LOGIN_RATE_PER_MINUTE: '`20`',
+      EMBEDDED_PG_PORT: 'random free',
+      SMTP_URL: 'unset',
+      MAIL_FROM: 'unset',
+      MAIL_POLL_SECONDS: '`30`',
+      REMINDER_DAYS_BEFORE: '`3`',
+      REMINDER_INTERVAL_MINUTES: '`60`',
+      HANDLE_PREFIXES: '`88.118`',
+      HANDLE_RESOLVE_RATE_PER_MINUTE: '`1200`',
+      HANDLE_STATS_FLUSH_SECONDS: '`10`',
+    });
+  });
+
+  it('turns the defaults into the settings the server uses', () => {
+    expect(toConfig(ConfigSchema.parse({}))).toMatchObject({
+      host: '0.0.0.0',
+      logLevel: 'info',
+      bodyLimit: 1_048_576,
+      sessionTtlMs: 12 * 3_600_000,
+      loginMaxFailures: 5,
+      loginLockMs: 15 * 60_000,
+      loginRatePerMinute: 20,
+      embeddedPgPort: 0,
+      trustProxy: false,
+      accessLog: false,
+      secureCookies: false,
+      mailPollMs: 30_000,
+      reminderDaysBefore: 3,
+      reminderIntervalMs: 60 * 60_000,
+      handlePrefixes: ['88.118'],
+      handleResolveRatePerMinute: 1200,
+      handleStatsFlushMs: 10_000,
+    });
+  });
+
+  it('reads flags as 1/true and a comma-separated prefix list', () => {
+    const config = toConfig(
+      ConfigSchema.parse({
+        ACCESS_LOG: 'true',
+        TRUST_PROXY: '1',
+        PUBLIC_URL: 'https://suilian.example.gov.cn',
+        HANDLE_PREFIXES: ' 88.118, 88.119 ,',
+      }),
+    );
+    expect(config).toMatchObject({ accessLog: true, trustProxy: true, secureCookies: true, handlePrefixes: ['88.118', '88.119'] });
+    expect(ConfigSchema.safeParse({ ACCESS_LOG: 'yes' }).error?.issues[0]?.path).toEqual(['ACCESS_LOG']);
   });
 });

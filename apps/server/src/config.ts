@@ -1,56 +1,123 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false', ''])
-  .optional()
-  .transform((value) => value === '1' || value === 'true');
+/** How a setting is documented: one sentence for the README's table, and its default as shown there. */
+export interface SettingDoc {
+  description: string;
+  /** The default as the table shows it (Markdown), when the parsed default does not say it well. */
+  shownDefault?: string;
+}
 
-/** Every setting the server reads from the environment, validated in one place. */
+/** The documentation of every setting, keyed by its schema (read by `describeSettings`). */
+const settingDocs = z.registry<SettingDoc>();
+
+/** Declares one environment variable: its schema (with its default) and its documentation, together. */
+function setting<T extends z.ZodType>(schema: T, doc: SettingDoc): T {
+  settingDocs.add(schema, doc);
+  return schema;
+}
+
+const booleanFlag = () =>
+  z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((value) => value === '1' || value === 'true');
+
+/**
+ * Every setting the server reads from the environment, validated in one place. This object is the
+ * only declaration: the README's configuration table is generated from it (`npm run openapi`), and
+ * CI fails when the table is out of date.
+ */
 export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.url().optional(),
-  SUILIAN_DEMO: booleanFlag,
-  PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Largest JSON body accepted, in bytes. */
-  BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  /** Trust X-Forwarded-For from a reverse proxy (true/false, or a hop count). */
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).optional(),
-  /** One log line per request (off by default; errors are always logged). */
-  ACCESS_LOG: booleanFlag,
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  /** Outgoing mail server, smtp://user:pass@host:587 or smtps://…:465; unset: e-mails stay queued in the outbox. */
-  SMTP_URL: z
-    .url()
-    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
-    .optional(),
-  /** Sender of notification e-mails, e.g. "穗联平台 <noreply@example.gov.cn>"; required with SMTP_URL. */
-  MAIL_FROM: z.string().min(3).optional(),
-  /** Seconds between looks at the mail outbox; 0 = only when asked (POST /api/notifications/outbox/dispatch). */
-  MAIL_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
-  /** Reporting reminders: remind districts this many days before a form's entry closes. */
-  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(3),
-  /** Minutes between reminder runs; 0 = only when asked (POST /api/reporting/reminders/run, CLI reminders:run). */
-  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
-  /** Identifier prefixes the platform serves (comma-separated), e.g. 88.118 (issue #6). */
-  HANDLE_PREFIXES: z.string().default('88.118'),
-  /** Anonymous handle resolutions per client address and minute (each server instance). */
-  HANDLE_RESOLVE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-  /** Seconds between writes of the resolution counters to handle_stat_daily; 0 = only at shutdown. */
-  HANDLE_STATS_FLUSH_SECONDS: z.coerce.number().int().min(0).default(10),
+  PORT: setting(z.coerce.number().int().min(0).max(65535).default(8080), {
+    description: 'HTTP port for the console and the API',
+  }),
+  HOST: setting(z.string().default('0.0.0.0'), { description: 'Listen address' }),
+  DATA_DIR: setting(z.string().default('./data'), {
+    description: 'Embedded PostgreSQL (`pg/`), `demo-accounts.txt`, stored files (`files/`)',
+  }),
+  DATABASE_URL: setting(z.url().optional(), { description: 'Use this PostgreSQL (≥ 15) instead of the embedded one' }),
+  SUILIAN_DEMO: setting(booleanFlag(), { description: 'With `DATABASE_URL`: load demo data into an empty database' }),
+  PUBLIC_URL: setting(z.url().optional(), { description: 'Printed URL and links in e-mails; `https://` makes cookies `Secure`' }),
+  LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), {
+    description: 'pino level (`silent` … `trace`); logs are JSON',
+  }),
+  ACCESS_LOG: setting(booleanFlag(), { description: 'One log line per request (errors are always logged)' }),
+  TRUST_PROXY: setting(z.enum(['true', 'false', '1', '0', '']).optional(), {
+    description: 'Take the client address from `X-Forwarded-For` (behind a reverse proxy)',
+    shownDefault: '`false`',
+  }),
+  BODY_LIMIT: setting(z.coerce.number().int().min(1024).default(1_048_576), {
+    description: 'Largest request body in bytes (larger → 413)',
+  }),
+  SESSION_TTL_HOURS: setting(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    { description: 'Browser session lifetime (at most 720)' },
+  ),
+  LOGIN_MAX_FAILURES: setting(z.coerce.number().int().min(1).default(5), { description: 'Failed logins before the account locks' }),
+  LOGIN_LOCK_MINUTES: setting(z.coerce.number().int().min(1).default(15), { description: 'How long a locked account stays locked' }),
+  LOGIN_RATE_PER_MINUTE: setting(z.coerce.number().int().min(1).default(20), {
+    description: 'Login attempts per client address per minute (then 429)',
+  }),
+  EMBEDDED_PG_PORT: setting(z.coerce.number().int().min(0).max(65535).default(0), {
+    description: 'Port of the embedded PostgreSQL (loopback only); `0` = a free one',
+    shownDefault: 'random free',
+  }),
+  SMTP_URL: setting(
+    z
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    { description: '`smtp(s)://user:pass@host:port`; unset: e-mails stay queued in the outbox' },
+  ),
+  MAIL_FROM: setting(z.string().min(3).optional(), {
+    description: 'Sender of notification e-mails, e.g. `穗联平台 <noreply@example.gov.cn>` (required with `SMTP_URL`)',
+  }),
+  MAIL_POLL_SECONDS: setting(z.coerce.number().int().min(0).default(30), {
+    description: 'How often the outbox is sent; `0` = only on demand (`POST /api/notifications/outbox/dispatch`)',
+  }),
+  REMINDER_DAYS_BEFORE: setting(z.coerce.number().int().min(0).max(60).default(3), {
+    description: 'Remind districts this many days before a form closes',
+  }),
+  REMINDER_INTERVAL_MINUTES: setting(z.coerce.number().int().min(0).default(60), {
+    description: 'Minutes between reminder runs; `0` = only on demand (`cli reminders:run`)',
+  }),
+  HANDLE_PREFIXES: setting(z.string().default('88.118'), { description: 'Identifier prefixes this platform serves (comma-separated)' }),
+  HANDLE_RESOLVE_RATE_PER_MINUTE: setting(z.coerce.number().int().min(1).default(1200), {
+    description: 'Anonymous identifier resolutions per client address per minute (each instance)',
+  }),
+  HANDLE_STATS_FLUSH_SECONDS: setting(z.coerce.number().int().min(0).default(10), {
+    description: 'How often resolution counts are written to the database; `0` = at shutdown only',
+  }),
 });
+
+/** One row of the configuration table: the variable, its default as shown, what it does. */
+export interface SettingDescription {
+  name: string;
+  shownDefault: string;
+  description: string;
+}
+
+/** Every setting in declaration order with its documentation (the README table is generated from this). */
+export function describeSettings(): SettingDescription[] {
+  return Object.entries(ConfigSchema.shape).map(([name, schema]) => {
+    const doc = settingDocs.get(schema);
+    if (!doc) throw new Error(`config: ${name} is declared without setting(…)`);
+    return { name, shownDefault: doc.shownDefault ?? showDefault(schema.parse(undefined)), description: doc.description };
+  });
+}
+
+/** What an unset variable turns into, as the table shows it: `unset`, `0`/`1` for flags, else the value. */
+function showDefault(value: unknown): string {
+  if (value === undefined) return 'unset';
+  if (typeof value === 'boolean') return value ? '`1`' : '`0`';
+  return `\`${String(value)}\``;
+}
 
 export interface Config {
   port: number;
@@ -99,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return toConfig(parsed.data);
 }
 
+/** The parsed variables as the settings the server uses (units converted, lists split). */
 export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
   return {
     port: e.PORT,
