@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { fieldError, forbidden } from '../../platform/errors.js';
-import type { IndicatorService } from '../indicators/index.js';
+import { figuresReach, type IndicatorService } from '../indicators/index.js';
 import { createDashboardRepo, type DistrictRow } from './dashboard.repo.js';
 import { overallProgress, rankByValue, reportPeriods, sparklineDates } from './logic/dashboard-figures.js';
 
@@ -57,11 +57,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 
   /** City users see the city or a district they pick; a district officer is pinned to its own. */
   function districtFor(actor: Actor, requested: string | undefined): string | null {
-    if (!actor.permissions.includes('indicator:read')) throw forbidden('the dashboard needs indicator:read');
-    if (actor.scope === 'city') return requested ?? null;
-    if (actor.scope === 'district' && actor.districtId) {
-      if (requested && requested !== actor.districtId) throw forbidden('district officers see their own district only');
-      return actor.districtId;
+    const reach = figuresReach(actor);
+    if (reach.kind === 'city') return requested ?? null;
+    if (reach.kind === 'district') {
+      if (requested && requested !== reach.districtId) throw forbidden('district officers see their own district only');
+      return reach.districtId;
     }
     throw forbidden('the dashboard is for city and district users');
   }

@@ -6,6 +6,7 @@ import { createIndicatorAdminService } from './indicator-admin.service.js';
 
 export { COUNTER_NAMES } from './counter.repo.js';
 export { drillLink } from './drill-links.js';
+export { figuresReach, indicatorPolicy } from './indicator.policy.js';
 export { seedIndicators } from './indicator.seed.js';
 export type { IndicatorService } from './indicator.service.js';
 export type { IndicatorAdminService } from './indicator-admin.service.js';

@@ -11,10 +11,11 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import { COUNTER_NAMES } from './counter.repo.js';
 import { checkDefinition, checkFormula } from './indicator.checks.js';
 import { createMeasurer, loadCatalogue } from './indicator.measure.js';
+import { indicatorPolicy } from './indicator.policy.js';
 import { createIndicatorRepo, type IndicatorRow, parseReportedCounter } from './indicator.repo.js';
 
 export interface IndicatorAdminDeps {
@@ -65,13 +66,6 @@ export function toDefinition(row: IndicatorRow): IndicatorDefinition {
 export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
-  function mayRead(actor: Actor) {
-    if (!actor.permissions.includes('indicator:read')) throw forbidden('indicators need indicator:read');
-  }
-  function mayManage(actor: Actor) {
-    if (!actor.permissions.includes('indicator:manage')) throw forbidden('managing indicators needs indicator:manage');
-  }
-
   async function locked(tx: DbOrTx, code: string, version: number) {
     const row = await createIndicatorRepo(tx).findByCode(code, { lock: true });
     if (!row) throw notFound('indicator');
@@ -81,13 +75,13 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
 
   return {
     async definitions(actor: Actor, query: { retired?: 'include' | 'only' | undefined }): Promise<IndicatorDefinition[]> {
-      mayRead(actor);
+      indicatorPolicy.authorize(actor, 'read');
       const rows = await createIndicatorRepo(deps.db).findAll({ ...(query.retired ? { retired: query.retired } : {}) });
       return rows.map(toDefinition);
     },
 
     async sources(actor: Actor): Promise<IndicatorSources> {
-      mayRead(actor);
+      indicatorPolicy.authorize(actor, 'read');
       const catalogue = await loadCatalogue(deps.db);
       return {
         counters: COUNTER_NAMES,
@@ -98,7 +92,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
 
     /** The live check behind the formula field: the rules of saving, and the city-wide value today when it passes. */
     async checkFormula(actor: Actor, input: { formula: string; code?: string | undefined }): Promise<FormulaCheckResult> {
-      mayManage(actor);
+      indicatorPolicy.authorize(actor, 'manage');
       const catalogue = await loadCatalogue(deps.db);
       const code = input.code ?? '(new)';
       const { expression: _expression, ...check } = checkFormula(code, input.formula, catalogue);
@@ -108,7 +102,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
     },
 
     async create(actor: Actor, input: IndicatorCreate): Promise<IndicatorDefinition> {
-      mayManage(actor);
+      indicatorPolicy.authorize(actor, 'manage');
       const def = IndicatorCreateSchema.parse(input);
       if (def.code.startsWith('T-'))
         throw fieldError('VALIDATION_FAILED', 'code', 'reserved', 'codes starting with T- are the plan’s targets; choose another prefix');
@@ -133,7 +127,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
     },
 
     async update(actor: Actor, code: string, patch: IndicatorUpdate): Promise<IndicatorDefinition> {
-      mayManage(actor);
+      indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, patch.version);
         if (current.retiredAt) throw new AppError('CONFLICT', `${code} is retired; restore it before editing`);
@@ -164,7 +158,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
 
     /** Takes an indicator out of the lists and the dashboard; refused for plan targets and indicators other formulas use. */
     async retire(actor: Actor, code: string, input: { version: number; reason: string }): Promise<IndicatorDefinition> {
-      mayManage(actor);
+      indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, input.version);
         if (current.isPlanTarget) throw new AppError('CONFLICT', `${code} is a target of the plan and cannot be retired`);
@@ -192,7 +186,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
     },
 
     async restore(actor: Actor, code: string, input: { version: number }): Promise<IndicatorDefinition> {
-      mayManage(actor);
+      indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, input.version);
         if (!current.retiredAt) throw new AppError('CONFLICT', `${code} is not retired`);

@@ -14,6 +14,7 @@ import { createCounterRepo, isCounter } from './counter.repo.js';
 import { drillLink, recordLink } from './drill-links.js';
 import { measureBatch } from './indicator.batch.js';
 import { type Catalogue, createMeasurer, loadCatalogue, type Measured, type Measurer } from './indicator.measure.js';
+import { figuresReach } from './indicator.policy.js';
 import { createIndicatorRepo, type IndicatorRow, parseReportedCounter } from './indicator.repo.js';
 import { assessPace, createPlan, expectedAt, forecastAt, forecastReachDate, type PacePlan } from './logic/index.js';
 import { monthEnds } from './months.js';
@@ -35,12 +36,12 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
 
   /** A district officer sees its own district; city roles choose. */
   function districtFor(actor: Actor, requested: string | undefined): string | null {
-    if (!actor.permissions.includes('indicator:read')) throw forbidden('indicators need indicator:read');
-    if (actor.scope === 'city') return requested ?? null;
-    if (actor.scope === 'district' && actor.districtId) {
-      if (requested && requested !== actor.districtId)
+    const reach = figuresReach(actor);
+    if (reach.kind === 'city') return requested ?? null;
+    if (reach.kind === 'district') {
+      if (requested && requested !== reach.districtId)
         throw fieldError('VALIDATION_FAILED', 'district', 'scope', 'district officers see their own district');
-      return actor.districtId;
+      return reach.districtId;
     }
     throw forbidden('indicators are for city and district users');
   }

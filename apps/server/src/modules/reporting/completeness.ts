@@ -1,11 +1,12 @@
 import type { CompletenessRow } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import { fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { fieldError, notFound } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { addDays } from './logic/periods/calendar.js';
 import { periodEnd, periodStart, periodsBetween } from './logic/periods/period-dates.js';
 import { PeriodError } from './logic/periods/period-id.js';
+import { formPolicy } from './reporting.policy.js';
 import { createReportingRepo } from './reporting.repo.js';
 
 /**
@@ -15,7 +16,7 @@ import { createReportingRepo } from './reporting.repo.js';
 export function createCompletenessService(deps: { db: Db; organisations: Pick<OrganisationService, 'list'> }) {
   return {
     async rates(actor: Actor, query: { dataSet: string; from: string; to: string }): Promise<CompletenessRow[]> {
-      if (!actor.permissions.includes('report:read')) throw forbidden('reporting rates need report:read');
+      formPolicy.authorize(actor, 'read');
       const repo = createReportingRepo(deps.db);
       const dataSet = await repo.findDataSet(query.dataSet);
       if (!dataSet) throw notFound('data set');

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/actor.js';
-import { forbidden, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { type FormAction, formPolicy } from './reporting.policy.js';
 
 export interface District {
   id: string;
@@ -12,10 +13,15 @@ export interface District {
  * The districts an actor reports for or reads: city users every district (or the one named),
  * district officers only their own (naming another one is a 404, as if it did not exist).
  */
-export async function districtsFor(organisations: Pick<OrganisationService, 'list'>, actor: Actor, orgUnit?: string): Promise<District[]> {
-  if (actor.scope !== 'city' && actor.scope !== 'district') throw forbidden('reports are for city and district users');
+export async function districtsFor(
+  organisations: Pick<OrganisationService, 'list'>,
+  actor: Actor,
+  action: FormAction,
+  orgUnit?: string,
+): Promise<District[]> {
+  formPolicy.authorize(actor, action);
   const all = (await organisations.list(actor, { kind: 'district', page: 1, pageSize: 200 })).items
-    .filter((d) => d.kind === 'district' && (actor.scope === 'city' || d.id === actor.districtId))
+    .filter((d) => d.kind === 'district' && formPolicy.can(actor, action, { districtId: d.id }))
     .map((d) => ({ id: d.id, name: d.name, divisionCode: d.divisionCode }));
   if (orgUnit === undefined) return all;
   const one = all.filter((d) => d.id === orgUnit);

@@ -3,12 +3,13 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { formEntryState } from './form-entry.js';
 import { checkValue, moveForm } from './form-workflow.js';
 import { shiftPeriod } from './logic/periods/period-dates.js';
 import { PeriodError, validatePeriodId } from './logic/periods/period-id.js';
+import { type FormAction, formPolicy } from './reporting.policy.js';
 import { createReportingRepo, type DataSetRow, type RegistrationRow } from './reporting.repo.js';
 
 export interface FormServiceDeps {
@@ -26,13 +27,20 @@ const HISTORY = 12;
 export function createFormService(deps: FormServiceDeps) {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
-  /** The district a request is about: an officer's own; city users name one. */
-  async function orgUnitFor(actor: Actor, requested: string | undefined, db: DbOrTx): Promise<{ id: string; name: string }> {
-    if (!actor.permissions.includes('report:read')) throw forbidden('reports need report:read');
-    const id = actor.scope === 'district' ? actor.districtId : requested;
-    if (actor.scope === 'district' && requested && requested !== actor.districtId) throw notFound('district');
-    if (actor.scope !== 'district' && actor.scope !== 'city') throw forbidden('reports are for city and district users');
+  /**
+   * The district a request is about: an officer's own; city users name one. 403 without the
+   * action's permission, 404 for a district out of reach.
+   */
+  async function orgUnitFor(
+    actor: Actor,
+    action: FormAction,
+    requested: string | undefined,
+    db: DbOrTx,
+  ): Promise<{ id: string; name: string }> {
+    const reach = formPolicy.reach(actor, action);
+    const id = requested ?? ('districtId' in reach ? reach.districtId : undefined);
     if (!id) throw fieldError('VALIDATION_FAILED', 'orgUnit', 'required', 'name the district the form belongs to');
+    formPolicy.authorize(actor, action, { districtId: id });
     const org = await deps.organisations.findById(id, db);
     if (!org || org.kind !== 'district') throw fieldError('VALIDATION_FAILED', 'orgUnit', 'district', 'must name a district');
     return { id: org.id, name: org.name };
@@ -99,16 +107,16 @@ export function createFormService(deps: FormServiceDeps) {
 
   return {
     async get(actor: Actor, code: string, period: string, orgUnit: string | undefined): Promise<Form> {
-      const org = await orgUnitFor(actor, orgUnit, deps.db);
+      const org = await orgUnitFor(actor, 'read', orgUnit, deps.db);
       return present(deps.db, code, period, org).catch(rethrowPeriod);
     },
 
     /** Saves values; the whole batch is refused if one value is wrong or the form is locked. */
     async save(actor: Actor, code: string, period: string, input: SaveValues): Promise<Form> {
-      if (!actor.permissions.includes('report:enter')) throw forbidden('entering report values needs report:enter');
+      formPolicy.authorize(actor, 'enter');
       return deps.db
         .transaction(async (tx) => {
-          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          const org = await orgUnitFor(actor, 'enter', input.orgUnit, tx);
           const { dataSet, elements } = await load(tx, code, period);
           const r = createReportingRepo(tx);
           const registration = await r.findRegistration(code, period, org.id);
@@ -155,16 +163,12 @@ export function createFormService(deps: FormServiceDeps) {
 
     /** Moves the form through its workflow; completing runs the validation rules first. */
     async act(actor: Actor, code: string, period: string, input: FormActionInput): Promise<{ form: Form; validation: RuleResult[] }> {
-      const needed =
-        input.action === 'accept' || input.action === 'unaccept'
-          ? 'report:accept'
-          : input.action.includes('approve')
-            ? 'report:approve'
-            : 'report:enter';
-      if (!actor.permissions.includes(needed)) throw forbidden(`${input.action} needs ${needed}`);
+      const needed: FormAction =
+        input.action === 'accept' || input.action === 'unaccept' ? 'accept' : input.action.includes('approve') ? 'approve' : 'enter';
+      formPolicy.authorize(actor, needed);
       return deps.db
         .transaction(async (tx) => {
-          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          const org = await orgUnitFor(actor, needed, input.orgUnit, tx);
           const { dataSet } = await load(tx, code, period);
           const r = createReportingRepo(tx);
           const registration = await r.findRegistration(code, period, org.id);
@@ -208,11 +212,11 @@ export function createFormService(deps: FormServiceDeps) {
     },
 
     async grantException(actor: Actor, input: { dataSet: string; period: string; orgUnit: string; reason: string; expiresOn: string }) {
-      if (!actor.permissions.includes('report:accept')) throw forbidden('lock exceptions are granted by the city (report:accept)');
+      formPolicy.authorize(actor, 'accept');
       if (input.expiresOn < today()) throw fieldError('VALIDATION_FAILED', 'expiresOn', 'future', 'the exception must not end in the past');
       return deps.db
         .transaction(async (tx) => {
-          const org = await orgUnitFor(actor, input.orgUnit, tx);
+          const org = await orgUnitFor(actor, 'accept', input.orgUnit, tx);
           await load(tx, input.dataSet, input.period);
           const row = await createReportingRepo(tx).insertLockException({
             dataSetCode: input.dataSet,

@@ -7,6 +7,7 @@ import type { NotificationMessage, NotificationService } from '../notifications/
 import { parsePeriod } from './logic/index.js';
 import { type ReminderDue, type ReminderPolicy, remindersDue } from './reminders.logic.js';
 import { createRemindersRepo } from './reminders.repo.js';
+import { EVERY_DISTRICT, reminderRunPolicy } from './reporting.policy.js';
 
 export interface ReminderServiceDeps {
   db: Db;
@@ -29,8 +30,10 @@ export function createReminderService(deps: ReminderServiceDeps) {
   return {
     /** Sends what is due today; safe to run any number of times and from several instances. */
     async run(actor: Actor): Promise<ReminderRunResult> {
-      if (actor.via !== 'system' && !(actor.scope === 'city' && actor.permissions.includes('report:accept'))) {
-        throw forbidden('running the reporting reminders needs report:accept at city level');
+      // The scheduler runs as the system; a person needs report:accept and to reach every district.
+      if (actor.via !== 'system') {
+        reminderRunPolicy.authorize(actor, 'run');
+        if (!reminderRunPolicy.can(actor, 'run', EVERY_DISTRICT)) throw forbidden('the reporting reminders are run at city level');
       }
       const today = deps.clock.now().toISOString().slice(0, 10);
       const repo = createRemindersRepo(deps.db);

@@ -1,12 +1,13 @@
 import type { BatchValidationQuery, BatchValidationResult, RuleImportance, Violation } from '@suilian/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
-import { fieldError, forbidden, notFound } from '../../../platform/errors.js';
+import { fieldError, notFound } from '../../../platform/errors.js';
 import type { OrganisationService } from '../../organisations/index.js';
 import { districtsFor } from '../districts.js';
 import { LOOK_BACK, numericValue, runRules, toRule } from '../form-validation.js';
 import { comparePeriods, shiftPeriod } from '../logic/periods/period-dates.js';
 import { validatePeriodId } from '../logic/periods/period-id.js';
+import { formPolicy } from '../reporting.policy.js';
 import { createReportingRepo } from '../reporting.repo.js';
 
 /** Periods one batch may span (ten years of months). */
@@ -39,12 +40,12 @@ export function periodRange(periodType: 'monthly' | 'quarterly' | 'yearly', from
  */
 export function createBatchValidation(deps: { db: Db; organisations: Pick<OrganisationService, 'list'> }) {
   return async function run(actor: Actor, query: BatchValidationQuery): Promise<BatchValidationResult> {
-    if (!actor.permissions.includes('report:read')) throw forbidden('batch validation needs report:read');
+    formPolicy.authorize(actor, 'read');
     const repo = createReportingRepo(deps.db);
     const dataSet = await repo.findDataSet(query.dataSet);
     if (!dataSet) throw notFound('data set');
     const periods = periodRange(dataSet.periodType, query.from, query.to);
-    const districts = await districtsFor(deps.organisations, actor, query.orgUnit);
+    const districts = await districtsFor(deps.organisations, actor, 'read', query.orgUnit);
     const ruleRows = await repo.findRules(dataSet.code);
     const rules = ruleRows.map(toRule);
     const elements = (await repo.findSetElements(dataSet.code)).map((e) => e.code);

@@ -14,9 +14,10 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../../platform/errors.js';
+import { AppError, fieldError, notFound } from '../../../platform/errors.js';
 import { parseExpression } from '../logic/expression/parse.js';
 import { references } from '../logic/expression/references.js';
+import { reportingConfigPolicy } from '../reporting.policy.js';
 import { type ConfigRepo, createConfigRepo } from './config.repo.js';
 import { checkRuleSides } from './rule-sides.js';
 
@@ -58,14 +59,8 @@ function ruleElements(rule: { left: string; right: string }): string[] {
  * uses, changing the period type of a data set with forms) are refused with the reason.
  */
 export function createConfigService(deps: ConfigServiceDeps) {
-  const canRead = (actor: Actor) => {
-    if (!actor.permissions.includes('report:read')) throw forbidden('reporting configuration needs report:read');
-  };
-  const canWrite = (actor: Actor) => {
-    if (!actor.permissions.includes('report:configure')) throw forbidden('changing the reporting configuration needs report:configure');
-  };
   async function write<T>(actor: Actor, work: (repo: ConfigRepo, tx: DbOrTx) => Promise<T>): Promise<T> {
-    canWrite(actor);
+    reportingConfigPolicy.authorize(actor, 'configure');
     return deps.db.transaction(async (tx) => {
       const repo = createConfigRepo(tx);
       await repo.lockConfiguration();
@@ -186,7 +181,7 @@ export function createConfigService(deps: ConfigServiceDeps) {
 
   return {
     async listElements(actor: Actor): Promise<DataElement[]> {
-      canRead(actor);
+      reportingConfigPolicy.authorize(actor, 'read');
       const repo = createConfigRepo(deps.db);
       return presentElements(repo, await repo.listElements());
     },
@@ -256,7 +251,7 @@ export function createConfigService(deps: ConfigServiceDeps) {
     },
 
     async listDataSets(actor: Actor): Promise<DataSetConfig[]> {
-      canRead(actor);
+      reportingConfigPolicy.authorize(actor, 'read');
       const repo = createConfigRepo(deps.db);
       return presentSets(repo, await repo.listDataSets());
     },
@@ -334,7 +329,7 @@ export function createConfigService(deps: ConfigServiceDeps) {
     },
 
     async listRules(actor: Actor, dataSet?: string): Promise<ValidationRuleConfig[]> {
-      canRead(actor);
+      reportingConfigPolicy.authorize(actor, 'read');
       return (await createConfigRepo(deps.db).listRules(dataSet)).map(presentRule);
     },
 

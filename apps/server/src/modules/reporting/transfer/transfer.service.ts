@@ -3,13 +3,14 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { fieldError, forbidden, notFound } from '../../../platform/errors.js';
+import { fieldError, notFound } from '../../../platform/errors.js';
 import { readTable } from '../../../platform/tabular/read.js';
 import type { OrganisationService } from '../../organisations/index.js';
 import { periodRange } from '../batch/batch-validation.js';
 import { districtsFor } from '../districts.js';
 import { formEntryState } from '../form-entry.js';
 import { validatePeriodId } from '../logic/periods/period-id.js';
+import { formPolicy } from '../reporting.policy.js';
 import { createReportingRepo, type DataSetRow } from '../reporting.repo.js';
 import { type CellRejection, checkCells, type FileCell } from './check-cells.js';
 import { readDhis2Rows, writeDhis2Csv } from './dhis2-csv.js';
@@ -45,13 +46,14 @@ export function createTransferService(deps: TransferServiceDeps) {
   return {
     /** The form as an .xlsx, pre-filled with the stored values. */
     async template(actor: Actor, code: string, period: string, orgUnit: string | undefined) {
-      if (!actor.permissions.includes('report:read')) throw forbidden('templates need report:read');
+      const reach = formPolicy.reach(actor, 'read');
       const dataSet = await loadSet(code);
       const check = validatePeriodId(period, dataSet.periodType);
       if (!check.ok) throw fieldError('VALIDATION_FAILED', 'period', 'period_type', check.message);
-      if (actor.scope === 'city' && !orgUnit)
-        throw fieldError('VALIDATION_FAILED', 'orgUnit', 'required', 'name the district the form belongs to');
-      const [district] = await districtsFor(deps.organisations, actor, orgUnit ?? actor.districtId ?? undefined);
+      // a district officer's form is its own district's; city users name the district
+      const named = orgUnit ?? ('districtId' in reach ? reach.districtId : undefined);
+      if (!named) throw fieldError('VALIDATION_FAILED', 'orgUnit', 'required', 'name the district the form belongs to');
+      const [district] = await districtsFor(deps.organisations, actor, 'read', named);
       if (!district?.divisionCode) throw fieldError('VALIDATION_FAILED', 'orgUnit', 'division_code', 'the district has no division code');
       const repo = createReportingRepo(deps.db);
       const elements = await repo.findSetElements(code);
@@ -84,10 +86,10 @@ export function createTransferService(deps: TransferServiceDeps) {
 
     /** Values of the districts in scope over a range of periods, as DHIS2 CSV. */
     async exportCsv(actor: Actor, query: DataValueExportQuery): Promise<{ text: string; fileName: string }> {
-      if (!actor.permissions.includes('report:read')) throw forbidden('exports need report:read');
+      formPolicy.authorize(actor, 'read');
       const dataSet = await loadSet(query.dataSet);
       const periods = periodRange(dataSet.periodType, query.from, query.to);
-      const districts = await districtsFor(deps.organisations, actor, query.orgUnit);
+      const districts = await districtsFor(deps.organisations, actor, 'read', query.orgUnit);
       const repo = createReportingRepo(deps.db);
       const elements = await repo.findSetElements(dataSet.code);
       const values = await repo.findValuesOf(
@@ -125,7 +127,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       file: { name: string; content: Buffer },
       expect: { period?: string; orgUnit?: string } = {},
     ): Promise<DataValueImportResult> {
-      if (!actor.permissions.includes('report:enter')) throw forbidden('importing report values needs report:enter');
+      formPolicy.authorize(actor, 'enter');
       const dataSet = await loadSet(code);
       const table = await readTable(file.name, file.content, { maxRows: MAX_IMPORT_ROWS, sheet: TEMPLATE_SHEET });
       const preRejected: CellRejection[] = [];
@@ -149,7 +151,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         const repo = createReportingRepo(tx);
         const elements = await repo.findSetElements(code);
         const allDistricts = await repo.findDistricts();
-        const own = new Set((await districtsFor(deps.organisations, actor)).map((d) => d.id));
+        const own = new Set((await districtsFor(deps.organisations, actor, 'enter')).map((d) => d.id));
         const periods = [...new Set(cells.map((c) => c.period))].filter((p) => validatePeriodId(p, dataSet.periodType).ok);
         const orgIds = allDistricts.filter((d) => own.has(d.id)).map((d) => d.id);
         const registrations = await repo.findRegistrationsOf(code, periods, orgIds);
