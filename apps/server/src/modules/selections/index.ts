@@ -7,6 +7,7 @@ import { createRoundService } from './round.service.js';
 import { registerSelectionRoutes } from './selection.routes.js';
 
 export type { RoundService } from './round.service.js';
+export { selectionMeasures } from './selection.measures.js';
 
 type Deps = Omit<ApplicationServiceDeps, 'rounds'> & Omit<CaseServiceDeps, 'rounds' | 'applications'>;
 
