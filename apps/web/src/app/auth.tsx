@@ -1,13 +1,14 @@
-import { type Login, type Me, MeSchema, type Permission } from '@suilian/contracts';
+import { API, type Login, type Me, type Permission } from '@suilian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/http';
+import { call } from '../api/endpoints';
+import { ApiError, setCsrfToken } from '../api/http';
 import { ME_KEY } from './queryClient';
 
-/** GET /api/auth/me; null when not logged in. */
+/** The caller (API.getMe); null when not logged in. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/auth/me', { check: MeSchema });
+    const me = await call(API.getMe);
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -25,7 +26,7 @@ interface AuthContextValue {
   error: unknown;
   login(input: Login): Promise<Me>;
   logout(): Promise<void>;
-  /** Replaces the cached Me (after PATCH /auth/me), keeping the CSRF token if the answer lacks it. */
+  /** Replaces the cached Me (after a profile change), keeping the CSRF token if the answer lacks it. */
   setMe(me: Me): void;
   refresh(): Promise<void>;
   can(permission: Permission): boolean;
@@ -50,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (input: Login) => {
-      const next = await api.post<Me>('/auth/login', input, { check: MeSchema });
+      const next = await call(API.login, { body: input });
       setCsrfToken(next.csrfToken);
       // Data cached for a previous user must not leak into this session.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
@@ -62,7 +63,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await call(API.logout);
     } catch {
       // the session is gone either way; forget it locally
     }

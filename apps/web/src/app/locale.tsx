@@ -1,9 +1,9 @@
-import { type Locale, type Me, MeSchema } from '@suilian/contracts';
+import { API, type Locale } from '@suilian/contracts';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/http';
+import { call } from '../api/endpoints';
 import { useAuth } from './auth';
 import { applyLocale, storedLocale } from './i18n';
 
@@ -42,7 +42,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       setLocaleState(next);
       if (!me || me.locale === next || me.mustChangePassword || me.via !== 'session') return;
       try {
-        const saved = await api.patch<Me>('/auth/me', { version: me.version, locale: next }, { check: MeSchema });
+        const saved = await call(API.updateMe, { body: { version: me.version, locale: next } });
         setMe(saved);
       } catch (error) {
         // The language still switches locally; the profile keeps the old one.

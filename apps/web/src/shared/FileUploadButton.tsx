@@ -1,9 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { ACCEPTED_FILE_TYPES, MAX_UPLOAD_BYTES, type StoredFile, StoredFileSchema } from '@suilian/contracts';
+import { ACCEPTED_FILE_TYPES, API, MAX_UPLOAD_BYTES, type StoredFile } from '@suilian/contracts';
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadFile } from '../api/http';
+import { upload } from '../api/endpoints';
 import { useNotifyError } from './errors';
 import { formatBytes } from './format';
 
@@ -19,7 +19,7 @@ interface Props {
   'data-testid'?: string;
 }
 
-/** Uploads one file to POST /api/files (with the CSRF header) and hands back the stored file. */
+/** Uploads one file as a stored file (API.uploadFile, with the CSRF header) and hands it back. */
 export function FileUploadButton({ onUploaded, label, disabled, accept, ...rest }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -40,7 +40,7 @@ export function FileUploadButton({ onUploaded, label, disabled, accept, ...rest 
       customRequest={({ file, onSuccess, onError }) => {
         const blob = file as File;
         setBusy(true);
-        uploadFile<StoredFile>(blob, blob.name, { check: StoredFileSchema })
+        upload(API.uploadFile, blob, blob.name)
           .then(async (stored) => {
             await onUploaded(stored);
             onSuccess?.(stored);

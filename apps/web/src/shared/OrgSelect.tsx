@@ -1,11 +1,9 @@
-import { type Organisation, OrganisationSchema, type OrgKind, pageOf } from '@suilian/contracts';
+import { API, type Organisation, type OrgKind } from '@suilian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/http';
-
-const OrgPageSchema = pageOf(OrganisationSchema);
+import { call } from '../api/endpoints';
 
 /** Loads organisations for pickers: server-side search, optionally limited to some kinds. */
 export function useOrgOptions(kinds: readonly OrgKind[] | undefined, q: string, enabled = true) {
@@ -14,10 +12,7 @@ export function useOrgOptions(kinds: readonly OrgKind[] | undefined, q: string, 
     queryKey: ['organisations', 'options', kinds ?? 'all', q],
     enabled: enabled && (kinds === undefined || kinds.length > 0),
     queryFn: async () => {
-      const page = await api.get<Page<Organisation>>('/organisations', {
-        query: { kind, q: q || undefined, pageSize: 50, sort: 'name' },
-        check: OrgPageSchema,
-      });
+      const page = await call(API.listOrganisations, { query: { kind, q: q || undefined, pageSize: 50, sort: 'name' } });
       return kinds && kinds.length > 1 ? page.items.filter((o) => kinds.includes(o.kind)) : page.items;
     },
     placeholderData: (previous) => previous,

@@ -1,15 +1,15 @@
-import { type CodeItem, type CodeList, type CodeListKey, CodeListSchema } from '@suilian/contracts';
+import { API, type CodeItem, type CodeListKey } from '@suilian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { api } from '../api/http';
+import { call } from '../api/endpoints';
 import { useLocale } from '../app/locale';
 
 /** A code list with its retired items too (records may still carry them); cached for the session. */
 export function useCodeList(key: CodeListKey) {
   return useQuery({
     queryKey: ['code-lists', key, 'all'],
-    queryFn: () => api.get<CodeList>(`/code-lists/${key}`, { query: { includeRetired: true }, check: CodeListSchema }),
+    queryFn: () => call(API.getCodeList, { params: { key }, query: { includeRetired: 'true' } }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,10 +1,8 @@
-import { type Organisation, OrganisationSchema, pageOf } from '@suilian/contracts';
+import { API } from '@suilian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/http';
-
-const OrgPageSchema = pageOf(OrganisationSchema);
+import { call } from '../api/endpoints';
 
 /** Districts the user can see (for pickers and the district column). */
 export function useDistricts() {
@@ -12,9 +10,8 @@ export function useDistricts() {
     queryKey: ['organisations', 'districts'],
     queryFn: async () =>
       (
-        await api.get<Page<Organisation>>('/organisations', {
+        await call(API.listOrganisations, {
           query: { kind: 'district', pageSize: 200, sort: 'name' },
-          check: OrgPageSchema,
         })
       ).items,
     staleTime: 60_000,

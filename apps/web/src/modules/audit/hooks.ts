@@ -1,9 +1,7 @@
-import { type AuditEntry, AuditEntrySchema, type AuditVerification, AuditVerificationSchema, pageOf } from '@suilian/contracts';
+import { API } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const AuditPageSchema = pageOf(AuditEntrySchema);
 
 export interface AuditFilters {
   actor?: string;
@@ -16,17 +14,17 @@ export interface AuditFilters {
 }
 
 export function useAuditEntries(table: TableState, filters: AuditFilters) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listAuditEntries, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['audit', 'list', query],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit', { query, check: AuditPageSchema }),
+    queryFn: () => call(API.listAuditEntries, { query }),
     placeholderData: keepPreviousData,
   });
 }
 
-/** GET /api/audit/verify on demand (it walks the whole chain). */
+/** Verifies the chain on demand (it walks the whole chain). */
 export function useVerifyAudit() {
   return useMutation({
-    mutationFn: () => api.get<AuditVerification>('/audit/verify', { check: AuditVerificationSchema }),
+    mutationFn: () => call(API.verifyAuditChain),
   });
 }

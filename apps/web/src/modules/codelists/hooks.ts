@@ -1,13 +1,11 @@
-import { type CodeItem, CodeItemSchema, type CodeList, type CodeListKey, CodeListSchema, type UpsertCodeItem } from '@suilian/contracts';
+import { API, type CodeListKey, type UpsertCodeItem } from '@suilian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/http';
-
-const ListsSchema = CodeListSchema.omit({ items: true }).array();
+import { call } from '../../api/endpoints';
 
 export function useCodeLists() {
   return useQuery({
     queryKey: ['code-lists', 'index'],
-    queryFn: () => api.get<Array<Omit<CodeList, 'items'>>>('/code-lists', { check: ListsSchema }),
+    queryFn: () => call(API.listCodeLists),
   });
 }
 
@@ -20,8 +18,7 @@ function useInvalidate() {
 export function useUpsertItem(key: CodeListKey) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ code, body }: { code: string; body: UpsertCodeItem }) =>
-      api.put<CodeItem>(`/code-lists/${key}/items/${encodeURIComponent(code)}`, body, { check: CodeItemSchema }),
+    mutationFn: ({ code, body }: { code: string; body: UpsertCodeItem }) => call(API.upsertCodeItem, { params: { key, code }, body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -29,8 +26,7 @@ export function useUpsertItem(key: CodeListKey) {
 export function useRetireItem(key: CodeListKey) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (code: string) =>
-      api.post<CodeItem>(`/code-lists/${key}/items/${encodeURIComponent(code)}/retire`, undefined, { check: CodeItemSchema }),
+    mutationFn: (code: string) => call(API.retireCodeItem, { params: { key, code } }),
     onSuccess: () => invalidate(),
   });
 }

@@ -1,15 +1,6 @@
-import {
-  type Notification,
-  type NotificationPage,
-  NotificationPageSchema,
-  NotificationSchema,
-  type OutboxPage,
-  OutboxPageSchema,
-  type UnreadCount,
-  UnreadCountSchema,
-} from '@suilian/contracts';
+import { API, type Notification } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 
 const KEY = ['notifications'] as const;
 
@@ -17,7 +8,7 @@ const KEY = ['notifications'] as const;
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...KEY, 'unread'],
-    queryFn: () => api.get<UnreadCount>('/notifications/unread-count', { check: UnreadCountSchema }),
+    queryFn: () => call(API.getUnreadNotificationCount),
     refetchInterval: 60_000,
   });
 }
@@ -26,10 +17,7 @@ export function useNotifications(query: { page: number; pageSize: number; unread
   return useQuery({
     queryKey: [...KEY, 'list', query],
     queryFn: () =>
-      api.get<NotificationPage>('/notifications', {
-        query: { page: query.page, pageSize: query.pageSize, unread: query.unread ? 'true' : undefined },
-        check: NotificationPageSchema,
-      }),
+      call(API.listNotifications, { query: { page: query.page, pageSize: query.pageSize, unread: query.unread ? 'true' : undefined } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,7 +25,7 @@ export function useNotifications(query: { page: number; pageSize: number; unread
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Notification>(`/notifications/${id}/read`, undefined, { check: NotificationSchema }),
+    mutationFn: (id: string) => call(API.markNotificationRead, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -45,7 +33,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ marked: number }>('/notifications/read-all'),
+    mutationFn: () => call(API.markAllNotificationsRead),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -54,7 +42,7 @@ export function useOutbox(query: { page: number; pageSize: number; status?: stri
   return useQuery({
     queryKey: [...KEY, 'outbox', query],
     enabled,
-    queryFn: () => api.get<OutboxPage>('/notifications/outbox', { query, check: OutboxPageSchema }),
+    queryFn: () => call(API.listMailOutbox, { query: urlQuery(API.listMailOutbox, query) }),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,7 +50,7 @@ export function useOutbox(query: { page: number; pageSize: number; status?: stri
 export function useDispatchMail() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ sent: number; retried: number; failed: number }>('/notifications/outbox/dispatch'),
+    mutationFn: () => call(API.dispatchMailOutbox),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'outbox'] }),
   });
 }

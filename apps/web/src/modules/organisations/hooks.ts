@@ -1,19 +1,7 @@
-import {
-  type CreateOrganisation,
-  type Organisation,
-  type OrganisationNode,
-  OrganisationNodeSchema,
-  OrganisationSchema,
-  type OrgKind,
-  pageOf,
-  type UpdateOrganisation,
-} from '@suilian/contracts';
+import { API, type CreateOrganisation, type OrganisationNode, type OrgKind, type UpdateOrganisation } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const OrgPageSchema = pageOf(OrganisationSchema);
-const OrgTreeSchema = OrganisationNodeSchema.array();
 
 export interface OrgFilters {
   q?: string;
@@ -25,7 +13,7 @@ export interface OrgFilters {
 export function useOrgTree() {
   return useQuery({
     queryKey: ['organisations', 'tree'],
-    queryFn: () => api.get<OrganisationNode[]>('/organisations/tree', { check: OrgTreeSchema }),
+    queryFn: () => call(API.getOrganisationTree),
   });
 }
 
@@ -33,15 +21,15 @@ export function useOrganisation(id: string | undefined) {
   return useQuery({
     queryKey: ['organisations', 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<Organisation>(`/organisations/${id}`, { check: OrganisationSchema }),
+    queryFn: () => call(API.getOrganisation, { params: { id: id ?? '' } }),
   });
 }
 
 export function useOrgList(table: TableState, filters: OrgFilters) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listOrganisations, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['organisations', 'list', query],
-    queryFn: () => api.get<Page<Organisation>>('/organisations', { query, check: OrgPageSchema }),
+    queryFn: () => call(API.listOrganisations, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,7 +39,7 @@ export { useDistricts } from '../../shared/districts';
 export function useCreateOrg() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOrganisation) => api.post<Organisation>('/organisations', body, { check: OrganisationSchema }),
+    mutationFn: (body: CreateOrganisation) => call(API.createOrganisation, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['organisations'] }),
   });
 }
@@ -59,8 +47,7 @@ export function useCreateOrg() {
 export function useUpdateOrg() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateOrganisation }) =>
-      api.patch<Organisation>(`/organisations/${id}`, body, { check: OrganisationSchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateOrganisation }) => call(API.updateOrganisation, { params: { id }, body }),
     // On success and on STALE_VERSION alike the cached copies are out of date.
     onSettled: () => client.invalidateQueries({ queryKey: ['organisations'] }),
   });

@@ -1,8 +1,8 @@
-import type { ChangePassword } from '@suilian/contracts';
+import { API, type ChangePassword } from '@suilian/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/http';
+import { call } from '../../api/endpoints';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useRules } from '../../shared/rules';
@@ -21,7 +21,7 @@ export function PasswordChangeForm({ username, onDone }: { username: string; onD
   const rules = useRules();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
-    mutationFn: (body: ChangePassword) => api.post<{ ok: true }>('/auth/password', body),
+    mutationFn: (body: ChangePassword) => call(API.changePassword, { body }),
     onSuccess: async () => {
       form.resetFields();
       void message.success(t('changePassword.success'));

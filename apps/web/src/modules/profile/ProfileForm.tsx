@@ -1,8 +1,9 @@
-import { LOCALES, type Locale, type Me, MeSchema, type UpdateProfile } from '@suilian/contracts';
+import { API, LOCALES, type Locale, type Me, type UpdateProfile } from '@suilian/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/http';
+import { call } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
@@ -15,7 +16,7 @@ interface Values {
   locale: Locale;
 }
 
-/** Edit own name, email, phone and language (PATCH /api/auth/me with version). */
+/** Edit own name, email, phone and language (API.updateMe, with version). */
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -24,7 +25,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const rules = useRules();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
-    mutationFn: (body: UpdateProfile) => api.patch<Me>('/auth/me', body, { check: MeSchema }),
+    mutationFn: (body: UpdateProfile) => call(API.updateMe, { body }),
     onSuccess: (saved) => {
       setMe(saved);
       if (saved.locale !== locale) void setLocale(saved.locale);

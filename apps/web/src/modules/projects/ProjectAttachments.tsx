@@ -1,9 +1,9 @@
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { ATTACHMENT_KINDS, type Project, type ProjectAttachment } from '@suilian/contracts';
+import { API, ATTACHMENT_KINDS, type Project, type ProjectAttachment } from '@suilian/contracts';
 import { App, Button, Empty, Flex, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../api/http';
+import { urlOf } from '../../api/endpoints';
 import { useNotifyError } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { formatBytes } from '../../shared/format';
@@ -64,7 +64,7 @@ export function ProjectAttachments({ project, editable }: { project: Project; ed
             dataIndex: 'name',
             key: 'name',
             render: (name: string, a) => (
-              <a href={fileUrl(a.fileId)} download={name}>
+              <a href={urlOf(API.downloadFile, { params: { id: a.fileId } })} download={name}>
                 <PaperClipOutlined /> {name}
               </a>
             ),

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { RegistryKey, RegistryRecord } from '@suilian/contracts';
+import { API, type RegistryKey, type RegistryRecord } from '@suilian/contracts';
 import {
   App,
   Button,
@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../api/http';
+import { urlOf } from '../../api/endpoints';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from '../../shared/format';
@@ -111,7 +111,7 @@ export function RegistryDetailDrawer({
           ) : (
             record.attachments.map((f) => (
               <Space key={f.fileId}>
-                <a href={fileUrl(f.fileId)} download={f.name}>
+                <a href={urlOf(API.downloadFile, { params: { id: f.fileId } })} download={f.name}>
                   <PaperClipOutlined /> {f.name}
                 </a>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  API,
   type CreateRecord,
   parsePatentNumber,
   REGISTRY_DATA_SCHEMAS,
@@ -28,7 +29,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fileUrl } from '../../api/http';
+import { urlOf } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
@@ -57,7 +59,7 @@ function AttachmentsInput({ value, onChange }: { value?: Attachment[]; onChange?
     <Flex vertical gap={6}>
       {files.map((f) => (
         <Flex key={f.fileId} gap={8} align="center">
-          <a href={fileUrl(f.fileId)} download={f.name}>
+          <a href={urlOf(API.downloadFile, { params: { id: f.fileId } })} download={f.name}>
             <PaperClipOutlined /> {f.name}
           </a>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,20 +1,16 @@
-import { type ApiToken, ApiTokenSchema, type CreateApiToken, CreatedApiTokenSchema, pageOf } from '@suilian/contracts';
+import { API, type CreateApiToken, type ResultOf } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
 
-const TokenPageSchema = pageOf(ApiTokenSchema);
-
-export interface CreatedToken {
-  token: string;
-  apiToken: ApiToken;
-}
+/** A new token with its secret, shown once. */
+export type CreatedToken = ResultOf<typeof API.createApiToken>;
 
 export function useTokens(table: TableState, includeRevoked: boolean) {
-  const query = { page: table.page, pageSize: table.pageSize, includeRevoked: String(includeRevoked) };
+  const query = urlQuery(API.listApiTokens, { page: table.page, pageSize: table.pageSize, includeRevoked: String(includeRevoked) });
   return useQuery({
     queryKey: ['tokens', 'list', query],
-    queryFn: () => api.get<Page<ApiToken>>('/tokens', { query, check: TokenPageSchema }),
+    queryFn: () => call(API.listApiTokens, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -22,7 +18,7 @@ export function useTokens(table: TableState, includeRevoked: boolean) {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiToken) => api.post<CreatedToken>('/tokens', body, { check: CreatedApiTokenSchema }),
+    mutationFn: (body: CreateApiToken) => call(API.createApiToken, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }
@@ -30,7 +26,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ApiToken>(`/tokens/${id}/revoke`, undefined, { check: ApiTokenSchema }),
+    mutationFn: (id: string) => call(API.revokeApiToken, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }

@@ -1,6 +1,6 @@
-import { type CreateUser, OneTimePasswordSchema, pageOf, type Role, type UpdateUser, type User, UserSchema } from '@suilian/contracts';
+import { API, type CreateUser, type ResultOf, type Role, type UpdateUser } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
 
 export interface UserFilters {
@@ -10,18 +10,14 @@ export interface UserFilters {
   orgId?: string;
 }
 
-export interface OneTimePassword {
-  user: User;
-  oneTimePassword: string;
-}
-
-const UserPageSchema = pageOf(UserSchema);
+/** A created or reset account with its one-time password, shown once. */
+export type OneTimePassword = ResultOf<typeof API.createUser>;
 
 export function useUsers(table: TableState, filters: UserFilters) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listUsers, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['users', 'list', query],
-    queryFn: () => api.get<Page<User>>('/users', { query, check: UserPageSchema }),
+    queryFn: () => call(API.listUsers, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,7 +30,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: CreateUser) => api.post<OneTimePassword>('/users', body, { check: OneTimePasswordSchema }),
+    mutationFn: (body: CreateUser) => call(API.createUser, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -42,7 +38,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUser }) => api.patch<User>(`/users/${id}`, body, { check: UserSchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateUser }) => call(API.updateUser, { params: { id }, body }),
     onSettled: () => invalidate(),
   });
 }
@@ -51,7 +47,7 @@ export function useSetUserEnabled() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
-      api.post<User>(`/users/${id}/${enabled ? 'enable' : 'disable'}`, undefined, { check: UserSchema }),
+      enabled ? call(API.enableUser, { params: { id } }) : call(API.disableUser, { params: { id } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -59,7 +55,7 @@ export function useSetUserEnabled() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: string) => api.post<OneTimePassword>(`/users/${id}/reset-password`, undefined, { check: OneTimePasswordSchema }),
+    mutationFn: (id: string) => call(API.resetUserPassword, { params: { id } }),
     onSuccess: () => invalidate(),
   });
 }
