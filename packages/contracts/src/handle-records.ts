@@ -97,6 +97,14 @@ export type HandleUploadQuery = z.infer<typeof HandleUploadQuerySchema>;
 
 // ---------------------------------------------------------------- records (platform API)
 
+/**
+ * A handle as the rest of a path (`/api/identifiers/records/88.118.8/JXDY2106023`): its slashes stay
+ * path separators (`pathOf` keeps them). The server takes the handle from the raw URL, percent-decoded
+ * as UTF-8 (`/` and `%2F` alike); this schema types the clients.
+ */
+export const HandlePathParamsSchema = z.object({ '*': z.string() });
+export type HandlePathParams = z.infer<typeof HandlePathParamsSchema>;
+
 export const HandleRecordListQuerySchema = z
   .object({
     prefix: z.string().max(HANDLE_LIMITS.prefixBytes).optional(),

@@ -191,6 +191,9 @@ export const HandlePrefixSchema = z.object({
 });
 export type HandlePrefix = z.infer<typeof HandlePrefixSchema>;
 
+/** A prefix in a path: `/api/identifiers/prefixes/88.118.8`. */
+export const PrefixParamsSchema = z.object({ prefix: z.string().min(1).max(HANDLE_LIMITS.prefixBytes) }).strict();
+
 export const PrefixListQuerySchema = z
   .object({
     q: z.string().max(128).optional(),

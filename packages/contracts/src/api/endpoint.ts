@@ -9,7 +9,8 @@ import type { Permission } from '../roles.js';
  * authorization matrix test are generated from the catalogue.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `OPTIONS` only for CORS preflights a protocol needs (the Handle.Net REST API's open reads). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * Who may call an endpoint: holders of a permission (or of any permission in a list), any
@@ -17,8 +18,13 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type Access = Permission | readonly [Permission, ...Permission[]] | 'authenticated' | 'public';
 
-/** What a successful answer carries besides JSON: a file to download, or nothing at all. */
-export type ResponseKind = 'json' | 'file' | 'empty';
+/**
+ * What a successful answer carries besides JSON: a file to download, nothing at all, or `raw`: an
+ * answer the handler writes itself in a protocol's own shape (the Handle.Net REST API: its own
+ * statuses, bodies and headers). A raw endpoint declares no response, and its params/query/body
+ * schemas type the clients only: the handler reads the request itself, nothing is validated before it.
+ */
+export type ResponseKind = 'json' | 'file' | 'empty' | 'raw';
 
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
@@ -40,7 +46,7 @@ export interface EndpointSpec {
   /** The success status and, for JSON answers, the schema of the body. */
   success: SuccessStatus;
   response?: z.ZodType;
-  /** `file` for downloads (Excel, PDF, HTML documents, stored files); default `json`, or `empty` on 204. */
+  /** `file` for downloads (Excel, PDF, HTML documents, stored files); `raw` for protocol answers; default `json`, or `empty` on 204. */
   responseKind?: ResponseKind;
   /** Reachable while the account must still change its one-time password (login, me, password change). */
   allowPendingPasswordChange?: true;

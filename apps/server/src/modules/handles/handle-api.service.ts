@@ -11,6 +11,7 @@ import { createHandleRepo, type RecordRow } from './handle.repo.js';
 import { HandleFailure } from './logic/codes.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
 import { canAdminRead, canPublicRead, matchesFilter, type StoredValue, toWire } from './logic/values.js';
+import { prefixPolicy } from './prefix.policy.js';
 import type { PrefixService } from './prefix.service.js';
 import type { RecordService, Write } from './record.service.js';
 import { buildFromValues } from './record-builder.js';
@@ -48,14 +49,15 @@ export function createHandleApi(deps: HandleApiDeps) {
     return { parsed, prefix };
   }
 
-  /** Values the caller may see: public-read ones, plus admin-read ones for the prefix's administrators. */
+  /** Values the caller may see: public-read ones, plus admin-read ones for the prefix's administrators and city readers. */
   function visibleValues(actor: Actor | null, entry: CachedRecord, publicOnly: boolean): StoredValue[] {
     const record = entry.record as RecordRow;
     if (publicOnly) return entry.publicValues;
     const prefix = deps.prefixes.lookup(record.prefix);
-    const admin = prefix
-      ? deps.prefixes.canAdminister(actor, prefix) || (actor?.permissions.includes('handle:read') && actor.scope === 'city')
-      : false;
+    const admin =
+      actor !== null &&
+      prefix !== undefined &&
+      (prefixPolicy.can(actor, 'write', prefix) || prefixPolicy.can(actor, 'readAdminValues', prefix));
     return record.handleValues.filter((v) => canPublicRead(v.permissions) || (admin && canAdminRead(v.permissions)));
   }
 
@@ -179,7 +181,7 @@ export function createHandleApi(deps: HandleApiDeps) {
       await deps.prefixes.ensureLoaded();
       const { parsed, prefix } = target(handle);
       if (!actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'authentication needed', handle);
-      if (!deps.prefixes.canAdminister(actor, prefix))
+      if (!prefixPolicy.can(actor, 'write', prefix))
         throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, `not in the administrator group of ${prefix.prefix}`, handle);
       const before = await createHandleRepo(deps.db).findByKey(parsed.key);
       if (!before) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
@@ -203,8 +205,7 @@ export function createHandleApi(deps: HandleApiDeps) {
       const prefix = deps.prefixes.lookup(prefixText);
       if (!prefix) throw new HandleFailure(RC.SERVER_NOT_RESP, `this server is not responsible for prefix ${prefixText}`);
       if (!actor) throw new HandleFailure(RC.AUTHEN_NEEDED, 'listing handles needs authentication');
-      const filter = actor.permissions.includes('handle:read') ? deps.prefixes.visibleFilter(actor) : [];
-      if (filter !== null && !filter.includes(prefix.prefix))
+      if (!prefixPolicy.can(actor, 'read', prefix))
         throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, `not allowed to list ${prefix.prefix}`);
       const size = Math.min(pageSize ?? 10_000, 10_000);
       const index = page ?? 0;

@@ -1,7 +1,8 @@
-import { HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
+import { API, HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
+import { serveEndpoint, serveRawEndpoint } from '../../platform/http/endpoint-route.js';
 import type { HandleAnswer, HandleApi } from './handle-api.service.js';
 import { parseHandleBasic } from './logic/basic-auth.js';
 import { HandleFailure, httpStatusOf } from './logic/codes.js';
@@ -15,8 +16,8 @@ export interface HandleRouteDeps {
   authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
 }
 
-const BASE = '/api/handles/';
-const tags = ['identifiers: Handle.Net REST API'];
+// The resolve, PUT and DELETE endpoints' path without its `*`: the handle is the rest of the URL.
+const BASE = API.resolveHandle.path.slice(0, -1);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -138,7 +139,6 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     return actor;
   }
 
-  const config = { auth: 'public' as const };
   const errorHandler = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendFailure(request, reply, err, 'write');
 
   function tooBusy(reply: FastifyReply, handle: string | undefined, wait: number) {
@@ -170,12 +170,18 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     return true;
   }
 
-  app.get(`${BASE}*`, { config, errorHandler, schema: { tags, summary: 'Resolve a handle (Handle.Net JSON)' } }, (request, reply) => {
-    openCors(reply);
-    const taken = answerCached(request, reply);
-    // Fastify treats a returned promise as the answer; undefined means the reply was sent above.
-    return taken === true ? undefined : resolveRoute(request, reply, taken);
-  });
+  // A raw endpoint: the handler runs as it is, synchronously for the cached anonymous answer.
+  serveRawEndpoint(
+    app,
+    API.resolveHandle,
+    (request, reply) => {
+      openCors(reply);
+      const taken = answerCached(request, reply);
+      // Fastify treats a returned promise as the answer; undefined means the reply was sent above.
+      return taken === true ? undefined : resolveRoute(request, reply, taken);
+    },
+    { errorHandler },
+  );
 
   async function resolveRoute(request: FastifyRequest, reply: FastifyReply, taken: number | undefined) {
     let handle: string | undefined;
@@ -207,9 +213,9 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
       if (parsed instanceof HandleFailure) done(parsed, undefined);
       else done(null, parsed);
     });
-    scope.put(
-      `${BASE}*`,
-      { config, errorHandler, schema: { tags, summary: 'Create or replace a handle, or some of its values' } },
+    serveRawEndpoint(
+      scope,
+      API.putHandle,
       async (request, reply) => {
         let handle: string | undefined;
         try {
@@ -226,12 +232,13 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
           return sendFailure(request, reply, err, 'write', handle);
         }
       },
+      { errorHandler },
     );
   });
 
-  app.delete(
-    `${BASE}*`,
-    { config, errorHandler, schema: { tags, summary: 'Delete a handle, or some of its values' } },
+  serveRawEndpoint(
+    app,
+    API.deleteHandle,
     async (request, reply) => {
       let handle: string | undefined;
       try {
@@ -242,40 +249,51 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
         return sendFailure(request, reply, err, 'write', handle);
       }
     },
+    { errorHandler },
   );
 
-  app.get('/api/handles', { config, errorHandler, schema: { tags, summary: 'List the handles of a prefix' } }, async (request, reply) => {
-    openCors(reply);
-    try {
-      const query = request.query as Record<string, unknown>;
-      const prefix = list(query.prefix).at(-1);
-      if (!prefix) throw new HandleFailure(RC.INVALID_VALUE, 'prefix= is required');
-      const actor = await caller(request);
-      return send(reply, {
-        status: 200,
-        body: await deps.api.list(actor, prefix, optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
-      });
-    } catch (err) {
-      return sendFailure(request, reply, err, 'write');
-    }
-  });
+  serveRawEndpoint(
+    app,
+    API.listHandles,
+    async (request, reply) => {
+      openCors(reply);
+      try {
+        const query = request.query as Record<string, unknown>;
+        const prefix = list(query.prefix).at(-1);
+        if (!prefix) throw new HandleFailure(RC.INVALID_VALUE, 'prefix= is required');
+        const actor = await caller(request);
+        return send(reply, {
+          status: 200,
+          body: await deps.api.list(actor, prefix, optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
+        });
+      } catch (err) {
+        return sendFailure(request, reply, err, 'write');
+      }
+    },
+    { errorHandler },
+  );
 
-  app.get('/api/prefixes', { config, errorHandler, schema: { tags, summary: 'Prefixes served here' } }, async (request, reply) => {
-    openCors(reply);
-    try {
-      const query = request.query as Record<string, unknown>;
-      return send(reply, {
-        status: 200,
-        body: await deps.api.prefixes(optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
-      });
-    } catch (err) {
-      return sendFailure(request, reply, err, 'write');
-    }
-  });
+  serveRawEndpoint(
+    app,
+    API.listServedHandlePrefixes,
+    async (request, reply) => {
+      openCors(reply);
+      try {
+        const query = request.query as Record<string, unknown>;
+        return send(reply, {
+          status: 200,
+          body: await deps.api.prefixes(optionalInt(query.page, 'page'), optionalInt(query.pageSize, 'pageSize')),
+        });
+      } catch (err) {
+        return sendFailure(request, reply, err, 'write');
+      }
+    },
+    { errorHandler },
+  );
 
   // CORS preflight for reads from any origin (GET with Accept/Authorization headers; no credentials).
-  for (const url of [`${BASE}*`, '/api/handles', '/api/prefixes']) {
-    app.options(url, { config, schema: { hide: true } }, async (_request, reply) => {
+  for (const endpoint of [API.preflightHandle, API.preflightHandleList, API.preflightServedHandlePrefixes]) {
+    serveEndpoint(app, endpoint, async (_request, reply) => {
       openCors(reply);
       reply.header('access-control-allow-methods', 'GET, HEAD, OPTIONS');
       reply.header('access-control-allow-headers', 'Accept, Authorization, Content-Type');

@@ -1,31 +1,8 @@
-import {
-  CreateHandleRecordSchema,
-  CreateTemplateSchema,
-  DelegatePrefixSchema,
-  HandleBatchRequestSchema,
-  HandleBatchResultSchema,
-  HandlePrefixSchema,
-  HandleRecordDetailSchema,
-  HandleRecordListQuerySchema,
-  HandleRecordSummarySchema,
-  HandleStatsQuerySchema,
-  HandleStatsSchema,
-  HandleTemplateSchema,
-  HandleUploadQuerySchema,
-  OkSchema,
-  PrefixListQuerySchema,
-  PublicHandleViewSchema,
-  pageOf,
-  ReverseLookupQuerySchema,
-  ReverseLookupResultSchema,
-  UpdateHandleRecordSchema,
-  UpdatePrefixSchema,
-} from '@suilian/contracts';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { API } from '@suilian/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fieldError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { readUploadedFile, sendWorkbook } from '../../platform/tabular/http.js';
 import type { BatchUpload } from './batch-upload.js';
 import { handleFromUrl } from './handle.routes.js';
@@ -42,10 +19,13 @@ export interface IdentifierRouteDeps {
   upload: BatchUpload;
 }
 
-const tags = ['identifiers'];
-const PrefixParamsSchema = z.object({ prefix: z.string().min(1).max(128) }).strict();
+/** Where the handle starts in the URL of a `*` endpoint: its path without the `*`. */
+const baseOf = (endpoint: { path: string }) => endpoint.path.slice(0, -1);
 
-/** The handle in the rest of the path after `base`, as a platform 422 when it is not UTF-8. */
+/**
+ * The handle in the rest of the path after `base`, as a platform 422 when it is not UTF-8. Taken
+ * from the raw URL rather than Fastify's `*` parameter: `/` and `%2F` are both separators there.
+ */
 function handleParam(url: string, base: string): string {
   try {
     return handleFromUrl(url, base);
@@ -56,96 +36,50 @@ function handleParam(url: string, base: string): string {
 
 /** The console's identifier API (platform conventions: sessions or tokens, error envelope). */
 export function registerIdentifierRoutes(app: FastifyInstance, deps: IdentifierRouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { prefixes, templates, records, lookup, upload } = deps;
 
-  r.get('/api/identifiers/prefixes', {
-    schema: { tags, querystring: PrefixListQuerySchema, response: { 200: pageOf(HandlePrefixSchema) } },
-    handler: async (request) => deps.prefixes.list(actorOf(request), request.query),
-  });
-  r.post('/api/identifiers/prefixes', {
-    schema: { tags, body: DelegatePrefixSchema, response: { 201: HandlePrefixSchema } },
-    handler: async (request, reply) => reply.status(201).send(await deps.prefixes.delegate(actorOf(request), request.body)),
-  });
-  r.get('/api/identifiers/prefixes/:prefix', {
-    schema: { tags, params: PrefixParamsSchema, response: { 200: HandlePrefixSchema } },
-    handler: async (request) => deps.prefixes.get(actorOf(request), request.params.prefix),
-  });
-  r.patch('/api/identifiers/prefixes/:prefix', {
-    schema: { tags, params: PrefixParamsSchema, body: UpdatePrefixSchema, response: { 200: HandlePrefixSchema } },
-    handler: async (request) => deps.prefixes.update(actorOf(request), request.params.prefix, request.body),
-  });
-  r.get('/api/identifiers/prefixes/:prefix/templates', {
-    schema: { tags, params: PrefixParamsSchema, response: { 200: z.array(HandleTemplateSchema) } },
-    handler: async (request) => deps.templates.list(actorOf(request), request.params.prefix),
-  });
-  r.post('/api/identifiers/prefixes/:prefix/templates', {
-    schema: { tags, params: PrefixParamsSchema, body: CreateTemplateSchema, response: { 201: HandleTemplateSchema } },
-    handler: async (request, reply) =>
-      reply.status(201).send(await deps.templates.create(actorOf(request), request.params.prefix, request.body)),
+  serveEndpoint(app, API.listIdentifierPrefixes, async (request) => prefixes.list(actorOf(request), request.query));
+  serveEndpoint(app, API.delegateIdentifierPrefix, async (request) => prefixes.delegate(actorOf(request), request.body));
+  serveEndpoint(app, API.getIdentifierPrefix, async (request) => prefixes.get(actorOf(request), request.params.prefix));
+  serveEndpoint(app, API.updateIdentifierPrefix, async (request) => prefixes.update(actorOf(request), request.params.prefix, request.body));
+  serveEndpoint(app, API.listIdentifierTemplates, async (request) => templates.list(actorOf(request), request.params.prefix));
+  serveEndpoint(app, API.createIdentifierTemplate, async (request) =>
+    templates.create(actorOf(request), request.params.prefix, request.body),
+  );
+
+  serveEndpoint(app, API.listIdentifierRecords, async (request) => records.list(actorOf(request), request.query));
+  serveEndpoint(app, API.createIdentifierRecord, async (request) => records.create(actorOf(request), request.body));
+  const recordBase = baseOf(API.getIdentifierRecord);
+  serveEndpoint(app, API.getIdentifierRecord, async (request) => records.get(actorOf(request), handleParam(request.url, recordBase)));
+  serveEndpoint(app, API.updateIdentifierRecord, async (request) =>
+    records.update(actorOf(request), handleParam(request.url, recordBase), request.body),
+  );
+  serveEndpoint(app, API.deleteIdentifierRecord, async (request) => {
+    await records.remove(actorOf(request), handleParam(request.url, recordBase));
+    return { ok: true as const };
   });
 
-  r.get('/api/identifiers/records', {
-    schema: { tags, querystring: HandleRecordListQuerySchema, response: { 200: pageOf(HandleRecordSummarySchema) } },
-    handler: async (request) => deps.records.list(actorOf(request), request.query),
-  });
-  r.post('/api/identifiers/records', {
-    schema: { tags, body: CreateHandleRecordSchema, response: { 201: HandleRecordDetailSchema } },
-    handler: async (request, reply) => reply.status(201).send(await deps.records.create(actorOf(request), request.body)),
-  });
-  const recordBase = '/api/identifiers/records/';
-  r.get(`${recordBase}*`, {
-    schema: { tags, response: { 200: HandleRecordDetailSchema } },
-    handler: async (request) => deps.records.get(actorOf(request), handleParam(request.url, recordBase)),
-  });
-  r.put(`${recordBase}*`, {
-    schema: { tags, body: UpdateHandleRecordSchema, response: { 200: HandleRecordDetailSchema } },
-    handler: async (request) => deps.records.update(actorOf(request), handleParam(request.url, recordBase), request.body),
-  });
-  r.delete(`${recordBase}*`, {
-    schema: { tags, response: { 200: OkSchema } },
-    handler: async (request) => {
-      await deps.records.remove(actorOf(request), handleParam(request.url, recordBase));
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/identifiers/batches', {
-    // 2,000 items with attributes exceed the default body limit.
+  // 2,000 items with attributes exceed the default body limit.
+  serveEndpoint(app, API.registerIdentifierBatch, async (request) => records.batch(actorOf(request), request.body), {
     bodyLimit: 8 * 1024 * 1024,
-    schema: { tags, body: HandleBatchRequestSchema, response: { 200: HandleBatchResultSchema } },
-    handler: async (request) => deps.records.batch(actorOf(request), request.body),
   });
-  r.post('/api/identifiers/batches/upload', {
-    schema: { tags, querystring: HandleUploadQuerySchema, response: { 200: HandleBatchResultSchema } },
-    handler: async (request) => deps.upload.run(actorOf(request), request.query, await readUploadedFile(request)),
-  });
-  r.get('/api/identifiers/batches/template', {
-    schema: { tags, querystring: HandleUploadQuerySchema },
-    handler: async (request, reply) => {
-      const file = await deps.upload.template(actorOf(request), request.query);
-      return sendWorkbook(reply, file.name, file.content);
-    },
+  serveEndpoint(app, API.uploadIdentifierBatch, async (request) =>
+    upload.run(actorOf(request), request.query, await readUploadedFile(request as unknown as FastifyRequest)),
+  );
+  serveEndpoint(app, API.downloadIdentifierBatchTemplate, async (request, reply) => {
+    const file = await upload.template(actorOf(request), request.query);
+    return sendWorkbook(reply, file.name, file.content);
   });
 
-  r.get('/api/identifiers/reverse', {
-    schema: { tags, querystring: ReverseLookupQuerySchema, response: { 200: ReverseLookupResultSchema } },
-    handler: async (request) => deps.lookup.reverse(actorOf(request), request.query),
-  });
-  r.get('/api/identifiers/stats', {
-    schema: { tags, querystring: HandleStatsQuerySchema, response: { 200: HandleStatsSchema } },
-    handler: async (request) => deps.lookup.stats(actorOf(request), request.query),
-  });
+  serveEndpoint(app, API.reverseLookupIdentifiers, async (request) => lookup.reverse(actorOf(request), request.query));
+  serveEndpoint(app, API.getIdentifierStats, async (request) => lookup.stats(actorOf(request), request.query));
 
   // Public: the resolve page and anonymous reverse lookup (public-read values only).
-  r.get('/api/identifiers/public/reverse', {
-    config: { auth: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags, querystring: ReverseLookupQuerySchema, response: { 200: ReverseLookupResultSchema } },
-    handler: async (request) => deps.lookup.reverse(null, request.query),
+  serveEndpoint(app, API.publicReverseLookupIdentifiers, async (request) => lookup.reverse(null, request.query), {
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
   });
-  const publicBase = '/api/identifiers/public/records/';
-  r.get(`${publicBase}*`, {
-    config: { auth: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } },
-    schema: { tags, response: { 200: PublicHandleViewSchema } },
-    handler: async (request) => deps.lookup.publicView(handleParam(request.url, publicBase)),
+  const publicBase = baseOf(API.getPublicIdentifierView);
+  serveEndpoint(app, API.getPublicIdentifierView, async (request) => lookup.publicView(handleParam(request.url, publicBase)), {
+    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
   });
 }

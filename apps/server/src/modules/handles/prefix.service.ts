@@ -4,10 +4,11 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import { createOrganisationRepo } from '../organisations/index.js';
 import { createHandleRepo, type PrefixFilter, type PrefixRow } from './handle.repo.js';
 import { asciiUpper, derivePrefix, isSyntaxProblem, prefixProblem } from './logic/syntax.js';
+import { prefixPolicy } from './prefix.policy.js';
 
 export interface PrefixServiceDeps {
   db: Db;
@@ -44,21 +45,25 @@ export function createPrefixService(deps: PrefixServiceDeps) {
     return loaded;
   }
 
-  /** Whether the actor may register, change and delete handles under the prefix. */
+  /** Whether the actor may register, change and delete handles under the prefix (its admin group). */
   function canAdminister(actor: Actor | null, row: PrefixRow): boolean {
-    if (!actor || !actor.permissions.includes('handle:write')) return false;
-    if (actor.scope === 'city') return true;
-    return row.ownerOrgId === actor.orgId || row.adminOrgIds.includes(actor.orgId);
+    return actor !== null && prefixPolicy.can(actor, 'write', row);
   }
 
-  /** Prefixes whose records and statistics the actor may read; null: all of them. */
+  /** Prefixes whose records and statistics the actor may read (403 without handle:read); null: all of them. */
   function visibleFilter(actor: Actor): PrefixFilter {
-    if (!actor.permissions.includes('handle:read')) throw forbidden('reading identifiers needs handle:read');
-    if (actor.scope === 'city') return null;
-    const rows = [...byKey.values()];
-    if (actor.scope === 'district')
-      return rows.filter((r) => r.districtId !== null && r.districtId === actor.districtId).map((r) => r.prefix);
-    return rows.filter((r) => r.ownerOrgId === actor.orgId || r.adminOrgIds.includes(actor.orgId)).map((r) => r.prefix);
+    if (prefixPolicy.reach(actor, 'read').all) return null;
+    return [...byKey.values()].filter((r) => prefixPolicy.can(actor, 'read', r)).map((r) => r.prefix);
+  }
+
+  /** The prefix the actor may read: 403 without handle:read, 404 when unknown or out of reach. */
+  async function readable(actor: Actor, prefix: string): Promise<PrefixRow> {
+    prefixPolicy.authorize(actor, 'read');
+    await ensureLoaded();
+    const row = byKey.get(asciiUpper(prefix));
+    if (!row) throw notFound('prefix');
+    prefixPolicy.authorize(actor, 'read', row);
+    return row;
   }
 
   function present(row: PrefixRow, handleCount: number): HandlePrefix {
@@ -98,6 +103,7 @@ export function createPrefixService(deps: PrefixServiceDeps) {
     ensureLoaded,
     canAdminister,
     visibleFilter,
+    readable,
 
     /** The prefix row a handle's prefix names (ASCII case-insensitive), if served here. */
     lookup(prefix: string): PrefixRow | undefined {
@@ -131,17 +137,14 @@ export function createPrefixService(deps: PrefixServiceDeps) {
     },
 
     async get(actor: Actor, prefix: string): Promise<HandlePrefix> {
-      await ensureLoaded();
-      const row = byKey.get(asciiUpper(prefix));
-      const filter = visibleFilter(actor);
-      if (!row || (filter !== null && !filter.includes(row.prefix))) throw notFound('prefix');
+      const row = await readable(actor, prefix);
       const counts = await createHandleRepo(deps.db).countHandlesByPrefix([row.prefix]);
       return present(row, counts.get(row.prefix) ?? 0);
     },
 
     /** City admins delegate `parent.segment` to an enterprise with an admin group. */
     async delegate(actor: Actor, input: DelegatePrefix): Promise<HandlePrefix> {
-      if (!actor.permissions.includes('handle:delegate')) throw forbidden('delegating prefixes needs handle:delegate');
+      prefixPolicy.authorize(actor, 'delegate');
       await ensureLoaded();
       const parent = byKey.get(asciiUpper(input.parent));
       if (!parent) throw fieldError('VALIDATION_FAILED', 'parent', 'served', `the platform does not serve ${input.parent}`);
@@ -186,7 +189,7 @@ export function createPrefixService(deps: PrefixServiceDeps) {
     },
 
     async update(actor: Actor, prefix: string, input: UpdatePrefix): Promise<HandlePrefix> {
-      if (!actor.permissions.includes('handle:delegate')) throw forbidden('changing prefixes needs handle:delegate');
+      prefixPolicy.authorize(actor, 'delegate');
       await ensureLoaded();
       const row = byKey.get(asciiUpper(prefix));
       if (!row) throw notFound('prefix');

@@ -21,6 +21,7 @@ import { type CounterRow, chinaDay } from './logic/counters.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
 import { attributesOf, templateRefOf } from './logic/template.js';
 import { sameRecord, toWire } from './logic/values.js';
+import { handlePolicy, UNHEARD_PREFIX } from './prefix.policy.js';
 import type { PrefixService } from './prefix.service.js';
 import { type BuildContext, type Built, buildFromItem } from './record-builder.js';
 import type { TemplateService } from './template.service.js';
@@ -193,13 +194,15 @@ export function createRecordService(deps: RecordServiceDeps) {
     };
   }
 
+  /** The record the actor may read: 403 without handle:read, 404 when unknown or out of reach. */
   async function readable(actor: Actor, handle: string): Promise<RecordRow> {
+    handlePolicy.authorize(actor, 'read');
     await deps.prefixes.ensureLoaded();
-    const filter = deps.prefixes.visibleFilter(actor);
     const parsed = parseHandle(handle);
     if (isSyntaxProblem(parsed)) throw notFound('handle');
     const row = await createHandleRepo(deps.db).findByKey(parsed.key);
-    if (!row || (filter !== null && !filter.includes(row.prefix))) throw notFound('handle');
+    if (!row) throw notFound('handle');
+    handlePolicy.authorize(actor, 'read', deps.prefixes.lookup(row.prefix) ?? UNHEARD_PREFIX);
     return row;
   }
 
@@ -227,7 +230,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     registerItems,
 
     async batch(actor: Actor, request: HandleBatchRequest): Promise<HandleBatchResult> {
-      if (!actor.permissions.includes('handle:write')) throw forbidden('registering identifiers needs handle:write');
+      handlePolicy.authorize(actor, 'write');
       await deps.prefixes.ensureLoaded();
       const ctx = context(actor);
       const memo = new Map<string, ReturnType<BuildContext['template']>>();
@@ -252,7 +255,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     },
 
     async create(actor: Actor, input: CreateHandleRecord): Promise<HandleRecordDetail> {
-      if (!actor.permissions.includes('handle:write')) throw forbidden('registering identifiers needs handle:write');
+      handlePolicy.authorize(actor, 'write');
       await deps.prefixes.ensureLoaded();
       const { prefix, ...item } = input;
       const built = await buildFromItem(context(actor), item, { prefix });
@@ -266,6 +269,8 @@ export function createRecordService(deps: RecordServiceDeps) {
     },
 
     async update(actor: Actor, handle: string, input: UpdateHandleRecord): Promise<HandleRecordDetail> {
+      // Which prefixes the actor administers is the builder's check, item by item like a batch's.
+      handlePolicy.authorize(actor, 'write');
       const before = await readable(actor, handle);
       const { version, ...item } = input;
       if (version !== before.version) throw staleVersion('handle');
@@ -277,9 +282,11 @@ export function createRecordService(deps: RecordServiceDeps) {
     },
 
     async remove(actor: Actor, handle: string): Promise<void> {
+      handlePolicy.authorize(actor, 'write');
       const before = await readable(actor, handle);
+      // Readers of the record outside the admin group learn why (the record is not hidden from them).
       const prefix = deps.prefixes.lookup(before.prefix);
-      if (!prefix || !deps.prefixes.canAdminister(actor, prefix))
+      if (!prefix || !handlePolicy.can(actor, 'write', prefix))
         throw forbidden(`you are not in the administrator group of ${before.prefix}`);
       await deps.db.transaction((tx) => commit(actor, [{ kind: 'delete', before }], tx));
       deps.invalidate([before.handleKey]);

@@ -3,10 +3,11 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, forbidden } from '../../platform/errors.js';
 import { createHandleRepo } from './handle.repo.js';
 import { industryDivision } from './logic/industry.js';
 import { type TemplateLike, templateProblems } from './logic/template.js';
+import { prefixPolicy } from './prefix.policy.js';
 import type { PrefixService } from './prefix.service.js';
 
 export interface TemplateServiceDeps {
@@ -36,14 +37,6 @@ export function createTemplateService(deps: TemplateServiceDeps) {
     };
   }
 
-  async function visiblePrefix(actor: Actor, prefix: string) {
-    await deps.prefixes.ensureLoaded();
-    const row = deps.prefixes.lookup(prefix);
-    const filter = deps.prefixes.visibleFilter(actor);
-    if (!row || (filter !== null && !filter.includes(row.prefix))) throw notFound('prefix');
-    return row;
-  }
-
   return {
     /** The template a record names (newest of the class when version is undefined). */
     async find(prefix: string, industryCode: string, version?: number): Promise<TemplateLike | null> {
@@ -52,7 +45,7 @@ export function createTemplateService(deps: TemplateServiceDeps) {
     },
 
     async list(actor: Actor, prefix: string): Promise<HandleTemplate[]> {
-      const p = await visiblePrefix(actor, prefix);
+      const p = await deps.prefixes.readable(actor, prefix);
       const rows = await repo.templates(p.prefix);
       const newest = new Map<string, number>();
       for (const r of rows) newest.set(r.industryCode, Math.max(newest.get(r.industryCode) ?? 0, r.version));
@@ -61,8 +54,10 @@ export function createTemplateService(deps: TemplateServiceDeps) {
 
     /** A new version of the class's template (version 1 when the class has none yet). */
     async create(actor: Actor, prefix: string, input: CreateTemplate): Promise<HandleTemplate> {
-      const p = await visiblePrefix(actor, prefix);
-      if (!deps.prefixes.canAdminister(actor, p)) throw forbidden(`you are not in the administrator group of ${p.prefix}`);
+      prefixPolicy.authorize(actor, 'write');
+      const p = await deps.prefixes.readable(actor, prefix);
+      // Readers of the prefix outside its admin group learn why (it is not hidden from them).
+      if (!prefixPolicy.can(actor, 'write', p)) throw forbidden(`you are not in the administrator group of ${p.prefix}`);
       const division = industryDivision(input.industryCode);
       if (!division)
         throw fieldError(

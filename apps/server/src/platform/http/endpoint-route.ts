@@ -8,7 +8,15 @@ import {
   type QueryOf,
   type ReplyOf,
 } from '@suilian/contracts';
-import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RouteHandlerMethod,
+  RouteOptions,
+  RouteShorthandOptions,
+} from 'fastify';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,11 +43,23 @@ export type EndpointHandler<E extends EndpointSpec> = (
   reply: FastifyReply,
 ) => Promise<E['responseKind'] extends 'file' | 'empty' ? FastifyReply | undefined : ReplyOf<E> | FastifyReply>;
 
+/**
+ * The handler of a `raw` endpoint (a protocol's own answers, e.g. Handle.Net): it reads the request
+ * and sends the reply itself, synchronously when it can; nothing wraps it, so a hot path stays as
+ * cheap as a bare Fastify route.
+ */
+export type RawEndpointHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | undefined | Promise<FastifyReply | undefined>;
+
 export interface ServeOptions {
   /** Server-side route settings the catalogue does not carry (rate limits from configuration). */
   config?: Pick<FastifyContextConfig, 'rateLimit'>;
   /** Content-type parsers or body limits of routes that read their body themselves. */
   bodyLimit?: number;
+  /** A route's own error answers (a protocol whose errors are not the platform's envelope). */
+  errorHandler?: RouteShorthandOptions['errorHandler'];
 }
 
 function describeAccess(access: Access): string {
@@ -58,36 +78,28 @@ export function serveEndpoint<E extends Endpoint>(
   handler: EndpointHandler<E>,
   options: ServeOptions = {},
 ) {
-  const schema: Record<string, unknown> = {
-    tags: [...endpoint.tags],
-    operationId: endpoint.name,
-    description: [endpoint.description ?? endpoint.summary, describeAccess(endpoint.access)].filter(Boolean).join('\n\n'),
-  };
-  if (endpoint.summary) schema.summary = endpoint.summary;
-  if (endpoint.params) schema.params = endpoint.params;
-  if (endpoint.query) schema.querystring = endpoint.query;
-  if (endpoint.body) schema.body = endpoint.body;
-  if (endpoint.upload) schema.consumes = ['multipart/form-data'];
-  if (endpoint.response) schema.response = { [endpoint.success]: endpoint.response };
-  const route: RouteOptions = {
-    method: endpoint.method,
-    url: endpoint.path,
-    schema,
-    config: {
-      ...options.config,
-      endpoint,
-      ...(endpoint.access === 'public' ? { auth: 'public' as const } : {}),
-      ...(endpoint.allowPendingPasswordChange ? { allowPendingPasswordChange: true } : {}),
-    },
-    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    handler: async (request, reply) => {
+  app.route(
+    routeOf(endpoint, options, async (request, reply) => {
       const result = await handler(request as unknown as EndpointRequest<E>, reply);
       if (result === reply || reply.sent) return reply;
       if (endpoint.success === 204) return reply.status(204).send();
       return reply.status(endpoint.success).send(result);
-    },
-  };
-  app.route(route);
+    }),
+  );
+}
+
+/**
+ * Registers the handler of a `raw` catalogue endpoint as it is: no validation, no response schema,
+ * no wrapper (a protocol's hot path, e.g. Handle.Net resolution, stays a bare Fastify route). Its
+ * declared schemas type the clients only.
+ */
+export function serveRawEndpoint<E extends Endpoint & { responseKind: 'raw' }>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: RawEndpointHandler,
+  options: ServeOptions = {},
+) {
+  app.route(routeOf(endpoint, options, handler as RouteHandlerMethod));
 }
 
 /**
@@ -105,5 +117,35 @@ export function guardCatalogue(app: FastifyInstance): () => void {
   return () => {
     if (stray.length > 0)
       throw new Error(`routes outside the endpoint catalogue (declare them in packages/contracts/src/endpoints): ${stray.join(', ')}`);
+  };
+}
+
+function routeOf(endpoint: Endpoint, options: ServeOptions, handler: RouteHandlerMethod): RouteOptions {
+  // A raw endpoint's schemas type its clients; its handler parses the request itself.
+  const raw = endpoint.responseKind === 'raw';
+  const schema: Record<string, unknown> = {
+    tags: [...endpoint.tags],
+    operationId: endpoint.name,
+    description: [endpoint.description ?? endpoint.summary, describeAccess(endpoint.access)].filter(Boolean).join('\n\n'),
+  };
+  if (endpoint.summary) schema.summary = endpoint.summary;
+  if (endpoint.params && !raw) schema.params = endpoint.params;
+  if (endpoint.query && !raw) schema.querystring = endpoint.query;
+  if (endpoint.body && !raw) schema.body = endpoint.body;
+  if (endpoint.upload) schema.consumes = ['multipart/form-data'];
+  if (endpoint.response) schema.response = { [endpoint.success]: endpoint.response };
+  return {
+    method: endpoint.method,
+    url: endpoint.path,
+    schema,
+    config: {
+      ...options.config,
+      endpoint,
+      ...(endpoint.access === 'public' ? { auth: 'public' as const } : {}),
+      ...(endpoint.allowPendingPasswordChange ? { allowPendingPasswordChange: true } : {}),
+    },
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.errorHandler ? { errorHandler: options.errorHandler } : {}),
+    handler,
   };
 }

@@ -14,8 +14,11 @@ import type { OrgScope } from '../scope.js';
 export interface ScopeRule<R> {
   /** The record's district field; null when district officers reach no record of this kind. */
   district: KeysOfType<R, string | null> | null;
-  /** The record's organisation fields (owner, operator …); empty when organisations reach none. */
-  organisation: readonly KeysOfType<R, string | null>[];
+  /**
+   * The record's organisation fields (owner, operator …; a list field such as an admin group counts
+   * when it holds the organisation); empty when organisations reach none.
+   */
+  organisation: readonly KeysOfType<R, string | null | readonly string[]>[];
 }
 
 type KeysOfType<R, V> = { [K in keyof R]: R[K] extends V ? K : never }[keyof R];
@@ -63,7 +66,10 @@ function inReach<R>(actor: Actor, rule: ScopeRule<R> | undefined, record: R): bo
   if (actor.scope === 'district') {
     return rule.district !== null && actor.districtId !== null && fields[rule.district] === actor.districtId;
   }
-  return rule.organisation.some((field) => fields[field] === actor.orgId);
+  return rule.organisation.some((field) => {
+    const value = fields[field];
+    return Array.isArray(value) ? value.includes(actor.orgId) : value === actor.orgId;
+  });
 }
 
 function reachOf<R>(actor: Actor, rule: ScopeRule<R> | undefined): OrgScope {
