@@ -18,6 +18,8 @@ export const MATCH_VERDICTS = ['affected', 'needs_review', 'not_affected'] as co
 
 /** Largest CSAF or CVE JSON document accepted (bytes). */
 export const MAX_ADVISORY_BYTES = 8 * 1024 * 1024;
+/** Files one CSAF directory import may hold (the whole cisagov/CSAF OT corpus is about 2,400). */
+export const MAX_CSAF_DIRECTORY_FILES = 5000;
 
 /** Finding states (glossary: 新发现 / 已确认 / 误报 / 不受影响 / 修复中 / 已修复待复验 / 复验关闭 / 风险接受 / 重新打开). */
 export const FINDING_STATES = [
@@ -215,6 +217,8 @@ export const ManualVulnerabilityInputSchema = z
   })
   .strict();
 export type ManualVulnerabilityInput = z.infer<typeof ManualVulnerabilityInputSchema>;
+/** The path of a manual record: its CNVD / CICSVD id. */
+export const ManualRecordParamsSchema = z.object({ id: ManualVulnerabilityInputSchema.shape.id }).strict();
 
 export const CsafImportQuerySchema = z.object({}).strict();
 
@@ -428,6 +432,9 @@ export const SlaPolicySchema = z
   .strict();
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
+/** What one run of the SLA sweep did: overdue findings escalated, expired risk acceptances reopened. */
+export const SlaSweepResultSchema = z.object({ escalated: z.number().int(), reopened: z.number().int() });
+
 // ---------------------------------------------------------------- scans
 
 /**
@@ -459,6 +466,7 @@ export const ScanImportQuerySchema = z
   })
   .strict();
 export type ScanImportQuery = z.infer<typeof ScanImportQuerySchema>;
+export const ScanListQuerySchema = ListQuerySchema.pick({ page: true, pageSize: true });
 
 export const ScanCountsSchema = z.object({
   new: z.number().int(),
@@ -527,6 +535,10 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export const NoticeListQuerySchema = ListQuerySchema.extend({ status: z.enum(['draft', 'published']).optional() }).strict();
 export type NoticeListQuery = z.infer<typeof NoticeListQuerySchema>;
 
+/** Publishing names the draft's version (a stale one is refused). */
+export const NoticePublishSchema = z.object({ version: z.number().int() }).strict();
+export const NoticeDocumentQuerySchema = z.object({ format: z.enum(['html', 'pdf']).default('html') }).strict();
+
 export const NoticeResponseSchema = z
   .object({ responseStatus: z.enum(['mitigated', 'in_progress', 'not_applicable']), response: text(4000) })
   .strict();
@@ -563,3 +575,6 @@ export const VulnStatsSchema = z.object({
 export type VulnStats = z.infer<typeof VulnStatsSchema>;
 export const VulnStatsQuerySchema = z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }).strict();
 export type VulnStatsQuery = z.infer<typeof VulnStatsQuerySchema>;
+
+// The finding lifecycle rule lives beside the other shared rules; it is part of this domain's contract.
+export * from './rules/finding-lifecycle.js';

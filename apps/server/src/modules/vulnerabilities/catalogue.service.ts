@@ -13,9 +13,10 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import { type AdvisoryRow, type AliasRow, createAdvisoryRepo, type VulnerabilityRow } from './advisory.repo.js';
 import { vendorKey } from './logic/index.js';
+import { vulnerabilityPolicy } from './vulnerability.policy.js';
 
 export interface CatalogueServiceDeps {
   db: Db;
@@ -24,13 +25,6 @@ export interface CatalogueServiceDeps {
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-function requireRead(actor: Actor) {
-  if (!actor.permissions.includes('vuln:read')) throw forbidden('the vulnerability database needs vuln:read');
-}
-function requireManage(actor: Actor) {
-  if (!actor.permissions.includes('vuln:manage')) throw forbidden('vendor aliases are edited with vuln:manage');
-}
 
 /** Reading the vulnerability database (everyone with vuln:read: it is public knowledge) and editing vendor aliases. */
 export function createCatalogueService(deps: CatalogueServiceDeps) {
@@ -71,13 +65,13 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
 
   return {
     async listAdvisories(actor: Actor, q: AdvisoryListQuery): Promise<{ items: Advisory[]; total: number }> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       const page = await repo.findAdvisories(q);
       return { items: page.items.map((r) => toAdvisory(r.advisory, r.vulnerabilityCount, r.entryCount)), total: page.total };
     },
 
     async getAdvisory(actor: Actor, id: string): Promise<AdvisoryDetail> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       const row = await repo.findAdvisoryById(id);
       if (!row) throw notFound('advisory');
       const counts = await repo.advisoryCounts(id);
@@ -99,20 +93,20 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
 
     /** The advisory's document as imported (the newest version). */
     async advisoryDocument(actor: Actor, id: string): Promise<unknown> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       const row = await repo.findAdvisoryById(id);
       if (!row) throw notFound('advisory');
       return row.document;
     },
 
     async listVulnerabilities(actor: Actor, q: VulnerabilityListQuery): Promise<{ items: Vulnerability[]; total: number }> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       const page = await repo.findVulnerabilities(q);
       return { items: await vulnerabilities(page.items), total: page.total };
     },
 
     async getVulnerability(actor: Actor, id: string): Promise<VulnerabilityDetail> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       const row = await repo.findVulnerability(id);
       if (!row) throw notFound('vulnerability');
       const [summary] = await vulnerabilities([row]);
@@ -150,12 +144,12 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     },
 
     async listAliases(actor: Actor): Promise<VendorAlias[]> {
-      requireRead(actor);
+      vulnerabilityPolicy.authorize(actor, 'read');
       return (await repo.aliases()).map(toAlias);
     },
 
     async createAlias(actor: Actor, input: VendorAliasInput): Promise<VendorAlias> {
-      requireManage(actor);
+      vulnerabilityPolicy.authorize(actor, 'manage');
       await checkNames(input);
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
@@ -171,7 +165,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     },
 
     async updateAlias(actor: Actor, id: string, input: UpdateVendorAlias): Promise<VendorAlias> {
-      requireManage(actor);
+      vulnerabilityPolicy.authorize(actor, 'manage');
       const { version, ...values } = input;
       await checkNames(values, id);
       return deps.db.transaction(async (tx) => {
@@ -192,7 +186,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     },
 
     async deleteAlias(actor: Actor, id: string): Promise<void> {
-      requireManage(actor);
+      vulnerabilityPolicy.authorize(actor, 'manage');
       await deps.db.transaction(async (tx) => {
         const r = createAdvisoryRepo(tx);
         const before = await r.findAlias(id);

@@ -12,8 +12,11 @@ import type { OrgScope } from '../scope.js';
  * permissions inline.
  */
 export interface ScopeRule<R> {
-  /** The record's district field; null when district officers reach no record of this kind. */
-  district: KeysOfType<R, string | null> | null;
+  /**
+   * The record's district field; null when district officers reach no record of this kind;
+   * 'every' when they reach all of them (city-wide records such as early-warning notices).
+   */
+  district: KeysOfType<R, string | null> | null | 'every';
   /**
    * The record's organisation fields (owner, operator …; a list field such as an admin group counts
    * when it holds the organisation); empty when organisations reach none.
@@ -64,6 +67,7 @@ function inReach<R>(actor: Actor, rule: ScopeRule<R> | undefined, record: R): bo
   if (!rule || actor.scope === 'city') return true;
   const fields = record as Record<PropertyKey, unknown>;
   if (actor.scope === 'district') {
+    if (rule.district === 'every') return true;
     return rule.district !== null && actor.districtId !== null && fields[rule.district] === actor.districtId;
   }
   return rule.organisation.some((field) => {
@@ -73,7 +77,7 @@ function inReach<R>(actor: Actor, rule: ScopeRule<R> | undefined, record: R): bo
 }
 
 function reachOf<R>(actor: Actor, rule: ScopeRule<R> | undefined): OrgScope {
-  if (!rule || actor.scope === 'city') return { all: true };
+  if (!rule || actor.scope === 'city' || (actor.scope === 'district' && rule.district === 'every')) return { all: true };
   if (actor.scope === 'district') {
     // A district rule that reaches nothing still returns a filter that matches nothing.
     return {

@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { type AdvisoryImportOutcome, AdvisoryImportOutcomeSchema, MAX_ADVISORY_BYTES } from '@suilian/contracts';
+import { API, MAX_ADVISORY_BYTES } from '@suilian/contracts';
 import { Alert, App, Button, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, postMultipart } from '../../api/http';
+import { upload } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatBytes } from '../../shared/format';
 import { useInvalidateSecurity } from './hooks';
@@ -22,13 +23,13 @@ export function AdvisoryUpload({ kind }: { kind: 'csaf' | 'cve' }) {
   const invalidate = useInvalidateSecurity();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<unknown>(null);
-  const upload = (file: File) => {
+  const send = (file: File) => {
     if (file.size > MAX_ADVISORY_BYTES) {
       void message.error(t('vulnerabilities.catalogue.tooLarge', { max: formatBytes(MAX_ADVISORY_BYTES) }));
       return;
     }
     setBusy(true);
-    postMultipart<AdvisoryImportOutcome>(`/security/advisories/${kind}`, file, file.name, { check: AdvisoryImportOutcomeSchema })
+    upload(kind === 'csaf' ? API.importCsafAdvisory : API.importCveRecord, file, file.name)
       .then((o) => {
         void message.success(
           t('vulnerabilities.catalogue.imported', {
@@ -51,7 +52,7 @@ export function AdvisoryUpload({ kind }: { kind: 'csaf' | 'cve' }) {
         accept=".json,application/json"
         showUploadList={false}
         beforeUpload={(file) => {
-          upload(file);
+          send(file);
           return false;
         }}
       >

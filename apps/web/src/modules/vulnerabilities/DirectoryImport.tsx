@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useJob } from '../../shared/jobs';
-import { postFiles, useInvalidateSecurity } from './hooks';
+import { postCsafDirectory, useInvalidateSecurity } from './hooks';
 
 /** A directory of CSAF files imported as a job: progress bar, then counts and the rejected files with their messages. */
 export function DirectoryImport() {
@@ -27,7 +27,7 @@ export function DirectoryImport() {
   const start = () => {
     setError(null);
     setStarting(true);
-    postFiles('/advisories/csaf-directory', files, me.csrfToken)
+    postCsafDirectory(files, me.csrfToken)
       .then(setJobId, setError)
       .finally(() => setStarting(false));
   };

@@ -1,4 +1,12 @@
-import { type FindingAction, type FindingDetail, type FindingTransition, VEX_JUSTIFICATIONS } from '@suilian/contracts';
+import {
+  FINDING_TRANSITIONS,
+  type FindingAction,
+  type FindingDetail,
+  type FindingTransition,
+  findingActionsFor,
+  fourEyesProblem,
+  VEX_JUSTIFICATIONS,
+} from '@suilian/contracts';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,7 +14,6 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useTransition } from './hooks';
-import { actionsFor, NOTE_REQUIRED } from './lifecycle';
 
 interface Values {
   note?: string;
@@ -29,9 +36,10 @@ export function FindingActions({ finding }: { finding: FindingDetail }) {
   const [action, setAction] = useState<FindingAction | null>(null);
   const [error, setError] = useState<unknown>(null);
   const f = (key: string) => t(`vulnerabilities.findings.${key}` as 'vulnerabilities.findings.title');
-  const actions = actionsFor(finding.state, me.permissions);
+  // The one lifecycle rule (contracts) decides the buttons; the server applies the same rule.
+  const actions = findingActionsFor(finding.state, me.permissions);
   // Four eyes: whoever declared the fix cannot confirm it; say so instead of offering a button that fails.
-  const fixedByMe = finding.fixedById !== null && finding.fixedById === me.id;
+  const fixedByMe = fourEyesProblem(finding, me.id) !== null;
 
   const open = (a: FindingAction) => {
     setError(null);
@@ -139,7 +147,7 @@ export function FindingActions({ finding }: { finding: FindingDetail }) {
             name="note"
             label={f('note')}
             rules={[
-              { required: action !== null && NOTE_REQUIRED.includes(action), whitespace: true, message: f('noteRequired') },
+              { required: action !== null && FINDING_TRANSITIONS[action].noteRequired, whitespace: true, message: f('noteRequired') },
               { max: 4000 },
             ]}
           >

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { FindingActions } from './FindingActions';
+import { MAIN_PATH, stepOf } from './findingSteps';
 import { useFinding } from './hooks';
 import { GradeTag, SlaTag, StateTag, vulnLabel } from './labels';
-import { MAIN_PATH, stepOf } from './lifecycle';
 
 type Reason = FindingDetail['reasons'][number];
 

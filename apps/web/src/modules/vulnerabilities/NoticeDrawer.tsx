@@ -20,11 +20,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { useAcknowledgeNotice, useNotice, usePublishNotice, useRespondNotice } from './hooks';
+import { noticeDocumentUrl, useAcknowledgeNotice, useNotice, usePublishNotice, useRespondNotice } from './hooks';
 import { GradeTag, vulnLabel } from './labels';
 
 const RESPONSES = ['mitigated', 'in_progress', 'not_applicable'] as const;
@@ -118,19 +117,10 @@ export function NoticeDrawer({ id, onClose, onEdit }: { id: string | undefined; 
       extra={
         notice && (
           <Space>
-            <Button
-              icon={<FileTextOutlined />}
-              href={apiUrl(`/security/notices/${notice.id}/document`, { format: 'html' })}
-              target="_blank"
-              data-testid="notice-html"
-            >
+            <Button icon={<FileTextOutlined />} href={noticeDocumentUrl(notice.id, 'html')} target="_blank" data-testid="notice-html">
               {n('viewHtml')}
             </Button>
-            <Button
-              icon={<FilePdfOutlined />}
-              href={apiUrl(`/security/notices/${notice.id}/document`, { format: 'pdf' })}
-              data-testid="notice-pdf"
-            >
+            <Button icon={<FilePdfOutlined />} href={noticeDocumentUrl(notice.id, 'pdf')} data-testid="notice-pdf">
               {n('downloadPdf')}
             </Button>
             {draft && manage && (

@@ -1,9 +1,9 @@
 import { ScanOutlined, UploadOutlined } from '@ant-design/icons';
-import { type Scan, ScanSchema } from '@suilian/contracts';
+import { API, type Scan } from '@suilian/contracts';
 import { Button, Col, Flex, Form, Input, Modal, Row, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postMultipart } from '../../api/http';
+import { upload } from '../../api/endpoints';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -28,11 +28,11 @@ export function ScanUpload() {
   const needsEnterprise = me.orgKind !== 'enterprise';
   const ready = name.trim() !== '' && (!needsEnterprise || enterpriseId !== undefined);
 
-  const upload = (file: File) => {
+  const send = (file: File) => {
     setBusy(true);
     setError(null);
     setResult(null);
-    postMultipart<Scan>('/security/scans', file, file.name, { query: { name: name.trim(), enterpriseId }, check: ScanSchema })
+    upload(API.importScan, file, file.name, { query: { name: name.trim(), enterpriseId } })
       .then((scan) => {
         setResult(scan);
         void invalidate();
@@ -70,7 +70,7 @@ export function ScanUpload() {
                 showUploadList={false}
                 disabled={!ready || busy}
                 beforeUpload={(file) => {
-                  upload(file);
+                  send(file);
                   return false;
                 }}
               >

@@ -1,12 +1,10 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { type SlaPolicy, SlaPolicySchema, VULN_GRADES } from '@suilian/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { type SlaPolicy, VULN_GRADES } from '@suilian/contracts';
 import { App, Button, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
-import { useInvalidateSecurity } from './hooks';
+import { saveSlaPolicy, useInvalidateSecurity, useSlaPolicy } from './hooks';
 
 /** Days to remediate by grade (analysts); a change applies to findings detected from then on. */
 export function SlaSettings() {
@@ -17,16 +15,11 @@ export function SlaSettings() {
   const [form] = Form.useForm<SlaPolicy>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const current = useQuery({
-    queryKey: ['security', 'sla'],
-    enabled: open,
-    queryFn: () => api.get<SlaPolicy>('/security/sla', { check: SlaPolicySchema }),
-  });
+  const current = useSlaPolicy(open);
   const save = (v: SlaPolicy) => {
     setSaving(true);
     setError(null);
-    api
-      .put<SlaPolicy>('/security/sla', v, { check: SlaPolicySchema })
+    saveSlaPolicy(v)
       .then(() => {
         void message.success(t('vulnerabilities.common.saved'));
         void invalidate();

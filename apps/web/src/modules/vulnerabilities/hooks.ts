@@ -1,67 +1,34 @@
 import {
-  type Advisory,
-  type AdvisoryDetail,
-  AdvisoryDetailSchema,
-  type AdvisoryImportOutcome,
-  AdvisoryImportOutcomeSchema,
-  AdvisorySchema,
-  type Asset,
+  API,
   type AssetInput,
-  AssetSchema,
-  type Finding,
-  type FindingDetail,
-  FindingDetailSchema,
-  FindingSchema,
   type FindingTransition,
   type ManualVulnerabilityInput,
-  type Match,
   type MatchReview,
-  MatchSchema,
-  type Notice,
   type NoticeInput,
   type NoticeResponse,
-  NoticeSchema,
-  pageOf,
-  type Scan,
-  ScanSchema,
+  type SlaPolicy,
   type UpdateAsset,
   type UpdateNotice,
-  type VendorAlias,
   type VendorAliasInput,
-  VendorAliasSchema,
-  type Vulnerability,
-  type VulnerabilityDetail,
-  VulnerabilityDetailSchema,
-  VulnerabilitySchema,
-  type VulnStats,
-  VulnStatsSchema,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Checker, type Page, type QueryValue } from '../../api/http';
+import { call, urlOf, urlQuery } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
 /** Everything of this module lives under one query key, so a write refreshes what it may change. */
 const ROOT = 'security';
-const BASE = '/security';
 
-type Query = Record<string, QueryValue>;
-const listQuery = (table: TableState, filters: Query) => ({ page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
+/** List filters as the URL keeps them (strings); the server validates them like any other query. */
+type Filters = Record<string, string | undefined>;
+const listQuery = (table: TableState, filters: Filters) => ({ page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
 
-function useList<T>(kind: string, path: string, check: Checker<Page<T>>, query: Query, enabled = true) {
-  return useQuery({
-    queryKey: [ROOT, kind, 'list', query],
-    enabled,
-    queryFn: () => api.get<Page<T>>(`${BASE}${path}`, { query, check }),
-    placeholderData: keepPreviousData,
-  });
+function useList<T>(kind: string, query: object, fetch: () => Promise<T>, enabled = true) {
+  return useQuery({ queryKey: [ROOT, kind, 'list', query], enabled, queryFn: fetch, placeholderData: keepPreviousData });
 }
 
-function useOne<T>(kind: string, path: string | undefined, check: Checker<T>) {
-  return useQuery({
-    queryKey: [ROOT, kind, 'one', path],
-    enabled: path !== undefined,
-    queryFn: () => api.get<T>(`${BASE}${path}`, { check }),
-  });
+function useOne<T>(kind: string, id: string | undefined, fetch: (id: string) => Promise<T>) {
+  return useQuery({ queryKey: [ROOT, kind, 'one', id], enabled: id !== undefined, queryFn: () => fetch(id ?? '') });
 }
 
 /** Refreshes every list and detail of the module (writes ripple: an asset change re-matches, a fix changes statistics). */
@@ -77,46 +44,43 @@ function useWrite<I, O>(fn: (input: I) => Promise<O>) {
 
 // ---------------------------------------------------------------- catalogue
 
-const VulnPage = pageOf(VulnerabilitySchema);
-export const useVulnerabilities = (table: TableState, filters: Query) =>
-  useList<Vulnerability>('vulnerabilities', '/vulnerabilities', VulnPage, listQuery(table, filters));
+export function useVulnerabilities(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listVulnerabilities, listQuery(table, filters));
+  return useList('vulnerabilities', query, () => call(API.listVulnerabilities, { query }));
+}
 export const useVulnerability = (id: string | undefined) =>
-  useOne<VulnerabilityDetail>('vulnerabilities', id && `/vulnerabilities/${id}`, VulnerabilityDetailSchema);
+  useOne('vulnerabilities', id, (one) => call(API.getVulnerability, { params: { id: one } }));
 
 /** Vulnerabilities for a picker: the first 20 matching the text. */
 export function useVulnerabilityOptions(q: string) {
   return useQuery({
     queryKey: [ROOT, 'vulnerabilities', 'options', q],
-    queryFn: async () =>
-      (await api.get<Page<{ id: string; key: string; title: string }>>(`${BASE}/vulnerabilities`, { query: { q, pageSize: 20 } })).items,
+    queryFn: async () => (await call(API.listVulnerabilities, { query: { q, pageSize: 20 } })).items,
     placeholderData: keepPreviousData,
   });
 }
 
-export const useAdvisory = (id: string | undefined) =>
-  useOne<AdvisoryDetail>('advisories', id && `/advisories/${id}`, AdvisoryDetailSchema);
+export const useAdvisory = (id: string | undefined) => useOne('advisories', id, (one) => call(API.getAdvisory, { params: { id: one } }));
 
-const AdvisoryPage = pageOf(AdvisorySchema);
-export const useAdvisories = (table: TableState, filters: Query) =>
-  useList<Advisory>('advisories', '/advisories', AdvisoryPage, listQuery(table, filters));
+export function useAdvisories(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listAdvisories, listQuery(table, filters));
+  return useList('advisories', query, () => call(API.listAdvisories, { query }));
+}
 
-export const useManualRecord = () =>
-  useWrite((input: ManualVulnerabilityInput) =>
-    api.post<AdvisoryImportOutcome>(`${BASE}/manual-records`, input, { check: AdvisoryImportOutcomeSchema }),
-  );
+export const useManualRecord = () => useWrite((body: ManualVulnerabilityInput) => call(API.createManualRecord, { body }));
 
 /**
  * POSTs every file as its own part of one multipart request (the directory import, which the
- * one-file `postMultipart` cannot send) and answers the job's id. The CSRF token is the session's.
+ * one-file `upload` cannot send) and answers the job's id. The CSRF token is the session's.
  */
-export async function postFiles(path: string, files: File[], csrfToken: string | undefined): Promise<string> {
+export async function postCsafDirectory(files: File[], csrfToken: string | undefined): Promise<string> {
   const body = new FormData();
   for (const f of files) body.append('files', f, f.webkitRelativePath || f.name);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`/api${BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body });
+    res = await fetch(urlOf(API.importCsafDirectory), { method: 'POST', headers, credentials: 'same-origin', body });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK_ERROR', String(cause), null, undefined);
   }
@@ -132,84 +96,85 @@ export async function postFiles(path: string, files: File[], csrfToken: string |
 }
 
 export const useAliases = (enabled: boolean) =>
-  useQuery({
-    queryKey: [ROOT, 'aliases'],
-    enabled,
-    queryFn: () => api.get<VendorAlias[]>(`${BASE}/vendor-aliases`),
-  });
+  useQuery({ queryKey: [ROOT, 'aliases'], enabled, queryFn: () => call(API.listVendorAliases) });
 export const useSaveAlias = () =>
   useWrite((input: { id?: string; version?: number; body: VendorAliasInput }) =>
-    input.id
-      ? api.put<VendorAlias>(`${BASE}/vendor-aliases/${input.id}`, { ...input.body, version: input.version }, { check: VendorAliasSchema })
-      : api.post<VendorAlias>(`${BASE}/vendor-aliases`, input.body, { check: VendorAliasSchema }),
+    // An alias being edited always has both its id and its version.
+    input.id && input.version !== undefined
+      ? call(API.updateVendorAlias, { params: { id: input.id }, body: { ...input.body, version: input.version } })
+      : call(API.createVendorAlias, { body: input.body }),
   );
-export const useDeleteAlias = () => useWrite((id: string) => api.delete(`${BASE}/vendor-aliases/${id}`));
+export const useDeleteAlias = () => useWrite((id: string) => call(API.deleteVendorAlias, { params: { id } }));
 
 // ---------------------------------------------------------------- assets
 
-const AssetPage = pageOf(AssetSchema);
-export const useAssets = (table: TableState, filters: Query) => useList<Asset>('assets', '/assets', AssetPage, listQuery(table, filters));
+export function useAssets(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listAssets, listQuery(table, filters));
+  return useList('assets', query, () => call(API.listAssets, { query }));
+}
 export const useSaveAsset = () =>
   useWrite((input: { id: string; body: UpdateAsset } | { id?: undefined; body: AssetInput }) =>
-    input.id
-      ? api.patch<Asset>(`${BASE}/assets/${input.id}`, input.body, { check: AssetSchema })
-      : api.post<Asset>(`${BASE}/assets`, input.body, { check: AssetSchema }),
+    input.id === undefined
+      ? call(API.createAsset, { body: input.body })
+      : call(API.updateAsset, { params: { id: input.id }, body: input.body }),
   );
-export const useDeleteAsset = () => useWrite((id: string) => api.delete(`${BASE}/assets/${id}`));
+export const useDeleteAsset = () => useWrite((id: string) => call(API.deleteAsset, { params: { id } }));
 
 // ---------------------------------------------------------------- matches
 
-const MatchPage = pageOf(MatchSchema);
-export const useMatches = (table: TableState, filters: Query) =>
-  useList<Match>('matches', '/matches', MatchPage, listQuery(table, filters));
+export function useMatches(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listMatches, listQuery(table, filters));
+  return useList('matches', query, () => call(API.listMatches, { query }));
+}
 export const useReviewMatch = () =>
-  useWrite((input: { id: string; body: MatchReview }) =>
-    api.post<Match>(`${BASE}/matches/${input.id}/review`, input.body, { check: MatchSchema }),
-  );
-export const useRematch = () => useWrite((_: undefined) => api.post<{ id: string }>(`${BASE}/rematch`));
+  useWrite((input: { id: string; body: MatchReview }) => call(API.reviewMatch, { params: { id: input.id }, body: input.body }));
+export const useRematch = () => useWrite((_: undefined) => call(API.startRematch));
 
 // ---------------------------------------------------------------- findings
 
-const FindingPage = pageOf(FindingSchema);
-export const useFindings = (table: TableState, filters: Query) =>
-  useList<Finding>('findings', '/findings', FindingPage, listQuery(table, filters));
-export const useFinding = (id: string | undefined) => useOne<FindingDetail>('findings', id && `/findings/${id}`, FindingDetailSchema);
+export function useFindings(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listFindings, listQuery(table, filters));
+  return useList('findings', query, () => call(API.listFindings, { query }));
+}
+export const useFinding = (id: string | undefined) => useOne('findings', id, (one) => call(API.getFinding, { params: { id: one } }));
 export const useTransition = () =>
-  useWrite((input: { id: string; body: FindingTransition }) =>
-    api.post<FindingDetail>(`${BASE}/findings/${input.id}/transitions`, input.body, { check: FindingDetailSchema }),
-  );
+  useWrite((input: { id: string; body: FindingTransition }) => call(API.transitionFinding, { params: { id: input.id }, body: input.body }));
 
-const ScanPage = pageOf(ScanSchema);
-export const useScans = (enabled: boolean) => useList<Scan>('scans', '/scans', ScanPage, { page: 1, pageSize: 10 }, enabled);
+export const useSlaPolicy = (enabled: boolean) => useQuery({ queryKey: [ROOT, 'sla'], enabled, queryFn: () => call(API.getSlaPolicy) });
+/** Saves the SLA days (the caller refreshes the module once the dialog closes). */
+export const saveSlaPolicy = (body: SlaPolicy) => call(API.updateSlaPolicy, { body });
+
+const SCAN_PAGE = { page: 1, pageSize: 10 };
+export const useScans = (enabled: boolean) => useList('scans', SCAN_PAGE, () => call(API.listScans, { query: SCAN_PAGE }), enabled);
 
 // ---------------------------------------------------------------- notices
 
-const NoticePage = pageOf(NoticeSchema);
-export const useNotices = (table: TableState, filters: Query) =>
-  useList<Notice>('notices', '/notices', NoticePage, listQuery(table, filters));
-export const useNotice = (id: string | undefined) => useOne<Notice>('notices', id && `/notices/${id}`, NoticeSchema);
+export function useNotices(table: TableState, filters: Filters) {
+  const query = urlQuery(API.listNotices, listQuery(table, filters));
+  return useList('notices', query, () => call(API.listNotices, { query }));
+}
+export const useNotice = (id: string | undefined) => useOne('notices', id, (one) => call(API.getNotice, { params: { id: one } }));
 export const useSaveNotice = () =>
   useWrite((input: { id: string; body: UpdateNotice } | { id?: undefined; body: NoticeInput }) =>
-    input.id
-      ? api.patch<Notice>(`${BASE}/notices/${input.id}`, input.body, { check: NoticeSchema })
-      : api.post<Notice>(`${BASE}/notices`, input.body, { check: NoticeSchema }),
+    input.id === undefined
+      ? call(API.createNotice, { body: input.body })
+      : call(API.updateNotice, { params: { id: input.id }, body: input.body }),
   );
 export const usePublishNotice = () =>
-  useWrite((n: { id: string; version: number }) =>
-    api.post<Notice>(`${BASE}/notices/${n.id}/publish`, { version: n.version }, { check: NoticeSchema }),
-  );
-export const useAcknowledgeNotice = () =>
-  useWrite((id: string) => api.post<Notice>(`${BASE}/notices/${id}/acknowledge`, undefined, { check: NoticeSchema }));
+  useWrite((n: { id: string; version: number }) => call(API.publishNotice, { params: { id: n.id }, body: { version: n.version } }));
+export const useAcknowledgeNotice = () => useWrite((id: string) => call(API.acknowledgeNotice, { params: { id } }));
 export const useRespondNotice = () =>
-  useWrite((input: { id: string; body: NoticeResponse }) =>
-    api.post<Notice>(`${BASE}/notices/${input.id}/response`, input.body, { check: NoticeSchema }),
-  );
+  useWrite((input: { id: string; body: NoticeResponse }) => call(API.respondToNotice, { params: { id: input.id }, body: input.body }));
+
+/** Where the browser opens (HTML) or downloads (PDF) a notice's document. */
+export const noticeDocumentUrl = (id: string, format: 'html' | 'pdf') =>
+  urlOf(API.downloadNoticeDocument, { params: { id }, query: { format } });
 
 // ---------------------------------------------------------------- statistics
 
 export const useStats = (months: number) =>
   useQuery({
     queryKey: [ROOT, 'stats', months],
-    queryFn: () => api.get<VulnStats>(`${BASE}/stats`, { query: { months }, check: VulnStatsSchema }),
+    queryFn: () => call(API.getSecurityStats, { query: { months } }),
     placeholderData: keepPreviousData,
   });

@@ -1,12 +1,20 @@
-import type { Finding, FindingDetail, FindingListQuery, FindingTransition, SlaPolicy } from '@suilian/contracts';
+import {
+  checkFindingTransition,
+  type Finding,
+  type FindingDetail,
+  type FindingListQuery,
+  type FindingTransition,
+  type SlaPolicy,
+} from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { fieldError, forbidden, notFound, staleVersion } from '../../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../../platform/scope.js';
+import { fieldError, notFound, staleVersion } from '../../../platform/errors.js';
+import { vulnerabilityPolicy } from '../vulnerability.policy.js';
+import { findingPolicy } from './finding.policy.js';
 import { createFindingRepo } from './finding.repo.js';
-import { ACTION_PERMISSION, checkTransition, isOverdue } from './lifecycle.js';
+import { isOverdue } from './lifecycle.js';
 
 export interface FindingServiceDeps {
   db: Db;
@@ -16,11 +24,7 @@ export interface FindingServiceDeps {
 
 type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof createFindingRepo>['findById']>>>;
 
-const requireRead = (actor: Actor) => {
-  if (!actor.permissions.includes('finding:read')) throw forbidden('findings need finding:read');
-};
-
-/** Findings and their lifecycle (issue #5 item 5); the rules live in lifecycle.ts. */
+/** Findings and their lifecycle (issue #5 item 5); the rule is contracts' FINDING_TRANSITIONS, who may act is findingPolicy. */
 export function createFindingService(deps: FindingServiceDeps) {
   const repo = createFindingRepo(deps.db);
 
@@ -57,15 +61,16 @@ export function createFindingService(deps: FindingServiceDeps) {
     };
   }
 
-  async function visible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<Listed> {
-    requireRead(actor);
+  async function visible(actor: Actor, action: 'read' | FindingTransition['action'], id: string, db: DbOrTx = deps.db): Promise<Listed> {
+    findingPolicy.authorize(actor, action);
     const row = await createFindingRepo(db).findById(id);
-    if (!row || !inScope(actor, { id: row.finding.enterpriseId, districtId: row.finding.districtId })) throw notFound('finding');
+    if (!row) throw notFound('finding');
+    findingPolicy.authorize(actor, action, row.finding);
     return row;
   }
 
   async function detail(actor: Actor, id: string): Promise<FindingDetail> {
-    const row = await visible(actor, id);
+    const row = await visible(actor, 'read', id);
     const events = await repo.events(id);
     return {
       ...toFinding(row, deps.clock.now()),
@@ -83,9 +88,9 @@ export function createFindingService(deps: FindingServiceDeps) {
 
   return {
     async list(actor: Actor, q: FindingListQuery): Promise<{ items: Finding[]; total: number }> {
-      requireRead(actor);
+      const scope = findingPolicy.reach(actor, 'read');
       const now = deps.clock.now();
-      const page = await repo.findPage(orgScopeOf(actor), q, now);
+      const page = await repo.findPage(scope, q, now);
       return { items: page.items.map((r) => toFinding(r, now)), total: page.total };
     },
 
@@ -93,15 +98,14 @@ export function createFindingService(deps: FindingServiceDeps) {
 
     /** One lifecycle step: permission by action, scope, the state machine, four eyes, history and audit in one transaction. */
     async transition(actor: Actor, id: string, input: FindingTransition): Promise<FindingDetail> {
-      const permission = ACTION_PERMISSION[input.action];
-      if (!actor.permissions.includes(permission)) throw forbidden(`${input.action} needs ${permission}`);
+      findingPolicy.authorize(actor, input.action);
       const now = deps.clock.now();
       const today = now.toISOString().slice(0, 10);
       await deps.db.transaction(async (tx) => {
-        const row = await visible(actor, id, tx);
+        const row = await visible(actor, input.action, id, tx);
         const f = row.finding;
         if (f.version !== input.version) throw staleVersion('finding');
-        const check = checkTransition(f, input, actor.userId, today);
+        const check = checkFindingTransition(f, input, actor.userId, today);
         if (!check.ok) throw fieldError('VALIDATION_FAILED', check.problem.field, check.problem.rule, check.problem.message);
         const patch: Parameters<typeof repo.update>[2] = { state: check.to, updatedAt: now };
         switch (input.action) {
@@ -165,13 +169,13 @@ export function createFindingService(deps: FindingServiceDeps) {
     },
 
     async sla(actor: Actor): Promise<SlaPolicy> {
-      requireRead(actor);
+      findingPolicy.authorize(actor, 'read');
       return repo.slaDays();
     },
 
     /** New SLA days apply to findings detected from now on; existing due dates stay as promised. */
     async setSla(actor: Actor, policy: SlaPolicy): Promise<SlaPolicy> {
-      if (!actor.permissions.includes('vuln:manage')) throw forbidden('SLA settings need vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const r = createFindingRepo(tx);
         const before = await r.slaDays();

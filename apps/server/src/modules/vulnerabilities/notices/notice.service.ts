@@ -4,11 +4,11 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import { renderHtml, renderPdf } from '../../../platform/documents/index.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../../platform/errors.js';
-import { inScope } from '../../../platform/scope.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../../platform/errors.js';
 import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { noticeDocument } from './notice.document.js';
+import { noticePolicy, recipientPolicy } from './notice.policy.js';
 import { createNoticeRepo, type NoticeRow } from './notice.repo.js';
 
 export interface NoticeServiceDeps {
@@ -18,7 +18,6 @@ export interface NoticeServiceDeps {
   notifications: Pick<NotificationService, 'notify'>;
 }
 
-const canManage = (actor: Actor) => actor.permissions.includes('vuln:manage');
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
@@ -55,7 +54,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
       status: row.status,
       publishedAt: iso(row.publishedAt),
       recipients: recipients
-        .filter((r) => inScope(actor, { id: r.enterpriseId, districtId: r.districtId }))
+        .filter((r) => recipientPolicy.can(actor, 'read', r))
         .map((r) => ({
           enterpriseId: r.enterpriseId,
           enterpriseName: r.enterpriseName,
@@ -72,12 +71,13 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     };
   }
 
-  async function visible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<NoticeRow> {
-    if (!actor.permissions.includes('vuln:read')) throw forbidden('notices need vuln:read');
-    const row = await createNoticeRepo(db).findById(id);
-    if (!row || (row.status === 'draft' && !canManage(actor))) throw notFound('notice');
-    if (actor.scope === 'organisation' && !(await createNoticeRepo(db).recipientsOf(id)).some((r) => r.enterpriseId === actor.orgId))
-      throw notFound('notice');
+  async function visible(actor: Actor, action: 'read' | 'manage' | 'respond', id: string, db: DbOrTx = deps.db): Promise<NoticeRow> {
+    noticePolicy.authorize(actor, action);
+    const repo = createNoticeRepo(db);
+    const row = await repo.findById(id);
+    // A draft is the analysts' until it is published (a lifecycle rule): to others it does not exist.
+    if (!row || (row.status === 'draft' && !noticePolicy.allows(actor, 'manage'))) throw notFound('notice');
+    noticePolicy.authorize(actor, action, { recipientIds: (await repo.recipientsOf(id)).map((r) => r.enterpriseId) });
     return row;
   }
 
@@ -88,9 +88,9 @@ export function createNoticeService(deps: NoticeServiceDeps) {
   }
 
   async function respondAs(actor: Actor, id: string, patch: Record<string, unknown>, action: string): Promise<Notice> {
-    if (!actor.permissions.includes('notice:respond')) throw forbidden('answering notices needs notice:respond');
+    noticePolicy.authorize(actor, 'respond');
     return deps.db.transaction(async (tx) => {
-      const row = await visible(actor, id, tx);
+      const row = await visible(actor, 'respond', id, tx);
       if (row.status !== 'published') throw notFound('notice');
       await createNoticeRepo(tx).updateRecipient(id, actor.orgId, patch);
       await deps.audit.append(tx, actor, {
@@ -105,11 +105,11 @@ export function createNoticeService(deps: NoticeServiceDeps) {
 
   return {
     async list(actor: Actor, q: NoticeListQuery): Promise<{ items: Notice[]; total: number }> {
-      if (!actor.permissions.includes('vuln:read')) throw forbidden('notices need vuln:read');
+      const reach = noticePolicy.reach(actor, 'read');
       const page = await createNoticeRepo(deps.db).findPage(
         {
-          drafts: canManage(actor),
-          ...(actor.scope === 'organisation' ? { enterpriseId: actor.orgId } : {}),
+          drafts: noticePolicy.allows(actor, 'manage'),
+          ...('orgId' in reach ? { enterpriseId: reach.orgId } : {}),
           ...(q.status ? { status: q.status } : {}),
         },
         q.page,
@@ -119,11 +119,11 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Notice> {
-      return present(await visible(actor, id), actor);
+      return present(await visible(actor, 'read', id), actor);
     },
 
     async create(actor: Actor, input: NoticeInput): Promise<Notice> {
-      if (!canManage(actor)) throw forbidden('drafting notices needs vuln:manage');
+      noticePolicy.authorize(actor, 'manage');
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
         await checkVulnerabilities(tx, input.vulnerabilityIds);
@@ -147,9 +147,8 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateNotice): Promise<Notice> {
-      if (!canManage(actor)) throw forbidden('editing notices needs vuln:manage');
       return deps.db.transaction(async (tx) => {
-        const current = await visible(actor, id, tx);
+        const current = await visible(actor, 'manage', id, tx);
         if (current.status !== 'draft') throw new AppError('CONFLICT', 'a published notice is not edited; issue a new one');
         const { version, vulnerabilityIds, ...fields } = input;
         if (vulnerabilityIds) await checkVulnerabilities(tx, vulnerabilityIds);
@@ -169,10 +168,9 @@ export function createNoticeService(deps: NoticeServiceDeps) {
 
     /** Numbers the notice, records the affected enterprises and notifies their users (in-app + e-mail outbox). */
     async publish(actor: Actor, id: string, version: number): Promise<Notice> {
-      if (!canManage(actor)) throw forbidden('publishing notices needs vuln:manage');
       return deps.db.transaction(async (tx) => {
         const repo = createNoticeRepo(tx);
-        const current = await visible(actor, id, tx);
+        const current = await visible(actor, 'manage', id, tx);
         if (current.status !== 'draft') throw new AppError('CONFLICT', 'the notice is already published');
         const now = deps.clock.now();
         await repo.lockNumbering();
@@ -230,7 +228,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     },
 
     async render(actor: Actor, id: string, format: 'html' | 'pdf'): Promise<{ body: string | Buffer; fileName: string }> {
-      const notice = await present(await visible(actor, id), actor);
+      const notice = await present(await visible(actor, 'read', id), actor);
       const doc = noticeDocument(notice, deps.clock.now());
       const fileName = `${notice.number ?? notice.title}.${format}`;
       return format === 'html' ? { body: renderHtml(doc), fileName } : { body: await renderPdf(doc), fileName };

@@ -3,12 +3,11 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { forbidden } from '../../../platform/errors.js';
-import { orgScopeOf } from '../../../platform/scope.js';
 import type { UploadedFile } from '../../../platform/tabular/http.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
+import { assetPolicy } from '../assets/asset.policy.js';
 import { createAssetRepo } from '../assets/asset.repo.js';
-import { requireAssetWrite, resolveEnterprise } from '../assets/asset.service.js';
+import { resolveEnterprise } from '../assets/asset.service.js';
 import { recordSightings, type Sighting } from '../findings/detect.js';
 import { createFindingRepo } from '../findings/finding.repo.js';
 import { type AliasIndex, createAliasIndex, normaliseProduct, normaliseVendor } from '../logic/index.js';
@@ -39,7 +38,7 @@ function lineKeyWith(aliases: AliasIndex) {
 export function createScanService(deps: ScanServiceDeps) {
   return {
     async import(actor: Actor, query: ScanImportQuery, upload: () => Promise<UploadedFile>): Promise<Scan> {
-      requireAssetWrite(actor);
+      assetPolicy.authorize(actor, 'write');
       const enterprise = await resolveEnterprise(deps.db, actor, query.enterpriseId);
       const file = await upload();
       const { format, lines } = parseScanFile(file);
@@ -167,8 +166,7 @@ export function createScanService(deps: ScanServiceDeps) {
     },
 
     async list(actor: Actor, page: number, pageSize: number): Promise<{ items: Scan[]; total: number }> {
-      if (!actor.permissions.includes('asset:read')) throw forbidden('scans need asset:read');
-      const result = await createScanRepo(deps.db).findPage(orgScopeOf(actor), page, pageSize);
+      const result = await createScanRepo(deps.db).findPage(assetPolicy.reach(actor, 'read'), page, pageSize);
       return { items: result.items.map((r) => toScan(r.scan, r.enterpriseName)), total: result.total };
     },
   };

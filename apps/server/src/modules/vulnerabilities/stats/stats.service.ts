@@ -3,9 +3,8 @@ import { VULN_GRADES } from '@suilian/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Clock } from '../../../platform/clock.js';
-import { forbidden } from '../../../platform/errors.js';
-import { orgScopeOf } from '../../../platform/scope.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
+import { findingPolicy } from '../findings/finding.policy.js';
 import { createAliasIndex, normaliseVendor } from '../logic/index.js';
 import { GRADE_ZH } from '../notices/notice.document.js';
 import { createStatsRepo } from './stats.repo.js';
@@ -16,8 +15,7 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round(
 export function createStatsService(deps: { db: Db; clock: Clock }) {
   return {
     async get(actor: Actor, query: VulnStatsQuery): Promise<VulnStats> {
-      if (!actor.permissions.includes('finding:read')) throw forbidden('statistics need finding:read');
-      const scope = orgScopeOf(actor);
+      const scope = findingPolicy.reach(actor, 'read');
       const repo = createStatsRepo(deps.db);
       const now = deps.clock.now();
       const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - query.months + 1, 1));
