@@ -1,11 +1,11 @@
 import { FileExcelOutlined, GlobalOutlined } from '@ant-design/icons';
-import { type DashboardDistrict, drillDownRoute } from '@suilian/contracts';
+import { API, type DashboardDistrict, drillDownRoute } from '@suilian/contracts';
 import { Alert, Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiUrl } from '../../api/http';
+import { urlOf } from '../../api/endpoints';
 import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { DistrictSelect } from '../../shared/districts';
@@ -68,7 +68,7 @@ export default function DashboardPage() {
             )}
             <Button
               icon={<FileExcelOutlined />}
-              href={apiUrl('/dashboard/export', { district, mapIndicator: filters.map, asOf: filters.asOf })}
+              href={urlOf(API.exportDashboard, { query: { district, mapIndicator: filters.map, asOf: filters.asOf } })}
               disabled={!data}
               data-testid="dashboard-export"
             >

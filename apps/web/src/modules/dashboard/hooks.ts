@@ -1,19 +1,13 @@
-import {
-  type Dashboard,
-  DashboardSchema,
-  type IndicatorSeries,
-  IndicatorSeriesSchema,
-  type PublicDashboard,
-  PublicDashboardSchema,
-} from '@suilian/contracts';
+import { API } from '@suilian/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/http';
+import { call, urlOf } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 
 /** The whole 驾驶舱 in one request: city-wide or one district; `mapIndicator` colours the map and ranking. */
 export function useDashboard(query: { district?: string | undefined; mapIndicator?: string | undefined; asOf?: string | undefined }) {
   return useQuery({
     queryKey: ['dashboard', query.district ?? 'city', query.mapIndicator ?? 'default', query.asOf ?? 'today'],
-    queryFn: () => api.get<Dashboard>('/dashboard', { query, check: DashboardSchema }),
+    queryFn: () => call(API.getDashboard, { query }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -23,7 +17,7 @@ export function useDashboard(query: { district?: string | undefined; mapIndicato
 export function usePublicDashboard(mapIndicator: string | undefined) {
   return useQuery({
     queryKey: ['public-dashboard', mapIndicator ?? 'default'],
-    queryFn: () => api.get<PublicDashboard>('/public/dashboard', { query: { mapIndicator }, check: PublicDashboardSchema }),
+    queryFn: () => call(API.getPublicDashboard, { query: { mapIndicator } }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -33,7 +27,7 @@ export function usePublicDashboard(mapIndicator: string | undefined) {
 export function useTrend(code: string | undefined, district: string | undefined, asOf?: string) {
   return useQuery({
     queryKey: ['indicators', 'series', code, district ?? 'city', asOf ?? 'today'],
-    queryFn: () => api.get<IndicatorSeries>(`/indicators/${code}/series`, { query: { district, asOf }, check: IndicatorSeriesSchema }),
+    queryFn: () => call(API.getIndicatorSeries, { params: { code: code ?? '' }, query: { district, asOf } }),
     enabled: code !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -49,7 +43,12 @@ export interface DistrictGeoJson {
 export function useDistrictOutlines() {
   return useQuery({
     queryKey: ['reference', 'guangzhou-districts'],
-    queryFn: () => api.get<DistrictGeoJson>('/reference/guangzhou-districts.geojson'),
+    queryFn: async () => {
+      // A reference file (GeoJSON with its licence linked), not one of the API's JSON answers.
+      const res = await fetch(urlOf(API.getDistrictOutlines), { credentials: 'same-origin' });
+      if (!res.ok) throw new ApiError(res.status, res.status >= 500 ? 'INTERNAL' : 'UNKNOWN', res.statusText, null, undefined);
+      return (await res.json()) as DistrictGeoJson;
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,29 +1,12 @@
-import {
-  type FormulaCheckResult,
-  FormulaCheckResultSchema,
-  type Indicator,
-  type IndicatorCreate,
-  type IndicatorDefinition,
-  IndicatorDefinitionSchema,
-  type IndicatorRecords,
-  IndicatorRecordsSchema,
-  IndicatorSchema,
-  type IndicatorSeries,
-  IndicatorSeriesSchema,
-  type IndicatorSources,
-  IndicatorSourcesSchema,
-  type IndicatorUpdate,
-} from '@suilian/contracts';
+import { API, type IndicatorCreate, type IndicatorUpdate } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/http';
-
-const IndicatorsSchema = IndicatorSchema.array();
+import { call } from '../../api/endpoints';
 
 /** The 16 targets with value, progress, expected and pace — city-wide, or for one district. */
 export function useIndicators(district: string | undefined) {
   return useQuery({
     queryKey: ['indicators', 'list', district ?? 'city'],
-    queryFn: () => api.get<Indicator[]>('/indicators', { query: { district }, check: IndicatorsSchema }),
+    queryFn: () => call(API.listIndicators, { query: { district } }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -33,7 +16,7 @@ export function useIndicators(district: string | undefined) {
 export function useIndicatorSeries(code: string, district: string | undefined) {
   return useQuery({
     queryKey: ['indicators', 'series', code, district ?? 'city'],
-    queryFn: () => api.get<IndicatorSeries>(`/indicators/${code}/series`, { query: { district }, check: IndicatorSeriesSchema }),
+    queryFn: () => call(API.getIndicatorSeries, { params: { code }, query: { district } }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -41,23 +24,17 @@ export function useIndicatorSeries(code: string, district: string | undefined) {
 
 // ---- Administration (指标管理) and drill-down (指标明细) ----------------------------------------
 
-const DefinitionsSchema = IndicatorDefinitionSchema.array();
-
 export function useIndicatorDefinitions(includeRetired: boolean) {
   return useQuery({
     queryKey: ['indicators', 'definitions', includeRetired],
-    queryFn: () =>
-      api.get<IndicatorDefinition[]>('/indicators/definitions', {
-        query: { retired: includeRetired ? 'include' : undefined },
-        check: DefinitionsSchema,
-      }),
+    queryFn: () => call(API.listIndicatorDefinitions, { query: { retired: includeRetired ? 'include' : undefined } }),
   });
 }
 
 export function useIndicatorSources() {
   return useQuery({
     queryKey: ['indicators', 'sources'],
-    queryFn: () => api.get<IndicatorSources>('/indicators/sources', { check: IndicatorSourcesSchema }),
+    queryFn: () => call(API.getIndicatorSources),
     staleTime: 60_000,
   });
 }
@@ -66,12 +43,7 @@ export function useIndicatorSources() {
 export function useFormulaCheck(formula: string, code: string | undefined) {
   return useQuery({
     queryKey: ['indicators', 'formula-check', code ?? '', formula],
-    queryFn: () =>
-      api.post<FormulaCheckResult>(
-        '/indicators/formula-check',
-        { formula, ...(code ? { code } : {}) },
-        { check: FormulaCheckResultSchema },
-      ),
+    queryFn: () => call(API.checkIndicatorFormula, { body: { formula, ...(code ? { code } : {}) } }),
     enabled: formula.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -88,8 +60,8 @@ export function useSaveIndicator() {
   return useMutation({
     mutationFn: (input: { code: string; create: true; body: IndicatorCreate } | { code: string; create: false; body: IndicatorUpdate }) =>
       input.create
-        ? api.post<IndicatorDefinition>('/indicators', input.body, { check: IndicatorDefinitionSchema })
-        : api.patch<IndicatorDefinition>(`/indicators/${encodeURIComponent(input.code)}`, input.body, { check: IndicatorDefinitionSchema }),
+        ? call(API.createIndicator, { body: input.body })
+        : call(API.updateIndicator, { params: { code: input.code }, body: input.body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -98,11 +70,7 @@ export function useRetireIndicator() {
   const invalidate = useInvalidateIndicators();
   return useMutation({
     mutationFn: ({ code, version, reason }: { code: string; version: number; reason: string }) =>
-      api.post<IndicatorDefinition>(
-        `/indicators/${encodeURIComponent(code)}/retire`,
-        { version, reason },
-        { check: IndicatorDefinitionSchema },
-      ),
+      call(API.retireIndicator, { params: { code }, body: { version, reason } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -111,7 +79,7 @@ export function useRestoreIndicator() {
   const invalidate = useInvalidateIndicators();
   return useMutation({
     mutationFn: ({ code, version }: { code: string; version: number }) =>
-      api.post<IndicatorDefinition>(`/indicators/${encodeURIComponent(code)}/restore`, { version }, { check: IndicatorDefinitionSchema }),
+      call(API.restoreIndicator, { params: { code }, body: { version } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -124,9 +92,9 @@ export function useIndicatorRecords(
   return useQuery({
     queryKey: ['indicators', 'records', code, query],
     queryFn: () =>
-      api.get<IndicatorRecords>(`/indicators/${encodeURIComponent(code)}/records`, {
-        query: { district: query.district, asOf: query.asOf, page: String(query.page), pageSize: String(query.pageSize) },
-        check: IndicatorRecordsSchema,
+      call(API.listIndicatorRecords, {
+        params: { code },
+        query: { district: query.district, asOf: query.asOf, page: query.page, pageSize: query.pageSize },
       }),
     placeholderData: keepPreviousData,
   });

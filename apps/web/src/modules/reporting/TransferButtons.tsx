@@ -1,10 +1,10 @@
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { type DataValueImportResult, DataValueImportResultSchema } from '@suilian/contracts';
+import { API, type DataValueImportResult } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, postMultipart } from '../../api/http';
+import { upload, urlOf } from '../../api/endpoints';
 import { ApiErrorAlert } from '../../shared/errors';
 import { DATA_SET } from './hooks';
 
@@ -22,16 +22,13 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
   const [result, setResult] = useState<DataValueImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const upload = (file: File) => {
+  const importFile = (file: File) => {
     setBusy(true);
     setError(null);
     setResult(null);
     // a template belongs to the form on screen; a CSV may hold several periods and districts
     const isTemplate = file.name.toLowerCase().endsWith('.xlsx');
-    postMultipart<DataValueImportResult>('/reporting/data-values/import', file, file.name, {
-      query: { dataSet: DATA_SET, ...(isTemplate ? { period, orgUnit } : {}) },
-      check: DataValueImportResultSchema,
-    })
+    upload(API.importReportValues, file, file.name, { query: { dataSet: DATA_SET, ...(isTemplate ? { period, orgUnit } : {}) } })
       .then((r) => {
         setResult(r);
         if (r.written > 0) void qc.invalidateQueries({ queryKey: ['reporting'] });
@@ -49,7 +46,7 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
       <Space wrap>
         <Button
           icon={<DownloadOutlined />}
-          href={apiUrl(`/reporting/forms/${DATA_SET}/${period}/template`, { orgUnit })}
+          href={urlOf(API.downloadReportFormTemplate, { params: { dataSet: DATA_SET, period }, query: { orgUnit } })}
           data-testid="report-template"
         >
           {t('reportingAdmin.transfer.template')}
@@ -61,7 +58,7 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
         )}
         <Button
           icon={<FileExcelOutlined />}
-          href={apiUrl('/reporting/data-values/export', { dataSet: DATA_SET, from: period, to: period, orgUnit })}
+          href={urlOf(API.exportReportValues, { query: { dataSet: DATA_SET, from: period, to: period, orgUnit } })}
           data-testid="report-export"
         >
           {t('reportingAdmin.transfer.export')}
@@ -101,7 +98,7 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
               showUploadList={false}
               disabled={busy}
               beforeUpload={(file) => {
-                upload(file);
+                importFile(file);
                 return false;
               }}
               data-testid="report-import-file"

@@ -1,6 +1,6 @@
-import { type Form, type FormAction, FormActionResultSchema, FormSchema, type RuleResult } from '@suilian/contracts';
+import { API, type FormAction } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/http';
+import { call } from '../../api/endpoints';
 
 export const DATA_SET = 'DISTRICT_MONTHLY';
 
@@ -8,7 +8,7 @@ export const DATA_SET = 'DISTRICT_MONTHLY';
 export function useReportForm(period: string, orgUnit: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'],
-    queryFn: () => api.get<Form>(`/reporting/forms/${DATA_SET}/${period}`, { query: { orgUnit }, check: FormSchema }),
+    queryFn: () => call(API.getReportForm, { params: { dataSet: DATA_SET, period }, query: { orgUnit } }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -22,7 +22,7 @@ export function useSaveForm(period: string, orgUnit: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput) =>
-      api.put<Form>(`/reporting/forms/${DATA_SET}/${period}/values`, { orgUnit, values: input.values }, { check: FormSchema }),
+      call(API.saveReportValues, { params: { dataSet: DATA_SET, period }, body: { orgUnit, values: input.values } }),
     onSuccess: (form) => qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], form),
   });
 }
@@ -31,11 +31,7 @@ export function useFormAction(period: string, orgUnit: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { action: FormAction; version: number; comment?: string }) =>
-      api.post<{ form: Form; validation: RuleResult[] }>(
-        `/reporting/forms/${DATA_SET}/${period}/actions`,
-        { orgUnit, ...input },
-        { check: FormActionResultSchema },
-      ),
+      call(API.transitionReportForm, { params: { dataSet: DATA_SET, period }, body: { orgUnit, ...input } }),
     onSuccess: (result) => {
       qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], result.form);
       void qc.invalidateQueries({ queryKey: ['indicators'] });

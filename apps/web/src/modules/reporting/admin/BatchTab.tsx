@@ -1,10 +1,10 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import type { BatchValidationQuery, DataSetConfig, Violation } from '@suilian/contracts';
+import { API, type BatchValidationQuery, type DataSetConfig, type Violation } from '@suilian/contracts';
 import { Alert, Button, DatePicker, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../../api/http';
+import { urlOf } from '../../../api/endpoints';
 import { useMe } from '../../../app/auth';
 import { useLocale } from '../../../app/locale';
 import { DistrictSelect } from '../../../shared/districts';
@@ -86,7 +86,7 @@ export function BatchTab() {
           {t('reportingAdmin.batch.run')}
         </Button>
         {query && data && (
-          <Button icon={<FileExcelOutlined />} href={apiUrl('/reporting/validation/batch/export', query)} data-testid="batch-export">
+          <Button icon={<FileExcelOutlined />} href={urlOf(API.exportBatchValidation, { query })} data-testid="batch-export">
             {t('reportingAdmin.batch.export')}
           </Button>
         )}

@@ -19,7 +19,7 @@ function DataSetDrawer({ editing, open, onClose }: { editing: DataSetConfig | nu
   const [form] = Form.useForm<Values>();
   const windowOn = Form.useWatch('windowOn', form);
   const elements = useDataElements();
-  const save = useSaveDefinition('data-sets');
+  const save = useSaveDefinition('dataSet');
   const close = () => {
     save.reset();
     onClose();
@@ -189,7 +189,7 @@ export function DataSetsTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const sets = useDataSetConfigs();
-  const remove = useDeleteDefinition('data-sets');
+  const remove = useDeleteDefinition('dataSet');
   const [drawer, setDrawer] = useState<{ editing: DataSetConfig | null } | null>(null);
   return (
     <Flex vertical gap={12}>

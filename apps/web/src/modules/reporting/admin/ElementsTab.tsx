@@ -15,7 +15,7 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<DataElementInput>();
-  const save = useSaveDefinition('data-elements');
+  const save = useSaveDefinition('element');
   const close = () => {
     save.reset();
     onClose();
@@ -123,7 +123,7 @@ export function ElementsTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const elements = useDataElements();
-  const remove = useDeleteDefinition('data-elements');
+  const remove = useDeleteDefinition('element');
   const [search, setSearch] = useState('');
   const [drawer, setDrawer] = useState<{ editing: DataElement | null } | null>(null);
   const rows = useMemo(() => {

@@ -28,7 +28,7 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
   const required = useRequired();
   const [form] = Form.useForm<ValidationRuleInput>();
   const sets = useDataSetConfigs();
-  const save = useSaveDefinition('validation-rules');
+  const save = useSaveDefinition('rule');
   const close = () => {
     save.reset();
     onClose();
@@ -158,7 +158,7 @@ export function RulesTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const rules = useValidationRules();
-  const remove = useDeleteDefinition('validation-rules');
+  const remove = useDeleteDefinition('rule');
   const [drawer, setDrawer] = useState<{ editing: ValidationRuleConfig | null } | null>(null);
   const sets = [...new Set((rules.data ?? []).map((r) => r.dataSet))];
   return (
