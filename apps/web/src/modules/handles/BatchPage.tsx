@@ -1,5 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import {
+  API,
   BATCH_ITEM_STATUSES,
   type BatchItemStatus,
   type HandleBatchItemResult,
@@ -10,7 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../api/http';
+import { urlOf } from '../../api/endpoints';
 import { useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useTemplates } from './hooks';
@@ -87,7 +88,7 @@ export default function BatchPage() {
           <Button
             icon={<DownloadOutlined />}
             disabled={!prefix}
-            href={prefix ? apiUrl('/identifiers/batches/template', { prefix, industryCode }) : undefined}
+            href={prefix ? urlOf(API.downloadIdentifierBatchTemplate, { query: { prefix, industryCode } }) : undefined}
             data-testid="batch-download-template"
           >
             {t('handles.batch.downloadTemplate')}

@@ -3,16 +3,15 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Input, Layout, Result, Ro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { apiUrl } from '../../api/http';
 import { useAuth } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LocaleSwitch } from '../../shared/LocaleSwitch';
 import { HandleQr } from './HandleQr';
 import { usePublicView } from './hooks';
-import { handleApiPath, handleFromPathname, knownResponseCode, resolvePagePath, splitHandle } from './logic';
+import { handleFromPathname, knownResponseCode, resolvePagePath, splitHandle } from './logic';
 import { PublicReverse } from './PublicReverse';
-import { isLink, type ResolveAnswer, useResolve, valueText } from './resolve';
+import { isLink, type ResolveAnswer, resolveUrl, useResolve, valueText } from './resolve';
 import { ValuesTable } from './ValuesTable';
 
 /** The latest timestamp of a record's values: when it last changed. */
@@ -66,7 +65,7 @@ function RecordCard({ answer, handle }: { answer: ResolveAnswer; handle: string 
               >
                 {t('handles.resolve.follow')}
               </Button>
-              <Typography.Link href={`${apiUrl(handleApiPath(answer.handle ?? handle))}?redirect`} data-testid="resolve-redirect">
+              <Typography.Link href={`${resolveUrl(answer.handle ?? handle)}?redirect`} data-testid="resolve-redirect">
                 {t('handles.resolve.redirectLink')}
               </Typography.Link>
             </Space>

@@ -1,35 +1,16 @@
 import {
+  API,
   type CreateHandleRecord,
   type CreateTemplate,
   type DelegatePrefix,
-  type HandlePrefix,
-  HandlePrefixSchema,
-  type HandleRecordDetail,
-  HandleRecordDetailSchema,
-  type HandleRecordSummary,
-  HandleRecordSummarySchema,
-  type HandleStats,
-  HandleStatsSchema,
-  type HandleTemplate,
-  HandleTemplateSchema,
-  type PublicHandleView,
-  PublicHandleViewSchema,
-  pageOf,
-  type ReverseLookupResult,
-  ReverseLookupResultSchema,
   type UpdateHandleRecord,
   type UpdatePrefix,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
-import { encodeHandlePath } from './logic';
+import { call } from '../../api/endpoints';
 
-const PrefixPageSchema = pageOf(HandlePrefixSchema);
-const RecordPageSchema = pageOf(HandleRecordSummarySchema);
-const TemplateListSchema = HandleTemplateSchema.array();
-
-const recordPath = (handle: string) => `/identifiers/records/${encodeHandlePath(handle)}`;
-const prefixPath = (prefix: string) => `/identifiers/prefixes/${encodeURIComponent(prefix)}`;
+// A handle is the rest of a record endpoint's path (`*`): its slashes stay separators.
+const handleParams = (handle: string) => ({ '*': handle });
 
 export interface PrefixQuery {
   q?: string;
@@ -41,7 +22,7 @@ export interface PrefixQuery {
 export function usePrefixes(query: PrefixQuery) {
   return useQuery({
     queryKey: ['identifiers', 'prefixes', query],
-    queryFn: () => api.get<Page<HandlePrefix>>('/identifiers/prefixes', { query: { ...query }, check: PrefixPageSchema }),
+    queryFn: () => call(API.listIdentifierPrefixes, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,8 +31,7 @@ export function usePrefixes(query: PrefixQuery) {
 export function usePrefixOptions() {
   return useQuery({
     queryKey: ['identifiers', 'prefixes', 'options'],
-    queryFn: async () =>
-      (await api.get<Page<HandlePrefix>>('/identifiers/prefixes', { query: { pageSize: 200 }, check: PrefixPageSchema })).items,
+    queryFn: async () => (await call(API.listIdentifierPrefixes, { query: { pageSize: 200 } })).items,
     staleTime: 30_000,
   });
 }
@@ -64,7 +44,7 @@ function useInvalidate(...keys: string[]) {
 export function useDelegatePrefix() {
   const invalidate = useInvalidate('prefixes');
   return useMutation({
-    mutationFn: (body: DelegatePrefix) => api.post<HandlePrefix>('/identifiers/prefixes', body, { check: HandlePrefixSchema }),
+    mutationFn: (body: DelegatePrefix) => call(API.delegateIdentifierPrefix, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -73,7 +53,7 @@ export function useUpdatePrefix() {
   const invalidate = useInvalidate('prefixes');
   return useMutation({
     mutationFn: ({ prefix, body }: { prefix: string; body: UpdatePrefix }) =>
-      api.patch<HandlePrefix>(prefixPath(prefix), body, { check: HandlePrefixSchema }),
+      call(API.updateIdentifierPrefix, { params: { prefix }, body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -83,15 +63,14 @@ export function useTemplates(prefix: string | undefined) {
   return useQuery({
     queryKey: ['identifiers', 'templates', prefix],
     enabled: prefix !== undefined,
-    queryFn: () => api.get<HandleTemplate[]>(`${prefixPath(prefix ?? '')}/templates`, { check: TemplateListSchema }),
+    queryFn: () => call(API.listIdentifierTemplates, { params: { prefix: prefix ?? '' } }),
   });
 }
 
 export function useCreateTemplate(prefix: string | undefined) {
   const invalidate = useInvalidate('templates');
   return useMutation({
-    mutationFn: (body: CreateTemplate) =>
-      api.post<HandleTemplate>(`${prefixPath(prefix ?? '')}/templates`, body, { check: HandleTemplateSchema }),
+    mutationFn: (body: CreateTemplate) => call(API.createIdentifierTemplate, { params: { prefix: prefix ?? '' }, body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -106,7 +85,7 @@ export interface RecordQuery {
 export function useRecords(query: RecordQuery) {
   return useQuery({
     queryKey: ['identifiers', 'records', 'list', query],
-    queryFn: () => api.get<Page<HandleRecordSummary>>('/identifiers/records', { query: { ...query }, check: RecordPageSchema }),
+    queryFn: () => call(API.listIdentifierRecords, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -116,15 +95,14 @@ export function useRecord(handle: string | undefined) {
   return useQuery({
     queryKey: ['identifiers', 'records', 'one', handle],
     enabled: handle !== undefined,
-    queryFn: () => api.get<HandleRecordDetail>(recordPath(handle ?? ''), { check: HandleRecordDetailSchema }),
+    queryFn: () => call(API.getIdentifierRecord, { params: handleParams(handle ?? '') }),
   });
 }
 
 export function useCreateRecord() {
   const invalidate = useInvalidate('records', 'prefixes', 'stats');
   return useMutation({
-    mutationFn: (body: CreateHandleRecord) =>
-      api.post<HandleRecordDetail>('/identifiers/records', body, { check: HandleRecordDetailSchema }),
+    mutationFn: (body: CreateHandleRecord) => call(API.createIdentifierRecord, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -133,7 +111,7 @@ export function useUpdateRecord() {
   const invalidate = useInvalidate('records');
   return useMutation({
     mutationFn: ({ handle, body }: { handle: string; body: UpdateHandleRecord }) =>
-      api.put<HandleRecordDetail>(recordPath(handle), body, { check: HandleRecordDetailSchema }),
+      call(API.updateIdentifierRecord, { params: handleParams(handle), body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -141,7 +119,7 @@ export function useUpdateRecord() {
 export function useDeleteRecord() {
   const invalidate = useInvalidate('records', 'prefixes');
   return useMutation({
-    mutationFn: (handle: string) => api.delete<unknown>(recordPath(handle)),
+    mutationFn: (handle: string) => call(API.deleteIdentifierRecord, { params: handleParams(handle) }),
     onSuccess: () => invalidate(),
   });
 }
@@ -159,7 +137,7 @@ export function useReverse(query: ReverseQuery | null) {
   return useQuery({
     queryKey: ['identifiers', 'reverse', query],
     enabled: query !== null,
-    queryFn: () => api.get<ReverseLookupResult>('/identifiers/reverse', { query: { ...query }, check: ReverseLookupResultSchema }),
+    queryFn: () => call(API.reverseLookupIdentifiers, { query: query ?? undefined }),
     placeholderData: keepPreviousData,
   });
 }
@@ -167,7 +145,7 @@ export function useReverse(query: ReverseQuery | null) {
 export function useStats(query: { from: string; to: string; prefix?: string }) {
   return useQuery({
     queryKey: ['identifiers', 'stats', query],
-    queryFn: () => api.get<HandleStats>('/identifiers/stats', { query: { ...query }, check: HandleStatsSchema }),
+    queryFn: () => call(API.getIdentifierStats, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -177,7 +155,7 @@ export function usePublicView(handle: string, enabled: boolean) {
   return useQuery({
     queryKey: ['identifiers', 'public', handle],
     enabled: enabled && handle !== '',
-    queryFn: () => api.get<PublicHandleView>(`/identifiers/public/records/${encodeHandlePath(handle)}`, { check: PublicHandleViewSchema }),
+    queryFn: () => call(API.getPublicIdentifierView, { params: handleParams(handle) }),
     retry: false,
   });
 }
@@ -187,11 +165,7 @@ export function usePublicReverse(value: string) {
   return useQuery({
     queryKey: ['identifiers', 'public-reverse', value],
     enabled: value !== '',
-    queryFn: () =>
-      api.get<ReverseLookupResult>('/identifiers/public/reverse', {
-        query: { value, page: 1, pageSize: 50 },
-        check: ReverseLookupResultSchema,
-      }),
+    queryFn: () => call(API.publicReverseLookupIdentifiers, { query: { value, page: 1, pageSize: 50 } }),
     retry: false,
   });
 }

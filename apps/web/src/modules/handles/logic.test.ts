@@ -6,7 +6,6 @@ import {
   cleanTemplateItem,
   encodeHandlePath,
   flagsOfBits,
-  handleApiPath,
   handleFromPathname,
   industryDivision,
   isItemRule,
@@ -22,7 +21,6 @@ describe('handle paths (issue #6: handles contain "/")', () => {
     expect(encodeHandlePath('88.118.8/JXDY2106023')).toBe('88.118.8/JXDY2106023');
     expect(encodeHandlePath('88.118.8/a b/c?d#e%f')).toBe('88.118.8/a%20b/c%3Fd%23e%25f');
     expect(encodeHandlePath('88.118.8/产品-01')).toBe('88.118.8/%E4%BA%A7%E5%93%81-01');
-    expect(handleApiPath('88.118.8/X/Y')).toBe('/handles/88.118.8/X/Y');
   });
 
   it('reads the handle back from the rest of the resolve path, whatever it contains', () => {

@@ -14,11 +14,6 @@ export function encodeHandlePath(handle: string): string {
   return handle.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The API path of a handle's record: `/handles/88.118.8/JXDY2106023`. */
-export function handleApiPath(handle: string): string {
-  return `/handles/${encodeHandlePath(handle)}`;
-}
-
 /** The public resolve page of a handle (relative). */
 export function resolvePagePath(handle: string): string {
   return `${RESOLVE_BASE}/${encodeHandlePath(handle)}`;

@@ -1,6 +1,7 @@
+import { API } from '@suilian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, apiUrl } from '../../api/http';
-import { handleApiPath } from './logic';
+import { urlOf } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 
 /** One value as the Handle.Net JSON REST API returns it. */
 export interface ResolvedValue {
@@ -20,14 +21,19 @@ export interface ResolveAnswer {
   message?: string;
 }
 
+/** Where a handle resolves (the Handle.Net REST API): its slashes stay path separators. */
+export function resolveUrl(handle: string): string {
+  return urlOf(API.resolveHandle, { params: { '*': handle } });
+}
+
 /**
- * GET /api/handles/{handle} as any Handle client does. Not-found and the other Handle codes come with
- * a Handle-shaped body and a 4xx status: they are answers to show, not failures.
+ * Resolves a handle through the Handle.Net REST API as any Handle client does. Not-found and the
+ * other Handle codes come with a Handle-shaped body and a 4xx status: answers to show, not failures.
  */
 export async function resolveHandle(handle: string, signal?: AbortSignal): Promise<ResolveAnswer> {
   let res: Response;
   try {
-    res = await fetch(apiUrl(handleApiPath(handle)), { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
+    res = await fetch(resolveUrl(handle), { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', String(cause), null, undefined);

@@ -1,5 +1,6 @@
-import { type HandleBatchResult, HandleBatchResultSchema } from '@suilian/contracts';
-import { ApiError, apiUrl } from '../../api/http';
+import { API, type HandleBatchResult } from '@suilian/contracts';
+import { urlOf } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 
 /**
  * POST a CSV/XLSX batch as multipart with upload progress (fetch has none): `onProgress` gets the
@@ -13,7 +14,8 @@ export function uploadBatch(
 ): Promise<HandleBatchResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl('/identifiers/batches/upload', query));
+    const endpoint = API.uploadIdentifierBatch;
+    xhr.open(endpoint.method, urlOf(endpoint, { query }));
     xhr.setRequestHeader('Accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.withCredentials = true;
@@ -29,9 +31,8 @@ export function uploadBatch(
         // not JSON: reported below
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        const parsed = HandleBatchResultSchema.safeParse(body);
-        if (!parsed.success)
-          console.warn(`[contract] POST /identifiers/batches/upload response does not match the contract: ${parsed.error.message}`);
+        const parsed = endpoint.response.safeParse(body);
+        if (!parsed.success) console.warn(`[contract] ${endpoint.name} response does not match the contract: ${parsed.error.message}`);
         resolve(body as HandleBatchResult);
         return;
       }
