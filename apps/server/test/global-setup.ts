@@ -5,6 +5,7 @@ import { connectDatabase, ensureDatabaseExists, migrateDatabase } from '../src/d
 import { type EmbeddedPostgres, scratchDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createAuditService } from '../src/platform/audit/audit.service.js';
 import { systemClock } from '../src/platform/clock.js';
+import { installJobQueue } from '../src/platform/jobs/queue.js';
 import { loadReferenceData } from '../src/seed/reference.js';
 
 declare module 'vitest' {
@@ -37,6 +38,8 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, templateDatabase);
   const database = connectDatabase(templateUrl, { max: 2 });
   await migrateDatabase(database);
+  // The job queue's schema (pg-boss installs it at boot): installed once here, cloned with each test database.
+  await installJobQueue(database.pool);
   await loadReferenceData(database.db, { clock: systemClock, audit: createAuditService({ db: database.db, clock: systemClock }) });
   await database.close();
 

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
-import type { JobService } from '../../platform/jobs/job.service.js';
+import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { choiceLookup } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
@@ -31,7 +31,7 @@ export interface EnterpriseImportDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
   codeLists: Pick<CodeListService, 'activeCodes' | 'get'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   enterprises: Pick<EnterpriseService, 'list'>;
 }
 
@@ -69,6 +69,64 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
       throw forbidden('importing enterprises needs enterprise:write and the right to register enterprises (city or district roles)');
   }
 
+  // A named job over the stored upload, so any instance can run it (ADR 0012).
+  const importJob = deps.jobs.define<{ mode: ImportMode }>(
+    'enterprise.import',
+    async ({ actor, payload: { mode }, files, progress, job: { id: jobId } }) => {
+      const file = onlyFile(files);
+      const l = await lookups(false);
+      const spec = enterpriseSpec(l);
+      const rows = await readSheet(file, spec);
+      return runImport<CreateEnterprise>(
+        {
+          rows,
+          mode,
+          columns: spec.columns,
+          checkRow: ({ row, cells }) => {
+            const own = actor.scope === 'district' ? actor.districtId : null;
+            const { input, problems, contactSources } = enterpriseInput(cells, l, own);
+            const header = (key: string | null) => spec.columns.find((c) => c.key === key) ?? null;
+            const parsed = CreateEnterpriseSchema.safeParse(input);
+            const failed = new Set(problems.map((p) => p.field));
+            const rejections: ImportRejection[] = problems.map(({ field: _f, ...p }) => ({ row, ...p }));
+            if (!parsed.success) {
+              const issues = parsed.error.issues.filter((i) => !failed.has(String(i.path[0])));
+              rejections.push(
+                ...rejectionsFromIssues(row, issues, input, (path) => header(enterpriseColumnKey(path, contactSources)), {
+                  creditCode: 'credit_code',
+                }),
+              );
+            }
+            if (parsed.success && own && parsed.data.districtId !== own)
+              rejections.push({
+                row,
+                column: '所在区',
+                rule: 'scope',
+                message: 'district officers import enterprises of their own district only',
+              });
+            return parsed.success && rejections.length === 0 ? { ok: true, value: parsed.data } : { ok: false, rejections };
+          },
+          checkTogether: async (valid) => {
+            const taken = await repo.findTakenCreditCodes([...new Set(valid.map((v) => v.value.creditCode))]);
+            // A code already registered is reported as such on every row; repeats of new codes as in-file duplicates.
+            const inFile = duplicatesInFile(valid, (v) => (taken.has(v.creditCode) ? null : v.creditCode), '统一社会信用代码');
+            const inDb = valid
+              .filter((v) => taken.has(v.value.creditCode))
+              .map((v) => ({
+                row: v.row,
+                column: '统一社会信用代码',
+                rule: 'duplicate',
+                message: `${v.value.creditCode} is already registered`,
+              }));
+            return [...inFile, ...inDb];
+          },
+          write: (accepted, written) => write(actor, jobId, file, mode, accepted, written),
+        },
+        progress,
+      );
+    },
+  );
+
   return {
     /** The empty template: headers, drop-downs, rules. */
     async template(actor: Actor): Promise<Buffer> {
@@ -83,58 +141,9 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
     async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
       assertMayImport(actor);
       const file = await upload();
-      const l = await lookups(false);
-      const spec = enterpriseSpec(l);
-      const rows = await readSheet(file, spec);
-      const job = await deps.jobs.start(actor, 'enterprise.import', (progress, { id: jobId }) =>
-        runImport<CreateEnterprise>(
-          {
-            rows,
-            mode,
-            columns: spec.columns,
-            checkRow: ({ row, cells }) => {
-              const own = actor.scope === 'district' ? actor.districtId : null;
-              const { input, problems, contactSources } = enterpriseInput(cells, l, own);
-              const header = (key: string | null) => spec.columns.find((c) => c.key === key) ?? null;
-              const parsed = CreateEnterpriseSchema.safeParse(input);
-              const failed = new Set(problems.map((p) => p.field));
-              const rejections: ImportRejection[] = problems.map(({ field: _f, ...p }) => ({ row, ...p }));
-              if (!parsed.success) {
-                const issues = parsed.error.issues.filter((i) => !failed.has(String(i.path[0])));
-                rejections.push(
-                  ...rejectionsFromIssues(row, issues, input, (path) => header(enterpriseColumnKey(path, contactSources)), {
-                    creditCode: 'credit_code',
-                  }),
-                );
-              }
-              if (parsed.success && own && parsed.data.districtId !== own)
-                rejections.push({
-                  row,
-                  column: '所在区',
-                  rule: 'scope',
-                  message: 'district officers import enterprises of their own district only',
-                });
-              return parsed.success && rejections.length === 0 ? { ok: true, value: parsed.data } : { ok: false, rejections };
-            },
-            checkTogether: async (valid) => {
-              const taken = await repo.findTakenCreditCodes([...new Set(valid.map((v) => v.value.creditCode))]);
-              // A code already registered is reported as such on every row; repeats of new codes as in-file duplicates.
-              const inFile = duplicatesInFile(valid, (v) => (taken.has(v.creditCode) ? null : v.creditCode), '统一社会信用代码');
-              const inDb = valid
-                .filter((v) => taken.has(v.value.creditCode))
-                .map((v) => ({
-                  row: v.row,
-                  column: '统一社会信用代码',
-                  rule: 'duplicate',
-                  message: `${v.value.creditCode} is already registered`,
-                }));
-              return [...inFile, ...inDb];
-            },
-            write: (accepted, written) => write(actor, jobId, file, mode, accepted, written),
-          },
-          progress,
-        ),
-      );
+      // The header is checked now (a 422 before any job exists); the job reads the stored file again.
+      await readSheet(file, enterpriseSpec(await lookups(false)));
+      const job = await importJob.start(actor, { mode }, { files: [file] });
       return { jobId: job.id };
     },
 

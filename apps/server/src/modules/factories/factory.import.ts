@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import type { JobService } from '../../platform/jobs/job.service.js';
+import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -34,7 +34,7 @@ export interface FactoryImportDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
   codeLists: Pick<CodeListService, 'activeCodes' | 'get'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   factories: Pick<FactoryService, 'list'>;
 }
 
@@ -109,6 +109,49 @@ export function createFactoryImporter(deps: FactoryImportDeps): TabularImporter<
     };
   }
 
+  // A named job over the stored upload, so any instance can run it (ADR 0012).
+  const importJob = deps.jobs.define<{ mode: ImportMode }>(
+    'factory.import',
+    async ({ actor, payload: { mode }, files, progress, job: { id: jobId } }) => {
+      const file = onlyFile(files);
+      const l = await lookups(false);
+      const spec = factorySpec(l);
+      const rows = await readSheet(file, spec);
+      const enterprises = await enterprisesOf(actor, rows);
+      const codes = rows.flatMap((r) => (r.cells.projectCodes ?? '').split(/[；;\n]+/).map((c) => c.trim().toUpperCase()));
+      const projects = new Map((await repo.findProjectsByCode(codes.filter(Boolean))).map((p) => [p.code, p]));
+      return runImport<CreateFactory>(
+        {
+          rows,
+          mode,
+          columns: spec.columns,
+          checkRow: checkRow(actor, l, spec, enterprises, projects),
+          checkTogether: async (valid) => {
+            const key = (f: CreateFactory) => factoryKey(f.enterpriseId ?? '', f.name);
+            const taken = await repo.findNames([...new Set(valid.map((v) => v.value.enterpriseId ?? ''))]);
+            const inFile = duplicatesInFile(
+              valid,
+              (f) => (taken.has(key(f)) ? null : key(f)),
+              '工厂名称',
+              (f) => `a factory named ${f.name} of the same enterprise`,
+            );
+            const inDb = valid
+              .filter((v) => taken.has(key(v.value)))
+              .map((v) => ({
+                row: v.row,
+                column: '工厂名称',
+                rule: 'duplicate',
+                message: `the enterprise already has a factory named ${v.value.name}`,
+              }));
+            return [...inFile, ...inDb];
+          },
+          write: (accepted, written) => write(actor, jobId, file, mode, enterprises, accepted, written),
+        },
+        progress,
+      );
+    },
+  );
+
   return {
     async template(actor: Actor): Promise<Buffer> {
       factoryPolicy.authorize(actor, 'read');
@@ -118,43 +161,9 @@ export function createFactoryImporter(deps: FactoryImportDeps): TabularImporter<
     async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
       factoryPolicy.authorize(actor, 'write');
       const file = await upload();
-      const l = await lookups(false);
-      const spec = factorySpec(l);
-      const rows = await readSheet(file, spec);
-      const job = await deps.jobs.start(actor, 'factory.import', async (progress, { id: jobId }) => {
-        const enterprises = await enterprisesOf(actor, rows);
-        const codes = rows.flatMap((r) => (r.cells.projectCodes ?? '').split(/[；;\n]+/).map((c) => c.trim().toUpperCase()));
-        const projects = new Map((await repo.findProjectsByCode(codes.filter(Boolean))).map((p) => [p.code, p]));
-        return runImport<CreateFactory>(
-          {
-            rows,
-            mode,
-            columns: spec.columns,
-            checkRow: checkRow(actor, l, spec, enterprises, projects),
-            checkTogether: async (valid) => {
-              const key = (f: CreateFactory) => factoryKey(f.enterpriseId ?? '', f.name);
-              const taken = await repo.findNames([...new Set(valid.map((v) => v.value.enterpriseId ?? ''))]);
-              const inFile = duplicatesInFile(
-                valid,
-                (f) => (taken.has(key(f)) ? null : key(f)),
-                '工厂名称',
-                (f) => `a factory named ${f.name} of the same enterprise`,
-              );
-              const inDb = valid
-                .filter((v) => taken.has(key(v.value)))
-                .map((v) => ({
-                  row: v.row,
-                  column: '工厂名称',
-                  rule: 'duplicate',
-                  message: `the enterprise already has a factory named ${v.value.name}`,
-                }));
-              return [...inFile, ...inDb];
-            },
-            write: (accepted, written) => write(actor, jobId, file, mode, enterprises, accepted, written),
-          },
-          progress,
-        );
-      });
+      // The header is checked now (a 422 before any job exists); the job reads the stored file again.
+      await readSheet(file, factorySpec(await lookups(false)));
+      const job = await importJob.start(actor, { mode }, { files: [file] });
       return { jobId: job.id };
     },
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import type { Schedules } from '../../platform/jobs/schedules.js';
 import { createMailDispatcher, createSmtpTransport, type MailTransport } from './mail.dispatcher.js';
 import { registerNotificationRoutes } from './notification.routes.js';
 import { createNotificationService } from './notification.service.js';
@@ -52,10 +53,8 @@ export function createNotificationsModule(deps: {
   return {
     service,
     dispatcher,
-    /** Starts polling the outbox (call on ready); stop() on close. */
-    start: () => {
-      if (deps.pollMs) dispatcher.start(deps.pollMs);
-    },
+    /** Sends the outbox every `pollMs` as a task on the job queue (call while the app is built); stop() on close. */
+    schedule: (schedules: Pick<Schedules, 'every'>) => dispatcher.schedule(schedules, deps.pollMs ?? 0),
     stop: () => dispatcher.stop(),
     registerRoutes: (app: FastifyInstance) => registerNotificationRoutes(app, service, dispatcher),
   };

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import type { Schedules } from '../../platform/jobs/schedules.js';
 import { nextAttemptAfter } from './logic/mail.js';
 import { createNotificationRepo } from './notification.repo.js';
 
@@ -33,10 +34,14 @@ export interface DispatchResult {
   failed: number;
 }
 
+/** The periodic task's name on the job queue (ADR 0012). */
+export const MAIL_DISPATCH_TASK = 'notifications.mail_dispatch';
+
 /**
  * Sends queued outbox mails through SMTP: claims due rows (safe with several server instances),
  * sends each, marks it sent, or schedules a retry with back-off, or marks it failed with the error
  * after the last attempt. Without a transport (no SMTP_URL) it does nothing and mails stay queued.
+ * Its periodic run is a task on the job queue, so one instance sends per interval.
  */
 export function createMailDispatcher(deps: {
   db: Db;
@@ -46,7 +51,6 @@ export function createMailDispatcher(deps: {
   log?: { warn(obj: object, msg: string): void };
   batchSize?: number;
 }) {
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<DispatchResult> | null = null;
 
   async function dispatchOnce(): Promise<DispatchResult> {
@@ -75,26 +79,24 @@ export function createMailDispatcher(deps: {
     }
   }
 
+  /** Sends everything due now; concurrent calls share one run. */
+  function dispatchDue(): Promise<DispatchResult> {
+    running ??= dispatchOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
   return {
     configured: deps.transport !== null,
-    /** Sends everything due now; concurrent calls share one run. */
-    dispatchDue(): Promise<DispatchResult> {
-      running ??= dispatchOnce().finally(() => {
-        running = null;
-      });
-      return running;
+    dispatchDue,
+    /** Sends the outbox every `intervalMs` (MAIL_POLL_SECONDS) on the job queue; 0 = only when asked. */
+    schedule(schedules: Pick<Schedules, 'every'>, intervalMs: number): void {
+      if (!deps.transport) return;
+      schedules.every(MAIL_DISPATCH_TASK, intervalMs, dispatchDue);
     },
-    /** Polls the outbox every `intervalMs` (unref'd: never keeps the process alive). */
-    start(intervalMs: number): void {
-      if (!deps.transport || timer) return;
-      timer = setInterval(() => {
-        this.dispatchDue().catch((err) => deps.log?.warn({ err }, 'mail dispatch failed'));
-      }, intervalMs);
-      timer.unref();
-    },
+    /** Waits for a send in progress, then closes the SMTP transport. */
     async stop(): Promise<void> {
-      clearInterval(timer);
-      timer = undefined;
       await running?.catch(() => undefined);
       deps.transport?.close();
     },

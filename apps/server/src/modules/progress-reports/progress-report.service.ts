@@ -16,7 +16,7 @@ export interface ProgressReportServiceDeps extends ReportSources {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   notifications: Pick<NotificationService, 'notify'>;
 }
 
@@ -32,6 +32,72 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
   function canRead(actor: Actor): void {
     if (!actor.permissions.includes('report:read')) throw forbidden('progress reports need report:read');
   }
+
+  // A named job, so any instance can run it (ADR 0012); the report row exists before it starts.
+  const generateJob = deps.jobs.define<{ reportId: string; quarter: string; asOf: string; title: string; generatedBy: string }>(
+    'progress_report.generate',
+    async ({ actor, payload: { reportId, quarter, asOf, title, generatedBy }, progress, job: { id: jobId } }) => {
+      try {
+        // Gathering the figures, then the two renderings, as steps of one bar.
+        let steps = 0;
+        const data = await collectReportData(deps, actor, quarter, asOf, (done, total) => {
+          steps = total + 2;
+          progress(done, steps);
+        });
+        const model = buildReportDocument(data, { generatedAt: beijingTime(deps.clock.now()), generatedBy });
+        const html = renderHtml(model);
+        progress(steps - 1, steps);
+        const pdf = await renderPdf(model);
+        progress(steps, steps);
+        await deps.db.transaction(async (tx) => {
+          await createProgressReportRepo(tx).update(reportId, {
+            status: 'ready',
+            data,
+            html,
+            pdf,
+            pdfBytes: pdf.length,
+            finishedAt: deps.clock.now(),
+          });
+          await deps.audit.append(tx, actor, {
+            action: 'progress_report.generate',
+            entityType: 'progress_report',
+            entityId: reportId,
+            after: {
+              quarter,
+              asOf,
+              jobId,
+              targets: data.targets.length,
+              projects: data.projects.length,
+              pdfBytes: pdf.length,
+            },
+          });
+          if (actor.userId) {
+            const label = quarterLabel(quarter);
+            await deps.notifications.notify(tx, [{ userId: actor.userId }], {
+              kind: 'progress_report.ready',
+              title: { zh: `${label.zh}进展报告已生成`, en: `Progress report for ${label.en} is ready` },
+              body: {
+                zh: `${title}（数据截至 ${asOf}）已生成，可在线查看或下载 PDF。`,
+                en: `The progress report for ${label.en} (figures as of ${asOf}) is ready to view or download as PDF.`,
+              },
+              link: `/indicators/progress-reports?report=${reportId}`,
+            });
+          }
+        });
+        return { reportId, pdfBytes: pdf.length };
+      } catch (error) {
+        const message = error instanceof AppError ? error.message : 'the report could not be generated; see the server log';
+        await repo.update(reportId, { status: 'failed', error: message, finishedAt: deps.clock.now() });
+        throw error;
+      }
+    },
+    {
+      // Its instances were lost (twice): the report must not stay "generating" for ever.
+      abandoned: async ({ reportId }, message) => {
+        await repo.update(reportId, { status: 'failed', error: message, finishedAt: deps.clock.now() });
+      },
+    },
+  );
 
   return {
     /** Starts generating the report for a quarter; the job's progress is at /api/jobs/:jobId. */
@@ -63,61 +129,7 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
         });
         return row.id;
       });
-      const job = await deps.jobs.start(actor, 'progress_report.generate', async (progress, { id: jobId }) => {
-        try {
-          // Gathering the figures, then the two renderings, as steps of one bar.
-          let steps = 0;
-          const data = await collectReportData(deps, actor, input.quarter, asOf, (done, total) => {
-            steps = total + 2;
-            progress(done, steps);
-          });
-          const model = buildReportDocument(data, { generatedAt: beijingTime(deps.clock.now()), generatedBy });
-          const html = renderHtml(model);
-          progress(steps - 1, steps);
-          const pdf = await renderPdf(model);
-          progress(steps, steps);
-          await deps.db.transaction(async (tx) => {
-            await createProgressReportRepo(tx).update(reportId, {
-              status: 'ready',
-              data,
-              html,
-              pdf,
-              pdfBytes: pdf.length,
-              finishedAt: deps.clock.now(),
-            });
-            await deps.audit.append(tx, actor, {
-              action: 'progress_report.generate',
-              entityType: 'progress_report',
-              entityId: reportId,
-              after: {
-                quarter: input.quarter,
-                asOf,
-                jobId,
-                targets: data.targets.length,
-                projects: data.projects.length,
-                pdfBytes: pdf.length,
-              },
-            });
-            if (actor.userId) {
-              const label = quarterLabel(input.quarter);
-              await deps.notifications.notify(tx, [{ userId: actor.userId }], {
-                kind: 'progress_report.ready',
-                title: { zh: `${label.zh}进展报告已生成`, en: `Progress report for ${label.en} is ready` },
-                body: {
-                  zh: `${title}（数据截至 ${asOf}）已生成，可在线查看或下载 PDF。`,
-                  en: `The progress report for ${label.en} (figures as of ${asOf}) is ready to view or download as PDF.`,
-                },
-                link: `/indicators/progress-reports?report=${reportId}`,
-              });
-            }
-          });
-          return { reportId, pdfBytes: pdf.length };
-        } catch (error) {
-          const message = error instanceof AppError ? error.message : 'the report could not be generated; see the server log';
-          await repo.update(reportId, { status: 'failed', error: message, finishedAt: deps.clock.now() });
-          throw error;
-        }
-      });
+      const job = await generateJob.start(actor, { reportId, quarter: input.quarter, asOf, title, generatedBy });
       await repo.update(reportId, { jobId: job.id });
       return { reportId, jobId: job.id };
     },

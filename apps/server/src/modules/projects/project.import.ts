@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
-import type { JobService } from '../../platform/jobs/job.service.js';
+import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -32,7 +32,7 @@ export interface ProjectImportDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
   codeLists: Pick<CodeListService, 'activeCodes' | 'get'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   projects: Pick<ProjectService, 'list'>;
 }
 
@@ -134,6 +134,41 @@ export function createProjectImporter(deps: ProjectImportDeps) {
     };
   }
 
+  // A named job over the stored upload, so any instance can run it (ADR 0012).
+  const importJob = deps.jobs.define<{ mode: ImportMode }>(
+    'project.import',
+    async ({ actor, payload: { mode }, files, progress, job: { id: jobId } }) => {
+      const file = onlyFile(files);
+      const l = await lookups(false);
+      const spec = projectSpec(l);
+      const rows = await readSheet(file, spec);
+      const enterprises = await enterprisesOf(actor, rows);
+      return runImport<CreateProject>(
+        {
+          rows,
+          mode,
+          columns: spec.columns,
+          checkRow: checkRow(actor, l, enterprises, spec),
+          checkTogether: async (valid) => {
+            const taken = await repo.findTakenFilingIds([...new Set(valid.flatMap((v) => (v.value.filingId ? [v.value.filingId] : [])))]);
+            const inFile = duplicatesInFile(valid, (v) => (v.filingId && !taken.has(v.filingId) ? v.filingId : null), '国家平台备案号');
+            const inDb = valid
+              .filter((v) => v.value.filingId && taken.has(v.value.filingId))
+              .map((v) => ({
+                row: v.row,
+                column: '国家平台备案号',
+                rule: 'duplicate',
+                message: `${v.value.filingId} is already used by another project`,
+              }));
+            return [...inFile, ...inDb];
+          },
+          write: (accepted, written) => write(actor, jobId, file, mode, accepted, written),
+        },
+        progress,
+      );
+    },
+  );
+
   return {
     async template(actor: Actor): Promise<Buffer> {
       if (!actor.permissions.includes('project:read')) throw forbidden('project templates need project:read');
@@ -147,35 +182,9 @@ export function createProjectImporter(deps: ProjectImportDeps) {
     async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
       assertMayImport(actor);
       const file = await upload();
-      const l = await lookups(false);
-      const spec = projectSpec(l);
-      const rows = await readSheet(file, spec);
-      const job = await deps.jobs.start(actor, 'project.import', async (progress, { id: jobId }) => {
-        const enterprises = await enterprisesOf(actor, rows);
-        return runImport<CreateProject>(
-          {
-            rows,
-            mode,
-            columns: spec.columns,
-            checkRow: checkRow(actor, l, enterprises, spec),
-            checkTogether: async (valid) => {
-              const taken = await repo.findTakenFilingIds([...new Set(valid.flatMap((v) => (v.value.filingId ? [v.value.filingId] : [])))]);
-              const inFile = duplicatesInFile(valid, (v) => (v.filingId && !taken.has(v.filingId) ? v.filingId : null), '国家平台备案号');
-              const inDb = valid
-                .filter((v) => v.value.filingId && taken.has(v.value.filingId))
-                .map((v) => ({
-                  row: v.row,
-                  column: '国家平台备案号',
-                  rule: 'duplicate',
-                  message: `${v.value.filingId} is already used by another project`,
-                }));
-              return [...inFile, ...inDb];
-            },
-            write: (accepted, written) => write(actor, jobId, file, mode, accepted, written),
-          },
-          progress,
-        );
-      });
+      // The header is checked now (a 422 before any job exists); the job reads the stored file again.
+      await readSheet(file, projectSpec(await lookups(false)));
+      const job = await importJob.start(actor, { mode }, { files: [file] });
       return { jobId: job.id };
     },
 

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
-import type { JobService } from '../../platform/jobs/job.service.js';
+import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
 import { sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -42,7 +42,7 @@ export interface RegistryImportDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   registries: Pick<RegistryService, 'list'>;
 }
 
@@ -231,6 +231,29 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
     }
   }
 
+  // One named job for every registry, over the stored upload, so any instance can run it (ADR 0012).
+  const importJob = deps.jobs.define<{ key: RegistryKey; mode: ImportMode }>(
+    'registry.import',
+    async ({ actor, payload: { key, mode }, files, progress, job: { id: jobId } }) => {
+      const spec = registrySpec(key);
+      const file = onlyFile(files);
+      const rows = await readSheet(file, spec);
+      const owners = await ownersOf(actor, rows);
+      const platforms = await platformsOf(actor, key, rows);
+      return runImport<Parsed>(
+        {
+          rows,
+          mode,
+          columns: spec.columns,
+          checkRow: checkRow(actor, key, spec, owners, platforms),
+          checkTogether: checkTogether(key, spec),
+          write: (accepted, written) => write(actor, key, jobId, file, mode, owners.byId, accepted, written),
+        },
+        progress,
+      );
+    },
+  );
+
   /** The template, import and export of one registry. */
   function forRegistry(key: RegistryKey): TabularImporter<RegistryExportQuery> {
     const spec = registrySpec(key);
@@ -243,22 +266,9 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
       async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
         if (!actor.permissions.includes('registry:write')) throw forbidden('importing registry records needs registry:write');
         const file = await upload();
-        const rows = await readSheet(file, spec);
-        const job = await deps.jobs.start(actor, `${key}.import`, async (progress, { id: jobId }) => {
-          const owners = await ownersOf(actor, rows);
-          const platforms = await platformsOf(actor, key, rows);
-          return runImport<Parsed>(
-            {
-              rows,
-              mode,
-              columns: spec.columns,
-              checkRow: checkRow(actor, key, spec, owners, platforms),
-              checkTogether: checkTogether(key, spec),
-              write: (accepted, written) => write(actor, key, jobId, file, mode, owners.byId, accepted, written),
-            },
-            progress,
-          );
-        });
+        // The header is checked now (a 422 before any job exists); the job reads the stored file again.
+        await readSheet(file, spec);
+        const job = await importJob.start(actor, { key, mode }, { files: [file], kind: `${key}.import` });
         return { jobId: job.id };
       },
 

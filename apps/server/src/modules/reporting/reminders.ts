@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../platform/actor.js';
+import type { Schedules } from '../../platform/jobs/schedules.js';
 import type { ReminderPolicy } from './reminders.logic.js';
 import { registerReminderRoutes } from './reminders.routes.js';
 import { createReminderService, type ReminderServiceDeps } from './reminders.service.js';
@@ -11,29 +12,20 @@ export function reminderPolicy(daysBefore: number): ReminderPolicy {
   return { daysBefore, overdueLookbackDays: 62 };
 }
 
-/** How often the scheduler looks for due and overdue forms. */
-const REMINDER_INTERVAL_MS = 3_600_000;
+/** The periodic task's name on the queue (ADR 0012). */
+export const REMINDERS_TASK = 'reporting.reminders';
 
 /**
- * Reporting reminders wired for the app: the service, an in-process hourly scheduler (unref'd, so
- * it never holds the process open; idempotent, so several instances may run it) and the admin route.
+ * Reporting reminders wired for the app: the service, its periodic run on the job queue (once per
+ * interval across all instances; the run is idempotent anyway) and the admin route.
  */
-export function createReportingReminders(
-  deps: ReminderServiceDeps & { systemActor: () => Promise<Actor>; log?: { warn(obj: object, msg: string): void } },
-) {
+export function createReportingReminders(deps: ReminderServiceDeps & { systemActor: () => Promise<Actor> }) {
   const service = createReminderService(deps);
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => service.run(await deps.systemActor());
   return {
     service,
-    start(intervalMs = REMINDER_INTERVAL_MS) {
-      if (timer || intervalMs <= 0) return;
-      timer = setInterval(() => void tick().catch((err) => deps.log?.warn({ err }, 'reporting reminders failed')), intervalMs);
-      timer.unref();
-    },
-    stop() {
-      clearInterval(timer);
-      timer = undefined;
+    /** Runs the reminders every `intervalMs` (REMINDER_INTERVAL_MINUTES); 0 = on demand only (route, CLI). */
+    schedule(schedules: Pick<Schedules, 'every'>, intervalMs: number): void {
+      schedules.every(REMINDERS_TASK, intervalMs, async () => service.run(await deps.systemActor()));
     },
     registerRoutes: (app: FastifyInstance) => registerReminderRoutes(app, service),
   };

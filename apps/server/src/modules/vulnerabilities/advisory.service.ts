@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../platform/jobs/job.service.js';
 import type { UploadedFile } from '../../platform/tabular/http.js';
 import {
@@ -24,16 +24,15 @@ import { createAdvisoryRepo } from './advisory.repo.js';
 import { writeAdvisory } from './advisory.write.js';
 import { validateCsaf } from './csaf-validate.js';
 import type { MatchingService } from './matching/matching.service.js';
+import { vulnerabilityPolicy } from './vulnerability.policy.js';
 
 export interface AdvisoryServiceDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   matching: Pick<MatchingService, 'matchVulnerabilities' | 'rematchAll'>;
 }
-
-const canManage = (actor: Actor) => actor.permissions.includes('vuln:manage');
 
 /** A failure of one document: the messages the user sees (validator output, JSON errors). */
 export class DocumentRejected extends AppError {
@@ -129,16 +128,21 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
     return result;
   }
 
+  // A named job over the stored files, so any instance can run it (ADR 0012).
+  const directoryJob = deps.jobs.define('vulnerabilities.csaf_directory', ({ actor, files, progress }) =>
+    importFiles(actor, files, progress),
+  );
+
   return {
     importFiles,
 
     async importCsaf(actor: Actor, upload: () => Promise<UploadedFile>): Promise<AdvisoryImportOutcome> {
-      if (!canManage(actor)) throw forbidden('importing advisories needs vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       return importOne(actor, await readCsaf(await upload()));
     },
 
     async importCve(actor: Actor, upload: () => Promise<UploadedFile>): Promise<AdvisoryImportOutcome> {
-      if (!canManage(actor)) throw forbidden('importing CVE records needs vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       const file = await upload();
       const { doc, raw } = parseJsonUpload(file);
       const problems = checkCveRecord(doc);
@@ -148,21 +152,21 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
 
     /** A directory of CSAF files as a job: progress per file; re-running skips what is already imported. */
     async startDirectoryImport(actor: Actor, files: UploadedFile[]): Promise<Job> {
-      if (!canManage(actor)) throw forbidden('importing advisories needs vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       if (files.length === 0) throw fieldError('VALIDATION_FAILED', 'files', 'required', 'choose at least one .json file');
-      return deps.jobs.start(actor, 'vulnerabilities.csaf_directory', (progress) => importFiles(actor, files, progress));
+      return directoryJob.start(actor, {}, { files });
     },
 
     /** An analyst's CNVD / CICSVD record; the same id again is refused (use update). */
     async createManual(actor: Actor, input: ManualVulnerabilityInput): Promise<AdvisoryImportOutcome> {
-      if (!canManage(actor)) throw forbidden('entering vulnerability records needs vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       const existing = await createAdvisoryRepo(deps.db).findAdvisory('manual', input.id);
       if (existing) throw fieldError('DUPLICATE', 'id', 'unique', `${input.id} is already recorded; edit it instead`);
       return importOne(actor, incomingManual(input, '1'));
     },
 
     async updateManual(actor: Actor, id: string, input: ManualVulnerabilityInput): Promise<AdvisoryImportOutcome> {
-      if (!canManage(actor)) throw forbidden('editing vulnerability records needs vuln:manage');
+      vulnerabilityPolicy.authorize(actor, 'manage');
       if (input.id !== id) throw fieldError('VALIDATION_FAILED', 'id', 'immutable', 'the CNVD id of a record does not change');
       const existing = await createAdvisoryRepo(deps.db).findAdvisory('manual', id);
       if (!existing) throw notFound('manual vulnerability record');

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { forbidden } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
+import type { Schedules } from '../../platform/jobs/schedules.js';
 import type { NotificationService } from '../notifications/index.js';
 import { createAdvisoryService } from './advisory.service.js';
 import { createAssetImporter } from './assets/asset.import.js';
@@ -18,6 +18,7 @@ import { createMatchingService } from './matching/matching.service.js';
 import { createNoticeService } from './notices/notice.service.js';
 import { createScanService } from './scans/scan.service.js';
 import { createStatsService } from './stats/stats.service.js';
+import { vulnerabilityPolicy } from './vulnerability.policy.js';
 
 export type { AdvisoryService } from './advisory.service.js';
 export { loadVulnerabilityDemo } from './vulnerabilities.demo.js';
@@ -26,7 +27,7 @@ export interface VulnerabilitiesDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   notifications: Pick<NotificationService, 'notify'>;
   systemActor: () => Promise<Actor>;
   log?: { warn(obj: object, msg: string): void };
@@ -57,8 +58,8 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
     findings,
     notices,
     escalation,
-    start: () => escalation.start(SWEEP_INTERVAL_MS),
-    stop: () => escalation.stop(),
+    /** The SLA sweep as a periodic task on the job queue (call while the app is built). */
+    schedule: (schedules: Pick<Schedules, 'every'>) => escalation.schedule(schedules, SWEEP_INTERVAL_MS),
     registerRoutes(app: FastifyInstance) {
       registerCatalogueRoutes(app, { advisories, catalogue });
       registerLoopRoutes(app, {
@@ -70,7 +71,7 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
         notices,
         stats,
         sweep: async (actor) => {
-          if (!actor.permissions.includes('vuln:manage')) throw forbidden('running the SLA sweep needs vuln:manage');
+          vulnerabilityPolicy.authorize(actor, 'manage');
           return escalation.sweep();
         },
       });

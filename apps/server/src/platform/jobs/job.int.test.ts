@@ -4,7 +4,7 @@ import { createTestApp, insertUser, login, orgByDivision, type Session, type Tes
 import type { Actor } from '../actor.js';
 import { systemClock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { createJobService, type JobService } from './job.service.js';
+import { createJobService, type JobRun, type JobService } from './job.service.js';
 
 function actor(userId: string, role: Role, orgId: string): Actor {
   const def = ROLE_DEFINITIONS[role];
@@ -46,6 +46,9 @@ describe('jobs', () => {
     // A job service of its own on the same database: what it records, the app's routes read.
     jobs = createJobService({ db: ctx.database.db, clock: systemClock, log: { error: (obj) => void logged.push(obj) } });
   });
+
+  /** A named job whose work is the test's own (the handler receives what `start` stored). */
+  const define = <R>(name: string, work: (run: JobRun<unknown>) => Promise<R>) => jobs.define(name, work);
   afterAll(() => ctx.close());
 
   it('runs after start returns, records progress to the total and keeps the result', async () => {
@@ -53,11 +56,11 @@ describe('jobs', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const job = await jobs.start(ownerActor, 'test.count', async (progress) => {
+    const job = await define('test.count', async ({ progress }) => {
       await gate;
       for (let i = 1; i <= 5000; i++) progress(i, 5000);
       return { counted: 5000, note: '完成' };
-    });
+    }).start(ownerActor, {});
     expect(job).toMatchObject({ kind: 'test.count', status: 'queued', progress: 0 });
     const queued = (await owner.request('GET', `/api/jobs/${job.id}`)).json();
     expect(['queued', 'running']).toContain(queued.status);
@@ -77,13 +80,13 @@ describe('jobs', () => {
   });
 
   it('records a failure with its message; internal errors are logged and described without internals', async () => {
-    const refused = await jobs.start(ownerActor, 'test.fail', async (progress) => {
+    const refused = await define('test.fail', async ({ progress }) => {
       progress(3, 10);
       throw new AppError('VALIDATION_FAILED', 'row 4: the credit code fails its check digit');
-    });
-    const crashed = await jobs.start(ownerActor, 'test.crash', async () => {
+    }).start(ownerActor, {});
+    const crashed = await define('test.crash', async () => {
       throw new Error('connection terminated unexpectedly at 10.0.0.7');
-    });
+    }).start(ownerActor, {});
     await jobs.drain();
     const a = (await owner.request('GET', `/api/jobs/${refused.id}`)).json();
     expect(a).toMatchObject({
@@ -100,7 +103,7 @@ describe('jobs', () => {
   });
 
   it('shows a job to its owner and to city roles only; lists the own jobs newest first', async () => {
-    const job = await jobs.start(ownerActor, 'test.scope', async () => 'ok');
+    const job = await define('test.scope', async () => 'ok').start(ownerActor, {});
     await jobs.drain();
     expect((await stranger.request('GET', `/api/jobs/${job.id}`)).statusCode).toBe(404);
     expect((await auditor.request('GET', `/api/jobs/${job.id}`)).statusCode).toBe(200);
@@ -118,7 +121,7 @@ describe('jobs', () => {
   it('lets an API token follow the jobs it started', async () => {
     const token = (tokenId: string): Actor => ({ ...ownerActor, userId: null, name: `token:${tokenId}`, via: 'token', tokenId });
     const t1 = token('11111111-1111-4111-8111-111111111111');
-    const job = await jobs.start(t1, 'test.token', async () => 1);
+    const job = await define('test.token', async () => 1).start(t1, {});
     await jobs.drain();
     expect(await jobs.get(t1, job.id)).toMatchObject({ status: 'succeeded', createdById: null });
     expect((await jobs.list(t1, { page: 1, pageSize: 20 })).items.map((j) => j.id)).toEqual([job.id]);

@@ -10,8 +10,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { JobService } from '../../../platform/jobs/job.service.js';
-import { inScope } from '../../../platform/scope.js';
+import { type JobService, onlyFile } from '../../../platform/jobs/job.service.js';
 import { choiceLookup } from '../../../platform/tabular/choices.js';
 import { listAll } from '../../../platform/tabular/export.js';
 import type { TabularImporter, UploadedFile } from '../../../platform/tabular/http.js';
@@ -22,14 +21,15 @@ import type { BoundRow, TableSpec } from '../../../platform/tabular/spec.js';
 import { writeWorkbook } from '../../../platform/tabular/workbook.js';
 import { createOrganisationLookup, type OrgRef } from '../../organisations/index.js';
 import type { MatchingService } from '../matching/matching.service.js';
+import { assetPolicy } from './asset.policy.js';
 import { createAssetRepo } from './asset.repo.js';
-import { type AssetService, requireAssetRead, requireAssetWrite } from './asset.service.js';
+import type { AssetService } from './asset.service.js';
 
 export interface AssetImportDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append' | 'appendMany'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
   assets: Pick<AssetService, 'list'>;
   matching: Pick<MatchingService, 'matchAssets'>;
 }
@@ -85,7 +85,11 @@ export function createAssetImporter(deps: AssetImportDeps): TabularImporter<Asse
   async function enterprisesOf(actor: Actor, rows: readonly BoundRow[]): Promise<Map<string, OrgRef>> {
     const codes = rows.map((r) => (r.cells.enterpriseCreditCode ?? '').trim().toUpperCase()).filter(Boolean);
     const found = await orgs.byCreditCodes([...new Set(codes)]);
-    return new Map(found.filter((e) => e.kind === 'enterprise' && inScope(actor, e)).map((e) => [e.creditCode ?? '', e]));
+    return new Map(
+      found
+        .filter((e) => e.kind === 'enterprise' && assetPolicy.can(actor, 'write', { enterpriseId: e.id, districtId: e.districtId }))
+        .map((e) => [e.creditCode ?? '', e]),
+    );
   }
 
   function checkRow(actor: Actor, byCode: Map<string, OrgRef>) {
@@ -127,70 +131,79 @@ export function createAssetImporter(deps: AssetImportDeps): TabularImporter<Asse
     };
   }
 
+  // A named job over the stored upload, so any instance can run it (ADR 0012).
+  const importJob = deps.jobs.define<{ mode: ImportMode }>(
+    'vulnerabilities.asset_import',
+    async ({ actor, payload: { mode }, files, progress, job: { id: jobId } }) => {
+      const file = onlyFile(files);
+      const rows = await readSheet(file, ASSET_SPEC);
+      const byCode = await enterprisesOf(actor, rows);
+      const [own] = actor.scope === 'organisation' ? await orgs.byIds([actor.orgId]) : [];
+      const districtOf = new Map([...byCode.values(), ...(own ? [own] : [])].map((e) => [e.id, e.districtId]));
+      return runImport<AssetInput>(
+        {
+          rows,
+          mode,
+          columns: ASSET_SPEC.columns,
+          checkRow: checkRow(actor, byCode),
+          write: async (accepted, written) => {
+            const now = deps.clock.now();
+            await deps.db.transaction(async (tx) => {
+              const created = await createAssetRepo(tx).insert(
+                accepted.map(({ value: { enterpriseId, ...a } }) => ({
+                  ...Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v ?? null])),
+                  vendor: a.vendor,
+                  product: a.product,
+                  zone: a.zone,
+                  criticality: a.criticality,
+                  enterpriseId: enterpriseId ?? actor.orgId,
+                  districtId: districtOf.get(enterpriseId ?? actor.orgId) ?? null,
+                  createdAt: now,
+                  updatedAt: now,
+                })),
+              );
+              const matches = await deps.matching.matchAssets(
+                tx,
+                created.map((a) => a.id),
+                actor.displayName ?? actor.name,
+              );
+              await deps.audit.appendMany(
+                tx,
+                actor,
+                created.map((a) => ({
+                  action: 'vulnerability.asset_create',
+                  entityType: 'vuln_asset',
+                  entityId: a.id,
+                  after: { ...a, createdAt: undefined, updatedAt: undefined },
+                })),
+              );
+              await deps.audit.append(tx, actor, {
+                action: 'vulnerability.asset_import',
+                entityType: 'job',
+                entityId: jobId,
+                after: { file: file.name, mode, created: created.length, matches },
+              });
+            });
+            written(accepted.length);
+          },
+        },
+        progress,
+      );
+    },
+  );
+
   return {
     async template(actor: Actor): Promise<Buffer> {
-      requireAssetRead(actor);
+      assetPolicy.authorize(actor, 'read');
       return writeWorkbook(ASSET_SPEC);
     },
 
     async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
-      requireAssetWrite(actor);
+      assetPolicy.authorize(actor, 'write');
       const file = await upload();
-      const rows = await readSheet(file, ASSET_SPEC);
-      const job = await deps.jobs.start(actor, 'vulnerabilities.asset_import', async (progress, { id: jobId }) => {
-        const byCode = await enterprisesOf(actor, rows);
-        const [own] = actor.scope === 'organisation' ? await orgs.byIds([actor.orgId]) : [];
-        const districtOf = new Map([...byCode.values(), ...(own ? [own] : [])].map((e) => [e.id, e.districtId]));
-        return runImport<AssetInput>(
-          {
-            rows,
-            mode,
-            columns: ASSET_SPEC.columns,
-            checkRow: checkRow(actor, byCode),
-            write: async (accepted, written) => {
-              const now = deps.clock.now();
-              await deps.db.transaction(async (tx) => {
-                const created = await createAssetRepo(tx).insert(
-                  accepted.map(({ value: { enterpriseId, ...a } }) => ({
-                    ...Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v ?? null])),
-                    vendor: a.vendor,
-                    product: a.product,
-                    zone: a.zone,
-                    criticality: a.criticality,
-                    enterpriseId: enterpriseId ?? actor.orgId,
-                    districtId: districtOf.get(enterpriseId ?? actor.orgId) ?? null,
-                    createdAt: now,
-                    updatedAt: now,
-                  })),
-                );
-                const matches = await deps.matching.matchAssets(
-                  tx,
-                  created.map((a) => a.id),
-                  actor.displayName ?? actor.name,
-                );
-                await deps.audit.appendMany(
-                  tx,
-                  actor,
-                  created.map((a) => ({
-                    action: 'vulnerability.asset_create',
-                    entityType: 'vuln_asset',
-                    entityId: a.id,
-                    after: { ...a, createdAt: undefined, updatedAt: undefined },
-                  })),
-                );
-                await deps.audit.append(tx, actor, {
-                  action: 'vulnerability.asset_import',
-                  entityType: 'job',
-                  entityId: jobId,
-                  after: { file: file.name, mode, created: created.length, matches },
-                });
-              });
-              written(accepted.length);
-            },
-          },
-          progress,
-        );
-      });
+      // The header is checked now (a 422 before any job exists); the job reads the stored file again.
+      await readSheet(file, ASSET_SPEC);
+      const job = await importJob.start(actor, { mode }, { files: [file] });
       return { jobId: job.id };
     },
 

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
+import type { Schedules } from '../../../platform/jobs/schedules.js';
 import type { NotificationService } from '../../notifications/index.js';
 import { createFindingRepo, type FindingRow } from './finding.repo.js';
 
@@ -11,8 +12,10 @@ export interface EscalationDeps {
   audit: Pick<AuditService, 'append'>;
   notifications: Pick<NotificationService, 'notify'>;
   systemActor: () => Promise<Actor>;
-  log?: { warn(obj: object, msg: string): void };
 }
+
+/** The periodic task's name on the job queue (ADR 0012). */
+export const SLA_SWEEP_TASK = 'vulnerabilities.sla_sweep';
 
 /** Findings handled per sweep; the next sweep takes the rest. */
 const BATCH = 500;
@@ -23,8 +26,6 @@ const BATCH = 500;
  * it again sends nothing new); expired risk acceptances reopen. Idempotent.
  */
 export function createEscalation(deps: EscalationDeps) {
-  let timer: NodeJS.Timeout | undefined;
-
   async function sweep(): Promise<{ escalated: number; reopened: number }> {
     const actor = await deps.systemActor();
     const now = deps.clock.now();
@@ -88,12 +89,9 @@ export function createEscalation(deps: EscalationDeps) {
 
   return {
     sweep,
-    start(intervalMs: number) {
-      timer = setInterval(() => void sweep().catch((err) => deps.log?.warn({ err }, 'finding SLA sweep failed')), intervalMs);
-      timer.unref();
-    },
-    stop() {
-      clearInterval(timer);
+    /** Sweeps every `intervalMs` as a task on the job queue: once per interval across all instances. */
+    schedule(schedules: Pick<Schedules, 'every'>, intervalMs: number): void {
+      schedules.every(SLA_SWEEP_TASK, intervalMs, sweep);
     },
   };
 }

@@ -3,11 +3,12 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError, forbidden, notFound } from '../../../platform/errors.js';
+import { AppError, notFound } from '../../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../../platform/jobs/job.service.js';
-import { orgScopeOf } from '../../../platform/scope.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { recordSightings, type Sighting } from '../findings/detect.js';
+import { vulnerabilityPolicy } from '../vulnerability.policy.js';
+import { matchPolicy } from './match.policy.js';
 import { createMatchRepo } from './match.repo.js';
 import { type LoadedIndex, loadIndex, type MatchCounts, matchAndStore } from './matcher.js';
 
@@ -15,13 +16,11 @@ export interface MatchingServiceDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
-  jobs: Pick<JobService, 'start'>;
+  jobs: Pick<JobService, 'define'>;
 }
 
 /** Assets per transaction in a full re-match: big enough to be quick, small enough to keep locks short. */
 const PAGE = 2000;
-
-const canManage = (actor: Actor) => actor.permissions.includes('vuln:manage');
 
 /** Matching assets to vulnerabilities: on import, on asset change, as a full re-match job; review of needs_review matches. */
 export function createMatchingService(deps: MatchingServiceDeps) {
@@ -61,13 +60,16 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     return result;
   }
 
+  // A named job, so any instance can run it (ADR 0012).
+  const rematchJob = deps.jobs.define('vulnerabilities.rematch', ({ actor, progress }) => rematchAll(actor, progress));
+
   return {
     rematchAll,
 
     /** Starts a full re-match of every asset as a job (analysts). */
     async startRematch(actor: Actor): Promise<Job> {
-      if (!canManage(actor)) throw forbidden('a full re-match needs vuln:manage');
-      return deps.jobs.start(actor, 'vulnerabilities.rematch', (progress) => rematchAll(actor, progress));
+      vulnerabilityPolicy.authorize(actor, 'manage');
+      return rematchJob.start(actor, {});
     },
 
     /** Re-matches every asset against these vulnerabilities inside `tx` (after an advisory import). */
@@ -100,18 +102,18 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     },
 
     async list(actor: Actor, query: MatchListQuery): Promise<{ items: Match[]; total: number }> {
-      if (!actor.permissions.includes('finding:read')) throw forbidden('matches need finding:read');
-      const page = await createMatchRepo(deps.db).findPage(orgScopeOf(actor), query);
+      const page = await createMatchRepo(deps.db).findPage(matchPolicy.reach(actor, 'read'), query);
       return { items: page.items.map(toMatch), total: page.total };
     },
 
     /** An analyst decides a needs_review match; deciding "affected" opens the finding. */
     async review(actor: Actor, id: string, input: MatchReview): Promise<Match> {
-      if (!canManage(actor)) throw forbidden('reviewing matches needs vuln:manage');
+      matchPolicy.authorize(actor, 'review');
       return deps.db.transaction(async (tx) => {
         const repo = createMatchRepo(tx);
         const row = await repo.findById(id);
         if (!row) throw notFound('match');
+        matchPolicy.authorize(actor, 'review', row.match);
         if (row.match.verdict !== 'needs_review')
           throw new AppError('CONFLICT', 'only needs_review matches are reviewed; this one is decided');
         const now = deps.clock.now();
