@@ -4,9 +4,9 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../../platform/scope.js';
 import { createOrganisationLookup, type OrgRef } from '../../organisations/index.js';
 import type { MatchingService } from '../matching/matching.service.js';
+import { assetPolicy } from './asset.policy.js';
 import { type AssetListed, createAssetRepo } from './asset.repo.js';
 
 export interface AssetServiceDeps {
@@ -18,13 +18,6 @@ export interface AssetServiceDeps {
 
 /** Fields that decide matches: changing one re-matches the asset. */
 const MATCHED_FIELDS = ['vendor', 'product', 'model', 'firmwareVersion'] as const;
-
-export function requireAssetRead(actor: Actor) {
-  if (!actor.permissions.includes('asset:read')) throw forbidden('assets need asset:read');
-}
-export function requireAssetWrite(actor: Actor) {
-  if (!actor.permissions.includes('asset:write')) throw forbidden('changing assets needs asset:write');
-}
 
 /**
  * The enterprise an actor adds assets for: an enterprise user's own; otherwise the named one,
@@ -41,7 +34,7 @@ export async function resolveEnterprise(db: Db, actor: Actor, enterpriseId: stri
   }
   if (!enterpriseId) throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'required', 'name the enterprise the asset belongs to');
   const [org] = await lookup.byIds([enterpriseId]);
-  if (!org || org.kind !== 'enterprise' || !inScope(actor, org))
+  if (!org || org.kind !== 'enterprise' || !assetPolicy.can(actor, 'write', { enterpriseId: org.id, districtId: org.districtId }))
     throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'exists', 'no such enterprise in your scope');
   return org;
 }
@@ -74,26 +67,26 @@ export function toAsset(r: AssetListed): Asset {
 export function createAssetService(deps: AssetServiceDeps) {
   const repo = createAssetRepo(deps.db);
 
-  async function visible(actor: Actor, id: string): Promise<AssetListed> {
-    requireAssetRead(actor);
+  async function visible(actor: Actor, action: 'read' | 'write', id: string): Promise<AssetListed> {
+    assetPolicy.authorize(actor, action);
     const row = await repo.findById(id);
-    if (!row || !inScope(actor, { id: row.enterpriseId, districtId: row.districtId })) throw notFound('asset');
+    if (!row) throw notFound('asset');
+    assetPolicy.authorize(actor, action, row);
     return row;
   }
 
   return {
     async list(actor: Actor, q: AssetListQuery): Promise<{ items: Asset[]; total: number }> {
-      requireAssetRead(actor);
-      const page = await repo.findPage(orgScopeOf(actor), q);
+      const page = await repo.findPage(assetPolicy.reach(actor, 'read'), q);
       return { items: page.items.map(toAsset), total: page.total };
     },
 
     async get(actor: Actor, id: string): Promise<Asset> {
-      return toAsset(await visible(actor, id));
+      return toAsset(await visible(actor, 'read', id));
     },
 
     async create(actor: Actor, input: AssetInput): Promise<Asset> {
-      requireAssetWrite(actor);
+      assetPolicy.authorize(actor, 'write');
       const enterprise = await resolveEnterprise(deps.db, actor, input.enterpriseId);
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
@@ -116,8 +109,7 @@ export function createAssetService(deps: AssetServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateAsset): Promise<Asset> {
-      requireAssetWrite(actor);
-      const before = await visible(actor, id);
+      const before = await visible(actor, 'write', id);
       const { version, ...fields } = input;
       return deps.db.transaction(async (tx) => {
         const r = createAssetRepo(tx);
@@ -141,8 +133,7 @@ export function createAssetService(deps: AssetServiceDeps) {
 
     /** Removes an asset nobody reported on yet; one with findings or scan results stays (its history matters). */
     async remove(actor: Actor, id: string): Promise<void> {
-      requireAssetWrite(actor);
-      const before = await visible(actor, id);
+      const before = await visible(actor, 'write', id);
       await deps.db.transaction(async (tx) => {
         const r = createAssetRepo(tx);
         if (await r.isReferenced(id)) throw new AppError('CONFLICT', 'the asset has findings or scan results; it stays for their history');
