@@ -9,6 +9,7 @@ import type { JobService } from '../../platform/jobs/job.service.js';
 import type { NotificationService } from '../notifications/index.js';
 import { collectReportData, type ReportSources } from './progress-report.data.js';
 import { buildReportDocument, reportTitle } from './progress-report.document.js';
+import { progressReportPolicy, WHOLE_CITY } from './progress-report.policy.js';
 import { createProgressReportRepo, type ProgressReportRow } from './progress-report.repo.js';
 import { quarterLabel, reportDateFor } from './quarter.js';
 
@@ -28,10 +29,6 @@ function beijingTime(date: Date): string {
 /** Quarterly progress reports: generated on demand as a job, kept with their figures, HTML and PDF. */
 export function createProgressReportService(deps: ProgressReportServiceDeps) {
   const repo = createProgressReportRepo(deps.db);
-
-  function canRead(actor: Actor): void {
-    if (!actor.permissions.includes('report:read')) throw forbidden('progress reports need report:read');
-  }
 
   // A named job, so any instance can run it (ADR 0012); the report row exists before it starts.
   const generateJob = deps.jobs.define<{ reportId: string; quarter: string; asOf: string; title: string; generatedBy: string }>(
@@ -102,9 +99,9 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
   return {
     /** Starts generating the report for a quarter; the job's progress is at /api/jobs/:jobId. */
     async generate(actor: Actor, input: GenerateProgressReport): Promise<{ reportId: string; jobId: string }> {
-      if (!actor.permissions.includes('progress_report:generate') || actor.scope !== 'city') {
-        throw forbidden('generating a progress report needs progress_report:generate at city level');
-      }
+      progressReportPolicy.authorize(actor, 'generate');
+      if (!progressReportPolicy.can(actor, 'generate', WHOLE_CITY))
+        throw forbidden('a progress report covers the city: it is generated at city level');
       const today = deps.clock.now().toISOString().slice(0, 10);
       const asOf = reportDateFor(input.quarter, today);
       if (!asOf) throw fieldError('VALIDATION_FAILED', 'quarter', 'started', `${input.quarter} has not begun yet`);
@@ -135,20 +132,20 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
     },
 
     async list(actor: Actor, query: ProgressReportListQuery): Promise<{ items: ProgressReport[]; total: number }> {
-      canRead(actor);
+      progressReportPolicy.authorize(actor, 'read');
       const page = await repo.findPage(query);
       return { items: page.items.map(toReport), total: page.total };
     },
 
     async get(actor: Actor, id: string): Promise<ProgressReportDetail> {
-      canRead(actor);
+      progressReportPolicy.authorize(actor, 'read');
       const row = await repo.findMeta(id);
       if (!row) throw notFound('progress report');
       return { ...toReport(row), data: row.data ?? null };
     },
 
     async html(actor: Actor, id: string): Promise<string> {
-      canRead(actor);
+      progressReportPolicy.authorize(actor, 'read');
       const row = await repo.findHtml(id);
       if (!row) throw notFound('progress report');
       if (!row.html) throw new AppError('CONFLICT', `the report is ${row.status}, it has no content yet`);
@@ -156,7 +153,7 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
     },
 
     async pdf(actor: Actor, id: string): Promise<{ pdf: Buffer; filename: string }> {
-      canRead(actor);
+      progressReportPolicy.authorize(actor, 'read');
       const row = await repo.findPdf(id);
       if (!row) throw notFound('progress report');
       if (!row.pdf) throw new AppError('CONFLICT', `the report is ${row.status}, it has no PDF yet`);
