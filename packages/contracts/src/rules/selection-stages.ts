@@ -21,3 +21,6 @@ export function nextAction(stage: RoundStage): RoundAction | null {
   const entry = Object.entries(ROUND_TRANSITIONS).find(([, t]) => t.from === stage);
   return entry ? (entry[0] as RoundAction) : null;
 }
+
+/** Stages after the expert review closed: final scores, ranks and every expert's sheet are shown to those who see the application. */
+export const AFTER_REVIEW_STAGES: readonly RoundStage[] = ['closed', 'publicity', 'published'];

@@ -1,4 +1,4 @@
-import type { Application, ApplyInput } from '@suilian/contracts';
+import { AFTER_REVIEW_STAGES, type Application, type ApplyInput } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
@@ -23,9 +23,6 @@ export interface ApplicationServiceDeps {
   factories: Pick<FactoryService, 'summaries'>;
   projects: Pick<ProjectService, 'summaries'>;
 }
-
-/** Stages in which final scores and ranks are shown to everyone who sees the application. */
-export const AFTER_REVIEW: readonly RoundRow['stage'][] = ['closed', 'publicity', 'published'];
 
 /** Applications and the district's recommendation (issue #3 item 4); who sees which is the application policy. */
 export function createApplicationService(deps: ApplicationServiceDeps) {
@@ -70,7 +67,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       links.map((l) => l.fileId),
       db,
     );
-    const showScores = roundPolicy.allows(actor, 'manage') || AFTER_REVIEW.includes(round.stage);
+    const showScores = roundPolicy.allows(actor, 'manage') || AFTER_REVIEW_STAGES.includes(round.stage);
     return apps.map((a) => {
       const mine = assignments.filter((x) => x.applicationId === a.id);
       return {

@@ -1,4 +1,5 @@
 import {
+  AFTER_REVIEW_STAGES,
   type Application,
   type Assignment,
   type ConflictReason,
@@ -14,7 +15,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { applicationPolicy } from './application.policy.js';
-import { AFTER_REVIEW, type ApplicationService } from './application.service.js';
+import type { ApplicationService } from './application.service.js';
 import { fieldRefused, refused } from './refusals.js';
 import { roundPolicy } from './round.policy.js';
 import type { RoundService } from './round.service.js';
@@ -187,7 +188,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       const app = await deps.applications.visibleApplication(actor, round, applicationId);
       const all = (await createSelectionRepo(deps.db).findAssignments([app.id])).filter((a) => a.submittedAt);
       // Independent scoring: until the review closes an expert sees only their own sheet.
-      const ownOnly = !roundPolicy.allows(actor, 'manage') && !AFTER_REVIEW.includes(round.stage);
+      const ownOnly = !roundPolicy.allows(actor, 'manage') && !AFTER_REVIEW_STAGES.includes(round.stage);
       const visible = ownOnly ? all.filter((a) => a.expertId === actor.userId) : all;
       return visible.map((a) => ({
         applicationId: a.applicationId,

@@ -1,21 +1,19 @@
 import { ArrowLeftOutlined, EditOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { Application, Round } from '@suilian/contracts';
+import { AFTER_REVIEW_STAGES, type Application, type Round } from '@suilian/contracts';
 import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, fileUrl } from '../../api/http';
+import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { CaseEditorDrawer } from './CaseEditorDrawer';
-import { useApplication, useCase, useRound } from './hooks';
-import { KIND_COLOURS } from './logic';
+import { KIND_COLOURS } from './display';
+import { storedFileUrl, useApplication, useCase, useRound } from './hooks';
 import { AssignCard, ObjectionButton, RecommendCard } from './ReviewCards';
 import { ScoreForm, ScoresTable } from './ScoreForm';
 import { ApplicationStatusTag, RoundStageTag, SelectedTag } from './SelectionTags';
-
-const AFTER_REVIEW: readonly Round['stage'][] = ['closed', 'publicity', 'published'];
 
 /** Not there, or not for this user: an unassigned or conflicted expert lands here too. */
 function ApplicationNotFound({ roundId }: { roundId: string | undefined }) {
@@ -100,7 +98,8 @@ export default function ApplicationDetailPage() {
   const manages = can('selection:manage');
   const isExpert = can('selection:review') && !manages;
   const recommends = can('selection:recommend') && !manages;
-  const ownsIt = me.role === 'enterprise_user' && a.enterpriseId === me.orgId;
+  // The applicant writes its case page (the server's application policy: selection:apply, own enterprise).
+  const ownsIt = can('selection:apply') && a.enterpriseId === me.orgId;
   const subjectPath = r.subjectType === 'factory' ? `/programme/factories/${a.subjectId}` : `/programme/projects/${a.subjectId}`;
   const canOpenSubject = r.subjectType === 'factory' ? can('enterprise:read') : can('project:read');
   const showScore = a.finalScore !== null || a.rank !== null;
@@ -145,7 +144,7 @@ export default function ApplicationDetailPage() {
         ) : (
           <Flex vertical gap={4}>
             {a.attachments.map((f) => (
-              <a key={f.fileId} href={fileUrl(f.fileId)} download={f.name}>
+              <a key={f.fileId} href={storedFileUrl(f.fileId)} download={f.name}>
                 <PaperClipOutlined /> {f.name}
               </a>
             ))}
@@ -199,7 +198,7 @@ export default function ApplicationDetailPage() {
             <ScoreForm round={r} application={a} />
           </Col>
         )}
-        {(manages || (isExpert && AFTER_REVIEW.includes(r.stage))) && (
+        {(manages || (isExpert && AFTER_REVIEW_STAGES.includes(r.stage))) && (
           <Col span={24}>
             <ScoresTable round={r} application={a} />
           </Col>

@@ -3,12 +3,11 @@ import type { Application, Round } from '@suilian/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fileUrl } from '../../api/http';
 import { useMe } from '../../app/auth';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { formatBytes, formatDateTime } from '../../shared/format';
-import { useApply, useOwnSubjects } from './hooks';
+import { storedFileUrl, useApply, useOwnSubjects } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface AttachedFile {
@@ -25,7 +24,7 @@ function FilesInput({ value, onChange }: { value?: AttachedFile[]; onChange?: (n
     <Flex vertical gap={6}>
       {files.map((f) => (
         <Flex key={f.fileId} gap={8} align="center">
-          <a href={fileUrl(f.fileId)} download={f.name}>
+          <a href={storedFileUrl(f.fileId)} download={f.name}>
             <PaperClipOutlined /> {f.name}
           </a>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -3,13 +3,12 @@ import { Alert, Button, Card, Col, Empty, Flex, Image, Result, Row, Space, Spin,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fileUrl } from '../../api/http';
 import { useAuth, useMe } from '../../app/auth';
 import { allows, SELECTION_PERMISSIONS } from '../../app/menu';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { CaseEditorDrawer } from './CaseEditorDrawer';
-import { useApplication, useCase, useRound } from './hooks';
+import { storedFileUrl, useApplication, useCase, useRound } from './hooks';
 
 function Section({ title, text, testId }: { title: string; text: string; testId: string }) {
   return (
@@ -122,7 +121,7 @@ export default function CaseDetailPage() {
               <Image.PreviewGroup>
                 <Flex gap={8} wrap>
                   {item.imageIds.map((id) => (
-                    <Image key={id} src={fileUrl(id)} width={180} height={120} style={{ objectFit: 'cover' }} />
+                    <Image key={id} src={storedFileUrl(id)} width={180} height={120} style={{ objectFit: 'cover' }} />
                   ))}
                 </Flex>
               </Image.PreviewGroup>

@@ -2,10 +2,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Application, Case, Round } from '@suilian/contracts';
 import { App, Button, Col, Divider, Drawer, Flex, Form, Image, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../../api/http';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
-import { useSaveCase } from './hooks';
+import { storedFileUrl, useSaveCase } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface Benefit {
@@ -33,7 +32,7 @@ function ImagesInput({ value, onChange }: { value?: string[]; onChange?: (next: 
       <Flex gap={8} wrap>
         {ids.map((id) => (
           <Flex key={id} vertical align="center" gap={2}>
-            <Image src={fileUrl(id)} width={120} height={80} style={{ objectFit: 'cover' }} />
+            <Image src={storedFileUrl(id)} width={120} height={80} style={{ objectFit: 'cover' }} />
             <Button
               type="text"
               size="small"

@@ -3,9 +3,8 @@ import type { Case } from '@suilian/contracts';
 import { Card, Col, Empty, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fileUrl } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
-import { usePublishedCases } from './hooks';
+import { storedFileUrl, usePublishedCases } from './hooks';
 
 function CaseCard({ item }: { item: Case }) {
   const navigate = useNavigate();
@@ -14,7 +13,7 @@ function CaseCard({ item }: { item: Case }) {
     <Card
       hoverable
       onClick={() => navigate(`/programme/cases/${item.applicationId}`)}
-      cover={cover ? <img alt={item.subjectName} src={fileUrl(cover)} style={{ height: 140, objectFit: 'cover' }} /> : undefined}
+      cover={cover ? <img alt={item.subjectName} src={storedFileUrl(cover)} style={{ height: 140, objectFit: 'cover' }} /> : undefined}
       style={{ height: '100%' }}
       data-testid="case-card-item"
     >

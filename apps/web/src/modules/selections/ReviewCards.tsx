@@ -1,12 +1,12 @@
-import type { Application, Expert, Round } from '@suilian/contracts';
+import { type Application, conflictOf, type Expert, type Round } from '@suilian/contracts';
 import { Alert, App, Button, type ButtonProps, Card, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http';
 import { ApiErrorAlert } from '../../shared/errors';
 import { AssignedExperts } from './AssignedExperts';
+import { CONFLICT_REASON_KEYS } from './display';
 import { useAssign, useAssignments, useExperts, useObject, useRecommend } from './hooks';
-import { conflictOf, conflictRefusals } from './logic';
+import { conflictRefusals } from './refusals';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface RecommendValues {
@@ -80,7 +80,7 @@ export function RecommendCard({ round, application }: { round: Round; applicatio
 /** The refusal of an assignment: which experts must stay away and why (回避本企业 / 回避本区). */
 function AssignError({ error, expertIds, experts }: { error: unknown; expertIds: string[]; experts: Expert[] }) {
   const { t } = useTranslation();
-  const refusals = error instanceof ApiError ? conflictRefusals(error.issues, expertIds) : [];
+  const refusals = conflictRefusals(error, expertIds);
   if (refusals.length === 0) return <SelectionErrorAlert error={error} style={{ marginBottom: 16 }} />;
   return (
     <Alert
@@ -97,7 +97,7 @@ function AssignError({ error, expertIds, experts }: { error: unknown; expertIds:
             return (
               <li key={r.message}>
                 {r.reason
-                  ? t('selections.conflictLine', { name, reason: t(`selections.conflictReasons.${r.reason}`) })
+                  ? t('selections.conflictLine', { name, reason: t(`selections.conflictReasons.${CONFLICT_REASON_KEYS[r.reason]}`) })
                   : t('selections.conflictLine', { name, reason: r.message })}
               </li>
             );
@@ -140,7 +140,7 @@ export function AssignCard({ round, application }: { round: Round; application: 
               {e.affiliationName && <Tag variant="filled">{e.affiliationName}</Tag>}
               {conflict && (
                 <Tag color="orange" data-testid="expert-conflict-hint">
-                  {t(`selections.conflictShort.${conflict}`)}
+                  {t(`selections.conflictShort.${CONFLICT_REASON_KEYS[conflict]}`)}
                 </Tag>
               )}
             </Space>

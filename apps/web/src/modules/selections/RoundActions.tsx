@@ -1,11 +1,10 @@
-import type { Round } from '@suilian/contracts';
+import { nextAction, type Round } from '@suilian/contracts';
 import { Alert, App, Button, type ButtonProps, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '../../shared/format';
 import { useTransitionRound } from './hooks';
-import { NEXT_ACTION } from './logic';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 /** The organiser's next step for the round (发布征集 → … → 正式发布), confirmed in a dialog. */
@@ -15,7 +14,7 @@ export function RoundNextAction({ round }: { round: Round }) {
   const [form] = Form.useForm<{ publicityEnd?: Dayjs | null }>();
   const [open, setOpen] = useState(false);
   const transition = useTransitionRound();
-  const action = NEXT_ACTION[round.stage];
+  const action = nextAction(round.stage);
   if (!action) return null;
   const label = t(`roundActions.${action}`);
 

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, FormOutlined } from '@ant-design/icons';
-import { type Application, type Criterion, ROUND_STAGES, type Round } from '@suilian/contracts';
+import { type Application, type Criterion, ROUND_STAGES, type Round, weightShare } from '@suilian/contracts';
 import {
   Button,
   Card,
@@ -28,8 +28,8 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
 import { ApplyDrawer } from './ApplyDrawer';
+import { criterionName, deadlinePassed, KIND_COLOURS, stageIndex } from './display';
 import { useApplications, useOwnTotals, useRound } from './hooks';
-import { criterionName, deadlinePassed, KIND_COLOURS, stageIndex, weightShare } from './logic';
 import { ObjectionsCard } from './ObjectionsCard';
 import { RoundNextAction } from './RoundActions';
 import { RoundFormDrawer } from './RoundFormDrawer';

@@ -8,6 +8,7 @@ import {
   SELECTION_KINDS,
   SELECTION_SUBJECTS,
   type UpdateRound,
+  weightShare,
 } from '@suilian/contracts';
 import {
   Alert,
@@ -34,7 +35,6 @@ import { ApiError } from '../../api/http';
 import { applyFormErrors, errorText } from '../../shared/errors';
 import { schemaRule, useRules } from '../../shared/rules';
 import { useSaveRound } from './hooks';
-import { weightShare } from './logic';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 export type RoundFormMode = { type: 'create' } | { type: 'edit'; round: Round };

@@ -1,4 +1,4 @@
-import type { Application, Round, Score } from '@suilian/contracts';
+import { type Application, type Round, type Score, weightedTotal, weightShare } from '@suilian/contracts';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,8 @@ import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { criterionName } from './display';
 import { useScores, useSubmitScore } from './hooks';
-import { criterionName, weightedTotal, weightShare } from './logic';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
 interface Values {

@@ -1,7 +1,7 @@
 import type { ApplicationStatus, Objection, RoundStage } from '@suilian/contracts';
 import { useTranslation } from 'react-i18next';
 import { StatusTag } from '../../shared/StatusTag';
-import { APPLICATION_STATUS_TONES, OBJECTION_STATUS_TONES, ROUND_STAGE_TONES } from './logic';
+import { APPLICATION_STATUS_TONES, OBJECTION_STATUS_TONES, ROUND_STAGE_TONES } from './display';
 
 /** A round's stage (草稿, 征集中 … 已发布) in its colour. */
 export function RoundStageTag({ stage }: { stage: RoundStage }) {

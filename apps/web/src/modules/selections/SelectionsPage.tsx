@@ -10,8 +10,8 @@ import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { yearOptions } from '../../shared/years';
+import { KIND_COLOURS } from './display';
 import { ROUND_FILTER_KEYS, type RoundFilters, useRounds } from './hooks';
-import { KIND_COLOURS } from './logic';
 import { RoundFormDrawer } from './RoundFormDrawer';
 import { RoundStageTag } from './SelectionTags';
 

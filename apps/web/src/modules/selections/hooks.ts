@@ -1,41 +1,20 @@
 import {
-  type Application,
-  ApplicationSchema,
+  API,
   type ApplyInput,
-  type Assignment,
-  AssignmentSchema,
-  type Case,
   type CaseInput,
-  CaseSchema,
   type CreateRound,
-  type Expert,
-  ExpertSchema,
-  type Factory,
-  FactorySchema,
-  type Objection,
-  ObjectionSchema,
-  type Project,
-  ProjectSchema,
-  pageOf,
   type Round,
-  RoundSchema,
   type RoundTransition,
-  type Score,
   type ScoreInput,
-  ScoreSchema,
   type UpdateRound,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Page } from '../../api/http';
+import { call, urlOf, urlQuery } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import type { TableState } from '../../shared/useTableState';
 
-const RoundPageSchema = pageOf(RoundSchema);
-const ApplicationsSchema = ApplicationSchema.array();
-const ScoresSchema = ScoreSchema.array();
-const ObjectionsSchema = ObjectionSchema.array();
-const ExpertsSchema = ExpertSchema.array();
-const CasesSchema = CaseSchema.array();
-const AssignmentsSchema = AssignmentSchema.array();
+/** Where the browser fetches a stored file (attachments, case images); the session cookie authorises it. */
+export const storedFileUrl = (id: string) => urlOf(API.downloadFile, { params: { id } });
 
 export const ROUND_FILTER_KEYS = ['kind', 'stage', 'year'] as const;
 export type RoundFilters = Partial<Record<(typeof ROUND_FILTER_KEYS)[number], string>>;
@@ -44,7 +23,7 @@ export function useRounds(table: TableState, filters: RoundFilters) {
   const query = { page: table.page, pageSize: table.pageSize, ...filters };
   return useQuery({
     queryKey: ['selections', 'list', query],
-    queryFn: () => api.get<Page<Round>>('/selections', { query, check: RoundPageSchema }),
+    queryFn: () => call(API.listSelectionRounds, { query: urlQuery(API.listSelectionRounds, query) }),
     placeholderData: keepPreviousData,
   });
 }
@@ -53,7 +32,7 @@ export function useRound(id: string | undefined) {
   return useQuery({
     queryKey: ['selections', 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<Round>(`/selections/${id}`, { check: RoundSchema }),
+    queryFn: () => call(API.getSelectionRound, { params: { id: id as string } }),
   });
 }
 
@@ -61,7 +40,7 @@ export function useApplications(roundId: string | undefined) {
   return useQuery({
     queryKey: ['selections', 'applications', roundId],
     enabled: roundId !== undefined,
-    queryFn: () => api.get<Application[]>(`/selections/${roundId}/applications`, { check: ApplicationsSchema }),
+    queryFn: () => call(API.listSelectionApplications, { params: { id: roundId as string } }),
   });
 }
 
@@ -69,7 +48,7 @@ export function useApplication(roundId: string | undefined, applicationId: strin
   return useQuery({
     queryKey: ['selections', 'application', roundId, applicationId],
     enabled: roundId !== undefined && applicationId !== undefined,
-    queryFn: () => api.get<Application>(`/selections/${roundId}/applications/${applicationId}`, { check: ApplicationSchema }),
+    queryFn: () => call(API.getSelectionApplication, { params: { id: roundId as string, applicationId: applicationId as string } }),
   });
 }
 
@@ -78,7 +57,7 @@ export function useScores(roundId: string, applicationId: string, enabled: boole
   return useQuery({
     queryKey: ['selections', 'scores', roundId, applicationId],
     enabled,
-    queryFn: () => api.get<Score[]>(`/selections/${roundId}/applications/${applicationId}/scores`, { check: ScoresSchema }),
+    queryFn: () => call(API.listSelectionScores, { params: { id: roundId, applicationId } }),
   });
 }
 
@@ -88,7 +67,7 @@ export function useOwnTotals(roundId: string, applicationIds: string[], expertId
     queries: applicationIds.map((applicationId) => ({
       queryKey: ['selections', 'scores', roundId, applicationId],
       enabled,
-      queryFn: () => api.get<Score[]>(`/selections/${roundId}/applications/${applicationId}/scores`, { check: ScoresSchema }),
+      queryFn: () => call(API.listSelectionScores, { params: { id: roundId, applicationId } }),
     })),
     combine: (results) =>
       new Map(
@@ -104,7 +83,7 @@ export function useObjections(roundId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['selections', 'objections', roundId],
     enabled,
-    queryFn: () => api.get<Objection[]>(`/selections/${roundId}/objections`, { check: ObjectionsSchema }),
+    queryFn: () => call(API.listSelectionObjections, { params: { id: roundId } }),
   });
 }
 
@@ -113,7 +92,7 @@ export function useExperts(enabled = true) {
   return useQuery({
     queryKey: ['selections', 'experts'],
     enabled,
-    queryFn: () => api.get<Expert[]>('/selections/experts', { check: ExpertsSchema }),
+    queryFn: () => call(API.listSelectionExperts),
     staleTime: 30_000,
   });
 }
@@ -126,10 +105,10 @@ export function useOwnSubjects(subjectType: Round['subjectType'], enterpriseId: 
     queryFn: async () => {
       const query = { enterpriseId, pageSize: 200 };
       if (subjectType === 'factory') {
-        const page = await api.get<Page<Factory>>('/factories', { query: { ...query, sort: 'name' }, check: pageOf(FactorySchema) });
+        const page = await call(API.listFactories, { query: { ...query, sort: 'name' } });
         return page.items.map((f) => ({ id: f.id, name: f.name }));
       }
-      const page = await api.get<Page<Project>>('/projects', { query, check: pageOf(ProjectSchema) });
+      const page = await call(API.listProjects, { query });
       return page.items.map((p) => ({ id: p.id, name: p.title, code: p.code }));
     },
   });
@@ -138,7 +117,7 @@ export function useOwnSubjects(subjectType: Round['subjectType'], enterpriseId: 
 export function usePublishedCases() {
   return useQuery({
     queryKey: ['cases', 'list'],
-    queryFn: () => api.get<Case[]>('/cases', { check: CasesSchema }),
+    queryFn: () => call(API.listPublishedCases),
   });
 }
 
@@ -149,7 +128,7 @@ export function useCase(applicationId: string | undefined, enabled = true) {
     enabled: enabled && applicationId !== undefined,
     queryFn: async () => {
       try {
-        return await api.get<Case>(`/cases/${applicationId}`, { check: CaseSchema });
+        return await call(API.getSelectionCase, { params: { id: applicationId as string } });
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -167,9 +146,9 @@ export function useSaveRound() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: { id: string; body: UpdateRound } | { id?: undefined; body: CreateRound }) =>
-      input.id
-        ? api.patch<Round>(`/selections/${input.id}`, input.body, { check: RoundSchema })
-        : api.post<Round>('/selections', input.body, { check: RoundSchema }),
+      input.id === undefined
+        ? call(API.createSelectionRound, { body: input.body })
+        : call(API.updateSelectionRound, { params: { id: input.id }, body: input.body }),
     onSettled: () => invalidate(),
   });
 }
@@ -177,8 +156,7 @@ export function useSaveRound() {
 export function useTransitionRound() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: RoundTransition }) =>
-      api.post<Round>(`/selections/${id}/transitions`, body, { check: RoundSchema }),
+    mutationFn: ({ id, body }: { id: string; body: RoundTransition }) => call(API.transitionSelectionRound, { params: { id }, body }),
     onSettled: () => invalidate(),
   });
 }
@@ -187,19 +165,20 @@ export function useApply() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ roundId, body }: { roundId: string; body: ApplyInput }) =>
-      api.post<Application>(`/selections/${roundId}/applications`, body, { check: ApplicationSchema }),
+      call(API.applyToSelectionRound, { params: { id: roundId }, body }),
     onSuccess: () => invalidate(),
   });
 }
 
 type AppRef = { roundId: string; applicationId: string };
-const appPath = ({ roundId, applicationId }: AppRef) => `/selections/${roundId}/applications/${applicationId}`;
+/** An application's path parameters in the catalogue (`:id` is the round). */
+const appParams = ({ roundId, applicationId }: AppRef) => ({ id: roundId, applicationId });
 
 export function useRecommend() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ body, ...ref }: AppRef & { body: { recommended: boolean; comment?: string } }) =>
-      api.post<Application>(`${appPath(ref)}/recommendation`, body, { check: ApplicationSchema }),
+      call(API.recommendSelectionApplication, { params: appParams(ref), body }),
     onSettled: () => invalidate(),
   });
 }
@@ -208,7 +187,7 @@ export function useAssign() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ expertIds, ...ref }: AppRef & { expertIds: string[] }) =>
-      api.post<Application>(`${appPath(ref)}/assignments`, { expertIds }, { check: ApplicationSchema }),
+      call(API.assignSelectionExperts, { params: appParams(ref), body: { expertIds } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -218,7 +197,7 @@ export function useAssignments(ref: AppRef, enabled: boolean) {
   return useQuery({
     queryKey: ['selections', 'assignments', ref.roundId, ref.applicationId],
     enabled,
-    queryFn: () => api.get<Assignment[]>(`${appPath(ref)}/assignments`, { check: AssignmentsSchema }),
+    queryFn: () => call(API.listSelectionAssignments, { params: appParams(ref) }),
   });
 }
 
@@ -226,7 +205,7 @@ export function useUnassign() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ expertId, ...ref }: AppRef & { expertId: string }) =>
-      api.delete<Application>(`${appPath(ref)}/assignments/${expertId}`, { check: ApplicationSchema }),
+      call(API.unassignSelectionExpert, { params: { ...appParams(ref), expertId } }),
     onSettled: () => invalidate(),
   });
 }
@@ -234,7 +213,7 @@ export function useUnassign() {
 export function useSubmitScore() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ body, ...ref }: AppRef & { body: ScoreInput }) => api.put<Score>(`${appPath(ref)}/score`, body, { check: ScoreSchema }),
+    mutationFn: ({ body, ...ref }: AppRef & { body: ScoreInput }) => call(API.scoreSelectionApplication, { params: appParams(ref), body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -243,7 +222,7 @@ export function useObject() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ content, ...ref }: AppRef & { content: string }) =>
-      api.post<Objection>(`${appPath(ref)}/objections`, { content }, { check: ObjectionSchema }),
+      call(API.objectToSelectionApplication, { params: appParams(ref), body: { content } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -252,7 +231,7 @@ export function useResolveObjection() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ roundId, objectionId, body }: { roundId: string; objectionId: string; body: { upheld: boolean; resolution: string } }) =>
-      api.post<Objection>(`/selections/${roundId}/objections/${objectionId}/resolution`, body, { check: ObjectionSchema }),
+      call(API.resolveSelectionObjection, { params: { id: roundId, objectionId }, body }),
     onSettled: () => invalidate(),
   });
 }
@@ -266,7 +245,7 @@ export function useSetExpertProfile() {
     }: {
       userId: string;
       body: { affiliationOrgId: string | null; districtId: string | null; specialties: string | null };
-    }) => api.put<Expert>(`/selections/experts/${userId}`, body, { check: ExpertSchema }),
+    }) => call(API.setSelectionExpertProfile, { params: { id: userId }, body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -274,7 +253,7 @@ export function useSetExpertProfile() {
 export function useSaveCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, ...ref }: AppRef & { body: CaseInput }) => api.put<Case>(`${appPath(ref)}/case`, body, { check: CaseSchema }),
+    mutationFn: ({ body, ...ref }: AppRef & { body: CaseInput }) => call(API.saveSelectionCase, { params: appParams(ref), body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
   });
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/http';
 import enUS from '../../i18n/en-US';
 import { createTestI18n } from '../../i18n/testing';
 import zhCN from '../../i18n/zh-CN';
-import { localiseRefusal } from './refusals';
+import { conflictRefusals, localiseRefusal } from './refusals';
 
 let i18n: Awaited<ReturnType<typeof createTestI18n>>;
 beforeAll(async () => {
@@ -58,5 +58,40 @@ describe('selection refusals in the console language', () => {
     const zh = i18n.getFixedT('zh-CN');
     expect(localiseRefusal(zh, conflict({ rule: 'something_new' })).title).toBeNull();
     expect(localiseRefusal(zh, new Error('x'))).toEqual({ title: null, lines: [], others: [] });
+  });
+});
+
+describe('conflict-of-interest refusals', () => {
+  it('name each refused expert and the reason code the server sends', () => {
+    const error = new ApiError(422, 'VALIDATION_FAILED', 'x', null, {
+      issues: [
+        {
+          field: 'expertIds.1',
+          rule: 'conflict_of_interest',
+          message: '评审专家2（演示）: the expert works for the applicant',
+          expertId: 'b',
+          reason: 'own_enterprise',
+        },
+        {
+          field: 'expertIds.0',
+          rule: 'conflict_of_interest',
+          message: 'X: the expert belongs to the applicant’s district',
+          reason: 'own_district',
+        },
+        { field: 'expertIds.2', rule: 'conflict_of_interest', message: 'Y: a reason this console does not know', reason: 'new_rule' },
+        { field: 'expertIds.3', rule: 'expert', message: 'not an active expert' },
+      ],
+    });
+    expect(conflictRefusals(error, ['a', 'b', 'c'])).toEqual([
+      {
+        expertId: 'b',
+        name: '评审专家2（演示）',
+        reason: 'own_enterprise',
+        message: '评审专家2（演示）: the expert works for the applicant',
+      },
+      { expertId: 'a', name: 'X', reason: 'own_district', message: 'X: the expert belongs to the applicant’s district' },
+      { expertId: 'c', name: 'Y', reason: null, message: 'Y: a reason this console does not know' },
+    ]);
+    expect(conflictRefusals(new Error('x'), ['a'])).toEqual([]);
   });
 });

@@ -1,8 +1,15 @@
-import { type FieldIssue, type Round, SELECTION_REFUSALS, type SelectionRefusal } from '@suilian/contracts';
+import {
+  CONFLICT_REASONS,
+  type ConflictReason,
+  type FieldIssue,
+  type Round,
+  SELECTION_REFUSALS,
+  type SelectionRefusal,
+} from '@suilian/contracts';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/http';
 import { formatDateTime } from '../../shared/format';
-import { criterionName } from './logic';
+import { criterionName } from './display';
 
 type Params = Record<string, unknown>;
 
@@ -58,4 +65,41 @@ export function localiseRefusal(
       others.push({ field: issue.field, rule: issue.rule, message: String(issue.message ?? '') });
   }
   return { title, lines, others };
+}
+
+export interface ConflictRefusal {
+  /** The expert the server named (its `expertId`, else the one at `expertIds.N`), when known. */
+  expertId: string | null;
+  /** The name in the server's message (`name: reason`). */
+  name: string;
+  reason: ConflictReason | null;
+  /** The server's sentence, for reasons the console does not know. */
+  message: string;
+}
+
+const isConflictReason = (value: unknown): value is ConflictReason => CONFLICT_REASONS.includes(value as ConflictReason);
+
+/**
+ * The experts an assignment refusal names for a conflict of interest. The server sends one issue
+ * per refused expert: `{field: 'expertIds.N', rule: 'conflict_of_interest', message: '<name>: <why>',
+ * expertId, reason}` with `reason` one of CONFLICT_REASONS.
+ */
+export function conflictRefusals(error: unknown, expertIds: readonly string[]): ConflictRefusal[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Params;
+  const issues = Array.isArray(details.issues) ? (details.issues as Params[]) : [];
+  return issues
+    .filter((i) => i.rule === 'conflict_of_interest')
+    .map((i): ConflictRefusal => {
+      const message = String(i.message ?? '');
+      const index = typeof i.field === 'string' ? /expertIds\.(\d+)$/.exec(i.field)?.[1] : undefined;
+      const named = typeof i.expertId === 'string' ? i.expertId : null;
+      const cut = message.lastIndexOf(': ');
+      return {
+        expertId: named ?? (index === undefined ? null : (expertIds[Number(index)] ?? null)),
+        name: cut >= 0 ? message.slice(0, cut) : '',
+        reason: isConflictReason(i.reason) ? i.reason : null,
+        message,
+      };
+    });
 }
