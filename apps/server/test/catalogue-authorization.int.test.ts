@@ -49,7 +49,8 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
   const usernames = {} as Record<Role, string>;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
+    // The sweep logs in again after each endpoint that ends a session: more than the default 20 a minute.
+    ctx = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     const city = await orgByDivision(ctx, '440100');
     const district = await orgByDivision(ctx, '440106');
     const enterprise = await insertEnterprise(ctx, district.id, '矩阵企业', '914403001922038216');
