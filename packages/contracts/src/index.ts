@@ -25,6 +25,8 @@ export * from './projects.js';
 export * from './registries.js';
 export * from './reporting.js';
 export * from './roles.js';
+export * from './rules/project-editing.js';
+export * from './rules/project-lifecycle.js';
 export * from './rules/selection-conflicts.js';
 export * from './rules/selection-scoring.js';
 export * from './rules/selection-stages.js';

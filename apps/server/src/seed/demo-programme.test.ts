@@ -1,6 +1,11 @@
-import { checkCreditCode, FACTORY_SCENARIO_THRESHOLD, type ProjectAction, type ProjectState } from '@suilian/contracts';
+import {
+  checkCreditCode,
+  decideProjectTransition,
+  FACTORY_SCENARIO_THRESHOLD,
+  type ProjectAction,
+  type ProjectState,
+} from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../modules/projects/lifecycle.js';
 import { generateDemoProgramme } from './demo-programme.js';
 import { seededRandom } from './prng.js';
 import { readDivisions } from './reference.js';
@@ -51,7 +56,7 @@ describe('demo programme', () => {
       const events = rows.projectEvents.filter((e) => e.projectId === project.id);
       let state: ProjectState = 'draft';
       for (const event of events.slice(1)) {
-        const decision = decide(state, event.action as ProjectAction, event.actorRole as never, {
+        const decision = decideProjectTransition(state, event.action as ProjectAction, event.actorRole as never, {
           comment: 'x',
           date: '2026-01-01',
           scenarioCount: 1,

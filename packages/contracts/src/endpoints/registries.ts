@@ -11,8 +11,12 @@ import {
   updateRecordSchemaFor,
 } from '../registries.js';
 
-/** One set of endpoints per registry at /api/<key>, each with that registry's own body schema. */
-function registryEndpointsOf<K extends RegistryKey>(key: K) {
+/**
+ * One set of endpoints per registry at /api/<key>, each with that registry's own body schema.
+ * Not generic over the key: `ReturnType` of the generic version was `any`, which silently untyped
+ * every REGISTRY_API handler and call.
+ */
+function registryEndpointsOf(key: RegistryKey) {
   const tags = [`registry: ${key}`];
   const base = `/api/${key}` as const;
   return defineEndpoints(

@@ -24,6 +24,7 @@ import type { CodeListService } from '../codelists/index.js';
 import { createOrganisationLookup } from '../organisations/index.js';
 import { type EnterpriseLookups, enterpriseCells, enterpriseColumnKey, enterpriseInput, enterpriseSpec } from './enterprise.columns.js';
 import { createEnterpriseImportRepo } from './enterprise.import.repo.js';
+import { enterprisePolicy } from './enterprise.policy.js';
 import type { EnterpriseService } from './enterprise.service.js';
 
 export interface EnterpriseImportDeps {
@@ -61,12 +62,11 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
   }
 
   function assertMayImport(actor: Actor) {
-    const may =
-      actor.permissions.includes('enterprise:write') &&
-      actor.permissions.includes('org:write') &&
-      ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes('enterprise');
-    if (!may)
-      throw forbidden('importing enterprises needs enterprise:write and the right to register enterprises (city or district roles)');
+    enterprisePolicy.authorize(actor, 'write');
+    enterprisePolicy.authorize(actor, 'register');
+    // Organisation-scope roles register no organisations whatever they hold (roles.ts).
+    if (!ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes('enterprise'))
+      throw forbidden('only city and district roles register enterprises');
   }
 
   // A named job over the stored upload, so any instance can run it (ADR 0012).
@@ -130,7 +130,7 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
   return {
     /** The empty template: headers, drop-downs, rules. */
     async template(actor: Actor): Promise<Buffer> {
-      if (!actor.permissions.includes('enterprise:read')) throw forbidden('enterprise templates need enterprise:read');
+      enterprisePolicy.authorize(actor, 'read');
       return writeWorkbook(enterpriseSpec(await lookups(false)));
     },
 

@@ -3,10 +3,10 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { forbidden, notFound } from '../../platform/errors.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
+import { notFound } from '../../platform/errors.js';
 import type { CodeListService } from '../codelists/index.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { enterprisePolicy } from './enterprise.policy.js';
 import { createEnterpriseRepo, type EnterpriseRow, type HonourRow, type ProfileRow } from './enterprise.repo.js';
 
 export interface EnterpriseServiceDeps {
@@ -21,15 +21,12 @@ export interface EnterpriseServiceDeps {
 export function createEnterpriseService(deps: EnterpriseServiceDeps) {
   const repo = createEnterpriseRepo(deps.db);
 
-  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<EnterpriseRow> {
-    if (!actor.permissions.includes('enterprise:read')) throw forbidden('reading enterprises needs enterprise:read');
+  async function getVisible(actor: Actor, action: 'read' | 'write', id: string, db: DbOrTx = deps.db): Promise<EnterpriseRow> {
+    enterprisePolicy.authorize(actor, action);
     const row = await createEnterpriseRepo(db).findById(id);
-    if (!row || !inScope(actor, row.org)) throw notFound('enterprise');
+    if (!row) throw notFound('enterprise');
+    enterprisePolicy.authorize(actor, action, row.org);
     return row;
-  }
-
-  function assertMayWrite(actor: Actor) {
-    if (!actor.permissions.includes('enterprise:write')) throw forbidden('changing enterprises needs enterprise:write');
   }
 
   /** Code-list values must be active, except a retired value the record already carries. */
@@ -52,8 +49,7 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
 
   return {
     async list(actor: Actor, query: EnterpriseListQuery) {
-      if (!actor.permissions.includes('enterprise:read')) throw forbidden('reading enterprises needs enterprise:read');
-      const page = await repo.findPage(orgScopeOf(actor), query);
+      const page = await repo.findPage(enterprisePolicy.reach(actor, 'read'), query);
       const honours = await repo.findHonours(page.items.map((i) => i.org.id));
       return {
         items: page.items.map((row) =>
@@ -67,12 +63,13 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Enterprise> {
-      await getVisible(actor, id);
+      await getVisible(actor, 'read', id);
       return load(deps.db, id);
     },
 
     async create(actor: Actor, input: CreateEnterprise): Promise<Enterprise> {
-      assertMayWrite(actor);
+      // The organisation service decides whether the actor may register one (org:write, district).
+      enterprisePolicy.authorize(actor, 'write');
       return deps.db.transaction(async (tx) => {
         await checkCodes(tx, input);
         const org = await deps.organisations.create(
@@ -95,9 +92,8 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateEnterprise): Promise<Enterprise> {
-      assertMayWrite(actor);
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, id, tx);
+        const current = await getVisible(actor, 'write', id, tx);
         await checkCodes(tx, input, current.profile);
         const before = await load(tx, id);
         const { version, name, nameEn, address } = input;
@@ -111,9 +107,8 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     },
 
     async addHonour(actor: Actor, id: string, input: HonourInput): Promise<Honour> {
-      assertMayWrite(actor);
       return deps.db.transaction(async (tx) => {
-        await getVisible(actor, id, tx);
+        await getVisible(actor, 'write', id, tx);
         await deps.codeLists.assertActive('honour_type', input.honourType, 'honourType', undefined, tx);
         const row = await createEnterpriseRepo(tx).insertHonour({ orgId: id, ...honourFields(input), createdAt: deps.clock.now() });
         const result = toHonour(row);
@@ -128,9 +123,8 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     },
 
     async updateHonour(actor: Actor, id: string, honourId: string, input: HonourInput): Promise<Honour> {
-      assertMayWrite(actor);
       return deps.db.transaction(async (tx) => {
-        await getVisible(actor, id, tx);
+        await getVisible(actor, 'write', id, tx);
         const r = createEnterpriseRepo(tx);
         const current = await r.findHonour(honourId);
         if (!current || current.orgId !== id) throw notFound('honour');
@@ -150,9 +144,8 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     },
 
     async removeHonour(actor: Actor, id: string, honourId: string): Promise<void> {
-      assertMayWrite(actor);
       await deps.db.transaction(async (tx) => {
-        await getVisible(actor, id, tx);
+        await getVisible(actor, 'write', id, tx);
         const r = createEnterpriseRepo(tx);
         const current = await r.findHonour(honourId);
         if (!current || current.orgId !== id) throw notFound('honour');

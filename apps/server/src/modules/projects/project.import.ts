@@ -11,9 +11,8 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
-import { inScope } from '../../platform/scope.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
 import { duplicatesInFile, runImport } from '../../platform/tabular/import-run.js';
@@ -25,6 +24,7 @@ import type { CodeListService } from '../codelists/index.js';
 import { createOrganisationLookup } from '../organisations/index.js';
 import { type EnterpriseRef, type ProjectLookups, projectCells, projectColumnOf, projectInput, projectSpec } from './project.columns.js';
 import { createProjectImportRepo } from './project.import.repo.js';
+import { projectPolicy } from './project.policy.js';
 import type { ProjectService } from './project.service.js';
 
 export interface ProjectImportDeps {
@@ -60,14 +60,17 @@ export function createProjectImporter(deps: ProjectImportDeps) {
   }
 
   function assertMayImport(actor: Actor) {
-    if (!actor.permissions.includes('project:write')) throw forbidden('importing projects needs project:write');
+    projectPolicy.authorize(actor, 'write');
   }
 
   /** The enterprises the rows name (by credit code), within the actor's scope; an enterprise user's own always. */
   async function enterprisesOf(actor: Actor, rows: readonly BoundRow[]): Promise<Map<string, EnterpriseRef & { creditCode: string }>> {
     const codes = [...new Set(rows.map((r) => (r.cells.enterpriseCreditCode ?? '').trim().toUpperCase()).filter(Boolean))];
     const found = await repo.findEnterprises({ creditCodes: codes, ids: actor.role === 'enterprise_user' ? [actor.orgId] : [] });
-    const visible = found.filter((e) => (actor.role === 'enterprise_user' ? e.id === actor.orgId : inScope(actor, e)));
+    // An enterprise is named in reach when the projects it would own are in the actor's write reach.
+    const visible = found.filter((e) =>
+      projectPolicy.can(actor, 'write', { enterpriseId: e.id, operatorId: null, districtId: e.districtId }),
+    );
     return new Map(
       visible.map((e) => [e.creditCode ?? e.id, { id: e.id, name: e.name, districtId: e.districtId, creditCode: e.creditCode ?? '' }]),
     );
@@ -171,7 +174,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
 
   return {
     async template(actor: Actor): Promise<Buffer> {
-      if (!actor.permissions.includes('project:read')) throw forbidden('project templates need project:read');
+      projectPolicy.authorize(actor, 'read');
       return writeWorkbook(projectSpec(await lookups(false)));
     },
 

@@ -1,10 +1,12 @@
 import type { ProjectListQuery } from '@suilian/contracts';
-import { and, asc, count, desc, eq, exists, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
+import type { OrgScope } from '../../platform/scope.js';
 import { enterpriseProfile } from '../enterprises/enterprise.table.js';
 import { organisation } from '../organisations/organisation.table.js';
+import { PROJECT_READ_SCOPE } from './project.policy.js';
 import { project, projectAttachment, projectEvent, projectScenario } from './project.table.js';
 
 export type ProjectRow = typeof project.$inferSelect;
@@ -18,9 +20,6 @@ export interface ProjectWithNames {
   districtName: string;
   operatorName: string | null;
 }
-
-/** Which projects an actor sees, in repository terms (computed by the service from role and scope). */
-export type ProjectScope = { all: true } | { districtId: string } | { enterpriseId: string } | { operatorId: string };
 
 const enterprise = alias(organisation, 'enterprise');
 const district = alias(organisation, 'district');
@@ -56,7 +55,7 @@ export function createProjectRepo(db: DbOrTx) {
       return row ?? null;
     },
 
-    async findPage(scope: ProjectScope, q: ProjectListQuery): Promise<{ items: ProjectWithNames[]; total: number }> {
+    async findPage(scope: OrgScope, q: ProjectListQuery): Promise<{ items: ProjectWithNames[]; total: number }> {
       const where = and(scopeFilter(scope), ...filters(db, q));
       const key = (q.sort ?? '-createdAt').replace(/^-/, '') as keyof typeof SORTABLE;
       const column = SORTABLE[key] ?? project.createdAt;
@@ -141,7 +140,7 @@ export function createProjectRepo(db: DbOrTx) {
 
     /** Projects in scope that entered one of `states` in [from, to), each with its latest such entry. */
     async findReachedBetween(
-      scope: ProjectScope,
+      scope: OrgScope,
       states: EventRow['toState'][],
       from: Date,
       to: Date,
@@ -169,11 +168,11 @@ export function createProjectRepo(db: DbOrTx) {
 
 export type ProjectRepo = ReturnType<typeof createProjectRepo>;
 
-function scopeFilter(scope: ProjectScope): SQL | undefined {
-  if ('all' in scope) return undefined;
+/** The reach `projectPolicy.reach(actor, 'read')` gives, as SQL: an organisation reaches the projects it owns or operates. */
+function scopeFilter(scope: OrgScope): SQL | undefined {
+  if (scope.all) return undefined;
   if ('districtId' in scope) return eq(project.districtId, scope.districtId);
-  if ('enterpriseId' in scope) return eq(project.enterpriseId, scope.enterpriseId);
-  return eq(project.operatorId, scope.operatorId);
+  return or(...PROJECT_READ_SCOPE.organisation.map((field) => eq(project[field], scope.orgId)));
 }
 
 function filters(db: DbOrTx, q: ProjectListQuery): SQL[] {

@@ -7,18 +7,19 @@ import type {
   ProjectTransitionInput,
   UpdateProject,
 } from '@suilian/contracts';
+import { decideProjectTransition, projectActionsFor, projectEditRefusal } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
 import type { OrganisationService } from '../organisations/index.js';
-import { actionsFor, decide, OPEN_STATES } from './lifecycle.js';
-import { createProjectRepo, type NewProjectRow, type ProjectRow, type ProjectScope, type ProjectWithNames } from './project.repo.js';
+import { projectPolicy } from './project.policy.js';
+import { createProjectRepo, type NewProjectRow, type ProjectRow, type ProjectWithNames } from './project.repo.js';
 import { toEvent, toProject } from './project.view.js';
 
 export interface ProjectServiceDeps {
@@ -30,32 +31,15 @@ export interface ProjectServiceDeps {
   files: Pick<FileService, 'requireAttachable' | 'describe'>;
 }
 
-/** Fields an enterprise may still update after approval: progress, not the substance. */
-const PROGRESS_FIELDS = ['filingId', 'actualStart', 'actualEnd', 'attachments', 'investmentTotal', 'investment5g'] as const;
-
 /** Projects and their lifecycle (issue #3 item 2). */
 export function createProjectService(deps: ProjectServiceDeps) {
   const repo = createProjectRepo(deps.db);
 
-  function scopeOf(actor: Actor): ProjectScope {
-    if (!actor.permissions.includes('project:read')) throw forbidden('reading projects needs project:read');
-    if (actor.scope === 'city') return { all: true };
-    if (actor.scope === 'district' && actor.districtId) return { districtId: actor.districtId };
-    if (actor.role === 'provider_user') return { operatorId: actor.orgId };
-    return { enterpriseId: actor.orgId };
-  }
-
-  function sees(actor: Actor, p: ProjectRow): boolean {
-    const scope = scopeOf(actor);
-    if ('all' in scope) return true;
-    if ('districtId' in scope) return p.districtId === scope.districtId;
-    if ('enterpriseId' in scope) return p.enterpriseId === scope.enterpriseId;
-    return p.operatorId === scope.operatorId;
-  }
-
-  async function getVisible(actor: Actor, id: string, db: DbOrTx = deps.db): Promise<ProjectWithNames> {
+  async function getVisible(actor: Actor, action: 'read' | 'write', id: string, db: DbOrTx = deps.db): Promise<ProjectWithNames> {
+    projectPolicy.authorize(actor, action);
     const row = await createProjectRepo(db).findById(id);
-    if (!row || !sees(actor, row.project)) throw notFound('project');
+    if (!row) throw notFound('project');
+    projectPolicy.authorize(actor, action, row.project);
     return row;
   }
 
@@ -72,7 +56,6 @@ export function createProjectService(deps: ProjectServiceDeps) {
       db,
     );
     const scenarioNames = new Map([...names].map(([code, item]) => [code, item.nameZh]));
-    const writer = actor.permissions.includes('project:write');
     return rows.map((row) =>
       toProject(
         row,
@@ -80,7 +63,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         attachments.filter((a) => a.projectId === row.project.id),
         files,
         scenarioNames,
-        writer ? actionsFor(row.project.state, actor.role) : [],
+        projectPolicy.can(actor, 'write', row.project) ? projectActionsFor(row.project.state, actor.role) : [],
       ),
     );
   }
@@ -152,19 +135,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { fields, scenarios, attachments: input.attachments };
   }
 
+  /** The edit modes of contracts/rules/project-editing.ts: which fields are open in the project's state. */
   function assertMayEdit(actor: Actor, p: ProjectRow, input: UpdateProject) {
-    if (!actor.permissions.includes('project:write')) throw forbidden('changing projects needs project:write');
-    if (p.state === 'draft' || p.state === 'returned') return;
-    if (actor.role === 'city_admin' && OPEN_STATES.includes(p.state)) return;
-    if (p.state === 'approved' || p.state === 'under_construction' || p.state === 'built') {
-      const other = Object.keys(input).filter((k) => k !== 'version' && !(PROGRESS_FIELDS as readonly string[]).includes(k));
-      if (other.length === 0) return;
-      throw new AppError(
-        'CONFLICT',
-        `a ${p.state} project only takes progress updates (${PROGRESS_FIELDS.join(', ')}); not ${other.join(', ')}`,
-      );
-    }
-    throw new AppError('CONFLICT', `a ${p.state} project cannot be edited`);
+    const refusal = projectEditRefusal(p.state, actor.role, Object.keys(input));
+    if (refusal) throw new AppError('CONFLICT', refusal);
   }
 
   async function write(tx: DbOrTx, id: string, prepared: Awaited<ReturnType<typeof prepare>>) {
@@ -183,12 +157,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   return {
     async list(actor: Actor, query: ProjectListQuery) {
-      const page = await repo.findPage(scopeOf(actor), query);
+      const page = await repo.findPage(projectPolicy.reach(actor, 'read'), query);
       return { items: await present(actor, page.items), total: page.total };
     },
 
     async get(actor: Actor, id: string): Promise<Project> {
-      return presentOne(actor, deps.db, (await getVisible(actor, id)).project.id);
+      return presentOne(actor, deps.db, (await getVisible(actor, 'read', id)).project.id);
     },
 
     /** For other modules: which enterprise each project belongs to (unknown ids are absent). */
@@ -198,10 +172,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     /** Whether a file is attached to a project the actor may see (a read rule for platform/files). */
     async canReadAttachment(actor: Actor, fileId: string): Promise<boolean> {
-      if (!actor.permissions.includes('project:read')) return false;
+      if (!projectPolicy.allows(actor, 'read')) return false;
       for (const id of await repo.findProjectsWithFile(fileId)) {
         const row = await repo.findById(id);
-        if (row && sees(actor, row.project)) return true;
+        if (row && projectPolicy.can(actor, 'read', row.project)) return true;
       }
       return false;
     },
@@ -213,7 +187,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     /** For reports: projects in the actor's scope that reached one of `states` in [from, to), latest first. */
     async reachedBetween(actor: Actor, input: { states: ProjectState[]; from: Date; to: Date }) {
-      const rows = await repo.findReachedBetween(scopeOf(actor), input.states, input.from, input.to);
+      const rows = await repo.findReachedBetween(projectPolicy.reach(actor, 'read'), input.states, input.from, input.to);
       return rows
         .map((r) => ({
           id: r.project.id,
@@ -231,12 +205,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
     },
 
     async events(actor: Actor, id: string): Promise<ProjectEvent[]> {
-      await getVisible(actor, id);
+      await getVisible(actor, 'read', id);
       return (await repo.findEvents(id)).map(toEvent);
     },
 
     async create(actor: Actor, input: CreateProject): Promise<Project> {
-      if (!actor.permissions.includes('project:write')) throw forbidden('declaring projects needs project:write');
+      projectPolicy.authorize(actor, 'write');
       const enterpriseId = actor.role === 'enterprise_user' ? actor.orgId : input.enterpriseId;
       if (!enterpriseId) throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'required', 'name the enterprise the project belongs to');
       if (actor.role === 'enterprise_user' && input.enterpriseId && input.enterpriseId !== actor.orgId)
@@ -280,7 +254,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     async update(actor: Actor, id: string, input: UpdateProject): Promise<Project> {
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, id, tx);
+        const current = await getVisible(actor, 'write', id, tx);
         assertMayEdit(actor, current.project, input);
         const before = await presentOne(actor, tx, id);
         const prepared = await prepare(actor, tx, input, current.project);
@@ -297,14 +271,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     /** Moves a project through its lifecycle; the comment goes to the timeline and the audit log. */
     async transition(actor: Actor, id: string, input: ProjectTransitionInput): Promise<Project> {
-      if (!actor.permissions.includes('project:write')) throw forbidden('acting on projects needs project:write');
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, id, tx);
+        const current = await getVisible(actor, 'write', id, tx);
         const p = current.project;
         const r = createProjectRepo(tx);
         const scenarios = await r.findScenarios([id]);
         const attachments = await r.findAttachments([id]);
-        const decision = decide(p.state, input.action, actor.role, {
+        const decision = decideProjectTransition(p.state, input.action, actor.role, {
           comment: input.comment,
           date: input.date,
           scenarioCount: scenarios.length,

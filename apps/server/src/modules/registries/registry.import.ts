@@ -12,9 +12,8 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
-import { inScope } from '../../platform/scope.js';
 import { sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
 import type { TabularImporter, UploadedFile } from '../../platform/tabular/http.js';
@@ -35,6 +34,7 @@ import {
   uniqueColumnOf,
 } from './registry.columns.js';
 import { createRegistryImportRepo, type NewRecordRow } from './registry.import.repo.js';
+import { registryPolicy } from './registry.policy.js';
 import type { RegistryService } from './registry.service.js';
 import { promotedFields } from './registry-rules.js';
 
@@ -67,7 +67,8 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
     const codes = rows.map((r) => (r.cells.ownerCreditCode ?? '').trim().toUpperCase());
     const names = rows.map((r) => (r.cells.ownerName ?? '').trim());
     const found = [...(await orgs.byCreditCodes(codes)), ...(await orgs.byNames(names)), ...(await orgs.byIds([actor.orgId]))];
-    const visible = found.filter((o) => inScope(actor, o));
+    // An owner is in reach when the records it would own are ones the actor may write.
+    const visible = found.filter((o) => registryPolicy.can(actor, 'write', { orgId: o.id, districtId: o.districtId }));
     const byName = new Map<string, OrgRef[]>();
     for (const o of new Map(visible.map((v) => [v.id, v])).values()) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
     return {
@@ -84,7 +85,7 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
       'test-platforms',
       rows.map((r) => (r.cells['data.platformId'] ?? '').trim()),
     );
-    const visible = (list: typeof found.byId) => list.filter((p) => inScope(actor, { id: p.orgId, districtId: p.districtId }));
+    const visible = (list: typeof found.byId) => list.filter((p) => registryPolicy.can(actor, 'read', p));
     const byTitle = new Map<string, string[]>();
     for (const p of visible(found.byTitle)) byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), p.id]);
     return { byId: new Map(visible(found.byId).map((p) => [p.id, p.id])), byTitle };
@@ -259,12 +260,12 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
     const spec = registrySpec(key);
     return {
       async template(actor: Actor): Promise<Buffer> {
-        if (!actor.permissions.includes('registry:read')) throw forbidden('registry templates need registry:read');
+        registryPolicy.authorize(actor, 'read');
         return writeWorkbook(spec);
       },
 
       async start(actor: Actor, upload: () => Promise<UploadedFile>, mode: ImportMode): Promise<{ jobId: string }> {
-        if (!actor.permissions.includes('registry:write')) throw forbidden('importing registry records needs registry:write');
+        registryPolicy.authorize(actor, 'write');
         const file = await upload();
         // The header is checked now (a 422 before any job exists); the job reads the stored file again.
         await readSheet(file, spec);

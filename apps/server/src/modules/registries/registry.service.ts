@@ -4,10 +4,10 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
-import { inScope, orgScopeOf } from '../../platform/scope.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { registryPolicy } from './registry.policy.js';
 import { createRegistryRepo, type RecordWithOrg } from './registry.repo.js';
 import { promotedFields, UNIQUE_FIELD } from './registry-rules.js';
 
@@ -23,17 +23,17 @@ export interface RegistryServiceDeps {
 export function createRegistryService(deps: RegistryServiceDeps) {
   const repo = createRegistryRepo(deps.db);
 
-  function assertRead(actor: Actor) {
-    if (!actor.permissions.includes('registry:read')) throw forbidden('reading registries needs registry:read');
-  }
-  function assertWrite(actor: Actor) {
-    if (!actor.permissions.includes('registry:write')) throw forbidden('changing registries needs registry:write');
-  }
-
-  async function getVisible(actor: Actor, registry: RegistryKey, id: string, db: DbOrTx = deps.db): Promise<RecordWithOrg> {
-    assertRead(actor);
+  async function getVisible(
+    actor: Actor,
+    action: 'read' | 'write',
+    registry: RegistryKey,
+    id: string,
+    db: DbOrTx = deps.db,
+  ): Promise<RecordWithOrg> {
+    registryPolicy.authorize(actor, action);
     const row = await createRegistryRepo(db).findById(registry, id);
-    if (!row || !inScope(actor, { id: row.orgId, districtId: row.districtId })) throw notFound('record');
+    if (!row) throw notFound('record');
+    registryPolicy.authorize(actor, action, row);
     return row;
   }
 
@@ -57,7 +57,7 @@ export function createRegistryService(deps: RegistryServiceDeps) {
   async function checkReferences(registry: RegistryKey, data: Record<string, unknown>, actor: Actor, tx: DbOrTx) {
     if (registry === 'test-records') {
       const platform = await createRegistryRepo(tx).findById('test-platforms', String(data.platformId));
-      if (!platform || !inScope(actor, { id: platform.orgId, districtId: platform.districtId }))
+      if (!platform || !registryPolicy.can(actor, 'read', platform))
         throw fieldError('VALIDATION_FAILED', 'data.platformId', 'exists', 'no such test platform in your scope');
     }
   }
@@ -70,24 +70,24 @@ export function createRegistryService(deps: RegistryServiceDeps) {
 
   return {
     async list(actor: Actor, registry: RegistryKey, query: RegistryListQuery) {
-      assertRead(actor);
-      const page = await repo.findPage(registry, orgScopeOf(actor), query);
+      const page = await repo.findPage(registry, registryPolicy.reach(actor, 'read'), query);
       return { items: await present(page.items), total: page.total };
     },
 
     async get(actor: Actor, registry: RegistryKey, id: string): Promise<RegistryRecord> {
-      const row = await getVisible(actor, registry, id);
+      const row = await getVisible(actor, 'read', registry, id);
       const [record] = await present([row]);
       if (!record) throw notFound('record');
       return record;
     },
 
     async create(actor: Actor, registry: RegistryKey, input: CreateRecord): Promise<RegistryRecord> {
-      assertWrite(actor);
+      registryPolicy.authorize(actor, 'write');
       const ownerId = input.orgId ?? actor.orgId;
       return deps.db.transaction(async (tx) => {
         const owner = await deps.organisations.findById(ownerId, tx);
-        if (!owner || !inScope(actor, owner))
+        // The record would be the owner's: it must be one the actor may write.
+        if (!owner || !registryPolicy.can(actor, 'write', { orgId: owner.id, districtId: owner.districtId }))
           throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
         await checkReferences(registry, input.data, actor, tx);
         const promoted = promotedFields(registry, input.data);
@@ -120,9 +120,8 @@ export function createRegistryService(deps: RegistryServiceDeps) {
     },
 
     async update(actor: Actor, registry: RegistryKey, id: string, input: UpdateRecord): Promise<RegistryRecord> {
-      assertWrite(actor);
       return deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, registry, id, tx);
+        const current = await getVisible(actor, 'write', registry, id, tx);
         const [before] = await present([current], tx);
         const data = input.data ?? current.data;
         await checkReferences(registry, data, actor, tx);
@@ -158,17 +157,16 @@ export function createRegistryService(deps: RegistryServiceDeps) {
 
     /** Whether a file is evidence on a record the actor may see (a read rule for platform/files). */
     async canReadAttachment(actor: Actor, fileId: string): Promise<boolean> {
-      if (!actor.permissions.includes('registry:read')) return false;
+      if (!registryPolicy.allows(actor, 'read')) return false;
       for (const record of await repo.findRecordsWithFile(fileId)) {
-        if (inScope(actor, { id: record.orgId, districtId: record.districtId })) return true;
+        if (registryPolicy.can(actor, 'read', record)) return true;
       }
       return false;
     },
 
     async remove(actor: Actor, registry: RegistryKey, id: string): Promise<void> {
-      assertWrite(actor);
       await deps.db.transaction(async (tx) => {
-        const current = await getVisible(actor, registry, id, tx);
+        const current = await getVisible(actor, 'write', registry, id, tx);
         const [before] = await present([current], tx);
         const r = createRegistryRepo(tx);
         if (registry === 'test-platforms' && (await r.countTestRecordsOf(id)) > 0)

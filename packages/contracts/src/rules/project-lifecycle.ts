@@ -1,12 +1,14 @@
-import type { ProjectAction, ProjectState, Role } from '@suilian/contracts';
+import type { ProjectAction, ProjectState } from '../projects.js';
+import type { Role } from '../roles.js';
 
 /**
- * The project lifecycle as data (issue #3 item 2):
+ * The project lifecycle as data (issue #3 item 2), written once for the server (which decides
+ * every transition) and the console (which asks for what a transition needs):
  * draft → submitted (enterprise) → city_review (district forwards) → approved (city) →
  * under_construction → built → accepted (验收, with the acceptance report); returned goes back to
- * the enterprise; rejected ends it; cancelled from any open state.
+ * the enterprise; rejected ends it; cancelled from any open state. Pure: no Node, no React.
  */
-export interface Transition {
+export interface ProjectTransition {
   action: ProjectAction;
   from: readonly ProjectState[];
   to: ProjectState;
@@ -16,9 +18,16 @@ export interface Transition {
   needs?: ReadonlyArray<'scenarios' | 'date' | 'acceptanceReport'>;
 }
 
-export const OPEN_STATES: readonly ProjectState[] = ['draft', 'submitted', 'returned', 'city_review', 'approved', 'under_construction'];
+export const OPEN_PROJECT_STATES: readonly ProjectState[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'city_review',
+  'approved',
+  'under_construction',
+];
 
-export const TRANSITIONS: readonly Transition[] = [
+export const PROJECT_TRANSITIONS: readonly ProjectTransition[] = [
   { action: 'submit', from: ['draft', 'returned'], to: 'submitted', roles: ['enterprise_user'], needs: ['scenarios'] },
   { action: 'forward', from: ['submitted'], to: 'city_review', roles: ['district_officer'] },
   { action: 'return', from: ['submitted'], to: 'returned', roles: ['district_officer'], commentRequired: true },
@@ -50,20 +59,28 @@ export const TRANSITIONS: readonly Transition[] = [
   },
 ];
 
-export interface TransitionFacts {
+export interface ProjectTransitionFacts {
   comment?: string | undefined;
   date?: string | undefined;
   scenarioCount: number;
   hasAcceptanceReport: boolean;
 }
 
-export type Decision =
-  | { ok: true; to: ProjectState; transition: Transition }
+export type ProjectTransitionDecision =
+  | { ok: true; to: ProjectState; transition: ProjectTransition }
   | { ok: false; rule: 'illegal' | 'role' | 'comment' | 'scenarios' | 'date' | 'acceptanceReport'; reason: string };
 
+const candidatesFor = (state: ProjectState, action: ProjectAction) =>
+  PROJECT_TRANSITIONS.filter((t) => t.action === action && t.from.includes(state));
+
 /** Decides one transition; pure, so every legal and illegal move is unit-tested. */
-export function decide(state: ProjectState, action: ProjectAction, role: Role, facts: TransitionFacts): Decision {
-  const candidates = TRANSITIONS.filter((t) => t.action === action && t.from.includes(state));
+export function decideProjectTransition(
+  state: ProjectState,
+  action: ProjectAction,
+  role: Role,
+  facts: ProjectTransitionFacts,
+): ProjectTransitionDecision {
+  const candidates = candidatesFor(state, action);
   if (candidates.length === 0) {
     return { ok: false, rule: 'illegal', reason: `a project that is ${state} cannot be ${pastTense(action)}` };
   }
@@ -86,8 +103,17 @@ export function decide(state: ProjectState, action: ProjectAction, role: Role, f
 }
 
 /** The actions a role could take from a state (before record-specific checks such as scope). */
-export function actionsFor(state: ProjectState, role: Role): ProjectAction[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(state) && t.roles.includes(role)).map((t) => t.action))];
+export function projectActionsFor(state: ProjectState, role: Role): ProjectAction[] {
+  return [...new Set(PROJECT_TRANSITIONS.filter((t) => t.from.includes(state) && t.roles.includes(role)).map((t) => t.action))];
+}
+
+/** What an action asks for from a state (the console's dialog): a comment saying why, and the date it happened. */
+export function projectTransitionNeeds(action: ProjectAction, state: ProjectState): { comment: 'required' | 'optional'; date: boolean } {
+  const candidates = candidatesFor(state, action);
+  return {
+    comment: candidates.some((t) => t.commentRequired) ? 'required' : 'optional',
+    date: candidates.some((t) => t.needs?.includes('date')),
+  };
 }
 
 function pastTense(action: ProjectAction): string {

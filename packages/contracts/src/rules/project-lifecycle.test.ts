@@ -1,6 +1,13 @@
-import { PROJECT_ACTIONS, PROJECT_STATES, type ProjectAction, type ProjectState, ROLES, type Role } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { actionsFor, decide, OPEN_STATES, TRANSITIONS } from './lifecycle.js';
+import { PROJECT_ACTIONS, PROJECT_STATES, type ProjectAction, type ProjectState } from '../projects.js';
+import { ROLES, type Role } from '../roles.js';
+import {
+  projectActionsFor as actionsFor,
+  decideProjectTransition as decide,
+  OPEN_PROJECT_STATES as OPEN_STATES,
+  projectTransitionNeeds,
+  PROJECT_TRANSITIONS as TRANSITIONS,
+} from './project-lifecycle.js';
 
 const full = { comment: '理由', date: '2026-03-01', scenarioCount: 2, hasAcceptanceReport: true };
 
@@ -79,5 +86,24 @@ describe('project lifecycle', () => {
     expect(actionsFor('submitted', 'district_officer').sort()).toEqual(['forward', 'return']);
     expect(actionsFor('accepted', 'city_admin')).toEqual([]);
     expect(TRANSITIONS.every((t) => t.from.length > 0)).toBe(true);
+  });
+
+  it('tells the console what each action asks for, from the same table', () => {
+    expect(projectTransitionNeeds('return', 'submitted')).toEqual({ comment: 'required', date: false });
+    expect(projectTransitionNeeds('reject', 'city_review').comment).toBe('required');
+    expect(projectTransitionNeeds('cancel', 'draft').comment).toBe('optional');
+    expect(projectTransitionNeeds('cancel', 'approved').comment).toBe('required');
+    expect(projectTransitionNeeds('forward', 'submitted')).toEqual({ comment: 'optional', date: false });
+    expect(projectTransitionNeeds('start_construction', 'approved').date).toBe(true);
+    expect(projectTransitionNeeds('complete', 'under_construction').date).toBe(true);
+    // Whatever the table asks for, decide refuses without it.
+    for (const t of TRANSITIONS)
+      for (const state of t.from) {
+        const needs = projectTransitionNeeds(t.action, state);
+        const role = t.roles[0] as Role;
+        if (needs.comment === 'required')
+          expect(decide(state, t.action, role, { ...full, comment: undefined }).ok, `${state} ${t.action}`).toBe(false);
+        if (needs.date) expect(decide(state, t.action, role, { ...full, date: undefined }).ok, `${state} ${t.action}`).toBe(false);
+      }
   });
 });
