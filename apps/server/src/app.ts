@@ -27,8 +27,7 @@ import { createReportingReminders, reminderPolicy } from './modules/reporting/re
 import { createSelectionsModule } from './modules/selections/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { systemActor } from './platform/actor.js';
-import { registerAuditRoutes } from './platform/audit/audit.routes.js';
-import { createAuditService } from './platform/audit/audit.service.js';
+import { createAuditModule } from './platform/audit/audit.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
@@ -91,7 +90,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
-  const audit = createAuditService({ db: database.db, clock });
+  // The audit key file is opened (created on first start) before anything can be audited (ADR 0013).
+  const auditLog = await createAuditModule({
+    db: database.db,
+    clock,
+    log: app.log,
+    keyFile: config.auditKeyFile,
+    anchors: { dir: config.auditAnchorDir, url: config.auditAnchorUrl, syslog: config.auditAnchorSyslog },
+  });
+  const audit = auditLog.service;
   // Jobs and periodic tasks run on the PostgreSQL-backed queue, shared by every instance (ADR 0012).
   const jobPlatform = createJobPlatform({ db: database.db, pool: database.pool, clock, log: app.log });
   const { jobs, schedules } = jobPlatform;
@@ -228,6 +235,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   notifications.schedule(schedules);
   reminders.schedule(schedules, config.reminderIntervalMs);
   vulnerabilities.schedule(schedules);
+  auditLog.schedule(schedules, config.auditCheckpointMs);
+  app.addHook('onReady', async () => auditLog.start());
+  app.addHook('onClose', async () => auditLog.stop());
   app.addHook('onReady', async () => jobPlatform.start());
   app.addHook('onReady', async () => handles.start());
   app.addHook('onClose', async () => handles.stop());
@@ -251,7 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
   handles.registerRoutes(app);
-  registerAuditRoutes(app, audit);
+  auditLog.registerRoutes(app);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);

@@ -7,7 +7,9 @@ import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo } from './modules/organisations/index.js';
 import { createReminderService, reminderPolicy } from './modules/reporting/reminders.js';
 import { systemActor } from './platform/actor.js';
-import { createAuditService, verifyChain } from './platform/audit/audit.service.js';
+import { createAuditService } from './platform/audit/audit.service.js';
+import { type AuditCommandContext, checkpointCommand, rotateKeyCommand, verifyCommand } from './platform/audit/audit-commands.js';
+import { openAuditKeys } from './platform/audit/audit-keys.js';
 import { systemClock } from './platform/clock.js';
 import { loadReferenceData } from './seed/reference.js';
 
@@ -16,8 +18,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
 commands:
   admin:create --username <name> [--display-name <text>]
       create a city administrator with a one-time password (changed at first login)
-  audit:verify
-      walk the SM3 hash chain of the audit log; exit 1 at the first broken link
+  audit:verify [--json]
+      check the audit log against the audit key and the checkpoints kept outside the database;
+      report broken links, gaps, truncation and re-chaining; exit 1 on any finding
+  audit:checkpoint
+      sign the audit log's head and append it to the anchors now (e.g. before a backup)
+  audit:rotate-key [--replace-lost-key]
+      checkpoint the head with the current audit key, then start a new key for every later entry
+      (old keys stay in the key file); --replace-lost-key starts a new key file when it is lost
   reminders:run
       send the reporting reminders due today (form closing soon / overdue) to the district officers,
       once each; their e-mails wait in the outbox for the running server to send`;
@@ -34,17 +42,17 @@ async function main() {
     const { db } = opened.database;
     switch (command) {
       case 'admin:create':
-        return await createAdmin(db, rest);
-      case 'audit:verify': {
-        const result = await verifyChain(db);
-        if (result.ok) {
-          console.log(`audit log intact: ${result.checked} entries verified`);
-          return 0;
-        }
-        console.error(
-          `audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries before it verified)`,
-        );
-        return 1;
+        return await createAdmin(db, config, rest);
+      case 'audit:verify':
+        return await verifyCommand(auditContext(db, config), { json: flag(rest, '--json') });
+      case 'audit:checkpoint':
+        return await checkpointCommand(auditContext(db, config));
+      case 'audit:rotate-key': {
+        const city = await createOrganisationRepo(db).findCity();
+        if (!city) throw new Error('the city organisation is missing');
+        return await rotateKeyCommand(auditContext(db, config), systemActor('cli', city.id), {
+          replaceLostKey: flag(rest, '--replace-lost-key'),
+        });
       }
       case 'reminders:run':
         return await runReminders(db, config);
@@ -57,8 +65,33 @@ async function main() {
   }
 }
 
-async function runReminders(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], config: Config) {
-  const audit = createAuditService({ db, clock: systemClock });
+type Db = AuditCommandContext['db'];
+
+function auditContext(db: Db, config: Config): AuditCommandContext {
+  return {
+    db,
+    clock: systemClock,
+    keyFile: config.auditKeyFile,
+    anchors: { dir: config.auditAnchorDir, url: config.auditAnchorUrl, syslog: config.auditAnchorSyslog },
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  };
+}
+
+function flag(args: string[], name: string): boolean {
+  const unknown = args.filter((a) => a !== name);
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}`);
+  return args.includes(name);
+}
+
+/** The audit service the CLI's writes go through: signed with the server's audit key (ADR 0013). */
+async function keyedAudit(db: Db, config: Config) {
+  const keys = await openAuditKeys({ file: config.auditKeyFile, db, clock: systemClock, warn: (m) => console.error(`warning: ${m}`) });
+  return createAuditService({ db, clock: systemClock, keys });
+}
+
+async function runReminders(db: Db, config: Config) {
+  const audit = await keyedAudit(db, config);
   await loadReferenceData(db, { clock: systemClock, audit });
   const city = await createOrganisationRepo(db).findCity();
   if (!city) throw new Error('the city organisation is missing');
@@ -77,14 +110,14 @@ async function runReminders(db: Parameters<typeof verifyChain>[0] & Parameters<t
   return 0;
 }
 
-async function createAdmin(db: Parameters<typeof verifyChain>[0] & Parameters<typeof loadReferenceData>[0], args: string[]) {
+async function createAdmin(db: Db, config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
   const username = UsernameSchema.safeParse(values.username);
   if (!username.success) {
     console.error(`--username: ${username.error.issues[0]?.message ?? 'required'}`);
     return 2;
   }
-  const audit = createAuditService({ db, clock: systemClock });
+  const audit = await keyedAudit(db, config);
   await loadReferenceData(db, { clock: systemClock, audit });
   const password = generatePassword();
   const passwordHash = await hashPassword(password);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** How a setting is documented: one sentence for the README's table, and its default as shown there. */
@@ -94,6 +94,32 @@ export const ConfigSchema = z.object({
   HANDLE_STATS_FLUSH_SECONDS: setting(z.coerce.number().int().min(0).default(10), {
     description: 'How often resolution counts are written to the database; `0` = at shutdown only',
   }),
+  AUDIT_KEY_FILE: setting(z.string().min(1).optional(), {
+    description: 'Secret key file of the audit log (HMAC-SM3, created with mode 0600 on first start); back it up apart from the database',
+    shownDefault: '`DATA_DIR/keys/audit.key`',
+  }),
+  AUDIT_ANCHOR_DIR: setting(z.string().min(1).optional(), {
+    description: 'Folder of the signed audit checkpoints (one JSON line each, append-only); copy it off the machine',
+    shownDefault: '`DATA_DIR/audit-anchors`',
+  }),
+  AUDIT_CHECKPOINT_MINUTES: setting(z.coerce.number().int().min(0).default(10), {
+    description:
+      'Minutes between audit checkpoints (also written at start and shutdown); `0` = at start, shutdown and `cli audit:checkpoint` only',
+  }),
+  AUDIT_ANCHOR_URL: setting(
+    z
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'AUDIT_ANCHOR_URL must start with http:// or https://')
+      .optional(),
+    { description: 'Also POST each audit checkpoint as JSON to this URL (an append-only store off the machine)' },
+  ),
+  AUDIT_ANCHOR_SYSLOG: setting(
+    z
+      .string()
+      .regex(/^udp:\/\/[^/]+:\d+$/, 'AUDIT_ANCHOR_SYSLOG must be udp://host:port')
+      .optional(),
+    { description: 'Also send each audit checkpoint to this syslog server (`udp://host:port`, RFC 5424, facility log audit)' },
+  ),
 });
 
 /** One row of the configuration table: the variable, its default as shown, what it does. */
@@ -146,6 +172,13 @@ export interface Config {
   handlePrefixes: string[];
   handleResolveRatePerMinute: number;
   handleStatsFlushMs: number;
+  /** The audit key file (ADR 0013). */
+  auditKeyFile: string;
+  /** Where audit checkpoints are appended. */
+  auditAnchorDir: string;
+  auditCheckpointMs: number;
+  auditAnchorUrl: string | undefined;
+  auditAnchorSyslog: string | undefined;
 }
 
 /** The settings together: rules that tie one variable to another. */
@@ -168,10 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The parsed variables as the settings the server uses (units converted, lists split). */
 export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
+  const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     demo: e.DATABASE_URL ? e.SUILIAN_DEMO : true,
     publicUrl: e.PUBLIC_URL,
@@ -195,5 +229,10 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
       .filter(Boolean),
     handleResolveRatePerMinute: e.HANDLE_RESOLVE_RATE_PER_MINUTE,
     handleStatsFlushMs: e.HANDLE_STATS_FLUSH_SECONDS * 1000,
+    auditKeyFile: e.AUDIT_KEY_FILE ? resolve(e.AUDIT_KEY_FILE) : join(dataDir, 'keys', 'audit.key'),
+    auditAnchorDir: e.AUDIT_ANCHOR_DIR ? resolve(e.AUDIT_ANCHOR_DIR) : join(dataDir, 'audit-anchors'),
+    auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    auditAnchorUrl: e.AUDIT_ANCHOR_URL,
+    auditAnchorSyslog: e.AUDIT_ANCHOR_SYSLOG,
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo } from './modules/accounts/index.js';
 import { createAuditService } from './platform/audit/audit.service.js';
+import { openAuditKeys } from './platform/audit/audit-keys.js';
 import { systemClock } from './platform/clock.js';
 import { loadDemoData, writeDemoAccounts } from './seed/demo.js';
 import { loadReferenceData } from './seed/reference.js';
@@ -13,7 +14,9 @@ async function main() {
   const say = (line: string) => process.stdout.write(`[suilian] ${line}\n`);
   const opened = await openDatabase(config, { whenRunning: 'refuse', log: (m) => say(m.trim()) });
   const { db } = opened.database;
-  const audit = createAuditService({ db, clock: systemClock });
+  // Seeding is audited too: signed with the audit key, created here on first start (ADR 0013).
+  const keys = await openAuditKeys({ file: config.auditKeyFile, db, clock: systemClock, warn: (m) => say(`warning: ${m}`) });
+  const audit = createAuditService({ db, clock: systemClock, keys });
 
   await loadReferenceData(db, { clock: systemClock, audit });
   const noAccounts = (await createUserRepo(db).countAll()) === 0;

@@ -19,7 +19,8 @@ export const platformEndpoints = defineEndpoints({
     path: '/api/audit/verify',
     access: 'audit:read',
     tags: ['audit'],
-    summary: 'Walks the whole hash chain and reports the first broken link',
+    summary:
+      'Checks the whole audit log against the audit key and the checkpoints kept outside the database: broken links, gaps, truncation, re-chaining',
     success: 200,
     response: AuditVerificationSchema,
   },

@@ -3,6 +3,7 @@ import { createTestApp, insertUser, login, orgByDivision, type Session, type Tes
 import { systemActor } from '../actor.js';
 import { systemClock } from '../clock.js';
 import { createAuditService } from './audit.service.js';
+import { openAuditKeys } from './audit-keys.js';
 
 // Imports append one entry per created record in one go; the chain must stay intact.
 describe('audit appendMany', () => {
@@ -17,7 +18,8 @@ describe('audit appendMany', () => {
   afterAll(() => ctx.close());
 
   it('chains a batch of entries after single ones, in order, verifiably', async () => {
-    const audit = createAuditService({ db: ctx.database.db, clock: systemClock });
+    const keys = await openAuditKeys({ file: ctx.config.auditKeyFile, db: ctx.database.db, clock: systemClock });
+    const audit = createAuditService({ db: ctx.database.db, clock: systemClock, keys });
     const city = await orgByDivision(ctx, '440100');
     const actor = systemActor('system', city.id);
     const records = Array.from({ length: 2500 }, (_, i) => ({

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAsCli } from '../../../test/audit-tampering.js';
 import { createTestApp, insertUser, login, orgByDivision, type Session, type TestContext } from '../../../test/harness.js';
 
 const run = promisify(execFile);
+
 const SERVER_DIR = new URL('../../..', import.meta.url).pathname;
 
 // Issue #2 item 4: every service write is audited in the same transaction; the SM3 chain detects tampering.
@@ -74,9 +76,9 @@ describe('audit log', () => {
 
     const cliOk = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], {
       cwd: SERVER_DIR,
-      env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
+      env: { ...process.env, DATABASE_URL: ctx.databaseUrl, DATA_DIR: ctx.config.dataDir },
     });
-    expect(cliOk.stdout).toMatch(/audit log intact: \d+ entries verified/);
+    expect(cliOk.stdout).toMatch(/audit log intact: \d+ entries verified; entries 1–\d+ predate the audit key/);
 
     // Tamper as a superuser would: switch the guard off, rewrite history, switch it back on.
     const target = await ctx.database.pool.query("SELECT seq FROM audit_log WHERE action = 'organisation.update' LIMIT 1");
@@ -85,15 +87,18 @@ describe('audit log', () => {
     await ctx.database.pool.query(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"篡改"') WHERE seq = $1`, [seq]);
     await ctx.database.pool.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
 
+    // The entry after it still verifies and links to the stored hash: an edit in place, a broken link.
     const broken = await admin.request('GET', '/api/audit/verify');
-    expect(broken.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(seq), reason: 'entry content does not match its hash' });
+    expect(broken.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(seq), findings: [{ code: 'broken_link', seq: Number(seq) }] });
+    expect(broken.json().reason).toContain('content does not match its hash');
     const cli = await run('npx', ['tsx', 'src/cli.ts', 'audit:verify'], {
       cwd: SERVER_DIR,
-      env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
+      env: { ...process.env, DATABASE_URL: ctx.databaseUrl, DATA_DIR: ctx.config.dataDir },
     }).catch((e) => e);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`audit log BROKEN at entry ${seq}`);
-  });
+    expect(cli.stderr).toContain(`[broken_link] entry ${seq}: content does not match its hash`);
+  }, 120_000); // two runs of the CLI (tsx start-up) on a shared machine
 
   it('detects a deleted entry in the middle of the chain', async () => {
     const other = await createTestApp();
@@ -102,10 +107,9 @@ describe('audit log', () => {
       expect(max.rows[0].n).toBeGreaterThan(3); // reference data load is audited
       await other.database.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
       await other.database.pool.query('DELETE FROM audit_log WHERE seq = 2');
-      const { verifyChain } = await import('./audit.service.js');
-      const result = await verifyChain(other.database.db);
-      expect(result).toMatchObject({ ok: false, firstBrokenSeq: 2 });
-      expect(result.reason).toContain('missing');
+      const result = await verifyAsCli(other);
+      expect(result).toMatchObject({ ok: false, firstBrokenSeq: 2, findings: [{ code: 'gap', seq: 2, lastSeq: null }] });
+      expect(result.reason).toBe('entry 2 missing (the sequence jumps to 3)');
     } finally {
       await other.close();
     }

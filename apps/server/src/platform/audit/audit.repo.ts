@@ -1,5 +1,5 @@
 import type { AuditListQuery } from '@suilian/contracts';
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import { auditLog } from './audit.table.js';
@@ -14,6 +14,23 @@ export function createAuditRepo(db: DbOrTx) {
       await db.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
       const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
       return head ?? null;
+    },
+
+    /** The chain's head as committed now, without the lock (checkpoints: appends commit in seq order). */
+    async head(): Promise<{ seq: number; hash: string } | null> {
+      const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+      return head ?? null;
+    },
+
+    /** Whether any entry is signed with an audit key (a lost key file must then not be silently replaced). */
+    async findAnyKeyId(): Promise<string | null> {
+      const [row] = await db
+        .select({ keyId: auditLog.keyId })
+        .from(auditLog)
+        .where(isNotNull(auditLog.keyId))
+        .orderBy(desc(auditLog.seq))
+        .limit(1);
+      return row?.keyId ?? null;
     },
 
     async insert(row: AuditRow): Promise<void> {

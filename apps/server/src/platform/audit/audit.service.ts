@@ -4,7 +4,9 @@ import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { auditPolicy } from './audit.policy.js';
 import { type AuditRow, createAuditRepo } from './audit.repo.js';
-import { findChainBreak, GENESIS_HASH, hashEntry } from './chain.js';
+import { type ChainedFields, GENESIS_HASH, hashEntry } from './chain.js';
+import { type Keyring, keyringOf } from './keyring.js';
+import { verifyAuditLog } from './verify.js';
 
 export interface AuditRecord {
   action: string;
@@ -14,31 +16,57 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Rows per INSERT in appendMany (13 parameters each, well under PostgreSQL's 65 535). */
+/** Rows per INSERT in appendMany (14 parameters each, well under PostgreSQL's 65 535). */
 const APPEND_BATCH = 1000;
 
+export interface AuditServiceDeps {
+  db: DbOrTx;
+  clock: Clock;
+  /**
+   * The audit key file as it is now (ADR 0013): new entries are signed with the key it assigns to
+   * their seq. Without it entries are chained with plain SM3 as before the key existed — only for
+   * tools that write before a key is set up (the test database template).
+   */
+  keys?: () => Keyring;
+  /** Where checkpoints are kept (the verification reads them). */
+  anchorDir?: string;
+}
+
 /** Appends to and reads the hash-chained audit log. */
-export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
+export function createAuditService(deps: AuditServiceDeps) {
+  /** The entry after `head`, signed with the key the key file assigns to its seq. */
+  function chainAfter(
+    keyring: Keyring | undefined,
+    head: { seq: number; hash: string } | null,
+    fields: Omit<ChainedFields, 'seq' | 'prevHash' | 'keyId'>,
+  ) {
+    const seq = (head?.seq ?? 0) + 1;
+    const key = keyring?.keyFor(seq) ?? undefined;
+    const chained: ChainedFields = { ...fields, seq, prevHash: head?.hash ?? GENESIS_HASH, keyId: key?.id ?? null };
+    return { ...chained, hash: hashEntry(chained, key) };
+  }
+
+  function fieldsOf(actor: Actor, record: AuditRecord, occurredAt: Date) {
+    return {
+      occurredAt,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: toJson(record.before),
+      after: toJson(record.after),
+      requestId: actor.requestId,
+      clientIp: actor.clientIp,
+    };
+  }
+
   return {
     /** Appends one entry inside the caller's transaction `tx`, so it commits or rolls back with the change. */
     async append(tx: DbOrTx, actor: Actor, record: AuditRecord): Promise<void> {
       const repo = createAuditRepo(tx);
       const head = await repo.lockHead();
-      const fields = {
-        seq: (head?.seq ?? 0) + 1,
-        occurredAt: deps.clock.now(),
-        actorId: actor.userId,
-        actorName: actor.name,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        before: toJson(record.before),
-        after: toJson(record.after),
-        requestId: actor.requestId,
-        clientIp: actor.clientIp,
-        prevHash: head?.hash ?? GENESIS_HASH,
-      };
-      await repo.insert({ ...fields, hash: hashEntry(fields) });
+      await repo.insert(chainAfter(deps.keys?.(), head, fieldsOf(actor, record, deps.clock.now())));
     },
 
     /**
@@ -48,28 +76,14 @@ export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
     async appendMany(tx: DbOrTx, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
       if (records.length === 0) return;
       const repo = createAuditRepo(tx);
-      const head = await repo.lockHead();
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? GENESIS_HASH;
+      let head = await repo.lockHead();
       const occurredAt = deps.clock.now();
+      const keyring = deps.keys?.();
       for (let start = 0; start < records.length; start += APPEND_BATCH) {
         const rows = records.slice(start, start + APPEND_BATCH).map((record) => {
-          const fields = {
-            seq: ++seq,
-            occurredAt,
-            actorId: actor.userId,
-            actorName: actor.name,
-            action: record.action,
-            entityType: record.entityType,
-            entityId: record.entityId,
-            before: toJson(record.before),
-            after: toJson(record.after),
-            requestId: actor.requestId,
-            clientIp: actor.clientIp,
-            prevHash,
-          };
-          prevHash = hashEntry(fields);
-          return { ...fields, hash: prevHash };
+          const row = chainAfter(keyring, head, fieldsOf(actor, record, occurredAt));
+          head = row;
+          return row;
         });
         await repo.insertMany(rows);
       }
@@ -81,31 +95,18 @@ export function createAuditService(deps: { db: DbOrTx; clock: Clock }) {
       return { items: page.items.map(toEntry), total: page.total };
     },
 
-    /** Walks the whole chain and reports the first broken link. */
+    /** Checks the whole log against the key file and the checkpoints (ADR 0013). */
     async verify(actor: Actor): Promise<AuditVerification> {
       auditPolicy.authorize(actor, 'verify');
-      return verifyChain(deps.db);
+      return verifyAuditLog(deps.db, {
+        keyring: deps.keys?.() ?? keyringOf('', []),
+        ...(deps.anchorDir ? { anchorDir: deps.anchorDir } : {}),
+      });
     },
   };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
-
-export async function verifyChain(db: DbOrTx, batchSize = 2000): Promise<AuditVerification> {
-  const repo = createAuditRepo(db);
-  let position = { expectedSeq: 1, prevHash: GENESIS_HASH };
-  let checked = 0;
-  for (;;) {
-    const rows = await repo.findAfter(position.expectedSeq - 1, batchSize);
-    if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
-    const broken = findChainBreak(rows, position);
-    if (broken)
-      return { ok: false, checked: checked + (broken.seq - position.expectedSeq), firstBrokenSeq: broken.seq, reason: broken.reason };
-    checked += rows.length;
-    const last = rows[rows.length - 1] as AuditRow;
-    position = { expectedSeq: last.seq + 1, prevHash: last.hash };
-  }
-}
 
 /** Plain JSON (dates as ISO strings) so what is hashed is exactly what jsonb gives back. */
 function toJson(value: unknown): unknown {

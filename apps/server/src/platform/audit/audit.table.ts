@@ -1,9 +1,11 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, SM3 hash-chained audit log. `seq` orders the chain; `hash` covers the entry and the
- * previous hash. UPDATE and DELETE are refused by a trigger (see the migration), so a change
- * needs superuser access to the database and is still caught by `audit:verify`.
+ * Append-only, hash-chained audit log. `seq` orders the chain; `hash` covers the entry and the
+ * previous hash: HMAC-SM3 under the audit key `key_id` (held outside the database, ADR 0013), or
+ * plain SM3 for entries written before the log had a key (`key_id` null, ADR 0001). UPDATE and
+ * DELETE are refused by a trigger (see the migration), so a change needs superuser access to the
+ * database and is still caught by `audit:verify`.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -21,6 +23,7 @@ export const auditLog = pgTable(
     clientIp: text('client_ip'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    keyId: text('key_id'),
   },
   (t) => [
     index('audit_log_occurred_at_idx').on(t.occurredAt),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The fields of an audit entry that its hash covers. */
 export interface ChainedFields {
@@ -14,6 +14,14 @@ export interface ChainedFields {
   requestId: string | null;
   clientIp: string | null;
   prevHash: string;
+  /** The audit key that signs the entry; null for entries written before the log had a key (plain SM3). */
+  keyId: string | null;
+}
+
+/** A secret audit key (ADR 0013): its id (stored with each entry it signs) and its bytes. */
+export interface AuditKey {
+  id: string;
+  secret: Buffer;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,27 +43,41 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SM3 (GB/T 32905-2016) over the canonical form of the entry, chained to the previous hash. */
-export function hashEntry(fields: ChainedFields): string {
-  const payload = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
-  return createHash('sm3').update(payload, 'utf8').digest('hex');
+/** HMAC-SM3 (GB/T 32905-2016 inside RFC 2104) of a text under an audit key, as 64 hex characters. */
+export function hmacSm3(key: AuditKey, text: string): string {
+  return createHmac('sm3', key.secret).update(text, 'utf8').digest('hex');
 }
 
-export type ChainBreak = { seq: number; reason: string };
+/**
+ * The hash of an entry (its chained fields only, whatever else the object carries), chained to the
+ * previous one through `prevHash`. Keyed entries: HMAC-SM3
+ * under their key over the canonical form including `keyId`. Entries from before the key (keyId
+ * null): plain SM3 over the canonical form without `keyId`, exactly as ADR 0001 wrote them.
+ */
+export function hashEntry(fields: ChainedFields, key?: AuditKey): string {
+  const { keyId } = fields;
+  const base = {
+    seq: fields.seq,
+    occurredAt: fields.occurredAt.toISOString(),
+    actorId: fields.actorId,
+    actorName: fields.actorName,
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before,
+    after: fields.after,
+    requestId: fields.requestId,
+    clientIp: fields.clientIp,
+    prevHash: fields.prevHash,
+  };
+  if (keyId === null) return createHash('sm3').update(canonicalJson(base), 'utf8').digest('hex');
+  if (!key || key.id !== keyId) throw new Error(`entry ${fields.seq} is signed with key ${keyId}, which was not given`);
+  return hmacSm3(key, canonicalJson({ ...base, keyId }));
+}
 
-/** Checks one stretch of the chain; `expectedSeq`/`prevHash` carry over from the stretch before. */
-export function findChainBreak(
-  rows: Array<ChainedFields & { hash: string }>,
-  start: { expectedSeq: number; prevHash: string },
-): ChainBreak | null {
-  let { expectedSeq, prevHash } = start;
-  for (const row of rows) {
-    if (row.seq !== expectedSeq) return { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${row.seq})` };
-    if (row.prevHash !== prevHash) return { seq: row.seq, reason: 'previous-hash link does not match the entry before' };
-    const { hash, ...fields } = row;
-    if (hashEntry(fields) !== hash) return { seq: row.seq, reason: 'entry content does not match its hash' };
-    prevHash = hash;
-    expectedSeq += 1;
-  }
-  return null;
+/** Compares two hex digests without leaking where they differ. */
+export function sameDigest(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
 }
