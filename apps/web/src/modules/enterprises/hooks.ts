@@ -1,28 +1,16 @@
-import {
-  type CreateEnterprise,
-  type Enterprise,
-  EnterpriseSchema,
-  type Honour,
-  type HonourInput,
-  HonourSchema,
-  OkSchema,
-  pageOf,
-  type UpdateEnterprise,
-} from '@suilian/contracts';
+import { API, type CreateEnterprise, type HonourInput, type UpdateEnterprise } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const EnterprisePageSchema = pageOf(EnterpriseSchema);
 
 export const ENTERPRISE_FILTER_KEYS = ['q', 'districtId', 'clusterCode', 'industryCode', 'sizeClass', 'aboveScale', 'honourType'] as const;
 export type EnterpriseFilters = Partial<Record<(typeof ENTERPRISE_FILTER_KEYS)[number], string>>;
 
 export function useEnterprises(table: TableState, filters: EnterpriseFilters) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listEnterprises, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['enterprises', 'list', query],
-    queryFn: () => api.get<Page<Enterprise>>('/enterprises', { query, check: EnterprisePageSchema }),
+    queryFn: () => call(API.listEnterprises, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,7 +19,7 @@ export function useEnterprise(id: string | undefined) {
   return useQuery({
     queryKey: ['enterprises', 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<Enterprise>(`/enterprises/${id}`, { check: EnterpriseSchema }),
+    queryFn: () => call(API.getEnterprise, { params: { id: id ?? '' } }),
   });
 }
 
@@ -48,7 +36,7 @@ function useInvalidate() {
 export function useCreateEnterprise() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateEnterprise) => api.post<Enterprise>('/enterprises', body, { check: EnterpriseSchema }),
+    mutationFn: (body: CreateEnterprise) => call(API.createEnterprise, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -56,8 +44,7 @@ export function useCreateEnterprise() {
 export function useUpdateEnterprise() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateEnterprise }) =>
-      api.patch<Enterprise>(`/enterprises/${id}`, body, { check: EnterpriseSchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateEnterprise }) => call(API.updateEnterprise, { params: { id }, body }),
     // On success and on STALE_VERSION alike the cached copies are out of date.
     onSettled: () => invalidate(),
   });
@@ -68,8 +55,8 @@ export function useSaveHonour(enterpriseId: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: HonourInput }) =>
       id
-        ? api.put<Honour>(`/enterprises/${enterpriseId}/honours/${id}`, body, { check: HonourSchema })
-        : api.post<Honour>(`/enterprises/${enterpriseId}/honours`, body, { check: HonourSchema }),
+        ? call(API.updateEnterpriseHonour, { params: { id: enterpriseId, honourId: id }, body })
+        : call(API.addEnterpriseHonour, { params: { id: enterpriseId }, body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -77,7 +64,7 @@ export function useSaveHonour(enterpriseId: string) {
 export function useDeleteHonour(enterpriseId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/enterprises/${enterpriseId}/honours/${id}`, { check: OkSchema }),
+    mutationFn: (id: string) => call(API.removeEnterpriseHonour, { params: { id: enterpriseId, honourId: id } }),
     onSuccess: () => invalidate(),
   });
 }

@@ -1,4 +1,4 @@
-import type { Project, ProjectAction } from '@suilian/contracts';
+import { type Project, type ProjectAction, projectTransitionNeeds } from '@suilian/contracts';
 import type { ButtonProps } from 'antd';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,7 +9,6 @@ import { ApiError } from '../../api/http';
 import type { Messages } from '../../i18n/zh-CN';
 import { ApiErrorAlert, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
-import { actionNeeds } from './editing';
 import { useTransitionProject } from './hooks';
 
 type Refusal = keyof Messages['projects']['refused'];
@@ -49,7 +48,7 @@ export function ProjectActions({ project }: { project: Project }) {
   const [action, setAction] = useState<ProjectAction | null>(null);
   const transition = useTransitionProject();
   const actions = ORDER.filter((a) => project.allowedActions.includes(a));
-  const needs = action ? actionNeeds(action, project.state) : null;
+  const needs = action ? projectTransitionNeeds(action, project.state) : null;
   const hasReport = project.attachments.some((a) => a.kind === 'acceptance_report');
   const label = action ? t(`projectActions.${action}`) : '';
 

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import type { Project } from '@suilian/contracts';
+import { type Project, projectEditMode } from '@suilian/contracts';
 import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
 import { ProjectStateTag } from '../../shared/StatusTag';
-import { editMode } from './editing';
 import { useProject } from './hooks';
 import { ProjectActions } from './ProjectActions';
 import { ProjectAttachments } from './ProjectAttachments';
@@ -36,7 +35,7 @@ export default function ProjectDetailPage() {
   if (error) return <ApiErrorAlert error={error} />;
   if (isPending || !project) return <Spin />;
 
-  const mode = editMode(project, me.role, can('project:write'));
+  const mode = can('project:write') ? projectEditMode(project.state, me.role) : null;
   const scenarioName = (s: Project['scenarios'][number]) => {
     const item = s.code ? scenarioList?.items.find((i) => i.code === s.code) : undefined;
     return item ? itemName(item, locale) : s.name;

@@ -1,31 +1,24 @@
 import {
+  API,
   type CreateProject,
   PROJECT_STATES,
-  type Project,
-  type ProjectEvent,
-  ProjectEventSchema,
-  ProjectSchema,
   type ProjectState,
   type ProjectTransitionInput,
-  pageOf,
   type UpdateProject,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const ProjectPageSchema = pageOf(ProjectSchema);
-const EventsSchema = ProjectEventSchema.array();
 
 export const PROJECT_FILTER_KEYS = ['status', 'q', 'districtId', 'enterpriseId', 'scenario', 'clusterCode', 'year'] as const;
 export type ProjectFilters = Partial<Record<(typeof PROJECT_FILTER_KEYS)[number], string>>;
 
 export function useProjects(table: TableState, filters: ProjectFilters, enabled = true) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const query = urlQuery(API.listProjects, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['projects', 'list', query],
     enabled,
-    queryFn: () => api.get<Page<Project>>('/projects', { query, check: ProjectPageSchema }),
+    queryFn: () => call(API.listProjects, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,10 +27,10 @@ export function useProjects(table: TableState, filters: ProjectFilters, enabled 
 export function useProjectCounts(filters: Omit<ProjectFilters, 'status'>) {
   return useQueries({
     queries: PROJECT_STATES.map((status) => {
-      const query = { ...filters, status, page: 1, pageSize: 1 };
+      const query = urlQuery(API.listProjects, { ...filters, status, page: 1, pageSize: 1 });
       return {
         queryKey: ['projects', 'count', query],
-        queryFn: async () => (await api.get<Page<Project>>('/projects', { query, check: ProjectPageSchema })).total,
+        queryFn: async () => (await call(API.listProjects, { query })).total,
         placeholderData: keepPreviousData,
       };
     }),
@@ -56,7 +49,7 @@ export function useProject(id: string | undefined) {
   return useQuery({
     queryKey: ['projects', 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<Project>(`/projects/${id}`, { check: ProjectSchema }),
+    queryFn: () => call(API.getProject, { params: { id: id ?? '' } }),
   });
 }
 
@@ -64,7 +57,7 @@ export function useProjectEvents(id: string | undefined) {
   return useQuery({
     queryKey: ['projects', 'events', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<ProjectEvent[]>(`/projects/${id}/events`, { check: EventsSchema }),
+    queryFn: () => call(API.listProjectEvents, { params: { id: id ?? '' } }),
   });
 }
 
@@ -76,7 +69,7 @@ function useInvalidateProjects() {
 export function useCreateProject() {
   const invalidate = useInvalidateProjects();
   return useMutation({
-    mutationFn: (body: CreateProject) => api.post<Project>('/projects', body, { check: ProjectSchema }),
+    mutationFn: (body: CreateProject) => call(API.createProject, { body }),
     onSuccess: () => invalidate(),
   });
 }
@@ -84,8 +77,7 @@ export function useCreateProject() {
 export function useUpdateProject() {
   const invalidate = useInvalidateProjects();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateProject }) =>
-      api.patch<Project>(`/projects/${id}`, body, { check: ProjectSchema }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateProject }) => call(API.updateProject, { params: { id }, body }),
     onSettled: () => invalidate(),
   });
 }
@@ -93,8 +85,7 @@ export function useUpdateProject() {
 export function useTransitionProject() {
   const invalidate = useInvalidateProjects();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ProjectTransitionInput }) =>
-      api.post<Project>(`/projects/${id}/transitions`, body, { check: ProjectSchema }),
+    mutationFn: ({ id, body }: { id: string; body: ProjectTransitionInput }) => call(API.transitionProject, { params: { id }, body }),
     // A refused action may still mean the copy was stale: reload either way.
     onSettled: () => invalidate(),
   });

@@ -1,26 +1,24 @@
 import {
+  type CallInput,
   type CreateRecord,
-  OkSchema,
-  pageOf,
+  REGISTRY_API,
+  type RegistryEndpoints,
   type RegistryKey,
-  type RegistryRecord,
-  RegistryRecordSchema,
   type UpdateRecord,
 } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/http';
+import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
-
-const RecordPageSchema = pageOf(RegistryRecordSchema);
 
 export const REGISTRY_FILTER_KEYS = ['q', 'year', 'kind', 'districtId'] as const;
 export type RegistryFilters = Partial<Record<(typeof REGISTRY_FILTER_KEYS)[number], string>>;
 
 export function useRecords(registry: RegistryKey, table: TableState, filters: RegistryFilters) {
-  const query = { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters };
+  const api = REGISTRY_API[registry];
+  const query = urlQuery(api.listRecords, { page: table.page, pageSize: table.pageSize, sort: table.sort, ...filters });
   return useQuery({
     queryKey: ['registries', registry, 'list', query],
-    queryFn: () => api.get<Page<RegistryRecord>>(`/${registry}`, { query, check: RecordPageSchema }),
+    queryFn: () => call(api.listRecords, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +27,7 @@ export function useRecord(registry: RegistryKey, id: string | undefined) {
   return useQuery({
     queryKey: ['registries', registry, 'one', id],
     enabled: id !== undefined,
-    queryFn: () => api.get<RegistryRecord>(`/${registry}/${id}`, { check: RegistryRecordSchema }),
+    queryFn: () => call(REGISTRY_API[registry].getRecord, { params: { id: id ?? '' } }),
   });
 }
 
@@ -38,8 +36,7 @@ export function useTestPlatforms(enabled = true) {
   return useQuery({
     queryKey: ['registries', 'test-platforms', 'options'],
     enabled,
-    queryFn: async () =>
-      (await api.get<Page<RegistryRecord>>('/test-platforms', { query: { pageSize: 200, sort: 'title' }, check: RecordPageSchema })).items,
+    queryFn: async () => (await call(REGISTRY_API['test-platforms'].listRecords, { query: { pageSize: 200, sort: 'title' } })).items,
     staleTime: 60_000,
   });
 }
@@ -49,13 +46,18 @@ function useInvalidate(registry: RegistryKey) {
   return () => client.invalidateQueries({ queryKey: ['registries', registry] });
 }
 
+// The form builds `data` from the registry's field configuration (configs.ts), so it is typed as a
+// plain record here; the server checks it against the registry's own schema and names what is wrong.
+type CreateBody = CallInput<RegistryEndpoints['createRecord']>['body'];
+type UpdateBody = CallInput<RegistryEndpoints['updateRecord']>['body'];
+
 export function useSaveRecord(registry: RegistryKey) {
   const invalidate = useInvalidate(registry);
   return useMutation({
     mutationFn: (input: { id: string; body: UpdateRecord } | { id?: undefined; body: CreateRecord }) =>
-      input.id
-        ? api.patch<RegistryRecord>(`/${registry}/${input.id}`, input.body, { check: RegistryRecordSchema })
-        : api.post<RegistryRecord>(`/${registry}`, input.body, { check: RegistryRecordSchema }),
+      input.id !== undefined
+        ? call(REGISTRY_API[registry].updateRecord, { params: { id: input.id }, body: input.body as UpdateBody })
+        : call(REGISTRY_API[registry].createRecord, { body: input.body as CreateBody }),
     onSettled: () => invalidate(),
   });
 }
@@ -63,7 +65,7 @@ export function useSaveRecord(registry: RegistryKey) {
 export function useDeleteRecord(registry: RegistryKey) {
   const invalidate = useInvalidate(registry);
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/${registry}/${id}`, { check: OkSchema }),
+    mutationFn: (id: string) => call(REGISTRY_API[registry].deleteRecord, { params: { id } }),
     onSuccess: () => invalidate(),
   });
 }
