@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation } from '../organisations/organisation.table.js';
 
 const ROLE_VALUES = [
@@ -42,6 +42,24 @@ export const appUser = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('app_user_username_uq').on(t.username), index('app_user_org_id_idx').on(t.orgId)],
+);
+
+/**
+ * Failed logins per name as typed and client address. Kept for unknown names too, so that an
+ * unknown name and a real account answer alike; a locked pair never locks the account for other
+ * addresses. `locks` counts the locks since the last success and makes each lock longer.
+ */
+export const loginAttempt = pgTable(
+  'login_attempt',
+  {
+    username: text('username').notNull(),
+    clientIp: text('client_ip').notNull(),
+    failures: integer('failures').notNull().default(0),
+    locks: integer('locks').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.clientIp] }), index('login_attempt_last_failure_at_idx').on(t.lastFailureAt)],
 );
 
 /** Browser sessions; the cookie carries a random id, the table only its SHA-256. */
