@@ -4,9 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLocale } from '../../app/locale';
+import EChart, { echarts, pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
-import EChart, { echarts, pngToolbox } from './EChart';
 import { type DistrictGeoJson, useDistrictOutlines } from './hooks';
 
 const MAP_NAME = 'suilian-guangzhou-districts';

@@ -2,7 +2,7 @@ import type { Dashboard } from '@suilian/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import EChart, { pngToolbox } from './EChart';
+import EChart, { pngToolbox } from '../../shared/charts/EChart';
 
 /** Projects by state, in the order of their lifecycle; a bar opens those projects (logged-in users). */
 export default function PipelineChart({ pipeline, linkOf }: { pipeline: Dashboard['pipeline']; linkOf?: (state: string) => string }) {

@@ -8,7 +8,7 @@ import { formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
 import { barPercent, INDICATOR_STATUS_TONES, roundFigure, TONE_HEX } from '../indicators/status';
 
-const EChart = lazy(() => import('./EChart'));
+const EChart = lazy(() => import('../../shared/charts/EChart'));
 
 type TargetFigures = PublicDashboard['groups'][number]['indicators'][number] & { drillDown?: string };
 type Group = { group: PublicDashboard['groups'][number]['group']; indicators: TargetFigures[] };

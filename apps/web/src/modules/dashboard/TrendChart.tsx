@@ -2,10 +2,10 @@ import type { DashboardIndicator } from '@suilian/contracts';
 import { Empty, Flex, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import EChart, { pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { forecastMethodText } from '../indicators/forecastText';
-import EChart, { pngToolbox } from './EChart';
 import { useTrend } from './hooks';
 
 /** An indicator's monthly values against the milestone path to the target, and the forecast, with its method in words. */

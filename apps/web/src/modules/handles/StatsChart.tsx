@@ -1,10 +1,5 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { useMemo } from 'react';
+import EChart from '../../shared/charts/EChart';
 
 export interface DailySeries {
   name: string;
@@ -15,51 +10,33 @@ export interface DailySeries {
 
 /** Registrations and resolutions per day as an ECharts line chart. */
 export default function StatsChart({ days, series, height = 320 }: { days: string[]; series: DailySeries[]; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const option = useMemo(
+    () => ({
+      animation: false,
+      grid: { left: 48, right: 48, top: 40, bottom: 32 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', boundaryGap: false, data: days },
+      yAxis: series.map((s, i) => ({
+        type: 'value',
+        minInterval: 1,
+        position: i === 0 ? 'left' : 'right',
+        name: s.name,
+        splitLine: { show: i === 0 },
+      })),
+      series: series.map((s, i) => ({
+        name: s.name,
+        type: 'line',
+        yAxisIndex: Math.min(i, 1),
+        data: s.data,
+        showSymbol: days.length <= 31,
+        lineStyle: { width: 2, color: s.colour },
+        itemStyle: { color: s.colour },
+        areaStyle: { color: s.colour, opacity: 0.06 },
+      })),
+    }),
+    [days, series],
+  );
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        animation: false,
-        grid: { left: 48, right: 48, top: 40, bottom: 32 },
-        legend: { top: 0 },
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', boundaryGap: false, data: days },
-        yAxis: series.map((s, i) => ({
-          type: 'value',
-          minInterval: 1,
-          position: i === 0 ? 'left' : 'right',
-          name: s.name,
-          splitLine: { show: i === 0 },
-        })),
-        series: series.map((s, i) => ({
-          name: s.name,
-          type: 'line',
-          yAxisIndex: Math.min(i, 1),
-          data: s.data,
-          showSymbol: days.length <= 31,
-          lineStyle: { width: 2, color: s.colour },
-          itemStyle: { color: s.colour },
-          areaStyle: { color: s.colour, opacity: 0.06 },
-        })),
-      },
-      true,
-    );
-  }, [days, series]);
-
-  return <div ref={ref} style={{ width: '100%', height }} data-testid="handle-stats-chart" />;
+  return <EChart option={option} height={height} testId="handle-stats-chart" />;
 }

@@ -1,12 +1,7 @@
 import type { IndicatorSeries } from '@suilian/contracts';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-
-echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+import EChart from '../../shared/charts/EChart';
 
 /** `202604` → `2026-04`. */
 const monthOf = (period: string) => (/^\d{6}$/.test(period) ? `${period.slice(0, 4)}-${period.slice(4)}` : period);
@@ -14,24 +9,8 @@ const monthOf = (period: string) => (/^\d{6}$/.test(period) ? `${period.slice(0,
 /** A small line chart of an indicator's monthly value against its milestone path; loaded lazily with ECharts. */
 export default function Sparkline({ points, colour, unit }: { points: IndicatorSeries['points']; colour: string; unit: string }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
+  const option = useMemo(
+    () => ({
       animation: false,
       grid: { left: 2, right: 2, top: 4, bottom: 2 },
       tooltip: {
@@ -61,10 +40,9 @@ export default function Sparkline({ points, colour, unit }: { points: IndicatorS
           itemStyle: { color: '#8c8c8c' },
         },
       ],
-    });
-  }, [points, colour, unit, t]);
-
-  return (
-    <div ref={ref} style={{ width: '100%', height: 56 }} role="img" aria-label={t('targets.sparkline')} data-testid="indicator-sparkline" />
+    }),
+    [points, colour, unit, t],
   );
+
+  return <EChart option={option} height={56} label={t('targets.sparkline')} testId="indicator-sparkline" />;
 }

@@ -1,13 +1,8 @@
 import { PROJECT_STATES, type ProjectState } from '@suilian/contracts';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import EChart from '../../shared/charts/EChart';
 import { PROJECT_STATE_TONES, type StatusTone } from '../../shared/status';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** The status colours as chart colours (antd's tag palette). */
 const TONE_HEX: Record<StatusTone, string> = {
@@ -27,30 +22,8 @@ export default function ProjectStatusChart({
   onSelect?: (state: ProjectState) => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const select = useRef(onSelect);
-  select.current = onSelect;
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (params) => {
-      const state = PROJECT_STATES[params.dataIndex];
-      if (state) select.current?.(state);
-    });
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
+  const option = useMemo(
+    () => ({
       grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: {
@@ -68,16 +41,20 @@ export default function ProjectStatusChart({
           data: PROJECT_STATES.map((s) => ({ value: counts[s] ?? 0, itemStyle: { color: TONE_HEX[PROJECT_STATE_TONES[s]] } })),
         },
       ],
-    });
-  }, [counts, t]);
+    }),
+    [counts, t],
+  );
 
   return (
-    <div
-      ref={ref}
-      style={{ width: '100%', height: 170 }}
-      role="img"
-      aria-label={t('projects.chartTitle')}
-      data-testid="project-status-chart"
+    <EChart
+      option={option}
+      height={170}
+      label={t('projects.chartTitle')}
+      testId="project-status-chart"
+      onClick={(params) => {
+        const state = params.dataIndex === undefined ? undefined : PROJECT_STATES[params.dataIndex];
+        if (state) onSelect?.(state);
+      }}
     />
   );
 }

@@ -2,8 +2,8 @@ import type { VulnStats } from '@suilian/contracts';
 import { Skeleton } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import EChart, { echarts, pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
-import EChart, { echarts, pngToolbox } from '../dashboard/EChart';
 import { type DistrictGeoJson, useDistrictOutlines } from '../dashboard/hooks';
 
 const MAP_NAME = 'suilian-security-districts';

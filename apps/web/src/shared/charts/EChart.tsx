@@ -30,7 +30,7 @@ echarts.use([
 
 export { echarts };
 
-/** The toolbox every dashboard chart carries: save as PNG (white background, double resolution). */
+/** The toolbox a downloadable chart carries: save as PNG (white background, double resolution). */
 export function pngToolbox(title: string, fileName: string) {
   return {
     right: 8,
@@ -42,12 +42,13 @@ export function pngToolbox(title: string, fileName: string) {
 interface Props {
   option: echarts.EChartsCoreOption;
   height: number;
-  label: string;
+  /** Accessible name; without it the canvas is not announced as an image. */
+  label?: string;
   testId: string;
   onClick?: (params: { name?: string; dataIndex?: number; seriesIndex?: number }) => void;
 }
 
-/** One ECharts canvas that follows its option and its container's width. */
+/** The console's one ECharts canvas (registration above, resize, click): it follows its option and its container's width. */
 export default function EChart({ option, height, label, testId, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -72,5 +73,7 @@ export default function EChart({ option, height, label, testId, onClick }: Props
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={label} data-testid={testId} />;
+  const style = { width: '100%', height };
+  if (!label) return <div ref={ref} style={style} data-testid={testId} />;
+  return <div ref={ref} style={style} role="img" aria-label={label} data-testid={testId} />;
 }
