@@ -32,8 +32,9 @@ import { type Clock, systemClock } from './platform/clock.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
 import { registerAuthentication } from './platform/http/auth-hook.js';
-import { registerErrorHandling } from './platform/http/error-handler.js';
+import { answerClientError, registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerMultipart } from './platform/http/multipart.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -65,12 +66,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
+    // Requests Node cannot parse (431 headers too large, 400) get the error envelope too.
+    clientErrorHandler: answerClientError,
     // Malformed percent-escapes never reach a route; the Handle API answers them in its own shape.
     frameworkErrors: (error, request, reply) => answerBadUrl(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // NUL and unpaired surrogates are refused before validation on every catalogue route but the raw ones.
+  registerInputGuard(app);
 
   // Also sets x-request-id on every response.
   registerSecurityHeaders(app);

@@ -1,6 +1,26 @@
 import { z } from 'zod';
 
 export const UuidSchema = z.uuid();
+
+/**
+ * The calendar dates any input may name (issue #11 item 2): wide enough for every date of the
+ * programme's records (founding dates, patents, standards, plans to 2035), narrow enough that no
+ * calculation or column meets a year 0001 or 9999. Outputs computed by the server (a forecast
+ * may say 9999) keep plain `z.iso.date()`.
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+
+const inDateRange = (date: string) => date >= DATE_RANGE.min && date <= DATE_RANGE.max;
+const dateRangeIssue = {
+  message: `a date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`,
+  params: { rule: 'date_range' },
+} as const;
+
+/** An input date `YYYY-MM-DD` within DATE_RANGE (rule `date_range` when outside). */
+export const IsoDateSchema = z.iso.date().refine(inDateRange, dateRangeIssue);
+
+/** An input timestamp (ISO 8601 with offset) whose date part is within DATE_RANGE (rule `date_range`). */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).refine((value) => inDateRange(value.slice(0, 10)), dateRangeIssue);
 export const IdParamsSchema = z.object({ id: z.uuid() }).strict();
 
 /** `?page=&pageSize=&sort=&q=`: sort is `field` or `-field` (descending). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 import { INDICATOR_GROUPS, INDICATOR_STATUSES } from './indicators.js';
 import { PROJECT_STATES } from './projects.js';
 import { REGISTRATION_STATES } from './reporting.js';
@@ -10,7 +11,7 @@ const IndicatorCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'an indicator c
 export const DashboardQuerySchema = z
   .object({
     district: z.uuid().optional(),
-    asOf: z.iso.date().optional(),
+    asOf: IsoDateSchema.optional(),
     mapIndicator: IndicatorCode.optional(),
   })
   .strict();

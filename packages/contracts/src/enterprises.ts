@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema } from './common.js';
 import { CreditCodeSchema, OrganisationSchema } from './organisations.js';
 
 const PHONE = z.string().regex(/^[0-9+\-() ]{5,32}$/, 'phone: digits, spaces and + - ( ) only, 5 to 32 characters');
-const DATE = z.iso.date();
+const DATE = IsoDateSchema;
 
 export const ContactSchema = z
   .object({

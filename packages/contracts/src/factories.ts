@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema } from './common.js';
 import { SCENARIO_CATEGORIES } from './projects.js';
 
 /** 5G factory levels (5G全连接工厂): line, workshop, factory. */
@@ -12,7 +12,7 @@ export const FactoryScenarioSchema = z
     code: z.string().max(32).nullable(),
     customName: z.string().trim().min(1).max(64).nullable().optional(),
     category: z.enum(SCENARIO_CATEGORIES),
-    goLiveDate: z.iso.date().nullable().optional(),
+    goLiveDate: IsoDateSchema.nullable().optional(),
   })
   .strict()
   .refine((s) => (s.code === null) !== (s.customName == null), { message: 'give either a scenario code or a custom name', path: ['code'] });

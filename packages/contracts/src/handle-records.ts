@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 import {
   HANDLE_LIMITS,
   HandleValueInputSchema,
@@ -179,8 +180,8 @@ export type ReverseLookupResult = z.infer<typeof ReverseLookupResultSchema>;
 
 export const HandleStatsQuerySchema = z
   .object({
-    from: z.iso.date(),
-    to: z.iso.date(),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
     prefix: z.string().max(HANDLE_LIMITS.prefixBytes).optional(),
   })
   .strict();

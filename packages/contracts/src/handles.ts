@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 
 /**
  * Industrial identifiers (标识解析, issue #6, requirement S1-3): Handle-compatible registration and
@@ -248,8 +249,8 @@ export const TemplateItemSchema = z
     /** number: value bounds; date: ISO dates as strings in minDate/maxDate. */
     min: z.number().optional(),
     max: z.number().optional(),
-    minDate: z.iso.date().optional(),
-    maxDate: z.iso.date().optional(),
+    minDate: IsoDateSchema.optional(),
+    maxDate: IsoDateSchema.optional(),
     /** string: a regular expression the whole value must match. */
     pattern: z.string().max(200).optional(),
     /** enum: allowed values. */

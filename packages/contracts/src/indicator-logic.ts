@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 
 /**
  * Shapes shared by the pure indicator and reporting logic (issue #4): periods, data set timing,
@@ -48,7 +49,7 @@ export type DataSetTiming = z.infer<typeof DataSetTimingSchema>;
 
 /** A city admin's grant reopening one expired period for one organisation, through expiresOn (inclusive). */
 export const LockExceptionSchema = z
-  .object({ dataSet: z.string().min(1), period: PeriodIdSchema, orgUnit: z.string().min(1), expiresOn: DATE })
+  .object({ dataSet: z.string().min(1), period: PeriodIdSchema, orgUnit: z.string().min(1), expiresOn: IsoDateSchema })
   .strict();
 export type LockException = z.infer<typeof LockExceptionSchema>;
 
@@ -140,7 +141,7 @@ export type ExpressionProblem = z.infer<typeof ExpressionProblemSchema>;
 export const PACE_STATUSES = ['on_track', 'at_risk', 'behind'] as const;
 export type PaceStatus = (typeof PACE_STATUSES)[number];
 
-export const DatedValueSchema = z.object({ date: DATE, value: z.number() }).strict();
+export const DatedValueSchema = z.object({ date: IsoDateSchema, value: z.number() }).strict();
 export type DatedValue = z.infer<typeof DatedValueSchema>;
 
 /** Shares of the expected gain below which an indicator is at risk / behind (0.9 and 0.75 by default). */
@@ -155,7 +156,7 @@ export const IndicatorPlanSchema = z
     baseline: DatedValueSchema,
     target: DatedValueSchema,
     /** Date → value the path passes through; without them the path is a straight line from baseline to target. */
-    milestones: z.record(DATE, z.number()).nullable().optional(),
+    milestones: z.record(IsoDateSchema, z.number()).nullable().optional(),
     thresholds: PaceThresholdsSchema.optional(),
     cumulative: z.boolean().optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 import {
   AGGREGATION_TYPES,
   ExpressionProblemSchema,
@@ -55,7 +56,7 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export const IndicatorQuerySchema = z
   .object({
     district: z.uuid().optional(),
-    asOf: z.iso.date().optional(),
+    asOf: IsoDateSchema.optional(),
   })
   .strict();
 
@@ -100,7 +101,7 @@ export const PLAN_TARGET_PROTECTED_FIELDS = [
   'formula',
 ] as const;
 
-const DATE = z.iso.date();
+const DATE = IsoDateSchema;
 
 /**
  * What an administrator states about an indicator. Exactly one of `counter` (a named record count,
@@ -199,7 +200,7 @@ export type FormulaCheckResult = z.infer<typeof FormulaCheckResultSchema>;
 export const IndicatorRecordsQuerySchema = z
   .object({
     district: z.uuid().optional(),
-    asOf: z.iso.date().optional(),
+    asOf: IsoDateSchema.optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema } from './common.js';
 
 /** Lifecycle of a "5G+工业互联网" project (issue #3 item 2); transitions live in the server's lifecycle.ts. */
 export const PROJECT_STATES = [
@@ -33,7 +33,7 @@ export const NETWORK_MODES = ['virtual', 'hybrid', 'dedicated'] as const;
 export const SCENARIO_CATEGORIES = ['auxiliary', 'main_production'] as const;
 export const ATTACHMENT_KINDS = ['declaration', 'acceptance_report', 'photo', 'other'] as const;
 
-const DATE = z.iso.date();
+const DATE = IsoDateSchema;
 /** Money in 万元 as a decimal string with at most two decimals; never a float. */
 export const MoneySchema = z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'money: a non-negative amount in 万元 with at most two decimals');
 

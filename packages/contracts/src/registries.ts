@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema } from './common.js';
 import { PATENT_NUMBER_RULE, parsePatentNumber } from './patent-number.js';
 
 /**
@@ -21,7 +21,7 @@ export const REGISTRY_KEYS = [
 ] as const;
 export type RegistryKey = (typeof REGISTRY_KEYS)[number];
 
-const DATE = z.iso.date();
+const DATE = IsoDateSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const PatentNumberSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from './common.js';
 import {
   AGGREGATION_TYPES,
   EntryStateSchema,
@@ -89,7 +90,7 @@ export const CreateLockExceptionSchema = z
     period: PeriodIdSchema,
     orgUnit: z.uuid(),
     reason: z.string().trim().min(1).max(1000),
-    expiresOn: z.iso.date(),
+    expiresOn: IsoDateSchema,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, IsoDateTimeSchema, ListQuerySchema } from './common.js';
 import type { Permission } from './roles.js';
 
 /** Selection rounds (遴选, issue #3 item 4): 5G factory benchmarks (T-APP-3), typical cases (T-APP-4), others. */
@@ -83,7 +83,7 @@ const roundFields = {
     .min(1)
     .max(20)
     .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { message: 'criterion keys must be unique' }),
-  deadline: z.iso.datetime({ offset: true }),
+  deadline: IsoDateTimeSchema,
   quota: z.number().int().min(1).max(1000),
   expertsPerApplication: z.number().int().min(1).max(15).default(3),
   aggregation: z.enum(AGGREGATIONS).default('trimmed_mean'),
@@ -98,7 +98,7 @@ export type UpdateRound = z.infer<typeof UpdateRoundSchema>;
 export const ROUND_ACTIONS = ['open', 'close_applications', 'start_review', 'close_review', 'start_publicity', 'publish'] as const;
 export type RoundAction = (typeof ROUND_ACTIONS)[number];
 export const RoundTransitionSchema = z
-  .object({ version: z.number().int(), action: z.enum(ROUND_ACTIONS), publicityEnd: z.iso.date().optional() })
+  .object({ version: z.number().int(), action: z.enum(ROUND_ACTIONS), publicityEnd: IsoDateSchema.optional() })
   .strict();
 export type RoundTransition = z.infer<typeof RoundTransitionSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateTimeSchema, ListQuerySchema } from './common.js';
 import { ROLES } from './roles.js';
 
 export const ApiTokenSchema = z.object({
@@ -23,7 +23,7 @@ export const CreateApiTokenSchema = z
     name: z.string().trim().min(1).max(64),
     role: z.enum(ROLES),
     orgId: z.uuid(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    expiresAt: IsoDateTimeSchema.nullable().optional(),
   })
   .strict();
 export type CreateApiToken = z.infer<typeof CreateApiTokenSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema } from './common.js';
 
 /**
  * The industrial vulnerability database and its closed loop (issue #5, requirement G-3):
@@ -62,7 +62,7 @@ export const VEX_JUSTIFICATIONS = [
 /** Days to remediate by grade when nobody configured otherwise. */
 export const DEFAULT_SLA_DAYS: Record<VulnGrade, number> = { critical: 7, high: 30, medium: 90, low: 120 };
 
-const isoDate = z.iso.date();
+const isoDate = IsoDateSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 

@@ -14,6 +14,14 @@ const MAX_MESSAGES = 50;
  * mandatory tests). Returns the failing tests' messages as `<test>: <path> <message>`.
  */
 export async function validateCsaf(doc: unknown): Promise<{ ok: boolean; messages: string[] }> {
+  // The validator reads properties without checking the document is an object (`null` crashed it).
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    return {
+      ok: false,
+      messages: [
+        `document: the file holds ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}, not a JSON object`,
+      ],
+    };
   const result = await validate(TESTS, doc);
   if (result.isValid) return { ok: true, messages: [] };
   const messages = result.tests

@@ -1,13 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { ErrorCode, FieldIssue } from '@suilian/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { loggableDatabaseError, refusalOfDatabaseError } from './database-errors.js';
+import { multipartRefusal } from './multipart.js';
 
 /** Sends the one error envelope `{ error: { code, message, requestId, details? } }`. */
 export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
   return reply
     .status(status)
     .send({ error: { code, message, requestId: String(reply.request.id), ...(details === undefined ? {} : { details }) } });
+}
+
+/** The rule a Zod issue breaks: a refinement's own name (`params.rule`, e.g. date_range) or the issue code. */
+function ruleOf(v: { keyword: string; params?: unknown }): string {
+  const rule = (v.params as { params?: { rule?: unknown } } | undefined)?.params?.rule;
+  return typeof rule === 'string' ? rule : v.keyword;
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -19,7 +29,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         const path = v.instancePath.split('/').filter(Boolean);
         const keys = (v.params as { keys?: string[] } | undefined)?.keys;
         const field = [error.validationContext, ...path, ...(keys?.length ? [keys.join(',')] : [])].filter(Boolean).join('.');
-        return { field, rule: v.keyword, message: v.message ?? 'invalid' };
+        return { field, rule: ruleOf(v), message: v.message ?? 'invalid' };
       });
       const creditCodeIssue = issues.some((i) => i.field.endsWith('creditCode'));
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
@@ -38,12 +48,45 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendError(reply, 400, 'INVALID_JSON', 'the body is not valid JSON');
     }
+    const multipart = multipartRefusal(error, request);
+    if (multipart)
+      return sendError(reply, multipart.status, multipart.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', multipart.message);
+    // A value PostgreSQL refuses (NUL, a number or date out of its range, a duplicate key) is the
+    // client's to fix; logged by condition only, since the error's detail quotes the values.
+    const database = refusalOfDatabaseError(error);
+    if (database) {
+      request.log.warn({ database: loggableDatabaseError(error) }, 'request refused by the database');
+      return sendError(reply, database.status, database.code, database.message, database.details);
+    }
     if (error.statusCode === 429) return sendError(reply, 429, 'RATE_LIMITED', 'too many requests; try again later');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendError(reply, error.statusCode, 'BAD_REQUEST', error.message);
+      return sendError(reply, error.statusCode, error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.message);
     }
     // 5xx: log everything, tell the client nothing internal.
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', 'an internal error occurred; quote the request id when reporting it');
   });
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', message: 'the request headers are larger than allowed' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', message: 'the request did not arrive in time' },
+};
+
+/**
+ * Node's answer to a request it cannot parse (headers too large, malformed request line), which
+ * never reaches Fastify's routing: the same envelope as every other error, written on the socket
+ * (Fastify's `clientErrorHandler`). A reset or already closed connection gets nothing.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, reason: 'Bad Request', message: 'the request is not valid HTTP' };
+  const body = JSON.stringify({ error: { code: 'BAD_REQUEST' satisfies ErrorCode, message: known.message, requestId: randomUUID() } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
