@@ -18,6 +18,9 @@ export const PROJECT_PROGRESS_FIELDS = [
   'investment5g',
 ] as const satisfies readonly (keyof UpdateProject)[];
 
+/** A progress update: only what PROJECT_PROGRESS_FIELDS opens (the console's progress form builds one). */
+export type ProjectProgressUpdate = Pick<UpdateProject, 'version' | (typeof PROJECT_PROGRESS_FIELDS)[number]>;
+
 /** States in which a project takes progress updates (from everyone who may write it). */
 export const PROJECT_PROGRESS_STATES: readonly ProjectState[] = ['approved', 'under_construction', 'built'];
 

@@ -1,9 +1,16 @@
-import { type CreateProject, FilingIdSchema, MoneySchema, NETWORK_MODES, type Project, type UpdateProject } from '@suilian/contracts';
+import {
+  type CreateProject,
+  FilingIdSchema,
+  MoneySchema,
+  NETWORK_MODES,
+  type Project,
+  type ProjectProgressUpdate,
+} from '@suilian/contracts';
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, type FormRule, Input, Radio, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
 import { OrgSelect } from '../../shared/OrgSelect';
@@ -114,7 +121,7 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
     const scenarios = (v.scenarios ?? []).map((s) => ({ code: s.code, customName: s.code ? null : s.customName, category: s.category }));
     const money = { investmentTotal: nullIfBlank(v.investmentTotal), investment5g: nullIfBlank(v.investment5g) };
     if (project && progressOnly) {
-      const body: UpdateProject = {
+      const body: ProjectProgressUpdate = {
         version: project.version,
         filingId: nullIfBlank(v.filingId),
         ...money,
