@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, ListQuerySchema } from './common.js';
 
-/** Lifecycle of a "5G+工业互联网" project (issue #3 item 2); transitions live in the server's lifecycle.ts. */
+/** Lifecycle of a "5G+工业互联网" project (issue #3 item 2); transitions live in rules/project-lifecycle.ts. */
 export const PROJECT_STATES = [
   'draft',
   'submitted',
