@@ -1,3 +1,4 @@
+import { enUS as auditVerificationEnUS } from './parts/auditVerification';
 import { enUS as dashboardEnUS } from './parts/dashboard';
 import { enUS as forecastEnUS } from './parts/forecast';
 import { enUS as handlesEnUS } from './parts/handles';
@@ -438,8 +439,6 @@ const enUS: Messages = {
     hash: 'Hash',
     verify: 'Verify hash chain',
     verifyOk: 'The hash chain is intact: {{checked}} entries checked.',
-    verifyBroken: 'The hash chain is broken at entry {{seq}} ({{checked}} entries checked).',
-    verifyReason: 'Reason: {{reason}}',
     empty: 'No audit entries match these filters. Change the filters.',
   },
   excel: {
@@ -1078,6 +1077,7 @@ const enUS: Messages = {
     orgKind: 'Organisation kind',
     permissions: 'Permissions',
   },
+  auditVerification: auditVerificationEnUS,
   dashboard: dashboardEnUS,
   vulnerabilities: vulnerabilitiesEnUS,
   handles: handlesEnUS,

@@ -20,6 +20,7 @@ import type {
   SELECTION_SUBJECTS,
 } from '@suilian/contracts';
 
+import { zhCN as auditVerificationZhCN } from './parts/auditVerification';
 import { zhCN as dashboardZhCN } from './parts/dashboard';
 import { zhCN as forecastZhCN } from './parts/forecast';
 import { zhCN as handlesZhCN } from './parts/handles';
@@ -463,8 +464,6 @@ const zhCN = {
     hash: '哈希',
     verify: '校验哈希链',
     verifyOk: '哈希链完整：已校验 {{checked}} 条记录。',
-    verifyBroken: '哈希链在第 {{seq}} 条记录处断裂（已校验 {{checked}} 条）。',
-    verifyReason: '原因：{{reason}}',
     empty: '没有符合条件的审计记录，请调整筛选条件。',
   },
   excel: {
@@ -1083,6 +1082,7 @@ const zhCN = {
     orgKind: '组织类型',
     permissions: '权限',
   },
+  auditVerification: auditVerificationZhCN,
   dashboard: dashboardZhCN,
   vulnerabilities: vulnerabilitiesZhCN,
   handles: handlesZhCN,

@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@suilian/contracts';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { AuditFilterBar } from './AuditFilterBar';
 import { type AuditFilters, useAuditEntries, useVerifyAudit } from './hooks';
+import { VerifyResult } from './VerifyResult';
 
 /** Pretty JSON as plain text: React escapes it, nothing is ever interpreted as HTML. */
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
@@ -20,24 +21,6 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
         {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
       </pre>
     </>
-  );
-}
-
-function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyAudit> }) {
-  const { t } = useTranslation();
-  if (verify.error) return <ApiErrorAlert error={verify.error} />;
-  const result = verify.data;
-  if (!result) return null;
-  return result.ok ? (
-    <Alert type="success" showIcon title={t('audit.verifyOk', { checked: result.checked })} data-testid="audit-verify-result" />
-  ) : (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="audit-verify-result"
-      title={t('audit.verifyBroken', { seq: result.firstBrokenSeq ?? '?', checked: result.checked })}
-      description={result.reason ? t('audit.verifyReason', { reason: result.reason }) : undefined}
-    />
   );
 }
 
