@@ -47,9 +47,10 @@ export function createJobPlatform(deps: JobPlatformDeps) {
       schedules.start();
       await jobs.reconcile();
     },
-    /** Stops proposing tasks, lets running jobs finish (up to `timeoutMs`), hands the rest back, stops the workers. */
+    /** Stops proposing tasks and taking jobs, lets running jobs finish (up to `timeoutMs`), hands the rest back. */
     async stop(timeoutMs = 30_000): Promise<void> {
       schedules.stop();
+      await queue.pause();
       await jobs.stop(timeoutMs);
       await queue.stop(1000);
     },

@@ -122,6 +122,8 @@ export function createJobService(deps: JobServiceDeps) {
       return toJob(created);
     }
     // The row, its files and the queue's job commit together: no job is queued without its row, nor the reverse.
+    await durable.queue.ensure(name);
+    if (definition.abandoned) await durable.queue.ensure(abandonedQueue(name));
     const client = await durable.pool.connect();
     let created: JobRow;
     try {

@@ -174,6 +174,24 @@ describe('durable jobs across instances', () => {
     expect(slots.n).toBeLessThanOrEqual(2);
   });
 
+  it('hands a job still running at shutdown back to the queue, for another instance to run', async () => {
+    const database = connectDatabase(ctx.databaseUrl, { max: 3 });
+    const leaving = createJobPlatform({ db: database.db, pool: database.pool, clock: systemClock, log: quiet, reconcileEveryMs: 0 });
+    const kind = leaving.jobs.define('test.shutdown', () => new Promise(() => undefined));
+    await leaving.start();
+    const id = (await kind.start(adminActor, {})).id;
+    await until('the job running', async () => (await jobOf(id)).status === 'running');
+    await leaving.stop(200);
+    await database.close();
+    expect(await jobOf(id)).toMatchObject({ status: 'queued', message: 'the server running it stopped; it runs again (attempt 2 of 2)' });
+    await instance((p) => void p.jobs.define('test.shutdown', async ({ job }) => ({ attempt: job.attempt })));
+    const done = await until('the job run elsewhere', async () => {
+      const job = await jobOf(id);
+      return job.status === 'succeeded' ? job : null;
+    });
+    expect(done.result).toEqual({ attempt: 2 });
+  });
+
   it('runs again, on a live instance, a job whose instance was killed with SIGKILL mid-run', { timeout: 180_000 }, async () => {
     const { child, jobId } = await blockedChild('test.killed', 1);
     expect((await jobOf(jobId)).status).toBe('running');

@@ -167,6 +167,17 @@ export function createJobQueue(deps: {
       for (const w of workers) await startWorker(b, w);
     },
 
+    /** Creates the queue now unless it exists (before a transaction that will send to it holds a connection). */
+    ensure,
+
+    /** Stops taking new jobs (at shutdown, before the running ones are waited for); sends still work. */
+    async pause(): Promise<void> {
+      const b = boss;
+      if (!b) return;
+      for (const queue of workerIds.keys()) await b.offWork(queue);
+      workerIds.clear();
+    },
+
     /** Lets running work finish for up to `timeoutMs`; what is still running then goes back to the queue. */
     async stop(timeoutMs = 30_000): Promise<void> {
       const b = boss;
