@@ -25,6 +25,7 @@ export * from './projects.js';
 export * from './registries.js';
 export * from './reporting.js';
 export * from './roles.js';
+export * from './rules/finding-lifecycle.js';
 export * from './rules/project-editing.js';
 export * from './rules/project-lifecycle.js';
 export * from './rules/selection-conflicts.js';

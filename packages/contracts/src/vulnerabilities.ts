@@ -576,5 +576,3 @@ export type VulnStats = z.infer<typeof VulnStatsSchema>;
 export const VulnStatsQuerySchema = z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }).strict();
 export type VulnStatsQuery = z.infer<typeof VulnStatsQuerySchema>;
 
-// The finding lifecycle rule lives beside the other shared rules; it is part of this domain's contract.
-export * from './rules/finding-lifecycle.js';
