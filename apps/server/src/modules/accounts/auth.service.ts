@@ -14,6 +14,8 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { actorFor } from './actor-of.js';
+import { accountLocked, lockDurationMs } from './lockout.js';
+import { type AttemptKey, attemptKeyOf, createLoginAttemptRepo } from './login-attempt.repo.js';
 import { hashPassword, randomSecret, sha256, verifyAgainstDummy, verifyPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
 import { createUserRepo, type UserWithOrg } from './user.repo.js';
@@ -26,8 +28,12 @@ export interface AuthServiceDeps {
   organisations: Pick<OrganisationService, 'findById'>;
   sessionTtlMs: number;
   maxFailures: number;
+  /** The first lock's length; each further lock of the same name and address doubles it. */
   lockMs: number;
 }
+
+/** Failures (and the count of past locks) of a name and address are forgotten after a quiet day. */
+const ATTEMPT_MEMORY_MS = 24 * 60 * 60_000;
 
 export interface RequestMeta {
   requestId: string;
@@ -46,6 +52,7 @@ export interface ResolvedSession {
 /** Login with lockout, browser sessions, the caller's own profile and password. */
 export function createAuthService(deps: AuthServiceDeps) {
   const users = createUserRepo(deps.db);
+  const attempts = createLoginAttemptRepo(deps.db);
 
   function meOf(user: UserWithOrg, via: Me['via'], csrfToken?: string): Me {
     return {
@@ -84,35 +91,47 @@ export function createAuthService(deps: AuthServiceDeps) {
     };
   }
 
+  /**
+   * Counts a failed login for the pair; past the limit the pair is locked, each lock longer than the
+   * one before. Real accounts get an audit entry. Returns the lock's end when this failure locked.
+   */
+  async function recordFailure(key: AttemptKey, user: UserWithOrg | null, meta: RequestMeta, now: Date): Promise<Date | null> {
+    return deps.db.transaction(async (tx) => {
+      const repo = createLoginAttemptRepo(tx);
+      const row = await repo.addFailure(key, now);
+      const locks = row.failures >= deps.maxFailures;
+      const lockedUntil = locks ? new Date(now.getTime() + lockDurationMs(row.locks + 1, deps)) : null;
+      if (lockedUntil) await repo.lock(key, lockedUntil);
+      if (user) {
+        // The account shows the latest lock running from any address (informative: logins check the pair).
+        if (lockedUntil) await createUserRepo(tx).update(user.id, { lockedUntil: await repo.lockedUntilOf(user.username, now) });
+        await deps.audit.append(tx, actorOf(user, meta), {
+          action: locks ? 'auth.lock' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failures: row.failures, locks: row.locks + (locks ? 1 : 0), lockedUntil, clientIp: meta.clientIp },
+        });
+      }
+      return lockedUntil;
+    });
+  }
+
   return {
-    /** Checks the password, applies lockout, and opens a session; returns the cookie value once. */
+    /**
+     * Checks the password and opens a session; returns the cookie value once. Unknown names and real
+     * accounts answer alike (401, or 423 once the name is locked from this address): failures are
+     * counted per name as typed and client address, and an unknown name costs a verification too.
+     */
     async login(input: Login, meta: RequestMeta): Promise<{ sessionId: string; me: Me }> {
       const now = deps.clock.now();
+      const key = attemptKeyOf(input.username, meta.clientIp);
+      const attempt = await attempts.find(key);
+      if (attempt?.lockedUntil && attempt.lockedUntil > now) throw accountLocked(attempt.lockedUntil);
       const user = await users.findByUsername(input.username);
-      if (!user) {
-        await verifyAgainstDummy(input.password);
-        throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
-      }
-      const actor = actorOf(user, meta);
-      if (user.lockedUntil && user.lockedUntil > now) {
-        throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; the account is locked for a while', {
-          lockedUntil: user.lockedUntil.toISOString(),
-        });
-      }
-      if (!(await verifyPassword(user.passwordHash, input.password))) {
-        const failures = user.failedLoginCount + 1;
-        const locks = failures >= deps.maxFailures;
-        await deps.db.transaction(async (tx) => {
-          const lockedUntil = locks ? new Date(now.getTime() + deps.lockMs) : null;
-          await createUserRepo(tx).update(user.id, { failedLoginCount: locks ? 0 : failures, lockedUntil });
-          await deps.audit.append(tx, actor, {
-            action: locks ? 'auth.lock' : 'auth.login_failed',
-            entityType: 'user',
-            entityId: user.id,
-            after: { failedLoginCount: failures, lockedUntil },
-          });
-        });
-        if (locks) throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; the account is locked for a while');
+      const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+      if (!user || !passwordMatches) {
+        const lockedUntil = await recordFailure(key, user, meta, now);
+        if (lockedUntil) throw accountLocked(lockedUntil);
         throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
       }
       if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'this account is disabled');
@@ -121,7 +140,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       const csrfToken = randomSecret(24);
       await deps.db.transaction(async (tx) => {
         const repo = createUserRepo(tx);
-        await repo.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+        const attemptRepo = createLoginAttemptRepo(tx);
+        await attemptRepo.clear(key);
+        // Other addresses may still be locked out; the account shows the latest of their locks.
+        const lockedUntil = await attemptRepo.lockedUntilOf(user.username, now);
+        await repo.update(user.id, { failedLoginCount: 0, lockedUntil, lastLoginAt: now });
         await repo.insertSession({
           idHash: sha256(sessionId),
           userId: user.id,
@@ -131,7 +154,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           clientIp: meta.clientIp,
           userAgent: meta.userAgent?.slice(0, 256) ?? null,
         });
-        await deps.audit.append(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+        await deps.audit.append(tx, actorOf(user, meta), { action: 'auth.login', entityType: 'user', entityId: user.id });
       });
       return { sessionId, me: meOf(user, 'session', csrfToken) };
     },
@@ -171,7 +194,9 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     /** Removes expired sessions; run periodically so the table stays small. */
     async purgeExpiredSessions(): Promise<void> {
-      await users.deleteExpiredSessions(deps.clock.now());
+      const now = deps.clock.now();
+      await users.deleteExpiredSessions(now);
+      await attempts.purge(new Date(now.getTime() - ATTEMPT_MEMORY_MS), now);
     },
 
     async logout(actor: Actor, idHash: string): Promise<void> {

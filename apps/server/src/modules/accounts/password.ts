@@ -17,11 +17,12 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** Burns the same time as a real verification, so unknown usernames are not revealed by timing. */
 let dummyHash: Promise<string> | null = null;
-export async function verifyAgainstDummy(password: string): Promise<void> {
+/** Burns the same time as a real verification, so unknown usernames are not revealed by timing; always false. */
+export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';

@@ -12,5 +12,6 @@ export function registerUserRoutes(app: FastifyInstance, users: UserService) {
   serveEndpoint(app, API.updateUser, async (request) => users.update(actorOf(request), request.params.id, request.body));
   serveEndpoint(app, API.disableUser, async (request) => users.setStatus(actorOf(request), request.params.id, 'disabled'));
   serveEndpoint(app, API.enableUser, async (request) => users.setStatus(actorOf(request), request.params.id, 'active'));
+  serveEndpoint(app, API.unlockUser, async (request) => users.unlock(actorOf(request), request.params.id));
   serveEndpoint(app, API.resetUserPassword, async (request) => users.resetPassword(actorOf(request), request.params.id));
 }

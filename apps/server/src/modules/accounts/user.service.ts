@@ -6,6 +6,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { createLoginAttemptRepo } from './login-attempt.repo.js';
 import { generatePassword, hashPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
 import { userPolicy } from './user.policy.js';
@@ -119,7 +120,20 @@ export function createUserService(deps: UserServiceDeps) {
       return changeManaged(actor, id, status === 'disabled' ? 'user.disable' : 'user.enable', async (user, tx) => {
         const repo = createUserRepo(tx);
         if (status === 'disabled') await repo.deleteSessionsOf(id);
+        await createLoginAttemptRepo(tx).clearName(user.username);
         return repo.updateVersioned(id, user.version, { status, failedLoginCount: 0, lockedUntil: null, updatedAt: deps.clock.now() });
+      });
+    },
+
+    /** Lifts every lock of the account, from every address, and forgets its failures and past locks. */
+    async unlock(actor: Actor, id: string): Promise<User> {
+      return changeManaged(actor, id, 'user.unlock', async (user, tx) => {
+        await createLoginAttemptRepo(tx).clearName(user.username);
+        return createUserRepo(tx).updateVersioned(id, user.version, {
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: deps.clock.now(),
+        });
       });
     },
 
@@ -130,6 +144,7 @@ export function createUserService(deps: UserServiceDeps) {
       const user = await changeManaged(actor, id, 'user.password_reset', async (current, tx) => {
         const repo = createUserRepo(tx);
         await repo.deleteSessionsOf(id);
+        await createLoginAttemptRepo(tx).clearName(current.username);
         return repo.updateVersioned(id, current.version, {
           passwordHash,
           mustChangePassword: true,
