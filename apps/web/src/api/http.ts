@@ -90,7 +90,10 @@ export interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-/** One JSON request to `/api{path}`; throws ApiError on any non-2xx answer. */
+/**
+ * One JSON request to `/api{path}`; throws ApiError on any non-2xx answer. Only api/endpoints.ts
+ * calls it, with a path built from a catalogue endpoint (ADR 0011).
+ */
 export async function request<T>(method: string, path: string, opts: RequestOptions<T> = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -114,15 +117,6 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return data as T;
 }
 
-export const api = {
-  get: <T>(path: string, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, 'body'>) =>
-    request<T>('POST', path, { ...opts, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('PATCH', path, { ...opts, body }),
-  put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('PUT', path, { ...opts, body }),
-  delete: <T>(path: string, opts?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, opts),
-};
-
 /** POST a file as multipart/form-data (one part named `file`) with the session's CSRF header. */
 export async function postMultipart<T>(
   path: string,
@@ -145,21 +139,6 @@ export async function postMultipart<T>(
   const data: unknown = await res.json();
   if (opts.check) warnMismatch('POST', path, opts.check as Checker<unknown>, data);
   return data as T;
-}
-
-/** POST /api/files: stores one upload and returns the StoredFile. */
-export function uploadFile<T>(file: Blob, name: string, opts: { check?: Checker<T>; signal?: AbortSignal } = {}): Promise<T> {
-  return postMultipart<T>('/files', file, name, opts);
-}
-
-/** The URL of a GET the browser follows itself (downloads, exports); blank query values are left out. */
-export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
-  return buildUrl(path, query);
-}
-
-/** Where the browser downloads a stored file (the session cookie authorises it). */
-export function fileUrl(id: string): string {
-  return `/api/files/${encodeURIComponent(id)}`;
 }
 
 /** `{items,total}` pages returned by list endpoints. */
