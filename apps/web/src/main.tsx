@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './app/i18n';
+import './i18n/setup';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth';
-import { LocaleProvider } from './locale';
-import { createQueryClient } from './queryClient';
+import { AuthProvider } from '../session/auth';
+import { LocaleProvider } from '../session/locale';
+import { createQueryClient } from '../session/queryClient';
 import { router } from './routes';
 
 export function App() {

@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { PasswordChangeForm } from '../modules/profile/PasswordChangeForm';
-import { useAuth } from './auth';
+import { useAuth } from '../session/auth';
 import { CenteredCard } from './CenteredCard';
 import { FullPageSpin } from './guards';
 

@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
+import { useAuth } from '../session/auth';
 import { ApiErrorAlert } from '../shared/errors';
-import { useAuth } from './auth';
 import { CenteredCard } from './CenteredCard';
 import { FullPageSpin } from './guards';
 

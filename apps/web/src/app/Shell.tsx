@@ -4,8 +4,8 @@ import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { useAuth, useMe } from '../session/auth';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
-import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './guards';
 import { allows, MENU, type MenuGroup, PROFILE_PAGE, pagesOf } from './menu';
 

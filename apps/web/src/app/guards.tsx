@@ -3,8 +3,8 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
+import { useAuth } from '../session/auth';
 import { ApiErrorAlert } from '../shared/errors';
-import { useAuth } from './auth';
 import { allows, homePath } from './menu';
 
 export function FullPageSpin() {

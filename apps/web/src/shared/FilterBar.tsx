@@ -1,7 +1,7 @@
 import { Button, Flex, Input } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
+import { useMe } from '../session/auth';
 import { DistrictSelect } from './districts';
 
 interface Props<T extends { q?: string | undefined }> {

@@ -2,7 +2,7 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { LOCALES, type Locale } from '@suilian/contracts';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../session/locale';
 
 /** Language switch (简体中文 / English); the choice persists in this browser and in the profile. */
 export function LocaleSwitch({ type = 'text' }: { type?: 'text' | 'default' }) {

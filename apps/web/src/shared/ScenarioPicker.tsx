@@ -4,7 +4,7 @@ import { Button, DatePicker, Empty, Flex, Radio, Select, Table, Tag, Typography 
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../session/locale';
 import { itemName, useCodeList } from './codeLists';
 import { DATE_FORMAT } from './format';
 import { rowKey, rowsFromSelection, type ScenarioCategory, type ScenarioRow } from './scenarios';

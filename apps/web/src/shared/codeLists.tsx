@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { call } from '../api/endpoints';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../session/locale';
 
 /** A code list with its retired items too (records may still carry them); cached for the session. */
 export function useCodeList(key: CodeListKey) {

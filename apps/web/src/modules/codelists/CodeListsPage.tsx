@@ -19,8 +19,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAuth } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useAuth } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { StatusTag } from '../../shared/StatusTag';

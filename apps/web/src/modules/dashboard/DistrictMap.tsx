@@ -3,7 +3,7 @@ import { Alert, Skeleton } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLocale } from '../../app/locale';
+import { useLocale } from '../../session/locale';
 import EChart, { echarts, pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';

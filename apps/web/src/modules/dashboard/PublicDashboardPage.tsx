@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Flex, Layout, Row, Select, Skeleton, Space, T
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLocale } from '../../app/locale';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { LocaleSwitch } from '../../shared/LocaleSwitch';

@@ -1,7 +1,7 @@
 import type { DashboardDistrict } from '@suilian/contracts';
 import { Progress, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../app/locale';
+import { useLocale } from '../../session/locale';
 import { Figure } from './TargetCards';
 
 interface Props {

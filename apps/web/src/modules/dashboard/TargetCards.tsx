@@ -3,10 +3,10 @@ import { Card, Col, Empty, Flex, Progress, Row, Skeleton, Space, Tooltip, Typogr
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLocale } from '../../app/locale';
+import { useLocale } from '../../session/locale';
 import { formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
-import { barPercent, INDICATOR_STATUS_TONES, roundFigure, TONE_HEX } from '../indicators/status';
+import { barPercent, INDICATOR_STATUS_TONES, roundFigure, TONE_HEX } from '../indicators';
 
 const EChart = lazy(() => import('../../shared/charts/EChart'));
 

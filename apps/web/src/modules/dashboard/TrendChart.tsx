@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import EChart, { pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
-import { forecastMethodText } from '../indicators/forecastText';
+import { forecastMethodText } from '../indicators';
 import { useTrend } from './hooks';
 
 /** An indicator's monthly values against the milestone path to the target, and the forecast, with its method in words. */

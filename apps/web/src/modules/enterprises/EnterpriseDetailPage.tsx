@@ -4,12 +4,12 @@ import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, R
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { useCodeNames } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { ProjectStateTag } from '../../shared/StatusTag';
-import { FactoryTargetTag } from '../factories/FactoryTargetTag';
+import { FactoryTargetTag } from '../factories';
 import { useFactories } from '../factories/hooks';
 import { useProjects } from '../projects/hooks';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';

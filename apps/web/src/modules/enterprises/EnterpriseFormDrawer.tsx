@@ -10,7 +10,7 @@ import {
 import { App, Button, Col, Drawer, Flex, Form, Input, Row, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { useAuth, useMe } from '../../app/auth';
+import { useAuth, useMe } from '../../session/auth';
 import { CodeSelect } from '../../shared/codeLists';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';

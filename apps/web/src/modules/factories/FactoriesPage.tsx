@@ -5,7 +5,7 @@ import { Button, Card, Empty, Flex, Rate, Select, Space, Table, type TableColumn
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';

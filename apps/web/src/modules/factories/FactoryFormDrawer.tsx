@@ -2,7 +2,7 @@ import { type CreateFactory, FACTORY_LEVELS, type Factory, type UpdateFactory } 
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Rate, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { nullIfBlank, useRules } from '../../shared/rules';

@@ -12,7 +12,7 @@ import { Alert, Button, Card, Flex, Progress, Select, Space, Statistic, Table, T
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../api/endpoints';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useTemplates } from './hooks';
 import { isItemRule } from './logic';

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate, formatNumber } from '../../shared/format';

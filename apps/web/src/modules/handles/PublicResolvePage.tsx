@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Input, Layout, Result, Ro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LocaleSwitch } from '../../shared/LocaleSwitch';

@@ -3,7 +3,7 @@ import type { HandleRecordDetail, HandleRecordSummary } from '@suilian/contracts
 import { App, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';

@@ -3,7 +3,7 @@ import { Card, Col, DatePicker, Empty, Flex, Row, Space, Spin, Statistic, Table 
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { useStats } from './hooks';

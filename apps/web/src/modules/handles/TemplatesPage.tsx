@@ -3,7 +3,7 @@ import type { HandleTemplate, TemplateItem } from '@suilian/contracts';
 import { Button, Card, Drawer, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { useCodeNames } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';

@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Select, Space, Switch, Ta
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useMe } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';

@@ -11,8 +11,8 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNu
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../app/locale';
 import type { zhCN as IndicatorAdminMessages } from '../../i18n/parts/indicatorAdmin';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { schemaRule } from '../../shared/rules';

@@ -4,8 +4,8 @@ import { Alert, Card, Col, Empty, Flex, Progress, Row, Skeleton, Space, Tag, Too
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useMe } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';

@@ -4,7 +4,7 @@ import { Badge, Button, Empty, Flex, Popover, Spin, Typography, theme } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLocale } from '../../app/locale';
+import { useLocale } from '../../session/locale';
 import { formatDateTime } from '../../shared/format';
 import { localised, useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './hooks';
 

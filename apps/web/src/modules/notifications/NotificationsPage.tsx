@@ -2,8 +2,8 @@ import { type Notification, type OutboxMail, ROLE_DEFINITIONS } from '@suilian/c
 import { Alert, App, Button, Card, Segmented, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useAuth } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { StatusTag, type StatusTone } from '../../shared/StatusTag';

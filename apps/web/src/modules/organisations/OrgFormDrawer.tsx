@@ -11,7 +11,7 @@ import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { useAuth, useMe } from '../../app/auth';
+import { useAuth, useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { nullIfBlank, undefinedIfBlank, useRules } from '../../shared/rules';
 import { useCreateOrg, useDistricts, useUpdateOrg } from './hooks';

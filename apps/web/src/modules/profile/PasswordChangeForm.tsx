@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/endpoints';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useRules } from '../../shared/rules';
 

@@ -4,8 +4,8 @@ import { App, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import { useAuth } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useAuth } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { nullIfBlank, useRules } from '../../shared/rules';
 

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
 

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDateTime } from '../../shared/format';
 import { useJob } from '../../shared/jobs';

@@ -4,8 +4,8 @@ import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, R
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useAuth, useMe } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useAuth, useMe } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';

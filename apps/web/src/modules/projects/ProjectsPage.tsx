@@ -5,7 +5,7 @@ import { Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsTyp
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../api/endpoints';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';

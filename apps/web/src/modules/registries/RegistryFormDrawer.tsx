@@ -31,7 +31,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { DATE_FORMAT, formatBytes } from '../../shared/format';

@@ -5,8 +5,8 @@ import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useAuth } from '../../app/auth';
 import { NotFound } from '../../app/guards';
+import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';

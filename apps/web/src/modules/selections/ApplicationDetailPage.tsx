@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
-import { useAuth, useMe } from '../../app/auth';
+import { useAuth, useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { CaseEditorDrawer } from './CaseEditorDrawer';

@@ -3,7 +3,7 @@ import type { Application, Round } from '@suilian/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
 import { formatBytes, formatDateTime } from '../../shared/format';

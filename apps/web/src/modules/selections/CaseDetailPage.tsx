@@ -3,8 +3,8 @@ import { Alert, Button, Card, Col, Empty, Flex, Image, Result, Row, Space, Spin,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useAuth, useMe } from '../../app/auth';
 import { allows, SELECTION_PERMISSIONS } from '../../app/menu';
+import { useAuth, useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { CaseEditorDrawer } from './CaseEditorDrawer';

@@ -2,7 +2,7 @@ import type { Application, Objection, Round } from '@suilian/contracts';
 import { App, Button, type ButtonProps, Card, Empty, Form, Input, Modal, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useObjections, useResolveObjection } from './hooks';

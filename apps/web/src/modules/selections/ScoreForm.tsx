@@ -2,8 +2,8 @@ import { type Application, type Round, type Score, weightedTotal, weightShare } 
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
-import { useLocale } from '../../app/locale';
+import { useMe } from '../../session/auth';
+import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { criterionName } from './display';

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';

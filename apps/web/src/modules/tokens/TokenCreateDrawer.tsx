@@ -3,7 +3,7 @@ import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { DATE_TIME_FORMAT } from '../../shared/format';
 import { OrgSelect } from '../../shared/OrgSelect';

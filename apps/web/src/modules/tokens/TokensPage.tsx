@@ -3,7 +3,7 @@ import type { ApiToken } from '@suilian/contracts';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { OneTimeSecretModal } from '../../shared/OneTimeSecretModal';

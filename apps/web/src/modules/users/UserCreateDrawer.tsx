@@ -1,7 +1,7 @@
 import { type CreateUser, ROLE_DEFINITIONS, type Role } from '@suilian/contracts';
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { undefinedIfBlank, useRules } from '../../shared/rules';

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth, useMe } from '../../app/auth';
+import { useAuth, useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { OneTimeSecretModal } from '../../shared/OneTimeSecretModal';

@@ -2,7 +2,7 @@ import { ASSET_CRITICALITIES, type Asset, type AssetInput, NETWORK_ZONES } from 
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useSaveAsset } from './hooks';

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, type Table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';

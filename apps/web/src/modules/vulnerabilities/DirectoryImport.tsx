@@ -3,7 +3,7 @@ import { DirectoryImportResultSchema } from '@suilian/contracts';
 import { Alert, Button, Flex, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useJob } from '../../shared/jobs';
 import { postCsafDirectory, useInvalidateSecurity } from './hooks';

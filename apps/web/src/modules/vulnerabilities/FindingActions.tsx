@@ -11,7 +11,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tooltip, Ty
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { useTransition } from './hooks';
 

@@ -2,7 +2,7 @@ import { FINDING_STATES, type Finding, VULN_GRADES } from '@suilian/contracts';
 import { Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { pagination, useTableState } from '../../shared/useTableState';

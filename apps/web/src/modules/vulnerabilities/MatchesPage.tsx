@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useJob } from '../../shared/jobs';

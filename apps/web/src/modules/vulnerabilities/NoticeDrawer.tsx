@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { noticeDocumentUrl, useAcknowledgeNotice, useNotice, usePublishNotice, useRespondNotice } from './hooks';

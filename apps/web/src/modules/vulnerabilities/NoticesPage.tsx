@@ -3,7 +3,7 @@ import type { Notice } from '@suilian/contracts';
 import { Button, Card, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';

@@ -4,7 +4,7 @@ import { Button, Col, Flex, Form, Input, Modal, Row, Statistic, Table, Typograph
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../../api/endpoints';
-import { useMe } from '../../app/auth';
+import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { OrgSelect } from '../../shared/OrgSelect';

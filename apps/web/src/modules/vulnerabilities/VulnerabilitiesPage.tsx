@@ -3,7 +3,7 @@ import { ADVISORY_SOURCES, VULN_GRADES, type Vulnerability } from '@suilian/cont
 import { Button, Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';

@@ -3,7 +3,7 @@ import { type DataSetConfig, type DataSetInput, DataSetInputSchema } from '@suil
 import { App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../../app/locale';
+import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
 import { schemaRule } from '../../../shared/rules';
 import { useDataElements, useDataSetConfigs, useDeleteDefinition, useSaveDefinition } from './hooks';

@@ -2,7 +2,7 @@ import { type DataElement, type DataElementInput, DataElementInputSchema } from 
 import { App, Button, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../../app/locale';
+import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { schemaRule } from '../../../shared/rules';

@@ -1,6 +1,6 @@
 import { Alert, Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../app/auth';
+import { useMe } from '../../../session/auth';
 import { useUrlFilters } from '../../../shared/useUrlFilters';
 import { BatchTab } from './BatchTab';
 import { DataSetsTab } from './DataSetsTab';

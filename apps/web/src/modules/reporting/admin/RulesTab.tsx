@@ -9,7 +9,7 @@ import {
 import { App, Button, Descriptions, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../../app/locale';
+import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
 import { schemaRule } from '../../../shared/rules';
 import { StatusTag, type StatusTone } from '../../../shared/StatusTag';
