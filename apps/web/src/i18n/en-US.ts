@@ -1,3 +1,4 @@
+import { enUS as accountsEnUS } from './parts/accounts';
 import { enUS as auditVerificationEnUS } from './parts/auditVerification';
 import { enUS as dashboardEnUS } from './parts/dashboard';
 import { enUS as forecastEnUS } from './parts/forecast';
@@ -1083,6 +1084,7 @@ const enUS: Messages = {
   handles: handlesEnUS,
   indicatorAdmin: indicatorAdminEnUS,
   notifications: notificationsEnUS,
+  accounts: accountsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
   selectionRules: selectionRulesEnUS,

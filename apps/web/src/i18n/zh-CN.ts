@@ -20,6 +20,7 @@ import type {
   SELECTION_SUBJECTS,
 } from '@suilian/contracts';
 
+import { zhCN as accountsZhCN } from './parts/accounts';
 import { zhCN as auditVerificationZhCN } from './parts/auditVerification';
 import { zhCN as dashboardZhCN } from './parts/dashboard';
 import { zhCN as forecastZhCN } from './parts/forecast';
@@ -1088,6 +1089,7 @@ const zhCN = {
   handles: handlesZhCN,
   indicatorAdmin: indicatorAdminZhCN,
   notifications: notificationsZhCN,
+  accounts: accountsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
   selectionRules: selectionRulesZhCN,

@@ -2,7 +2,8 @@ import type { User } from '@suilian/contracts';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../shared/errors';
-import { type OneTimePassword, useResetPassword, useSetUserEnabled } from './hooks';
+import { userDisplayStatus } from '../../shared/status';
+import { type OneTimePassword, useResetPassword, useSetUserEnabled, useUnlockUser } from './hooks';
 
 interface Props {
   user: User;
@@ -10,13 +11,14 @@ interface Props {
   onReset(result: OneTimePassword): void;
 }
 
-/** Edit, disable/enable and reset password of an account the current role manages; the destructive ones ask first. */
+/** Edit, disable/enable, unlock (when locked out) and reset password of an account the current role manages; the destructive ones ask first. */
 export function UserRowActions({ user, onEdit, onReset }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const setEnabled = useSetUserEnabled();
   const reset = useResetPassword();
+  const unlock = useUnlockUser();
   const name = user.displayName || user.username;
   const active = user.status === 'active';
 
@@ -38,6 +40,16 @@ export function UserRowActions({ user, onEdit, onReset }: Props) {
           {active ? t('users.disable') : t('users.enable')}
         </Button>
       </Popconfirm>
+      {userDisplayStatus(user) === 'locked' && (
+        <Popconfirm
+          title={t('accounts.unlockConfirm', { name })}
+          onConfirm={() => unlock.mutateAsync(user.id).then(() => void message.success(t('accounts.unlocked', { name })), notifyError)}
+        >
+          <Button type="link" size="small" loading={unlock.isPending} data-testid={`unlock-${user.username}`}>
+            {t('accounts.unlock')}
+          </Button>
+        </Popconfirm>
+      )}
       <Popconfirm
         title={t('users.resetConfirm', { name })}
         okButtonProps={{ danger: true }}

@@ -59,3 +59,12 @@ export function useResetPassword() {
     onSuccess: () => invalidate(),
   });
 }
+
+/** Lifts every login lock of an account (from every client address). */
+export function useUnlockUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: string) => call(API.unlockUser, { params: { id } }),
+    onSuccess: () => invalidate(),
+  });
+}
