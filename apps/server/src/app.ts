@@ -227,16 +227,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, { pingDatabase: () => database.db.execute(sql`SELECT 1`) });
 
-  // Housekeeping: expired sessions are only ever read as "not found", so a slow sweep is enough.
-  let sweep: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    sweep = setInterval(
-      () => void accounts.auth.purgeExpiredSessions().catch((err) => app.log.warn({ err }, 'session sweep failed')),
-      3_600_000,
-    );
-    sweep.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(sweep));
+  // Periodic tasks on the job queue, once per interval across instances (ADR 0012). Expired sessions
+  // are only ever read as "not found", so an hourly purge is enough.
+  schedules.every('accounts.session_purge', 3_600_000, () => accounts.auth.purgeExpiredSessions());
   notifications.schedule(schedules);
   reminders.schedule(schedules, config.reminderIntervalMs);
   vulnerabilities.schedule(schedules);
