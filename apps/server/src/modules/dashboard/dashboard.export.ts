@@ -1,5 +1,6 @@
 import type { Dashboard } from '@suilian/contracts';
 import ExcelJS from 'exceljs';
+import { inertCell } from '../../platform/tabular/inert-cell.js';
 
 const GROUPS: Record<string, string> = {
   infrastructure: '基础设施',
@@ -31,7 +32,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
     const ws = book.addWorksheet(name);
     ws.columns = columns.map(([header, width]) => ({ header, width }));
     ws.getRow(1).font = { bold: true };
-    for (const row of rows) ws.addRow(row);
+    for (const row of rows) ws.addRow(row.map((cell) => inertCell(cell, 'xlsx')));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
   const cards = d.groups.flatMap((g) => g.indicators);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inertCell } from './inert-cell.js';
 import type { TableColumn, TableSpec } from './spec.js';
 
 export const CODE_SHEET = '代码表';
@@ -76,12 +77,12 @@ function writeHelp(sheet: ExcelJS.Worksheet, spec: TableSpec) {
   }
 }
 
-/** Dates as date cells and money as numbers where that is exact; everything else as text. */
+/** Dates as date cells and money as numbers where that is exact; everything else as text (never a formula). */
 function cellValue(column: TableColumn, text: string): ExcelJS.CellValue {
   if (text === '') return null;
   if (column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00Z`);
   if (column.type === 'money' && /^-?\d{1,12}(\.\d{1,2})?$/.test(text)) return Number(text);
-  return text;
+  return inertCell(text, 'xlsx');
 }
 
 /** 1 → A, 27 → AA. */

@@ -1,4 +1,5 @@
 import { fieldError } from '../../../platform/errors.js';
+import { inertCell } from '../../../platform/tabular/inert-cell.js';
 import type { RawTable } from '../../../platform/tabular/read.js';
 import type { FileCell } from './check-cells.js';
 
@@ -26,7 +27,8 @@ function quote(text: string): string {
 /** The CSV text (CRLF, with a UTF-8 BOM so Excel opens the Chinese comments correctly). */
 export function writeDhis2Csv(values: readonly CsvValue[]): string {
   const lines = [DHIS2_COLUMNS.join(',')];
-  for (const v of values) lines.push([v.element, v.period, v.orgUnit, v.value, v.comment ?? ''].map(quote).join(','));
+  for (const v of values)
+    lines.push([v.element, v.period, v.orgUnit, v.value, v.comment ?? ''].map((text) => quote(inertCell(text, 'csv'))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

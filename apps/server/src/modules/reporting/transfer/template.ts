@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { fieldError } from '../../../platform/errors.js';
+import { inertCell } from '../../../platform/tabular/inert-cell.js';
 import type { RawTable } from '../../../platform/tabular/read.js';
 import type { FileCell } from './check-cells.js';
 
@@ -84,7 +85,7 @@ export async function writeTemplate(form: TemplateForm): Promise<Buffer> {
       value: numeric ? Number(cell.value) : cell.valueType === 'boolean' && cell.value ? (cell.value === 'true' ? '是' : '否') : cell.value,
       comment: cell.comment,
     };
-    const added = sheet.addRow(row);
+    const added = sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, inertCell(value, 'xlsx')])));
     added.eachCell({ includeEmpty: true }, (c, column) => {
       const key = COLUMNS[column - 1]?.key;
       const input = key === 'value' || key === 'comment';
