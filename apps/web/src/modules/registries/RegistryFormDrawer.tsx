@@ -1,12 +1,12 @@
-import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  API,
   type CreateRecord,
   parsePatentNumber,
   REGISTRY_DATA_SCHEMAS,
   type RegistryKey,
   type RegistryRecord,
   ROLE_DEFINITIONS,
+  type StoredFile,
   type UpdateRecord,
 } from '@suilian/contracts';
 import {
@@ -29,12 +29,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { urlOf } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
+import { AttachmentsInput } from '../../shared/AttachmentsInput';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
-import { FileUploadButton } from '../../shared/FileUploadButton';
-import { DATE_FORMAT, formatBytes } from '../../shared/format';
+import { DATE_FORMAT } from '../../shared/format';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useRules } from '../../shared/rules';
 import { optionLabel, REGISTRY_CONFIGS, type RegistryField } from './configs';
@@ -51,44 +50,13 @@ interface Values {
   attachments?: Attachment[];
 }
 
-/** Evidence files: upload adds, the bin removes; antd Form compatible. */
-function AttachmentsInput({ value, onChange }: { value?: Attachment[]; onChange?: (next: Attachment[]) => void }) {
-  const { t } = useTranslation();
-  const files = value ?? [];
-  return (
-    <Flex vertical gap={6}>
-      {files.map((f) => (
-        <Flex key={f.fileId} gap={8} align="center">
-          <a href={urlOf(API.downloadFile, { params: { id: f.fileId } })} download={f.name}>
-            <PaperClipOutlined /> {f.name}
-          </a>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatBytes(f.size)}
-          </Typography.Text>
-          <Button
-            type="text"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            onClick={() => onChange?.(files.filter((x) => x.fileId !== f.fileId))}
-          />
-        </Flex>
-      ))}
-      {files.length < 20 && (
-        <FileUploadButton
-          data-testid="registry-upload"
-          onUploaded={(stored) =>
-            onChange?.([...files, { fileId: stored.id, name: stored.name, mediaType: stored.mediaType, size: stored.size }])
-          }
-        />
-      )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('files.hint')}
-      </Typography.Text>
-    </Flex>
-  );
-}
+/** A stored file as a registry attachment (the record keeps its media type too). */
+const registryAttachment = (stored: StoredFile): Attachment => ({
+  fileId: stored.id,
+  name: stored.name,
+  mediaType: stored.mediaType,
+  size: stored.size,
+});
 
 /** The trainee list of a training: name, organisation, completed; the completed count updates as it is edited. */
 function TraineesInput({ form }: { form: FormInstance<Values> }) {
@@ -405,7 +373,7 @@ export function RegistryFormDrawer({
             <DataField key={field.name} registry={registry} field={field} form={form} />
           ))}
           <Form.Item name="attachments" label={t('registries.evidence')}>
-            <AttachmentsInput />
+            <AttachmentsInput<Attachment> uploadTestId="registry-upload" toItem={registryAttachment} />
           </Form.Item>
         </Form>
       )}

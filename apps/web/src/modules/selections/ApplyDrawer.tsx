@@ -1,57 +1,13 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Application, Round } from '@suilian/contracts';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../session/auth';
+import { type AttachedFile, AttachmentsInput } from '../../shared/AttachmentsInput';
 import { applyFormErrors } from '../../shared/errors';
-import { FileUploadButton } from '../../shared/FileUploadButton';
-import { formatBytes, formatDateTime } from '../../shared/format';
-import { storedFileUrl, useApply, useOwnSubjects } from './hooks';
+import { formatDateTime } from '../../shared/format';
+import { useApply, useOwnSubjects } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
-
-interface AttachedFile {
-  fileId: string;
-  name: string;
-  size: number;
-}
-
-/** Uploaded files of an application: upload adds, the bin removes (antd Form compatible). */
-function FilesInput({ value, onChange }: { value?: AttachedFile[]; onChange?: (next: AttachedFile[]) => void }) {
-  const { t } = useTranslation();
-  const files = value ?? [];
-  return (
-    <Flex vertical gap={6}>
-      {files.map((f) => (
-        <Flex key={f.fileId} gap={8} align="center">
-          <a href={storedFileUrl(f.fileId)} download={f.name}>
-            <PaperClipOutlined /> {f.name}
-          </a>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatBytes(f.size)}
-          </Typography.Text>
-          <Button
-            type="text"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            onClick={() => onChange?.(files.filter((x) => x.fileId !== f.fileId))}
-          />
-        </Flex>
-      ))}
-      {files.length < 20 && (
-        <FileUploadButton
-          data-testid="apply-upload"
-          onUploaded={(stored) => onChange?.([...files, { fileId: stored.id, name: stored.name, size: stored.size }])}
-        />
-      )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('files.hint')}
-      </Typography.Text>
-    </Flex>
-  );
-}
 
 interface Values {
   subjectId?: string;
@@ -176,7 +132,7 @@ export function ApplyDrawer({ round, applied, onClose, onApplied }: Props) {
             <Input.TextArea rows={8} placeholder={t('selections.narrativePlaceholder')} showCount data-testid="apply-narrative" />
           </Form.Item>
           <Form.Item name="attachments" label={t('fields.attachments')}>
-            <FilesInput />
+            <AttachmentsInput uploadTestId="apply-upload" />
           </Form.Item>
         </Form>
       )}
