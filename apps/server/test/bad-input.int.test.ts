@@ -10,14 +10,15 @@ import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type
  * by every role and anonymously, with requests valid but for one generated bad part (NUL, lone
  * surrogates, huge strings, wrong types, extreme numbers and dates, nested junk, prototype keys,
  * broken JSON and multipart) answers below 500, with the error envelope on every 4xx, and a refused
- * request writes nothing to the audit log. Callers without the endpoint's access are refused before
- * their input is read, and endpoints that declare no input only meet junk they ignore, so these get
- * one run; the others get RUNS runs each. Seeded: a failure names
+ * request writes nothing to the audit log. Each endpoint that takes input gets RUNS runs shared by the
+ * callers holding its access; callers without it are refused before their input is read, and
+ * endpoints that declare no input only meet junk they ignore, so these get one run each. Seeded: a failure names
  * the seed, and `BAD_INPUT_SEED=<seed>` replays the same requests.
  */
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_261_107);
-const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 3);
+/** Runs per endpoint that takes input, shared by the callers that hold its access (at least one each). */
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 8);
 
 type Caller = Role | 'anonymous';
 const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
@@ -112,9 +113,10 @@ describe('bad input on every endpoint (property-based)', () => {
     let combination = 0;
     for (const endpoint of ALL_ENDPOINTS) {
       const requests = badRequests(endpoint);
+      const holders = CALLERS.filter((caller) => holdsAccess(caller, endpoint)).length;
       for (const caller of CALLERS) {
         const seed = SEED + combination++;
-        const numRuns = holdsAccess(caller, endpoint) && takesInput(endpoint) ? RUNS : 1;
+        const numRuns = holdsAccess(caller, endpoint) && takesInput(endpoint) ? Math.ceil(RUNS / holders) : 1;
         let last = '';
         const details = await fc.check(
           fc.asyncProperty(requests, async (request) => {
