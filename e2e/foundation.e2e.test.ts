@@ -105,7 +105,7 @@ describe('foundation console (issue #2)', () => {
 
     await page.getByTestId('current-password').fill(officerOneTimePassword);
     await page.getByTestId('new-password').fill('short');
-    await eventually(() => page.getByTestId('password-form').textContent()).toContain('密码至少 10 位');
+    await eventually(() => page.getByTestId('password-form').textContent()).toContain('密码至少 12 位');
     await page.getByTestId('new-password').fill(NEW_PASSWORD);
     await page.getByTestId('confirm-password').fill(NEW_PASSWORD);
     await page.getByTestId('password-submit').click();

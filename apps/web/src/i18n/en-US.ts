@@ -322,10 +322,11 @@ const enUS: Messages = {
       check_digit: 'The 18th character (check digit) of the unified social credit code is wrong (GB 32100-2015)',
     },
     password: {
-      length: 'At least 10 characters',
+      length: 'At least 12 characters',
       classes: 'Use at least 3 of: lower case, upper case, digits, symbols',
       username: 'The password must not contain the user name',
-      hint: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols; not the user name',
+      common: 'This is a common password (or one with digits or symbols added); choose another',
+      hint: 'At least 12 characters with 3 of: lower case, upper case, digits, symbols; not containing the user name; not a common password',
     },
     passwordMismatch: 'The two new passwords do not match',
     passwordSame: 'The new password must differ from the current one',

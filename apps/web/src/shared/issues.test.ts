@@ -25,6 +25,7 @@ describe('API field issues', () => {
   it('localise the rule ids the server uses', () => {
     const t = i18n.getFixedT('zh-CN');
     expect(issueMessage(t, { field: 'newPassword', rule: 'classes', message: 'x' })).toBe(zhCN.rules.password.classes);
+    expect(issueMessage(t, { field: 'newPassword', rule: 'common', message: 'x' })).toBe(zhCN.rules.password.common);
     expect(issueMessage(t, { field: 'newPassword', rule: 'changed', message: 'x' })).toBe(zhCN.rules.passwordSame);
     expect(issueMessage(t, { field: 'currentPassword', rule: 'matches', message: 'x' })).toBe(zhCN.issue.currentPasswordWrong);
     expect(issueMessage(t, { field: 'username', rule: 'unique', message: 'x' })).toBe(zhCN.issue.unique);

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@suilian/contracts';
+import { type FieldIssue, PASSWORD_RULES } from '@suilian/contracts';
 import type { TFunction } from 'i18next';
 import type { Messages } from '../i18n/zh-CN';
 
@@ -21,7 +21,6 @@ export function fieldLabel(t: TFunction, field: string): string {
   return hasKey(fields, last) ? t(`fields.${last as FieldKey}`) : field;
 }
 
-const PASSWORD_PROBLEMS = ['length', 'classes', 'username'] as const;
 const FORMAT_RULES = { username: 'rules.username', email: 'rules.email', phone: 'rules.phone', contactPhone: 'rules.phone' } as const;
 
 /** A localised sentence for the issue rules the server uses; the server's own message otherwise. */
@@ -32,7 +31,7 @@ export function issueMessage(t: TFunction, issue: FieldIssue): string {
   if (field === 'currentPassword' && issue.rule === 'matches') return t('issue.currentPasswordWrong');
   if (field === 'newPassword') {
     if (issue.rule === 'changed') return t('rules.passwordSame');
-    const problem = PASSWORD_PROBLEMS.find((p) => p === issue.rule);
+    const problem = PASSWORD_RULES.find((p) => p === issue.rule);
     if (problem) return t(`rules.password.${problem}`);
   }
   if (issue.rule === 'role_org_kind') return t('errors.ROLE_ORG_MISMATCH');

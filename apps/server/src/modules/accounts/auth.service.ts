@@ -1,12 +1,4 @@
-import {
-  type ChangePassword,
-  checkPasswordPolicy,
-  type Login,
-  type Me,
-  PASSWORD_RULE,
-  ROLE_DEFINITIONS,
-  type UpdateProfile,
-} from '@suilian/contracts';
+import { type ChangePassword, type Login, type Me, PASSWORD_RULE, ROLE_DEFINITIONS, type UpdateProfile } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -17,6 +9,7 @@ import { actorFor } from './actor-of.js';
 import { accountLocked, lockDurationMs } from './lockout.js';
 import { type AttemptKey, attemptKeyOf, createLoginAttemptRepo } from './login-attempt.repo.js';
 import { hashPassword, randomSecret, sha256, verifyAgainstDummy, verifyPassword } from './password.js';
+import { checkPassword } from './password-policy.js';
 import type { SessionCache } from './session-cache.js';
 import { createUserRepo, type UserWithOrg } from './user.repo.js';
 
@@ -267,7 +260,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!user) throw new AppError('UNAUTHENTICATED', 'the account no longer exists');
       if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
         throw fieldError('INVALID_CREDENTIALS', 'currentPassword', 'matches', 'the current password is wrong');
-      const problem = checkPasswordPolicy(input.newPassword, user.username);
+      const problem = checkPassword(input.newPassword, user.username);
       if (problem) throw fieldError('PASSWORD_POLICY', 'newPassword', problem, PASSWORD_RULE);
       if (input.newPassword === input.currentPassword)
         throw fieldError('PASSWORD_POLICY', 'newPassword', 'changed', 'the new password must differ from the current one');

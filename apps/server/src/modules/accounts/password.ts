@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { checkPasswordPolicy } from '@suilian/contracts';
+import { checkPassword } from './password-policy.js';
 
 // argon2id (the library's default algorithm) with OWASP's parameters: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -41,7 +41,7 @@ export function generatePassword(length = 16): string {
       [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
     }
     const candidate = chars.join('');
-    if (checkPasswordPolicy(candidate) === null) return candidate;
+    if (checkPassword(candidate) === null) return candidate;
   }
 }
 
