@@ -1,7 +1,8 @@
 import { type CodeItem, CodeItemParamsSchema, type CodeListKey } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, InputNumber, Space } from 'antd';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { schemaRule, useRules } from '../../shared/rules';
 import { useUpsertItem } from './hooks';
 
@@ -42,23 +43,17 @@ export function CodeItemDrawer({ listKey, mode, onClose }: { listKey: CodeListKe
     );
   };
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('codeLists.editItem')} · ${editing.code}` : t('codeLists.addItem')}
       size={440}
-      destroyOnHidden
-      data-testid="code-item-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={upsert.isPending} onClick={() => form.submit()} data-testid="code-item-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="code-item-drawer"
+      onSubmit={() => form.submit()}
+      submitting={upsert.isPending}
+      submitTestId="code-item-submit"
+      error={upsert.error}
     >
-      {upsert.error && <ApiErrorAlert error={upsert.error} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values>
           form={form}
@@ -87,6 +82,6 @@ export function CodeItemDrawer({ listKey, mode, onClose }: { listKey: CodeListKe
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { type CreateFactory, FACTORY_LEVELS, type Factory, type UpdateFactory } from '@suilian/contracts';
-import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Rate, Row, Select, Space, Typography } from 'antd';
+import { App, Col, Form, Input, InputNumber, Radio, Rate, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { nullIfBlank, useRules } from '../../shared/rules';
 import { ScenarioPicker } from '../../shared/ScenarioPicker';
@@ -135,26 +136,15 @@ export function FactoryFormDrawer({
     : { level: 'line', scenarios: [], projectIds: [] };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('factories.editTitle')} · ${editing.name}` : t('factories.createTitle')}
       size={760}
-      destroyOnHidden
-      data-testid="factory-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="factory-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="factory-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending || update.isPending}
+      submitTestId="factory-form-submit"
     >
       {(editing ? update.error : create.error) && (
         <ApiErrorAlert error={editing ? update.error : create.error} style={{ marginBottom: 16 }} />
@@ -201,6 +191,6 @@ export function FactoryFormDrawer({
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,9 @@
 import type { HandleRecordDetail } from '@suilian/contracts';
-import { App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
+import { App, Divider, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { applyHandleIssues } from './formIssues';
 import { useTemplates, useUpdateRecord } from './hooks';
 import { attributesForForm, attributesForSubmit, isRawValue } from './logic';
@@ -73,23 +73,18 @@ export function EditRecordDrawer({ record, onClose }: { record: HandleRecordDeta
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={record !== null}
       onClose={onClose}
-      size={1100}
       title={t('handles.record.editTitle', { handle: record?.handle ?? '' })}
-      destroyOnHidden
-      data-testid="edit-record-drawer"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="edit-record-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      size={1100}
+      testId="edit-record-drawer"
+      onSubmit={() => form.submit()}
+      submitting={update.isPending}
+      submitTestId="edit-record-submit"
+      error={update.error}
+      showReason
     >
-      {update.error !== null && <ApiErrorAlert error={update.error} showReason style={{ marginBottom: 16 }} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="url" label={t('handles.record.url')} rules={[{ type: 'url', message: t('handles.template.rule.url') }]}>
           <Input placeholder="https://" />
@@ -103,6 +98,6 @@ export function EditRecordDrawer({ record, onClose }: { record: HandleRecordDeta
         <Divider titlePlacement="start">{t('handles.record.rawValues')}</Divider>
         <ValuesEditor />
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,8 +1,8 @@
 import type { CreateHandleRecord, HandleRecordDetail } from '@suilian/contracts';
-import { Alert, Button, Divider, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, Divider, Form, Input, Select, Switch } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { applyHandleIssues } from './formIssues';
 import { useCreateRecord, useTemplates } from './hooks';
 import { attributesForSubmit } from './logic';
@@ -68,23 +68,19 @@ export function RegisterDrawer({
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
       title={t('handles.record.register')}
       size={640}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="register-submit">
-            {t('handles.record.registerSubmit')}
-          </Button>
-        </Space>
-      }
-      data-testid="register-drawer"
+      testId="register-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitTestId="register-submit"
+      submitLabel={t('handles.record.registerSubmit')}
+      error={create.error}
+      showReason
     >
-      {create.error !== null && <ApiErrorAlert error={create.error} showReason style={{ marginBottom: 16 }} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="register-form">
         <Form.Item name="prefix" label={t('handles.prefix.prefix')} rules={[{ required: true, message: t('handles.prefix.pick') }]}>
           <PrefixSelect delegatedOnly={false} data-testid="register-prefix" />
@@ -138,6 +134,6 @@ export function RegisterDrawer({
           </>
         )}
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -7,12 +7,13 @@ import {
   type ProviderType,
   ROLE_DEFINITIONS,
 } from '@suilian/contracts';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { nullIfBlank, undefinedIfBlank, useRules } from '../../shared/rules';
 import { useCreateOrg, useDistricts, useUpdateOrg } from './hooks';
 
@@ -161,21 +162,15 @@ export function OrgFormDrawer({ mode, onClose, onSaved }: Props) {
   const pending = create.isPending || update.isPending;
   const error = editing ? update.error : create.error;
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('orgs.editTitle')} · ${editing.name}` : t('orgs.createTitle')}
       size={520}
-      destroyOnHidden
-      data-testid="org-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()} data-testid="org-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="org-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={pending}
+      submitTestId="org-form-submit"
     >
       {stale ? (
         <Alert type="warning" showIcon title={t('orgs.staleReloaded')} style={{ marginBottom: 16 }} data-testid="org-stale" />
@@ -237,6 +232,6 @@ export function OrgFormDrawer({ mode, onClose, onSaved }: Props) {
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,11 +1,12 @@
 import { type CreateApiToken, ROLE_DEFINITIONS, type Role } from '@suilian/contracts';
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session/auth';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
 import { DATE_TIME_FORMAT } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useRules } from '../../shared/rules';
 import { type CreatedToken, useCreateToken } from './hooks';
@@ -52,22 +53,16 @@ export function TokenCreateDrawer({ open, onClose, onCreated }: { open: boolean;
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
       title={t('tokens.createTitle')}
       size={480}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="token-create-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitTestId="token-create-submit"
+      error={create.error}
     >
-      {create.error && <ApiErrorAlert error={create.error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="name" label={t('tokens.name')} rules={[rules.required('name'), rules.max('name', 64)]}>
           <Input data-testid="token-name" />
@@ -108,6 +103,6 @@ export function TokenCreateDrawer({ open, onClose, onCreated }: { open: boolean;
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

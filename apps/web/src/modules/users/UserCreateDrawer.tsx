@@ -1,8 +1,9 @@
 import { type CreateUser, ROLE_DEFINITIONS, type Role } from '@suilian/contracts';
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session/auth';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { undefinedIfBlank, useRules } from '../../shared/rules';
 import { type OneTimePassword, useCreateUser } from './hooks';
@@ -52,23 +53,17 @@ export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
       title={t('users.createTitle')}
       size={480}
-      destroyOnHidden
-      data-testid="user-create-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="user-create-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="user-create-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitTestId="user-create-submit"
+      error={create.error}
     >
-      {create.error && <ApiErrorAlert error={create.error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="username" label={t('fields.username')} rules={[rules.required('username'), rules.username]}>
           <Input autoComplete="off" data-testid="user-username" />
@@ -99,6 +94,6 @@ export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
           <Input data-testid="user-phone" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

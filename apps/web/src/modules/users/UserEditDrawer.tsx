@@ -1,8 +1,9 @@
 import type { User } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, Space } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { applyFormErrors, errorText } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { nullIfBlank, useRules } from '../../shared/rules';
 import { useUpdateUser } from './hooks';
 
@@ -48,7 +49,7 @@ export function UserEditDrawer({ user, onClose }: { user: User | null; onClose()
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={user !== null}
       onClose={() => {
         update.reset();
@@ -56,17 +57,12 @@ export function UserEditDrawer({ user, onClose }: { user: User | null; onClose()
       }}
       title={`${t('users.editTitle')} · ${user?.username ?? ''}`}
       size={480}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="user-edit-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onCancel={onClose}
+      onSubmit={() => form.submit()}
+      submitting={update.isPending}
+      submitTestId="user-edit-submit"
+      error={update.error}
     >
-      {update.error && <ApiErrorAlert error={update.error} style={{ marginBottom: 16 }} />}
       {user && (
         <Form<Values>
           form={form}
@@ -90,6 +86,6 @@ export function UserEditDrawer({ user, onClose }: { user: User | null; onClose()
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
