@@ -32,6 +32,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
 import { registerAuthentication } from './platform/http/auth-hook.js';
+import { guardCatalogue } from './platform/http/endpoint-route.js';
 import { answerClientError, registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
@@ -94,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  // Every /api route from here on must come from the endpoint catalogue (ADR 0011); a stray one stops the start.
+  const checkCatalogue = guardCatalogue(app);
 
   // The audit key file is opened (created on first start) before anything can be audited (ADR 0013).
   const auditLog = await createAuditModule({
@@ -263,5 +266,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);
   await registerWebConsole(app, deps.webDistDir ?? WEB_DIST_DIR);
+  checkCatalogue();
   return app;
 }
