@@ -1,0 +1,58 @@
+import type { Widen } from './widen';
+
+/** Console messages for user administration. zh-CN is the source of truth. */
+export const zhCN = {
+  users: {
+    title: '用户管理',
+    searchPlaceholder: '搜索用户名、姓名',
+    create: '新建用户',
+    editTitle: '编辑用户',
+    createTitle: '新建用户',
+    disable: '停用',
+    enable: '启用',
+    disableConfirm: '停用后该用户将无法登录，确定停用 {{name}}？',
+    enableConfirm: '确定启用 {{name}}？',
+    resetPassword: '重置密码',
+    resetConfirm: '重置后原密码立即失效，用户下次登录须修改密码。确定重置 {{name}} 的密码？',
+    disabled: '已停用 {{name}}',
+    enabled: '已启用 {{name}}',
+    created: '已创建用户 {{name}}',
+    oneTimeTitle: '一次性密码',
+    oneTimeCreated: '用户 {{name}} 已创建。请将以下一次性密码安全地告知本人：',
+    oneTimeReset: '{{name}} 的密码已重置。请将以下一次性密码安全地告知本人：',
+    oneTimeWarning: '该密码只显示这一次，关闭后无法再次查看。用户首次登录时须修改密码。',
+    empty: '暂无用户。点击"新建用户"为本单位或下级单位开通账号。',
+    emptyFiltered: '没有符合条件的用户，请调整筛选条件。',
+    selectRoleFirst: '请先选择角色',
+    orgPlaceholder: '输入名称搜索组织',
+    self: '（本人）',
+  },
+};
+
+export const enUS: Widen<typeof zhCN> = {
+  users: {
+    title: 'Users',
+    searchPlaceholder: 'Search user name or name',
+    create: 'New user',
+    editTitle: 'Edit user',
+    createTitle: 'New user',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableConfirm: '{{name}} will no longer be able to log in. Disable?',
+    enableConfirm: 'Enable {{name}}?',
+    resetPassword: 'Reset password',
+    resetConfirm: 'The current password of {{name}} stops working at once and must be changed at next login. Reset?',
+    disabled: '{{name}} disabled',
+    enabled: '{{name}} enabled',
+    created: 'User {{name}} created',
+    oneTimeTitle: 'One-time password',
+    oneTimeCreated: 'User {{name}} has been created. Pass this one-time password to them securely:',
+    oneTimeReset: 'The password of {{name}} has been reset. Pass this one-time password to them securely:',
+    oneTimeWarning: 'This password is shown only once and cannot be viewed again. The user must change it at first login.',
+    empty: 'No users yet. Click "New user" to open an account for your organisation or one below it.',
+    emptyFiltered: 'No users match these filters. Change the filters.',
+    selectRoleFirst: 'Select a role first',
+    orgPlaceholder: 'Type to search organisations',
+    self: ' (you)',
+  },
+};
