@@ -575,4 +575,3 @@ export const VulnStatsSchema = z.object({
 export type VulnStats = z.infer<typeof VulnStatsSchema>;
 export const VulnStatsQuerySchema = z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }).strict();
 export type VulnStatsQuery = z.infer<typeof VulnStatsQuerySchema>;
-
