@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { IsoDateTimeSchema, ListQuerySchema } from './common.js';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -22,8 +22,8 @@ export const AuditListQuerySchema = ListQuerySchema.extend({
   action: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoDateTimeSchema.optional(),
+  to: IsoDateTimeSchema.optional(),
 }).strict();
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 
