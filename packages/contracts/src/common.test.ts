@@ -17,7 +17,7 @@ describe('input dates', () => {
 
   it('bound timestamps by their date part', () => {
     expect(IsoDateTimeSchema.safeParse('2026-06-30T08:00:00+08:00').success).toBe(true);
-    expect(IsoDateTimeSchema.safeParse('0001-01-01T00:00:00Z').error?.issues[0]?.params).toEqual({ rule: 'date_range' });
+    expect(IsoDateTimeSchema.safeParse('0001-01-01T00:00:00Z').error?.issues[0]).toMatchObject({ params: { rule: 'date_range' } });
     expect(IsoDateTimeSchema.safeParse('9999-12-31T23:59:59-14:00').success).toBe(false);
   });
 });
