@@ -1,8 +1,9 @@
 import { type DelegatePrefix, type HandlePrefix, PREFIX_STATUSES, type UpdatePrefix } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useDelegatePrefix, useUpdatePrefix } from './hooks';
 import { OrgMultiSelect } from './OrgMultiSelect';
@@ -37,23 +38,18 @@ export function DelegatePrefixDrawer({ open, onClose }: { open: boolean; onClose
       },
     );
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
       title={t('handles.prefix.delegate')}
       size={560}
-      destroyOnHidden
-      data-testid="delegate-drawer"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={delegate.isPending} onClick={() => form.submit()} data-testid="delegate-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="delegate-drawer"
+      onSubmit={() => form.submit()}
+      submitting={delegate.isPending}
+      submitTestId="delegate-submit"
+      error={delegate.error}
+      showReason
     >
-      {delegate.error !== null && <ApiErrorAlert error={delegate.error} showReason style={{ marginBottom: 16 }} />}
       <Form<DelegatePrefix> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="parent" label={t('handles.prefix.parent')} rules={[{ required: true, message: t('handles.prefix.pick') }]}>
           <PrefixSelect data-testid="delegate-parent" />
@@ -85,7 +81,7 @@ export function DelegatePrefixDrawer({ open, onClose }: { open: boolean; onClose
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
@@ -119,22 +115,17 @@ export function EditPrefixDrawer({ prefix, onClose }: { prefix: HandlePrefix | n
     );
   const knownNames = Object.fromEntries((prefix?.adminOrgIds ?? []).map((id, i) => [id, prefix?.adminOrgNames[i] ?? id]));
   return (
-    <Drawer
+    <RecordDrawer
       open={prefix !== null}
       onClose={onClose}
       title={prefix?.prefix}
       size={560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="prefix-edit-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={update.isPending}
+      submitTestId="prefix-edit-submit"
+      error={update.error}
+      showReason
     >
-      {update.error !== null && <ApiErrorAlert error={update.error} showReason style={{ marginBottom: 16 }} />}
       <Form<UpdatePrefix> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="adminOrgIds" label={t('handles.prefix.adminGroup')} extra={t('handles.prefix.adminGroupHint')}>
           <OrgMultiSelect kinds={['enterprise', 'provider', 'city']} knownNames={knownNames} />
@@ -146,6 +137,6 @@ export function EditPrefixDrawer({ prefix, onClose }: { prefix: HandlePrefix | n
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CreateTemplate, type HandleTemplate, TEMPLATE_ITEM_TYPES, type TemplateItem } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeNames } from '../../shared/codeLists';
-import { ApiErrorAlert } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { applyHandleIssues } from './formIssues';
 import { useCreateTemplate } from './hooks';
 import { cleanTemplateItem, industryDivision } from './logic';
@@ -88,27 +88,22 @@ export function TemplateEditorDrawer({ mode, onClose }: { mode: TemplateEditorMo
 
   const division = industryCode ? industryDivision(industryCode) : '';
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={onClose}
-      size={1100}
       title={
         mode?.base
           ? t('handles.template.newVersionOf', { code: mode.base.industryCode, version: mode.base.version + 1 })
           : t('handles.template.create')
       }
-      destroyOnHidden
-      data-testid="template-drawer"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="template-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      size={1100}
+      testId="template-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitTestId="template-submit"
+      error={create.error}
+      showReason
     >
-      {create.error !== null && <ApiErrorAlert error={create.error} showReason style={{ marginBottom: 16 }} />}
       <Form<CreateTemplate> form={form} layout="vertical" onFinish={submit}>
         <Space align="start" size="large" wrap>
           <Form.Item
@@ -211,6 +206,6 @@ export function TemplateEditorDrawer({ mode, onClose }: { mode: TemplateEditorMo
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -7,7 +7,7 @@ import {
   IndicatorCreateSchema,
   type IndicatorDefinition,
 } from '@suilian/contracts';
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import type { zhCN as IndicatorAdminMessages } from '../../i18n/parts/indicatorA
 import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { schemaRule } from '../../shared/rules';
 import { useFormulaCheck, useIndicatorSources, useSaveIndicator } from './hooks';
 import { formatMilestones, parseMilestones } from './milestones';
@@ -184,21 +185,15 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
   const formulaBad = kind === 'formula' && typed.trim() !== '' && check.data && !check.data.ok;
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('indicatorAdmin.edit')} · ${editing.code}` : t('indicatorAdmin.create')}
       size={720}
-      destroyOnHidden
-      data-testid="indicator-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="indicator-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="indicator-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="indicator-submit"
     >
       {save.error && <ApiErrorAlert error={save.error} style={{ marginBottom: 16 }} showReason />}
       {mode && (
@@ -400,6 +395,6 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

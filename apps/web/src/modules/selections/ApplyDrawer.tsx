@@ -1,11 +1,12 @@
 import type { Application, Round } from '@suilian/contracts';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../session/auth';
 import { type AttachedFile, AttachmentsInput } from '../../shared/AttachmentsInput';
 import { applyFormErrors } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { useApply, useOwnSubjects } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
@@ -66,21 +67,16 @@ export function ApplyDrawer({ round, applied, onClose, onApplied }: Props) {
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={round !== null}
       onClose={close}
       title={round ? t('selections.applyTitle', { title: round.title }) : ''}
       size={640}
-      destroyOnHidden
-      data-testid="apply-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={apply.isPending} onClick={() => form.submit()} data-testid="apply-submit">
-            {t('selections.applySubmit')}
-          </Button>
-        </Space>
-      }
+      testId="apply-drawer"
+      onSubmit={() => form.submit()}
+      submitting={apply.isPending}
+      submitTestId="apply-submit"
+      submitLabel={t('selections.applySubmit')}
     >
       {apply.error && <SelectionErrorAlert error={apply.error} round={round ?? undefined} style={{ marginBottom: 16 }} />}
       {round && (
@@ -136,6 +132,6 @@ export function ApplyDrawer({ round, applied, onClose, onApplied }: Props) {
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Application, Case, Round } from '@suilian/contracts';
-import { App, Button, Col, Divider, Drawer, Flex, Form, Image, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { App, Button, Col, Divider, Flex, Form, Image, Input, InputNumber, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../shared/errors';
 import { FileUploadButton } from '../../shared/FileUploadButton';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { storedFileUrl, useSaveCase } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
 
@@ -107,21 +108,15 @@ export function CaseEditorDrawer({ open, round, application, current, onClose }:
     );
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
       title={t('cases.editTitle', { name: application.subjectName })}
       size={760}
-      destroyOnHidden
-      data-testid="case-editor"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="case-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="case-editor"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="case-submit"
     >
       {save.error && <SelectionErrorAlert error={save.error} round={round} style={{ marginBottom: 16 }} />}
       {open && (
@@ -208,6 +203,6 @@ export function CaseEditorDrawer({ open, round, application, current, onClose }:
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

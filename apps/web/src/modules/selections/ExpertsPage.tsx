@@ -1,11 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { Expert } from '@suilian/contracts';
-import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DistrictSelect, useDistricts } from '../../shared/districts';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useExperts, useSetExpertProfile } from './hooks';
 
@@ -25,23 +26,17 @@ function ExpertDrawer({ expert, onClose }: { expert: Expert | null; onClose(): v
     onClose();
   };
   return (
-    <Drawer
+    <RecordDrawer
       open={expert !== null}
       onClose={close}
       title={expert ? t('experts.editTitle', { name: expert.displayName }) : ''}
       size={520}
-      destroyOnHidden
-      data-testid="expert-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="expert-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="expert-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="expert-submit"
+      error={save.error}
     >
-      {save.error && <ApiErrorAlert error={save.error} style={{ marginBottom: 16 }} />}
       <Alert type="info" showIcon title={t('experts.hint')} style={{ marginBottom: 16 }} />
       {expert && (
         <Form<Values>
@@ -80,7 +75,7 @@ function ExpertDrawer({ expert, onClose }: { expert: Expert | null; onClose(): v
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 

@@ -18,7 +18,6 @@ import {
   Col,
   DatePicker,
   Divider,
-  Drawer,
   Flex,
   Form,
   type FormInstance,
@@ -33,6 +32,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { applyFormErrors, errorText } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { schemaRule, useRules } from '../../shared/rules';
 import { useSaveRound } from './hooks';
 import { SelectionErrorAlert } from './SelectionErrorAlert';
@@ -305,21 +305,15 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={round ? t('selections.editTitle') : t('selections.createTitle')}
       size={860}
-      destroyOnHidden
-      data-testid="round-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="round-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="round-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="round-form-submit"
     >
       {save.error && <SelectionErrorAlert error={save.error} style={{ marginBottom: 16 }} />}
       {locked && <Alert type="info" showIcon title={t('selections.rubricFixed')} style={{ marginBottom: 16 }} />}
@@ -437,6 +431,6 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
           <RubricEditor form={form} locked={locked} />
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

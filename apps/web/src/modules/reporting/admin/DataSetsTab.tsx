@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type DataSetConfig, type DataSetInput, DataSetInputSchema } from '@suilian/contracts';
-import { App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
+import { RecordDrawer } from '../../../shared/frame/RecordDrawer';
 import { schemaRule } from '../../../shared/rules';
 import { useDataElements, useDataSetConfigs, useDeleteDefinition, useSaveDefinition } from './hooks';
 import { useInitialValues, useRequired } from './required';
@@ -63,27 +64,22 @@ function DataSetDrawer({ editing, open, onClose }: { editing: DataSetConfig | nu
     );
   };
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
-      size={640}
-      destroyOnHidden
       title={
         editing
           ? `${t('reportingAdmin.actions.edit')} · ${editing.code}`
           : `${t('reportingAdmin.actions.add')} · ${t('reportingAdmin.tabs.dataSets')}`
       }
-      data-testid="data-set-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="data-set-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      size={640}
+      testId="data-set-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="data-set-submit"
+      error={save.error}
+      showReason
     >
-      {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
       {open && (
         <Form<Values> key={editing?.code ?? 'new'} form={form} layout="vertical" preserve={false} initialValues={initial} onFinish={submit}>
           <Form.Item
@@ -178,7 +174,7 @@ function DataSetDrawer({ editing, open, onClose }: { editing: DataSetConfig | nu
           </Form.List>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 

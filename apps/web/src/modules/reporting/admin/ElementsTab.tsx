@@ -1,10 +1,11 @@
 import { type DataElement, type DataElementInput, DataElementInputSchema } from '@suilian/contracts';
-import { App, Button, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
+import { RecordDrawer } from '../../../shared/frame/RecordDrawer';
 import { schemaRule } from '../../../shared/rules';
 import { useDataElements, useDeleteDefinition, useSaveDefinition } from './hooks';
 import { useInitialValues, useRequired } from './required';
@@ -24,27 +25,22 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
   const initial = editing ?? { valueType: 'integer' as const, aggregation: 'LAST' as const, unit: '' };
   useInitialValues(form, open, initial);
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
-      size={480}
-      destroyOnHidden
       title={
         editing
           ? `${t('reportingAdmin.actions.edit')} · ${editing.code}`
           : `${t('reportingAdmin.actions.add')} · ${t('reportingAdmin.tabs.elements')}`
       }
-      data-testid="element-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="element-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      size={480}
+      testId="element-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="element-submit"
+      error={save.error}
+      showReason
     >
-      {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
       {open && (
         <Form<DataElementInput>
           key={editing?.code ?? 'new'}
@@ -112,7 +108,7 @@ function ElementDrawer({ editing, open, onClose }: { editing: DataElement | null
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 

@@ -6,11 +6,12 @@ import {
   type ValidationRuleInput,
   ValidationRuleInputSchema,
 } from '@suilian/contracts';
-import { App, Button, Descriptions, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../session/locale';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/errors';
+import { RecordDrawer } from '../../../shared/frame/RecordDrawer';
 import { schemaRule } from '../../../shared/rules';
 import { StatusTag, type StatusTone } from '../../../shared/StatusTag';
 import { useDataSetConfigs, useDeleteDefinition, useSaveDefinition, useValidationRules } from './hooks';
@@ -42,27 +43,22 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
   };
   useInitialValues(form, open, initial);
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={close}
-      size={560}
-      destroyOnHidden
       title={
         editing
           ? `${t('reportingAdmin.actions.edit')} · ${editing.code}`
           : `${t('reportingAdmin.actions.add')} · ${t('reportingAdmin.tabs.rules')}`
       }
-      data-testid="rule-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="rule-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      size={560}
+      testId="rule-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="rule-submit"
+      error={save.error}
+      showReason
     >
-      {save.error && <ApiErrorAlert error={save.error} showReason style={{ marginBottom: 16 }} />}
       {open && (
         <Form<ValidationRuleInput>
           key={editing?.code ?? 'new'}
@@ -147,7 +143,7 @@ function RuleDrawer({ editing, open, onClose }: { editing: ValidationRuleConfig 
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
