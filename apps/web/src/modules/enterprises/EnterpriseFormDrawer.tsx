@@ -7,13 +7,14 @@ import {
   ROLE_DEFINITIONS,
   type UpdateEnterprise,
 } from '@suilian/contracts';
-import { App, Button, Col, Drawer, Flex, Form, Input, Row, Space, Switch, Typography } from 'antd';
+import { App, Button, Col, Flex, Form, Input, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useAuth, useMe } from '../../session/auth';
 import { CodeSelect } from '../../shared/codeLists';
 import { DistrictSelect } from '../../shared/districts';
-import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { applyFormErrors, errorText } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { nullIfBlank, useRules } from '../../shared/rules';
 import { useCreateEnterprise, useUpdateEnterprise } from './hooks';
 
@@ -147,28 +148,17 @@ export function EnterpriseFormDrawer({ mode, onClose, onSaved }: Props) {
 
   const error = editing ? update.error : create.error;
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('enterprises.editTitle')} · ${editing.name}` : t('enterprises.createTitle')}
       size={640}
-      destroyOnHidden
-      data-testid="enterprise-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="enterprise-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="enterprise-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending || update.isPending}
+      submitTestId="enterprise-form-submit"
+      error={error}
     >
-      {error && <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values>
           form={form}
@@ -280,6 +270,6 @@ export function EnterpriseFormDrawer({ mode, onClose, onSaved }: Props) {
           </Form.List>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

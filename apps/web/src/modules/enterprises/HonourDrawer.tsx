@@ -1,10 +1,11 @@
 import { HONOUR_LEVELS, type Honour, type HonourInput } from '@suilian/contracts';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../../shared/codeLists';
-import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { applyFormErrors } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { nullIfBlank, useRules } from '../../shared/rules';
 import { useSaveHonour } from './hooks';
 
@@ -76,23 +77,17 @@ export function HonourDrawer({ enterpriseId, mode, onClose }: { enterpriseId: st
     : { level: 'national', year: dayjs().year() };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? t('enterprises.editHonour') : t('enterprises.addHonour')}
       size={520}
-      destroyOnHidden
-      data-testid="honour-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="honour-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="honour-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="honour-submit"
+      error={save.error}
     >
-      {save.error && <ApiErrorAlert error={save.error} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={initial}>
           <Form.Item name="honourType" label={t('fields.honourType')} rules={[rules.requiredSelect('honourType')]}>
@@ -162,6 +157,6 @@ export function HonourDrawer({ enterpriseId, mode, onClose }: { enterpriseId: st
           </Row>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

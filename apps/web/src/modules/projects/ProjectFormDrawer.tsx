@@ -6,13 +6,14 @@ import {
   type Project,
   type ProjectProgressUpdate,
 } from '@suilian/contracts';
-import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, type FormRule, Input, Radio, Row, Space, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Divider, Form, type FormRule, Input, Radio, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
-import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { applyFormErrors, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { nullIfBlank, schemaRule, useRules } from '../../shared/rules';
 import { ScenarioPicker } from '../../shared/ScenarioPicker';
@@ -160,28 +161,17 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
   const title = !project ? t('projects.declareTitle') : progressOnly ? t('projects.progressTitle') : t('projects.editTitle');
   const error = project ? update.error : create.error;
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={project ? `${title} · ${project.code}` : title}
       size={760}
-      destroyOnHidden
-      data-testid="project-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="project-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="project-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending || update.isPending}
+      submitTestId="project-form-submit"
+      error={error}
     >
-      {error && <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />}
       {progressOnly && <Alert type="info" showIcon title={t('projects.progressHint')} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values>
@@ -304,6 +294,6 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
           </Row>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -15,7 +15,6 @@ import {
   Checkbox,
   Col,
   DatePicker,
-  Drawer,
   Flex,
   Form,
   type FormInstance,
@@ -24,7 +23,6 @@ import {
   InputNumber,
   Row,
   Select,
-  Space,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -32,8 +30,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
 import { AttachmentsInput } from '../../shared/AttachmentsInput';
-import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
+import { applyFormErrors, errorText } from '../../shared/errors';
 import { DATE_FORMAT } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useRules } from '../../shared/rules';
 import { optionLabel, REGISTRY_CONFIGS, type RegistryField } from './configs';
@@ -327,23 +326,17 @@ export function RegistryFormDrawer({
     : { date: dayjs(), data: toFormData(config, {}), attachments: [] };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={close}
       title={editing ? `${t('registries.editTitle', { name })} · ${editing.title}` : t('registries.createTitle', { name })}
       size={registry === 'trainings' ? 760 : 560}
-      destroyOnHidden
-      data-testid="registry-form-drawer"
-      extra={
-        <Space>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="registry-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="registry-form-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="registry-form-submit"
+      error={save.error}
     >
-      {save.error && <ApiErrorAlert error={save.error} style={{ marginBottom: 16 }} />}
       {mode && (
         <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={initial}>
           <Form.Item name="title" label={labels.title} rules={[rules.required('title'), rules.max('title', 300)]}>
@@ -377,6 +370,6 @@ export function RegistryFormDrawer({
           </Form.Item>
         </Form>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { ASSET_CRITICALITIES, type Asset, type AssetInput, NETWORK_ZONES } from '@suilian/contracts';
-import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useSaveAsset } from './hooks';
 
@@ -58,21 +59,16 @@ export function AssetFormDrawer({ mode, onClose }: { mode: AssetFormMode | null;
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={onClose}
-      size={560}
       title={editing ? `${a('editTitle')} · ${editing.product}` : a('createTitle')}
-      destroyOnHidden
-      data-testid="asset-drawer"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="asset-submit">
-            {t('vulnerabilities.common.save')}
-          </Button>
-        </Space>
-      }
+      size={560}
+      testId="asset-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="asset-submit"
+      submitLabel={t('vulnerabilities.common.save')}
     >
       {error !== null && <ApiErrorAlert error={error} showReason style={{ marginBottom: 12 }} />}
       <Form<AssetInput> form={form} layout="vertical" onFinish={submit}>
@@ -98,6 +94,6 @@ export function AssetFormDrawer({ mode, onClose }: { mode: AssetFormMode | null;
           </Form.Item>
         </Space.Compact>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { CNVD_ID, type ManualVulnerabilityInput, VULN_GRADES } from '@suilian/contracts';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { useManualRecord } from './hooks';
 
 interface Values extends Omit<ManualVulnerabilityInput, 'publishedAt'> {
@@ -44,21 +45,16 @@ export function ManualRecordDrawer({ open, onClose }: { open: boolean; onClose()
     });
   };
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
-      size={720}
       title={m('title')}
-      destroyOnHidden
-      data-testid="manual-drawer"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="manual-submit">
-            {t('vulnerabilities.common.save')}
-          </Button>
-        </Space>
-      }
+      size={720}
+      testId="manual-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="manual-submit"
+      submitLabel={t('vulnerabilities.common.save')}
     >
       {error !== null && <ApiErrorAlert error={error} showReason style={{ marginBottom: 12 }} />}
       <Form<Values>
@@ -143,6 +139,6 @@ export function ManualRecordDrawer({ open, onClose }: { open: boolean; onClose()
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { type Notice, type NoticeInput, VULN_GRADES } from '@suilian/contracts';
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { useSaveNotice, useVulnerabilityOptions } from './hooks';
 import { vulnLabel } from './labels';
 
@@ -74,21 +75,16 @@ export function NoticeFormDrawer({ mode, onClose, onSaved }: { mode: NoticeFormM
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={mode !== null}
       onClose={onClose}
-      size={720}
       title={editing ? n('editTitle') : n('createTitle')}
-      destroyOnHidden
-      data-testid="notice-form"
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="notice-save">
-            {t('vulnerabilities.common.save')}
-          </Button>
-        </Space>
-      }
+      size={720}
+      testId="notice-form"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitTestId="notice-save"
+      submitLabel={t('vulnerabilities.common.save')}
     >
       {error !== null && <ApiErrorAlert error={error} showReason style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
@@ -116,6 +112,6 @@ export function NoticeFormDrawer({ mode, onClose, onSaved }: { mode: NoticeFormM
           <Input.TextArea rows={3} data-testid="notice-mitigations" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </RecordDrawer>
   );
 }
