@@ -24,6 +24,7 @@ import { createMatchingService } from '../apps/server/src/modules/vulnerabilitie
 import { systemActor } from '../apps/server/src/platform/actor.ts';
 import { createAuditService } from '../apps/server/src/platform/audit/audit.service.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
+import type { JobKind } from '../apps/server/src/platform/jobs/job.service.ts';
 import { REFERENCE_DIR } from '../apps/server/src/platform/paths.ts';
 import { loadReferenceData } from '../apps/server/src/seed/reference.ts';
 import { environment, numberArg, parseArgs, removeDir, round, tempDir } from './lib/common.ts';
@@ -90,7 +91,8 @@ try {
   const city = await createOrganisationRepo(database.db).findCity();
   if (!city) throw new Error('no city organisation');
   const actor = systemActor('cli', city.id);
-  const jobs = { start: () => Promise.reject(new Error('not used')) };
+  // The bench imports its files in the call; the directory and re-match jobs are never started.
+  const jobs = { define: <P>(name: string): JobKind<P> => ({ name, start: () => Promise.reject(new Error('not used')) }) };
   const matching = createMatchingService({ db: database.db, clock: systemClock, audit, jobs });
   const service = createAdvisoryService({ db: database.db, clock: systemClock, audit, jobs, matching });
 
