@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BadRequest, badRequests } from './bad-input/bad-requests.js';
-import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
+import { createTestApp, login, type Session, type TestContext } from './harness.js';
+import { createRoleWorld } from './role-world.js';
 
 /**
  * "No input gives a 500" (issue #11 item 2), as a property: every endpoint of the catalogue, called
@@ -22,17 +23,6 @@ const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 8);
 
 type Caller = Role | 'anonymous';
 const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
-
-const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' | 'pool'> = {
-  city_admin: 'city',
-  city_analyst: 'city',
-  security_analyst: 'city',
-  auditor: 'city',
-  district_officer: 'district',
-  enterprise_user: 'enterprise',
-  provider_user: 'provider',
-  expert: 'pool',
-};
 
 /** Refused requests may still leave these: failed logins are security events, audited by design. */
 const AUDITED_REFUSALS = new Set(['auth.login_failed', 'auth.lock']);
@@ -74,20 +64,9 @@ describe('bad input on every endpoint (property-based)', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '100000' } });
-    const city = await orgByDivision(ctx, '440100');
-    const district = await orgByDivision(ctx, '440106');
-    const enterprise = await insertEnterprise(ctx, district.id, '坏输入企业', '914403001922038216');
-    const provider = await insertEnterprise(ctx, district.id, '坏输入服务商', '91440101MA59UQXX10', 'provider');
-    const pool = await ctx.database.pool.query(
-      "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, '坏输入专家库') RETURNING id",
-      [city.id],
-    );
-    const orgs = { city: city.id, district: district.id, enterprise: enterprise.id, provider: provider.id, pool: pool.rows[0].id };
-    for (const role of ROLES) {
-      const user = await insertUser(ctx, `bad.${role.replace(/_/g, '-')}`, role, orgs[ACCOUNT_ORG[role]]);
-      usernames[role] = user.username;
-      sessions[role] = await login(ctx, user.username);
-    }
+    const world = await createRoleWorld(ctx, { name: '坏输入', user: 'bad' });
+    Object.assign(sessions, world.sessions);
+    Object.assign(usernames, world.usernames);
   });
   afterAll(() => ctx.close());
 

@@ -1,7 +1,8 @@
 import { ALL_ENDPOINTS, accessAllows, type Endpoint, permissionsOf, ROLE_DEFINITIONS, ROLES, type Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
+import { createTestApp, login, type Session, type TestContext } from './harness.js';
+import { createRoleWorld } from './role-world.js';
 
 /**
  * The authorization matrix generated from the endpoint catalogue (issue #10 item 3, ADR 0011):
@@ -32,17 +33,6 @@ function send(session: Session | null, ctx: TestContext, endpoint: Endpoint) {
   return ctx.app.inject({ method: endpoint.method, url: urlOf(endpoint), ...(body ? { payload: body } : {}) });
 }
 
-const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' | 'pool'> = {
-  city_admin: 'city',
-  city_analyst: 'city',
-  security_analyst: 'city',
-  auditor: 'city',
-  district_officer: 'district',
-  enterprise_user: 'enterprise',
-  provider_user: 'provider',
-  expert: 'pool',
-};
-
 describe('authorization matrix generated from the endpoint catalogue', () => {
   let ctx: TestContext;
   const sessions = {} as Record<Role, Session>;
@@ -51,20 +41,9 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
   beforeAll(async () => {
     // The sweep logs in again after each endpoint that ends a session: more than the default 20 a minute.
     ctx = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    const city = await orgByDivision(ctx, '440100');
-    const district = await orgByDivision(ctx, '440106');
-    const enterprise = await insertEnterprise(ctx, district.id, '矩阵企业', '914403001922038216');
-    const provider = await insertEnterprise(ctx, district.id, '矩阵服务商', '91440101MA59UQXX10', 'provider');
-    const pool = await ctx.database.pool.query(
-      "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, '矩阵专家库') RETURNING id",
-      [city.id],
-    );
-    const orgs = { city: city.id, district: district.id, enterprise: enterprise.id, provider: provider.id, pool: pool.rows[0].id };
-    for (const role of ROLES) {
-      const user = await insertUser(ctx, `matrix.${role.replace(/_/g, '-')}`, role, orgs[ACCOUNT_ORG[role]]);
-      usernames[role] = user.username;
-      sessions[role] = await login(ctx, user.username);
-    }
+    const world = await createRoleWorld(ctx, { name: '矩阵', user: 'matrix' });
+    Object.assign(sessions, world.sessions);
+    Object.assign(usernames, world.usernames);
   });
   afterAll(() => ctx.close());
 
