@@ -44,3 +44,16 @@ export const FieldIssueSchema = z.object({
   message: z.string(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/**
+ * Why a request was refused, as a code with parameters, inside `details.reason` of FORBIDDEN,
+ * CONFLICT, BAD_REQUEST… answers. The console words it from its catalogue (`reasons.<code>`), so no
+ * English sentence reaches a user; `message` stays the English sentence for logs and API clients.
+ * Codes are dotted, domain first: `project.scenario_required`, `selection.score_not_assigned`.
+ */
+export const RefusalReasonSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type RefusalReason = z.infer<typeof RefusalReasonSchema>;
+export type ReasonParams = NonNullable<RefusalReason['params']>;

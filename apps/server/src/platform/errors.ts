@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '@suilian/contracts';
+import type { ErrorCode, FieldIssue, ReasonParams } from '@suilian/contracts';
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
@@ -36,6 +36,21 @@ export class AppError extends Error {
     super(message);
     this.status = STATUS_BY_CODE[code] ?? 400;
   }
+}
+
+/**
+ * A refusal the console can word: `details.reason = { code, params }` (see RefusalReasonSchema) plus
+ * the English `message` for logs and API clients. Use it for every rule a user can break, so the
+ * console shows the rule in the user's language instead of the server's sentence.
+ */
+export function refusal(
+  code: ErrorCode,
+  reason: string,
+  message: string,
+  params?: ReasonParams,
+  extra?: Record<string, unknown>,
+): AppError {
+  return new AppError(code, message, { ...extra, reason: params ? { code: reason, params } : { code: reason } });
 }
 
 export const notFound = (entity: string) => new AppError('NOT_FOUND', `${entity} not found`);

@@ -18,6 +18,7 @@ import { enUS as notificationsEnUS } from './parts/notifications';
 import { enUS as organisationsEnUS } from './parts/organisations';
 import { enUS as progressReportsEnUS } from './parts/progressReports';
 import { enUS as projectsEnUS } from './parts/projects';
+import { enUS as reasonsEnUS } from './parts/reasons';
 import { enUS as registriesEnUS } from './parts/registries';
 import { enUS as reportingEnUS } from './parts/reporting';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
@@ -33,6 +34,7 @@ const enUS: Messages = {
   ...coreEnUS,
   ...accessEnUS,
   ...errorsEnUS,
+  ...reasonsEnUS,
   ...fieldsEnUS,
   ...usersEnUS,
   ...organisationsEnUS,

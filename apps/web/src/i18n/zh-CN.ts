@@ -18,6 +18,7 @@ import { zhCN as notificationsZhCN } from './parts/notifications';
 import { zhCN as organisationsZhCN } from './parts/organisations';
 import { zhCN as progressReportsZhCN } from './parts/progressReports';
 import { zhCN as projectsZhCN } from './parts/projects';
+import { zhCN as reasonsZhCN } from './parts/reasons';
 import { zhCN as registriesZhCN } from './parts/registries';
 import { zhCN as reportingZhCN } from './parts/reporting';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
@@ -35,6 +36,7 @@ const zhCN = {
   ...coreZhCN,
   ...accessZhCN,
   ...errorsZhCN,
+  ...reasonsZhCN,
   ...fieldsZhCN,
   ...usersZhCN,
   ...organisationsZhCN,

@@ -1,3 +1,4 @@
+import { RefusalReasonSchema } from '@suilian/contracts';
 import { Alert, App, type FormInstance, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
@@ -30,6 +31,20 @@ function detailLines(t: TFunction, error: unknown): string[] {
   return lines;
 }
 
+/**
+ * The refusal's rule in the user's language, from `details.reason = { code, params }`
+ * (RefusalReasonSchema), or null when the answer carries no reason or the catalogue has no wording
+ * for its code.
+ */
+export function refusalText(t: TFunction, error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const parsed = RefusalReasonSchema.safeParse((error.details as { reason?: unknown } | undefined)?.reason);
+  if (!parsed.success) return null;
+  const key = `reasons.${parsed.data.code}`;
+  const worded = (t as unknown as (k: string, o: object) => string)(key, { ...parsed.data.params, defaultValue: '' });
+  return worded && worded !== key ? worded : null;
+}
+
 /** The server's own sentence for a refusal (CONFLICT, FORBIDDEN…): it names the rule the request broke. */
 export function serverReason(error: unknown): string | null {
   return error instanceof ApiError && error.message && error.issues.length === 0 ? error.message : null;
@@ -49,8 +64,10 @@ export function ApiErrorAlert({ error, style, title, showReason }: ApiErrorAlert
   const { t } = useTranslation();
   if (!error) return null;
   const issues = detailLines(t, error);
-  const reason = showReason ? serverReason(error) : null;
-  if (reason) issues.push(t('issue.reason', { reason }));
+  const worded = refusalText(t, error);
+  const reason = !worded && showReason ? serverReason(error) : null;
+  if (worded) issues.push(worded);
+  else if (reason) issues.push(t('issue.reason', { reason }));
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <Alert
@@ -102,7 +119,8 @@ export function useNotifyError(): (error: unknown) => void {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown) => {
-      void message.error([errorText(t, error), ...detailLines(t, error)].join(' '));
+      const worded = refusalText(t, error);
+      void message.error([errorText(t, error), ...detailLines(t, error), ...(worded ? [worded] : [])].join(' '));
     },
     [message, t],
   );
