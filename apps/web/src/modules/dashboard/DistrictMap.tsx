@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLocale } from '../../session/locale';
 import EChart, { echarts, pngToolbox } from '../../shared/charts/EChart';
+import { html } from '../../shared/charts/markup';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { type DistrictGeoJson, useDistrictOutlines } from './hooks';
@@ -57,7 +58,7 @@ export default function DistrictMap({ districts, unit, indicatorName, linkOf }: 
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; value: number }) =>
-          `${nameOf(p.name)}<br/>${Number.isFinite(p.value) ? `${formatNumber(p.value)} ${unit}` : t('dashboard.map.noValue')}`,
+          html`${nameOf(p.name)}<br/>${Number.isFinite(p.value) ? `${formatNumber(p.value)} ${unit}` : t('dashboard.map.noValue')}`,
       },
       visualMap: {
         min: 0,

@@ -3,6 +3,7 @@ import { Skeleton } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import EChart, { echarts, pngToolbox } from '../../shared/charts/EChart';
+import { html } from '../../shared/charts/markup';
 import { ApiErrorAlert } from '../../shared/errors';
 import { type DistrictGeoJson, useDistrictOutlines } from '../dashboard/hooks';
 
@@ -45,8 +46,8 @@ export function ExposureMap({ rows }: { rows: Row[] }) {
         formatter: (x: { name: string }) => {
           const r = byCode.get(x.name);
           return r
-            ? `${r.name}<br/>${p('openFindings')}: ${r.openFindings}<br/>${p('enterprises')}: ${r.enterprises}<br/>${p('assets')}: ${r.assets}`
-            : x.name;
+            ? html`${r.name}<br/>${p('openFindings')}: ${r.openFindings}<br/>${p('enterprises')}: ${r.enterprises}<br/>${p('assets')}: ${r.assets}`
+            : html`${x.name}`;
         },
       },
       visualMap: {
