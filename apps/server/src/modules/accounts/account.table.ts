@@ -37,6 +37,11 @@ export const appUser = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** The TOTP secret (base32) once confirmed; never returned after enrolment (ADR 0014). */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** A secret handed out for enrolment and not yet confirmed with a code. */
+    totpPendingSecret: text('totp_pending_secret'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,8 +80,24 @@ export const userSession = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     clientIp: text('client_ip'),
     userAgent: text('user_agent'),
+    /** The password was right but the second factor is still to be given. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   },
   (t) => [index('user_session_user_id_idx').on(t.userId), index('user_session_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Single-use recovery codes of an account's second factor; only a SHA-256 of each is kept. */
+export const recoveryCode = pgTable(
+  'recovery_code',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
 /** Machine credentials bound to an organisation and a role; only the SHA-256 of the token is kept. */
