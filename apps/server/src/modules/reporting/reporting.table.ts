@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation } from '../organisations/organisation.table.js';
 
 /** A data element (数据项): one figure districts report, with how it aggregates over time (issue #4 item 4). */
@@ -58,6 +58,9 @@ export const dataValue = pgTable(
     value: text('value').notNull(),
     comment: text('comment'),
     storedBy: text('stored_by').notNull(),
+    /** Entered by the city on behalf of a district (代填): the flag, and the district it acted for. */
+    onBehalf: boolean('on_behalf').notNull().default(false),
+    onBehalfOf: uuid('on_behalf_of').references(() => organisation.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dataElementCode, t.period, t.orgId] }), index('data_value_org_period_idx').on(t.orgId, t.period)],
@@ -77,6 +80,9 @@ export const dataRegistration = pgTable(
     state: text('state', { enum: ['completed', 'approved', 'accepted'] }).notNull(),
     completedBy: text('completed_by'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Completed by the city on behalf of a district (代填): the flag, and the district it acted for. */
+    completedOnBehalf: boolean('completed_on_behalf').notNull().default(false),
+    completedOnBehalfOf: uuid('completed_on_behalf_of').references(() => organisation.id),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     acceptedBy: text('accepted_by'),

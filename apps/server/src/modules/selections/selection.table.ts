@@ -17,6 +17,14 @@ import { storedFile } from '../../platform/files/file.table.js';
 import { appUser } from '../accounts/account.table.js';
 import { organisation } from '../organisations/organisation.table.js';
 
+type ScoreBasis = {
+  method: 'trimmed_mean' | 'mean';
+  assigned: number;
+  counted: number;
+  missing: number;
+  kept: number[];
+  trimmed: number[];
+};
 type Criterion = { key: string; nameZh: string; nameEn: string; weight: number; maxScore: number };
 
 /** A selection round (遴选): a call with a weighted rubric, deadline, quota and review rules. */
@@ -38,6 +46,10 @@ export const selectionRound = pgTable(
     stage: text('stage', { enum: ['draft', 'open', 'district_review', 'expert_review', 'closed', 'publicity', 'published'] })
       .notNull()
       .default('draft'),
+    /** 匿名评审: experts do not see the applicant's name, district or recommendation (redacted by the server). */
+    blind: boolean('blind').notNull().default(false),
+    /** The review closed with assigned scores missing: the organiser's recorded override. */
+    closeOverride: jsonb('close_override').$type<{ reason: string; missing: number; by: string; at: string }>(),
     publicityEnd: date('publicity_end'),
     /** When the round was published: T-APP-3/4 count from then on. */
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -69,6 +81,8 @@ export const selectionApplication = pgTable(
     status: text('status', { enum: ['submitted', 'recommended', 'not_recommended', 'withdrawn'] }).notNull(),
     districtComment: text('district_comment'),
     finalScore: doublePrecision('final_score'),
+    /** What the final score used: method, assigned / counted / missing scores, totals kept and trimmed. */
+    scoreBasis: jsonb('score_basis').$type<ScoreBasis>(),
     rank: integer('rank'),
     selected: boolean('selected').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -110,6 +124,10 @@ export const selectionAssignment = pgTable(
     total: doublePrecision('total'),
     comment: text('comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Set when the organiser reopens a submitted (locked) score; cleared when the expert submits again. */
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenedBy: text('reopened_by'),
+    reopenReason: text('reopen_reason'),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.expertId] }), index('selection_assignment_expert_id_idx').on(t.expertId)],
 );
@@ -131,6 +149,52 @@ export const selectionObjection = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('selection_objection_application_id_idx').on(t.applicationId)],
+);
+
+/**
+ * The history of every score sheet (never updated or deleted): each submission, reopening and new
+ * submission with the old and new values, who, when and why.
+ */
+export const selectionScoreVersion = pgTable(
+  'selection_score_version',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => selectionApplication.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => appUser.id),
+    event: text('event', { enum: ['submitted', 'reopened', 'resubmitted'] }).notNull(),
+    oldScores: jsonb('old_scores').$type<Record<string, number>>(),
+    oldTotal: doublePrecision('old_total'),
+    newScores: jsonb('new_scores').$type<Record<string, number>>(),
+    newTotal: doublePrecision('new_total'),
+    byId: uuid('by_id'),
+    byName: text('by_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('selection_score_version_application_idx').on(t.applicationId, t.at)],
+);
+
+/** 回避申明: an expert declared a conflict of interest with an application; they stay off it. */
+export const selectionConflictDeclaration = pgTable(
+  'selection_conflict_declaration',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => selectionApplication.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => appUser.id),
+    reason: text('reason').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.expertId] }),
+    index('selection_conflict_declaration_expert_idx').on(t.expertId),
+  ],
 );
 
 /** An expert's affiliation, for conflict-of-interest rules. */
