@@ -110,6 +110,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Jobs and periodic tasks run on the PostgreSQL-backed queue, shared by every instance (ADR 0012).
   const jobPlatform = createJobPlatform({ db: database.db, pool: database.pool, clock, log: app.log });
   const { jobs, schedules } = jobPlatform;
+  const notifications = createNotificationsModule({
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    pollMs: config.mailPollMs,
+    log: app.log,
+  });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
   const enterprises = createEnterprisesModule({
@@ -129,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     codeLists: codeLists.service,
     files,
     jobs,
+    notifications: notifications.service,
   });
   const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files, jobs });
   files.addReadRule((actor, fileId) => projects.service.canReadAttachment(actor, fileId));
@@ -150,19 +160,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: organisations.service,
     factories: factories.service,
     projects: projects.service,
-  });
-  const notifications = createNotificationsModule({
-    db: database.db,
-    clock,
-    publicUrl: config.publicUrl,
-    smtpUrl: config.smtpUrl,
-    mailFrom: config.mailFrom,
-    pollMs: config.mailPollMs,
-    log: app.log,
+    notifications: notifications.service,
   });
   const indicators = createIndicatorsModule({ db: database.db, clock, audit });
   const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
-  const reporting = createReportingModule({ db: database.db, clock, audit, organisations: organisations.service });
+  const reporting = createReportingModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    notifications: notifications.service,
+  });
   const progressReports = createProgressReportsModule({
     db: database.db,
     clock,

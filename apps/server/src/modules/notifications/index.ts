@@ -6,6 +6,7 @@ import { createMailDispatcher, createSmtpTransport, type MailTransport } from '.
 import { registerNotificationRoutes } from './notification.routes.js';
 import { createNotificationService } from './notification.service.js';
 
+export { clip } from './logic/clip.js';
 export type { BilingualText, NotificationMessage } from './logic/mail.js';
 export type { MailTransport } from './mail.dispatcher.js';
 export type { Recipient } from './notification.repo.js';

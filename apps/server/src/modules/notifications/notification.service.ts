@@ -31,16 +31,19 @@ export function createNotificationService(deps: NotificationServiceDeps) {
      * Notifies every active user the recipient specs resolve to, inside the caller's transaction `tx`
      * (so the notification exists exactly when the change it reports does), and queues an e-mail
      * copy for each recipient with an address. With `dedupeKey`, a recipient already notified
-     * under that key is skipped. Returns the users notified now.
+     * under that key is skipped; `options.except` leaves people out (typically the actor, who need
+     * not be told of their own step). Returns the users notified now.
      */
     async notify(
       tx: DbOrTx,
       recipients: readonly Recipient[],
       message: NotificationMessage,
+      options: { except?: ReadonlyArray<string | null> } = {},
     ): Promise<{ recipientIds: string[]; mailsQueued: number }> {
       checkMessage(message);
       const repo = createNotificationRepo(tx);
-      const users = await repo.resolveRecipients(recipients);
+      const excluded = new Set(options.except ?? []);
+      const users = (await repo.resolveRecipients(recipients)).filter((u) => !excluded.has(u.id));
       const now = deps.clock.now();
       const inserted = await repo.insertNotifications(
         users.map((u) => ({

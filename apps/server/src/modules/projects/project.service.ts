@@ -17,7 +17,9 @@ import { AppError, fieldError, notFound, staleVersion } from '../../platform/err
 import type { FileService } from '../../platform/files/file.service.js';
 import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
+import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { projectStepNotices } from './project.notifications.js';
 import { projectPolicy } from './project.policy.js';
 import { createProjectRepo, type NewProjectRow, type ProjectRow, type ProjectWithNames } from './project.repo.js';
 import { toEvent, toProject } from './project.view.js';
@@ -29,6 +31,7 @@ export interface ProjectServiceDeps {
   organisations: Pick<OrganisationService, 'findById'>;
   codeLists: Pick<CodeListService, 'activeCodes'>;
   files: Pick<FileService, 'requireAttachable' | 'describe'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /** Projects and their lifecycle (issue #3 item 2). */
@@ -317,6 +320,17 @@ export function createProjectService(deps: ProjectServiceDeps) {
           before: { state: p.state },
           after: { state: decision.to, comment, date: input.date ?? null },
         });
+        // The people who act next hear of it in the same transaction (issue #12 item 2); the actor need not.
+        const step = { project: p, enterpriseName: current.enterpriseName, districtName: current.districtName, comment };
+        for (const notice of projectStepNotices({
+          ...step,
+          action: input.action,
+          from: p.state,
+          to: decision.to,
+          actor: { name: actor.displayName ?? actor.name, role: actor.role },
+          date: deps.clock.now().toISOString().slice(0, 10),
+        }))
+          await deps.notifications.notify(tx, notice.recipients, notice.message, { except: [actor.userId] });
         return presentOne(actor, tx, id);
       });
     },

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { formEntryState } from './form-entry.js';
 import { checkValue, moveForm } from './form-workflow.js';
@@ -17,6 +18,7 @@ export interface FormServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   organisations: Pick<OrganisationService, 'findById'>;
+  notifications: Pick<NotificationService, 'notify'>;
   /** Runs the data set's validation rules on a form's values (wired in index.ts). */
   validate: (db: DbOrTx, dataSet: DataSetRow, period: string, orgId: string) => Promise<RuleResult[]>;
 }

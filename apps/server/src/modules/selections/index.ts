@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { NotificationService } from '../notifications/index.js';
 import { type ApplicationServiceDeps, createApplicationService } from './application.service.js';
 import { type CaseServiceDeps, createCaseService } from './case.service.js';
 import { createObjectionService } from './objection.service.js';
@@ -9,7 +10,8 @@ import { registerSelectionRoutes } from './selection.routes.js';
 export type { RoundService } from './round.service.js';
 export { selectionMeasures } from './selection.measures.js';
 
-type Deps = Omit<ApplicationServiceDeps, 'rounds'> & Omit<CaseServiceDeps, 'rounds' | 'applications'>;
+type Deps = Omit<ApplicationServiceDeps, 'rounds'> &
+  Omit<CaseServiceDeps, 'rounds' | 'applications'> & { notifications: Pick<NotificationService, 'notify'> };
 
 /** Selections (遴选): rounds, applications, district recommendation, expert review, objections, case pages. */
 export function createSelectionsModule(deps: Deps) {
