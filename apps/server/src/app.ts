@@ -26,6 +26,7 @@ import { createReportingModule } from './modules/reporting/index.js';
 import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
 import { createSelectionsModule } from './modules/selections/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
+import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditModule } from './platform/audit/audit.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -206,6 +207,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     log: app.log,
   });
+  const workbench = createWorkbenchModule({
+    db: database.db,
+    clock,
+    dashboard: dashboard.service,
+    notifications: notifications.service,
+    reminderPolicy: reminderPolicy(config.reminderDaysBefore),
+  });
   const accounts = createAccountsModule({
     db: database.db,
     clock,
@@ -270,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
   handles.registerRoutes(app);
+  workbench.registerRoutes(app);
   auditLog.registerRoutes(app);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

@@ -35,3 +35,4 @@ export * from './selections.js';
 export * from './tokens.js';
 export * from './users.js';
 export * from './vulnerabilities.js';
+export * from './workbench.js';

@@ -16,6 +16,7 @@ import { REGISTRY_API } from './registries.js';
 import { reportingEndpoints } from './reporting.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
+import { workbenchEndpoints } from './workbench.js';
 
 export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
 
@@ -41,6 +42,7 @@ export const API = {
   ...reportingEndpoints,
   ...securityEndpoints,
   ...selectionEndpoints,
+  ...workbenchEndpoints,
 } as const;
 
 /** The declared groups, so a name declared in two of them is caught (spreading would hide it). */
@@ -61,6 +63,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   reportingEndpoints,
   securityEndpoints,
   selectionEndpoints,
+  workbenchEndpoints,
   ...Object.values(REGISTRY_API),
 ];
 

@@ -9,6 +9,7 @@ import { registerSelectionRoutes } from './selection.routes.js';
 
 export type { RoundService } from './round.service.js';
 export { selectionMeasures } from './selection.measures.js';
+export { selectionTodos } from './workbench.js';
 
 type Deps = Omit<ApplicationServiceDeps, 'rounds'> &
   Omit<CaseServiceDeps, 'rounds' | 'applications'> & { notifications: Pick<NotificationService, 'notify'> };

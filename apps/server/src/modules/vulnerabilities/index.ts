@@ -22,6 +22,7 @@ import { vulnerabilityPolicy } from './vulnerability.policy.js';
 
 export type { AdvisoryService } from './advisory.service.js';
 export { loadVulnerabilityDemo } from './vulnerabilities.demo.js';
+export { securityTodos } from './workbench.js';
 
 export interface VulnerabilitiesDeps {
   db: Db;
