@@ -19,6 +19,7 @@ import { nullIfBlank, schemaRule, useRules } from '../../shared/rules';
 import { ScenarioPicker } from '../../shared/ScenarioPicker';
 import type { ScenarioRow } from '../../shared/scenarios';
 import { useCreateProject, useUpdateProject } from './hooks';
+import { OperatorSelect } from './OperatorSelect';
 
 interface Values {
   enterpriseId?: string;
@@ -196,6 +197,14 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
                     <OrgSelect kinds={['enterprise']} data-testid="project-enterprise" />
                   </Form.Item>
                 ))}
+              {me.role === 'enterprise_user' && (
+                // The server keeps a project in its enterprise's district (issue #11 item 5): shown, not chosen.
+                <Form.Item label={t('projects.district')}>
+                  <Typography.Text data-testid="project-own-district">
+                    {project?.districtName ?? t('projects.districtOfEnterprise')}
+                  </Typography.Text>
+                </Form.Item>
+              )}
               <Form.Item name="title" label={t('projects.name')} rules={[rules.required('title'), rules.max('title', 200)]}>
                 <Input data-testid="project-title" />
               </Form.Item>
@@ -219,7 +228,7 @@ export function ProjectFormDrawer({ mode, onClose, onSaved }: Props) {
             <Row gutter={16}>
               <Col span={12}>
                 <Form.Item name="operatorId" label={t('fields.operatorId')}>
-                  <OrgSelect kinds={['provider']} allowClear data-testid="project-operator" />
+                  <OperatorSelect data-testid="project-operator" />
                 </Form.Item>
               </Col>
               <Col span={12}>
