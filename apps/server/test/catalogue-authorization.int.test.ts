@@ -1,7 +1,7 @@
-import { ALL_ENDPOINTS, accessAllows, type Endpoint, permissionsOf, ROLE_DEFINITIONS, ROLES, type Role } from '@suilian/contracts';
+import { ALL_ENDPOINTS, API, accessAllows, type Endpoint, permissionsOf, ROLE_DEFINITIONS, ROLES, type Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, login, type Session, type TestContext } from './harness.js';
+import { createTestApp, login, orgByDivision, type Session, type TestContext } from './harness.js';
 import { createRoleWorld } from './role-world.js';
 
 /**
@@ -85,6 +85,35 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  // Writes a role may reach by access but a rule forbids (issue #11 item 5): 403 with the rule's
+  // reason code, and nothing written. Each names a catalogue endpoint, so a renamed route fails here.
+  it('refuses the writes a rule forbids beyond access with 403 and the rule’s reason (#11 item 5)', async () => {
+    const huangpu = await orgByDivision(ctx, '440112');
+    const ruled: Array<{ endpoint: Endpoint; role: Role; body?: unknown; reason: string }> = [
+      { endpoint: API.dispatchMailOutbox, role: 'auditor', reason: 'notification.outbox_admin_only' },
+      // The role world's enterprise is in 天河: it cannot declare a project in 黄埔.
+      {
+        endpoint: API.createProject,
+        role: 'enterprise_user',
+        body: { title: '跨区项目', districtId: huangpu.id },
+        reason: 'project.district_of_enterprise',
+      },
+    ];
+    const auditBefore = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+    const wrong: string[] = [];
+    for (const { endpoint, role, body, reason } of ruled) {
+      expect(ALL_ENDPOINTS).toContain(endpoint);
+      expect(accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions), `${role} holds ${endpoint.name}'s access`).toBe(true);
+      const res = await sessions[role].request(endpoint.method, urlOf(endpoint), body);
+      const error = res.statusCode === 403 ? res.json().error : null;
+      if (error?.code !== 'FORBIDDEN' || error.details?.reason?.code !== reason)
+        wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
+    const auditAfter = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(auditAfter.rows[0].n).toBe(auditBefore.rows[0].n);
   });
 
   it('answers 401 to anonymous callers except on public endpoints, which never answer 5xx', async () => {

@@ -66,6 +66,8 @@ export const PERMISSIONS = [
   'handle:write',
   /** Delegate derived prefixes to enterprises and change their admin groups (city admins). */
   'handle:delegate',
+  /** Send the mail outbox's due mail now (city admins; auditors read the outbox but do not act on it). */
+  'mail:dispatch',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

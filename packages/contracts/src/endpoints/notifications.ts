@@ -66,6 +66,8 @@ export const notificationEndpoints = defineEndpoints({
     access: 'audit:read',
     tags,
     summary: 'Sends the mail that is due now instead of waiting for the next pass (operations, tests)',
+    description:
+      'Every outbox reader may ask; sending needs mail:dispatch (city administrators): others, auditors among them, are refused with 403 and reason notification.outbox_admin_only.',
     success: 200,
     response: DispatchResultSchema,
   },

@@ -139,7 +139,15 @@ describe('notifications and the e-mail outbox', () => {
   });
 
   it('shows the outbox to city administrators and auditors only; notifications need a login', async () => {
-    expect((await (await login(ctx, 'n.auditor')).request('GET', '/api/notifications/outbox')).statusCode).toBe(200);
+    const auditor = await login(ctx, 'n.auditor');
+    expect((await auditor.request('GET', '/api/notifications/outbox')).statusCode).toBe(200);
+    // The auditor reads the outbox but does not send it (#11 item 5).
+    const dispatched = await auditor.request('POST', '/api/notifications/outbox/dispatch');
+    expect(dispatched.statusCode).toBe(403);
+    expect(dispatched.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: { code: 'notification.outbox_admin_only' }, permissions: ['mail:dispatch'] },
+    });
     const analyst = await login(ctx, 'n.analyst');
     expect((await analyst.request('GET', '/api/notifications/outbox')).statusCode).toBe(403);
     expect((await analyst.request('POST', '/api/notifications/outbox/dispatch')).statusCode).toBe(403);

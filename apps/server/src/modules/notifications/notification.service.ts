@@ -2,7 +2,7 @@ import type { Notification, NotificationListQuery, NotificationPage, OutboxPage,
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, notFound, refusal } from '../../platform/errors.js';
 import { composeMail, type NotificationMessage } from './logic/mail.js';
 import { outboxPolicy } from './notification.policy.js';
 import { createNotificationRepo, type NotificationRow, type Recipient } from './notification.repo.js';
@@ -22,7 +22,8 @@ const MAX_BODY = 4000;
 /** In-app notifications and their e-mail copies (outbox); other services notify inside their own transactions. */
 export function createNotificationService(deps: NotificationServiceDeps) {
   function userOf(actor: Actor): string {
-    if (!actor.userId) throw forbidden('notifications belong to a person; this caller has no user account');
+    if (!actor.userId)
+      throw refusal('FORBIDDEN', 'notification.person_only', 'notifications belong to a person; this caller has no user account');
     return actor.userId;
   }
 
@@ -131,8 +132,14 @@ export function createNotificationService(deps: NotificationServiceDeps) {
 
 /** The outbox holds every recipient's mail, so it stays at city level whatever the permission. */
 function assertMayUseOutbox(actor: Actor, action: 'read' | 'dispatch'): void {
+  // The catalogue lets every outbox reader ask (audit:read); dispatching is the administrators' own.
+  if (action === 'dispatch' && !outboxPolicy.allows(actor, 'dispatch'))
+    throw refusal('FORBIDDEN', 'notification.outbox_admin_only', 'only administrators dispatch the mail outbox', undefined, {
+      permission: 'mail:dispatch',
+      permissions: ['mail:dispatch'],
+    });
   outboxPolicy.authorize(actor, action);
-  if (actor.scope !== 'city') throw forbidden('the mail outbox is kept at city level');
+  if (actor.scope !== 'city') throw refusal('FORBIDDEN', 'notification.outbox_city_only', 'the mail outbox is kept at city level');
 }
 
 /** A caller's mistake, not the user's: refuse loudly so it is found in tests. */

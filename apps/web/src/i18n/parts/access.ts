@@ -60,6 +60,7 @@ export const zhCN = {
     'handle:read': '查看标识',
     'handle:write': '注册与维护标识',
     'handle:delegate': '分配标识前缀',
+    'mail:dispatch': '立即投递邮件',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
@@ -126,6 +127,7 @@ export const enUS: Widen<typeof zhCN> = {
     'handle:read': 'View identifiers',
     'handle:write': 'Register and maintain identifiers',
     'handle:delegate': 'Delegate identifier prefixes',
+    'mail:dispatch': 'Dispatch the mail outbox',
   },
   userStatus: {
     active: 'Active',

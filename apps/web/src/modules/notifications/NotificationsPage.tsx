@@ -131,6 +131,8 @@ function Outbox() {
   const [query, setQuery] = useState<{ page: number; pageSize: number; status?: string }>({ page: 1, pageSize: 20 });
   const outbox = useOutbox(query, true);
   const dispatch = useDispatchMail();
+  // Auditors read the outbox; sending it now is the administrators' (mail:dispatch).
+  const mayDispatch = useAuth().can('mail:dispatch');
   const configured = outbox.data?.smtpConfigured ?? false;
   return (
     <>
@@ -149,15 +151,20 @@ function Outbox() {
           ]}
           onChange={(v) => setQuery({ page: 1, pageSize: query.pageSize, ...(v === 'all' ? {} : { status: String(v) }) })}
         />
-        <Button
-          disabled={!configured}
-          loading={dispatch.isPending}
-          onClick={() =>
-            dispatch.mutate(undefined, { onSuccess: (r) => void message.success(t('notifications.outbox.sent', r)), onError: notifyError })
-          }
-        >
-          {t('notifications.outbox.sendNow')}
-        </Button>
+        {mayDispatch && (
+          <Button
+            disabled={!configured}
+            loading={dispatch.isPending}
+            onClick={() =>
+              dispatch.mutate(undefined, {
+                onSuccess: (r) => void message.success(t('notifications.outbox.sent', r)),
+                onError: notifyError,
+              })
+            }
+          >
+            {t('notifications.outbox.sendNow')}
+          </Button>
+        )}
       </Space>
       <Table<OutboxMail>
         rowKey="id"
