@@ -131,7 +131,15 @@ export function createProjectImporter(deps: ProjectImportDeps) {
           }),
         );
       }
-      if (parsed.success && enterprise && actor.scope === 'district' && parsed.data.districtId !== actor.districtId)
+      // A project is in its enterprise's district (issue #11 item 5), whatever the file says.
+      if (parsed.success && enterprise?.districtId && parsed.data.districtId !== enterprise.districtId)
+        rejections.push({
+          row,
+          column: '项目所在区',
+          rule: 'district_of_enterprise',
+          message: "a project is in its enterprise's district",
+        });
+      else if (parsed.success && enterprise && actor.scope === 'district' && parsed.data.districtId !== actor.districtId)
         rejections.push({ row, column: '项目所在区', rule: 'scope', message: 'projects you enter stay in your district' });
       return parsed.success && rejections.length === 0 ? { ok: true as const, value: parsed.data } : { ok: false as const, rejections };
     };

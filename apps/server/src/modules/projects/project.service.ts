@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
@@ -138,6 +138,18 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { fields, scenarios, attachments: input.attachments };
   }
 
+  /**
+   * A project is in its enterprise's district, whoever enters it (issue #11 item 5): the district
+   * decides which district officer reviews it, so an enterprise must not choose another one. Only an
+   * enterprise without a district on record takes the district given.
+   */
+  function assertEnterpriseDistrict(enterpriseDistrictId: string | null, requested: string | undefined) {
+    if (requested === undefined || enterpriseDistrictId === null || requested === enterpriseDistrictId) return;
+    throw refusal('FORBIDDEN', 'project.district_of_enterprise', "a project is in its enterprise's district", undefined, {
+      field: 'districtId',
+    });
+  }
+
   /** The edit modes of contracts/rules/project-editing.ts: which fields are open in the project's state. */
   function assertMayEdit(actor: Actor, p: ProjectRow, input: UpdateProject) {
     const refusal = projectEditRefusal(p.state, actor.role, Object.keys(input));
@@ -222,6 +234,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const enterprise = await deps.organisations.findById(enterpriseId, tx);
         if (!enterprise || enterprise.kind !== 'enterprise' || !inScope(actor, enterprise))
           throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'exists', 'no such enterprise in your scope');
+        assertEnterpriseDistrict(enterprise.districtId, input.districtId);
         const prepared = await prepare(actor, tx, { ...input, districtId: input.districtId ?? enterprise.districtId ?? undefined }, null);
         const now = deps.clock.now();
         const r = createProjectRepo(tx);
@@ -259,6 +272,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const current = await getVisible(actor, 'write', id, tx);
         assertMayEdit(actor, current.project, input);
+        if (input.districtId !== undefined)
+          assertEnterpriseDistrict(
+            (await deps.organisations.findById(current.project.enterpriseId, tx))?.districtId ?? null,
+            input.districtId,
+          );
         const before = await presentOne(actor, tx, id);
         const prepared = await prepare(actor, tx, input, current.project);
         const updated = await createProjectRepo(tx)
