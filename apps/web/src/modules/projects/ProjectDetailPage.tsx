@@ -13,6 +13,7 @@ import { ProjectStateTag } from '../../shared/StatusTag';
 import { useProject } from './hooks';
 import { ProjectActions } from './ProjectActions';
 import { ProjectAttachments } from './ProjectAttachments';
+import { ProjectDecisionAlert } from './ProjectDecisionAlert';
 import { ProjectFormDrawer, type ProjectFormMode } from './ProjectFormDrawer';
 import { ProjectTimeline } from './ProjectTimeline';
 
@@ -71,6 +72,7 @@ export default function ProjectDetailPage() {
 
   return (
     <Flex vertical gap={16} data-testid="project-detail">
+      <ProjectDecisionAlert project={project} />
       <Card
         title={
           <Space wrap>
