@@ -1,4 +1,4 @@
-import { type ImportRejection, NETWORK_MODES, type Project } from '@suilian/contracts';
+import { type ImportRejection, NETWORK_MODES, type Project, type ProjectState } from '@suilian/contracts';
 import { type ChoiceLookup, choiceLookup, splitList } from '../../platform/tabular/choices.js';
 import { columnAt } from '../../platform/tabular/report.js';
 import type { TableColumn, TableSpec } from '../../platform/tabular/spec.js';
@@ -23,6 +23,20 @@ export const NETWORK_MODE_NAMES: Record<(typeof NETWORK_MODES)[number], string> 
   dedicated: '独立专网',
 };
 const networkModes = choiceLookup(NETWORK_MODES.map((code) => ({ code, name: NETWORK_MODE_NAMES[code] })));
+/** Project states as the console words them (glossary), for the export's 状态 column. */
+export const PROJECT_STATE_NAMES: Record<ProjectState, string> = {
+  draft: '草稿',
+  submitted: '已申报',
+  returned: '退回修改',
+  city_review: '市级审核',
+  rejected: '不予通过',
+  approved: '审核通过',
+  under_construction: '在建',
+  built: '建成',
+  accepted: '已验收',
+  cancelled: '已撤销',
+};
+
 /** A scenario that is not in the code list is written with this prefix. */
 export const CUSTOM_PREFIX = '自定义：';
 
@@ -166,6 +180,28 @@ export function projectColumnOf(path: readonly PropertyKey[], scenarioColumns: r
 }
 
 /** A project as a sheet row: names for ids and codes, scenarios split by category. */
+/**
+ * The export's columns: the template's plus the project code first and the worded state last
+ * (#12 item 7). Imports read with this spec too, so an exported file goes back in; the two
+ * extra columns are informational and ignored (the code is assigned, the state starts as draft).
+ */
+export function projectExportSpec(l: ProjectLookups): TableSpec {
+  const base = projectSpec(l);
+  return {
+    ...base,
+    columns: [
+      { header: '项目编号', key: 'code', width: 16, note: '导出时填写；导入时忽略（系统编号）' },
+      ...base.columns,
+      { header: '状态', key: 'state', width: 12, note: '导出时填写；导入时忽略（导入后为草稿）' },
+    ],
+  };
+}
+
+/** One project as an export row (projectExportSpec's columns). */
+export function projectExportCells(p: Project, creditCode: string, scenarioName: (code: string) => string): Record<string, string> {
+  return { code: p.code, ...projectCells(p, creditCode, scenarioName), state: PROJECT_STATE_NAMES[p.state] };
+}
+
 export function projectCells(p: Project, creditCode: string, scenarioName: (code: string) => string): Record<string, string> {
   const scenarios = (category: string) =>
     p.scenarios

@@ -149,8 +149,15 @@ describe('project import and export', () => {
         '应用场景（辅助环节）': '自定义：5G+AR远程指导',
         网络模式: '虚拟专网',
         '总投资（万元）': '1200.5',
+        状态: '已申报',
       }),
     );
+    // the project code first and the worded state last (#12 item 7); the file goes back in as it is
+    expect(table.headers[0]).toBe('项目编号');
+    expect(table.headers.at(-1)).toBe('状态');
+    expect(cells.every((c) => /^\S+$/.test(String(c.项目编号)))).toBe(true);
+    const again = await uploadAs(ctx, admin, `${URL}?mode=valid`, '项目清单.xlsx', exported.rawPayload);
+    expect(again.statusCode, again.body).toBe(202);
   });
 
   it('lets an enterprise user import only for its own enterprise', async () => {

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { refusal } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -22,7 +22,15 @@ import type { BoundRow } from '../../platform/tabular/spec.js';
 import { writeWorkbook } from '../../platform/tabular/workbook.js';
 import type { CodeListService } from '../codelists/index.js';
 import { createOrganisationLookup } from '../organisations/index.js';
-import { type EnterpriseRef, type ProjectLookups, projectCells, projectColumnOf, projectInput, projectSpec } from './project.columns.js';
+import {
+  type EnterpriseRef,
+  type ProjectLookups,
+  projectColumnOf,
+  projectExportCells,
+  projectExportSpec,
+  projectInput,
+  projectSpec,
+} from './project.columns.js';
 import { createProjectImportRepo } from './project.import.repo.js';
 import { projectPolicy } from './project.policy.js';
 import type { ProjectService } from './project.service.js';
@@ -151,7 +159,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
     async ({ actor, payload: { mode }, files, progress, job: { id: jobId } }) => {
       const file = onlyFile(files);
       const l = await lookups(false);
-      const spec = projectSpec(l);
+      const spec = projectExportSpec(l);
       const rows = await readSheet(file, spec);
       const enterprises = await enterprisesOf(actor, rows);
       return runImport<CreateProject>(
@@ -194,7 +202,7 @@ export function createProjectImporter(deps: ProjectImportDeps) {
       assertMayImport(actor);
       const file = await upload();
       // The header is checked now (a 422 before any job exists); the job reads the stored file again.
-      await readSheet(file, projectSpec(await lookups(false)));
+      await readSheet(file, projectExportSpec(await lookups(false)));
       const job = await importJob.start(actor, { mode }, { files: [file] });
       return { jobId: job.id };
     },
@@ -206,8 +214,8 @@ export function createProjectImporter(deps: ProjectImportDeps) {
       const codes = new Map(owners.map((e) => [e.id, e.creditCode ?? '']));
       const names = (await lookups(true)).scenarios;
       return writeWorkbook(
-        projectSpec(await lookups(false)),
-        items.map((p) => projectCells(p, codes.get(p.enterpriseId) ?? '', names.nameOf)),
+        projectExportSpec(await lookups(false)),
+        items.map((p) => projectExportCells(p, codes.get(p.enterpriseId) ?? '', names.nameOf)),
       );
     },
   };
@@ -288,8 +296,9 @@ export function createProjectImporter(deps: ProjectImportDeps) {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'project_filing_id_uq'))
-        throw new AppError(
+        throw refusal(
           'DUPLICATE',
+          'import.concurrent_duplicate',
           'a filing id of the file was used by another project while the import ran; nothing was written, import the file again',
         );
       throw error;
