@@ -32,7 +32,8 @@ describe('console as the city administrator', () => {
     page = session.page;
     await page.goto('/login');
     await submitLogin(page, admin.username, admin.password);
-    await page.waitForURL('**/system/organisations');
+    // Every role lands on 工作台 (issue #12 item 1).
+    await page.waitForURL('**/workbench');
   });
 
   afterAll(async () => {

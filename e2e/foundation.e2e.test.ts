@@ -50,7 +50,8 @@ describe('foundation console (issue #2)', () => {
 
     // Demo accounts are not forced to change their password: straight into the console.
     await submitLogin(page, admin.username, admin.password);
-    await page.waitForURL('**/system/organisations');
+    // Every role lands on 工作台 (issue #12 item 1).
+    await page.waitForURL('**/workbench');
     await eventually(() => page.getByTestId('current-user').textContent()).toContain('广州市');
 
     await page.getByRole('menuitem', { name: '用户管理' }).click();
@@ -109,7 +110,8 @@ describe('foundation console (issue #2)', () => {
     await page.getByTestId('new-password').fill(NEW_PASSWORD);
     await page.getByTestId('confirm-password').fill(NEW_PASSWORD);
     await page.getByTestId('password-submit').click();
-    await page.waitForURL('**/system/organisations');
+    await page.waitForURL('**/workbench');
+    await page.goto('/system/organisations');
 
     const tree = page.getByTestId('org-tree');
     await tree.getByText('天河区').first().waitFor();

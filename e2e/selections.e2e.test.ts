@@ -284,8 +284,8 @@ describe('selections: apply → recommend → assign (a conflict refused) → sc
 
   it('lets the assigned expert score through the form; the preview is the server’s total', async () => {
     const page = await session(expert);
-    // Experts start at their reviews.
-    await page.waitForURL('**/programme/selections');
+    // Experts start at 工作台, like everyone (issue #12 item 1).
+    await page.waitForURL('**/workbench');
     await page.goto(roundPath);
     await page
       .getByTestId('applications-table')

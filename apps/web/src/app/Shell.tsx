@@ -7,7 +7,7 @@ import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { useAuth, useMe } from '../session/auth';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
 import { FullPageSpin } from './guards';
-import { allows, MENU, type MenuGroup, PROFILE_PAGE, pagesOf } from './menu';
+import { allows, MENU, type MenuGroup, PROFILE_PAGE, pagesOf, WORKBENCH_PAGE } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -28,7 +28,7 @@ export function Shell() {
   const { token } = theme.useToken();
 
   const { items, paths } = useMemo(() => {
-    const paths: string[] = [PROFILE_PAGE.path];
+    const paths: string[] = [WORKBENCH_PAGE.path, PROFILE_PAGE.path];
     type Item = NonNullable<MenuProps['items']>[number];
     const build = (group: MenuGroup): Item | null => {
       const pages = group.pages.filter((p) => allows(me.permissions, p.permission));
@@ -42,7 +42,10 @@ export function Shell() {
         children: [...pages.map((p) => ({ key: p.path, icon: p.icon, label: t(`menu.${p.label}`) })), ...groups],
       };
     };
-    const items: Item[] = MENU.map(build).filter((g): g is Item => g !== null);
+    const items: Item[] = [
+      { key: WORKBENCH_PAGE.path, icon: WORKBENCH_PAGE.icon, label: t(`menu.${WORKBENCH_PAGE.label}`) },
+      ...MENU.map(build).filter((g): g is Item => g !== null),
+    ];
     items.push({ key: PROFILE_PAGE.path, icon: PROFILE_PAGE.icon, label: t(`menu.${PROFILE_PAGE.label}`) });
     return { items, paths };
   }, [me.permissions, t]);

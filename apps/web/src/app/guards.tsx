@@ -47,8 +47,7 @@ export function RequirePermission({ permission, children }: { permission: Permis
 }
 
 export function HomeRedirect() {
-  const { me } = useAuth();
-  return <Navigate to={homePath(me?.permissions ?? [])} replace />;
+  return <Navigate to={homePath()} replace />;
 }
 
 export function NotFound() {

@@ -1,14 +1,12 @@
 import { REGISTRY_KEYS } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { allows, homePath, MENU, pagesOf, SELECTION_PERMISSIONS } from './menu';
+import { allows, homePath, MENU, pagesOf, SELECTION_PERMISSIONS, WORKBENCH_PAGE } from './menu';
 
-describe('home page by permissions', () => {
-  it('is the organisations page when the role may read them', () => {
-    expect(homePath(['org:read', 'user:read', 'audit:read'])).toBe('/system/organisations');
-  });
-  it('falls back to another system page, then to the profile', () => {
-    expect(homePath(['audit:read'])).toBe('/system/audit');
-    expect(homePath([])).toBe('/profile');
+describe('home page (#12 item 1)', () => {
+  it('is 工作台 for every role, which needs no permission and is no group page', () => {
+    expect(homePath()).toBe('/workbench');
+    expect(WORKBENCH_PAGE.permission).toBeUndefined();
+    expect(MENU.flatMap(pagesOf).some((p) => p.path === WORKBENCH_PAGE.path)).toBe(false);
   });
 });
 
@@ -19,10 +17,9 @@ describe('programme menu', () => {
     expect(ecosystem?.pages.map((p) => p.label)).toEqual([...REGISTRY_KEYS]);
     expect(new Set(ecosystem?.pages.map((p) => p.permission))).toEqual(new Set(['registry:read']));
   });
-  it('shows code lists to everyone and includes sub-group pages in the home search', () => {
+  it('shows code lists to everyone', () => {
     const codeLists = MENU.flatMap(pagesOf).find((p) => p.path === '/system/code-lists');
     expect(codeLists?.permission).toBeUndefined();
-    expect(homePath(['project:read'])).toBe('/programme/projects');
   });
 });
 
@@ -34,9 +31,5 @@ describe('selections menu', () => {
     const pages = MENU.flatMap(pagesOf);
     expect(pages.find((p) => p.path === '/programme/experts')?.permission).toBe('selection:manage');
     expect(pages.find((p) => p.path === '/programme/cases')?.permission).toBeUndefined();
-  });
-  it('sends experts to their reviews, organisers to their usual home', () => {
-    expect(homePath(['org:read', 'file:upload', 'selection:review'])).toBe('/programme/selections');
-    expect(homePath(['org:read', 'selection:review', 'selection:manage'])).toBe('/system/organisations');
   });
 });

@@ -17,6 +17,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
+  DesktopOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -190,28 +191,15 @@ export const MENU: MenuGroup[] = [
 
 export const PROFILE_PAGE: Page = { path: '/profile', label: 'profile', icon: <UserOutlined /> };
 
+/** 工作台: every role's own to-dos; first in the menu and where `/` leads (issue #12 item 1). */
+export const WORKBENCH_PAGE: Page = { path: '/workbench', label: 'workbench', icon: <DesktopOutlined /> };
+
 /** Every page of a group, its sub-groups included. */
 export function pagesOf(group: MenuGroup): Page[] {
   return [...group.pages, ...(group.groups ?? []).flatMap(pagesOf)];
 }
 
-/** Where `/` leads: the first of these the role may use, else the profile. */
-const HOME_ORDER = [
-  '/system/organisations',
-  '/programme/projects',
-  '/programme/enterprises',
-  '/system/users',
-  '/system/tokens',
-  '/system/audit',
-];
-
-export function homePath(permissions: readonly Permission[]): string {
-  // Reviewers (评审专家) come to score what they are assigned; organisers hold review too and start elsewhere.
-  if (permissions.includes('selection:review') && !permissions.includes('selection:manage')) return '/programme/selections';
-  const pages = MENU.flatMap(pagesOf);
-  for (const path of HOME_ORDER) {
-    const page = pages.find((p) => p.path === path);
-    if (page && allows(permissions, page.permission)) return path;
-  }
-  return PROFILE_PAGE.path;
+/** Where `/` and login lead: 工作台, for every role (issue #12 item 1; before, each role landed on a list of its own). */
+export function homePath(): string {
+  return WORKBENCH_PAGE.path;
 }

@@ -48,6 +48,7 @@ const FindingsPage = lazy(() => import('../modules/vulnerabilities/FindingsPage'
 const MatchesPage = lazy(() => import('../modules/vulnerabilities/MatchesPage'));
 const NoticesPage = lazy(() => import('../modules/vulnerabilities/NoticesPage'));
 const PosturePage = lazy(() => import('../modules/vulnerabilities/PosturePage'));
+const WorkbenchPage = lazy(() => import('../modules/workbench/WorkbenchPage'));
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -83,6 +84,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomeRedirect /> },
+      // 工作台: every role's own to-dos, where login and `/` lead (issue #12 item 1).
+      { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'dashboard', element: guarded('indicator:read', <DashboardPage />) },
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
       { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },

@@ -27,6 +27,7 @@ import { enUS as selectionsEnUS } from './parts/selections';
 import { enUS as tokensEnUS } from './parts/tokens';
 import { enUS as usersEnUS } from './parts/users';
 import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
+import { enUS as workbenchEnUS } from './parts/workbench';
 import type { Messages } from './zh-CN';
 
 /** English (United States); keys mirror zh-CN (checked by the Messages type). */
@@ -60,6 +61,7 @@ const enUS: Messages = {
   reportingAdmin: reportingAdminEnUS,
   selectionRules: selectionRulesEnUS,
   forecast: forecastEnUS,
+  workbench: workbenchEnUS,
 };
 
 export default enUS;

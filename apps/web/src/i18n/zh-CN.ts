@@ -27,6 +27,7 @@ import { zhCN as selectionsZhCN } from './parts/selections';
 import { zhCN as tokensZhCN } from './parts/tokens';
 import { zhCN as usersZhCN } from './parts/users';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
+import { zhCN as workbenchZhCN } from './parts/workbench';
 import type { Widen } from './parts/widen';
 
 export type { ClientErrorCode } from './parts/errors';
@@ -62,6 +63,7 @@ const zhCN = {
   reportingAdmin: reportingAdminZhCN,
   selectionRules: selectionRulesZhCN,
   forecast: forecastZhCN,
+  workbench: workbenchZhCN,
 };
 
 export default zhCN;

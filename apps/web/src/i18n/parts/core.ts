@@ -48,6 +48,7 @@ export const zhCN = {
     'en-US': 'English',
   },
   menu: {
+    workbench: '工作台',
     dashboard: '首页驾驶舱',
     cockpit: '驾驶舱',
     targets: '目标进度',
@@ -201,6 +202,7 @@ export const enUS: Widen<typeof zhCN> = {
     'en-US': 'English',
   },
   menu: {
+    workbench: 'Workbench',
     dashboard: 'Dashboard',
     cockpit: 'Command dashboard',
     targets: 'Target progress',
