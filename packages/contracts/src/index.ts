@@ -22,6 +22,7 @@ export * from './organisations.js';
 export * from './patent-number.js';
 export * from './progress-reports.js';
 export * from './projects.js';
+export * from './reasons.js';
 export * from './registries.js';
 export * from './reporting.js';
 export * from './roles.js';

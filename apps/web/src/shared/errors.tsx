@@ -14,12 +14,14 @@ function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, 
   return Object.hasOwn(obj, key);
 }
 
-/** The localised sentence for an error code; the server's message when the code is unknown. */
+/**
+ * The localised sentence for an error code; the generic sentence for a code the console does not
+ * know (never the server's English: issue #12 item 3).
+ */
 export function errorText(t: TFunction, error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'UNKNOWN';
   const errors = t('errors', { returnObjects: true }) as Messages['errors'];
-  if (hasKey(errors, code)) return t(`errors.${code as ErrorKey}`);
-  return error instanceof Error && error.message ? error.message : t('errors.UNKNOWN');
+  return hasKey(errors, code) ? t(`errors.${code as ErrorKey}`) : t('errors.UNKNOWN');
 }
 
 /** Extra lines from `details`: field problems, and when a locked account opens again. */
@@ -45,29 +47,25 @@ export function refusalText(t: TFunction, error: unknown): string | null {
   return worded && worded !== key ? worded : null;
 }
 
-/** The server's own sentence for a refusal (CONFLICT, FORBIDDEN…): it names the rule the request broke. */
-export function serverReason(error: unknown): string | null {
-  return error instanceof ApiError && error.message && error.issues.length === 0 ? error.message : null;
-}
-
 interface ApiErrorAlertProps {
   error: unknown;
   style?: React.CSSProperties;
   /** Replaces the localised sentence for the code (e.g. a localised refusal rule). */
   title?: string;
-  /** Also show the server's message (for refusals whose reason matters to the user). */
+  /**
+   * @deprecated No effect: the server's English is never shown; the refusal's reason code is worded
+   * whenever the answer carries one (`details.reason`).
+   */
   showReason?: boolean;
 }
 
-/** Shows an API error: localised message, the field problems, optionally the server's reason, and the request id. */
-export function ApiErrorAlert({ error, style, title, showReason }: ApiErrorAlertProps) {
+/** Shows an API error: localised message, the field problems, the refusal's reason worded, and the request id. */
+export function ApiErrorAlert({ error, style, title }: ApiErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   const issues = detailLines(t, error);
   const worded = refusalText(t, error);
-  const reason = !worded && showReason ? serverReason(error) : null;
   if (worded) issues.push(worded);
-  else if (reason) issues.push(t('issue.reason', { reason }));
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <Alert

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, refusal, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { actorFor } from './actor-of.js';
 import { accountLocked, lockDurationMs } from './lockout.js';
@@ -233,7 +233,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async updateProfile(actor: Actor, input: UpdateProfile, csrfToken?: string): Promise<Me> {
-      if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens have no profile');
+      if (!actor.userId) throw refusal('FORBIDDEN', 'account.token_no_profile', 'API tokens have no profile');
       const userId = actor.userId;
       const { version, ...patch } = input;
       await deps.db.transaction(async (tx) => {
@@ -255,7 +255,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     /** Changes the caller's own password; other sessions of the account are ended. */
     async changePassword(actor: Actor, input: ChangePassword, keepSessionIdHash?: string): Promise<void> {
-      if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens have no password');
+      if (!actor.userId) throw refusal('FORBIDDEN', 'account.token_no_password', 'API tokens have no password');
       const user = await users.findById(actor.userId);
       if (!user) throw new AppError('UNAUTHENTICATED', 'the account no longer exists');
       if (!(await verifyPassword(user.passwordHash, input.currentPassword)))

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { fieldError, notFound, refusal } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { actorFor } from './actor-of.js';
 import { randomSecret, sha256 } from './password.js';
@@ -26,8 +26,9 @@ export function createTokenService(deps: TokenServiceDeps) {
 
   /** Beyond token:write: people issue tokens (a token mints none), for roles their own role manages. */
   function assertMayIssue(actor: Actor, role: ApiToken['role']) {
-    if (actor.via === 'token') throw forbidden('API tokens cannot create or revoke API tokens');
-    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not issue ${role} tokens`);
+    if (actor.via === 'token') throw refusal('FORBIDDEN', 'token.not_by_token', 'API tokens cannot create or revoke API tokens');
+    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role))
+      throw refusal('FORBIDDEN', 'token.role_not_managed', `your role may not issue ${role} tokens`, { role });
   }
 
   return {
@@ -43,7 +44,7 @@ export function createTokenService(deps: TokenServiceDeps) {
     async create(actor: Actor, input: CreateApiToken): Promise<{ token: string; apiToken: ApiToken }> {
       tokenPolicy.authorize(actor, 'write');
       assertMayIssue(actor, input.role);
-      if (!actor.userId) throw forbidden('only people issue API tokens');
+      if (!actor.userId) throw refusal('FORBIDDEN', 'token.person_only', 'only people issue API tokens');
       const creatorId = actor.userId;
       const org = await deps.organisations.findById(input.orgId);
       if (!org || !tokenPolicy.can(actor, 'write', { orgId: org.id, orgDistrictId: org.districtId }))
@@ -87,7 +88,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         if (!current) throw notFound('API token');
         tokenPolicy.authorize(actor, 'write', current);
         assertMayIssue(actor, current.role);
-        if (current.revokedAt) throw new AppError('CONFLICT', 'this token is already revoked');
+        if (current.revokedAt) throw refusal('CONFLICT', 'token.already_revoked', 'this token is already revoked');
         await repo.update(id, { revokedAt: deps.clock.now() });
         const after = toApiToken({ ...current, revokedAt: deps.clock.now() });
         await deps.audit.append(tx, actor, {

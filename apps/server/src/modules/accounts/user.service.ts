@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { createLoginAttemptRepo } from './login-attempt.repo.js';
 import { generatePassword, hashPassword } from './password.js';
@@ -35,7 +35,8 @@ export function createUserService(deps: UserServiceDeps) {
 
   /** Role data, not a permission: a district officer manages enterprise and provider accounts only. */
   function assertManagesRole(actor: Actor, role: Role) {
-    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role)) throw forbidden(`your role may not manage ${role} accounts`);
+    if (!ROLE_DEFINITIONS[actor.role].manages.includes(role))
+      throw refusal('FORBIDDEN', 'user.role_not_managed', `your role may not manage ${role} accounts`, { role });
   }
 
   /** Writes a change to a managed account, audits it, and drops its cached sessions. */
@@ -116,7 +117,8 @@ export function createUserService(deps: UserServiceDeps) {
     },
 
     async setStatus(actor: Actor, id: string, status: 'active' | 'disabled'): Promise<User> {
-      if (status === 'disabled' && actor.userId === id) throw new AppError('CONFLICT', 'you cannot disable your own account');
+      if (status === 'disabled' && actor.userId === id)
+        throw refusal('CONFLICT', 'user.disable_self', 'you cannot disable your own account');
       return changeManaged(actor, id, status === 'disabled' ? 'user.disable' : 'user.enable', async (user, tx) => {
         const repo = createUserRepo(tx);
         if (status === 'disabled') await repo.deleteSessionsOf(id);

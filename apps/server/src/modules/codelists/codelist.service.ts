@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import { fieldError, notFound, refusal } from '../../platform/errors.js';
 import { codeListPolicy } from './codelist.policy.js';
 import { type CodeItemRow, type CodeListRow, createCodeListRepo } from './codelist.repo.js';
 
@@ -88,7 +88,7 @@ export function createCodeListService(deps: CodeListServiceDeps) {
     async retireItem(actor: Actor, key: CodeListKey, code: string): Promise<CodeItem> {
       return change(actor, key, code, 'code_item.retire', async (tx, version, current) => {
         if (!current) return null;
-        if (!current.active) throw new AppError('CONFLICT', 'this code is already retired');
+        if (!current.active) throw refusal('CONFLICT', 'codelist.already_retired', 'this code is already retired');
         return createCodeListRepo(tx).updateItem(key, code, { active: false, retiredVersion: version });
       });
     },

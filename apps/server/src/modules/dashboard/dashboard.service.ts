@@ -12,7 +12,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import { fieldError, forbidden } from '../../platform/errors.js';
+import { fieldError, refusal } from '../../platform/errors.js';
 import { figuresReach, type IndicatorService } from '../indicators/index.js';
 import { createDashboardRepo, type DistrictRow } from './dashboard.repo.js';
 import { overallProgress, rankByValue, reportPeriods, sparklineDates } from './logic/dashboard-figures.js';
@@ -60,10 +60,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     const reach = figuresReach(actor);
     if (reach.kind === 'city') return requested ?? null;
     if (reach.kind === 'district') {
-      if (requested && requested !== reach.districtId) throw forbidden('district officers see their own district only');
+      if (requested && requested !== reach.districtId)
+        throw refusal('FORBIDDEN', 'dashboard.own_district_only', 'district officers see their own district only');
       return reach.districtId;
     }
-    throw forbidden('the dashboard is for city and district users');
+    throw refusal('FORBIDDEN', 'dashboard.city_district_only', 'the dashboard is for city and district users');
   }
 
   // The page is read far more often than the programme changes, and the public page is the same

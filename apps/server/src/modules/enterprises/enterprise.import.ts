@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { refusal } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { choiceLookup } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -66,7 +66,7 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
     enterprisePolicy.authorize(actor, 'register');
     // Organisation-scope roles register no organisations whatever they hold (roles.ts).
     if (!ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes('enterprise'))
-      throw forbidden('only city and district roles register enterprises');
+      throw refusal('FORBIDDEN', 'enterprise.register_scope', 'only city and district roles register enterprises');
   }
 
   // A named job over the stored upload, so any instance can run it (ADR 0012).
@@ -217,8 +217,9 @@ export function createEnterpriseImporter(deps: EnterpriseImportDeps) {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new AppError(
+        throw refusal(
           'DUPLICATE',
+          'import.concurrent_duplicate',
           'a credit code of the file was registered by someone else while the import ran; nothing was written, import the file again',
         );
       throw error;

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import { createOrganisationRepo } from '../organisations/index.js';
 import { createHandleRepo, type PrefixFilter, type PrefixRow } from './handle.repo.js';
 import { asciiUpper, derivePrefix, isSyntaxProblem, prefixProblem } from './logic/syntax.js';
@@ -181,7 +181,8 @@ export function createPrefixService(deps: PrefixServiceDeps) {
           await repo.notify([PREFIXES_CHANGED]);
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('DUPLICATE', `prefix ${derived} is already delegated`);
+        if (isUniqueViolation(err))
+          throw refusal('DUPLICATE', 'handle.prefix_delegated', `prefix ${derived} is already delegated`, { prefix: derived });
         throw err;
       }
       await reload();

@@ -15,7 +15,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditRecord, AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, forbidden, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import { createHandleRepo, type NewRecord, type RecordRow } from './handle.repo.js';
 import { type CounterRow, chinaDay } from './logic/counters.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
@@ -287,7 +287,9 @@ export function createRecordService(deps: RecordServiceDeps) {
       // Readers of the record outside the admin group learn why (the record is not hidden from them).
       const prefix = deps.prefixes.lookup(before.prefix);
       if (!prefix || !handlePolicy.can(actor, 'write', prefix))
-        throw forbidden(`you are not in the administrator group of ${before.prefix}`);
+        throw refusal('FORBIDDEN', 'handle.not_prefix_admin', `you are not in the administrator group of ${before.prefix}`, {
+          prefix: before.prefix,
+        });
       await deps.db.transaction((tx) => commit(actor, [{ kind: 'delete', before }], tx));
       deps.invalidate([before.handleKey]);
     },

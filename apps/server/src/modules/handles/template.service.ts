@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden } from '../../platform/errors.js';
+import { AppError, fieldError, refusal } from '../../platform/errors.js';
 import { createHandleRepo } from './handle.repo.js';
 import { industryDivision } from './logic/industry.js';
 import { type TemplateLike, templateProblems } from './logic/template.js';
@@ -57,7 +57,10 @@ export function createTemplateService(deps: TemplateServiceDeps) {
       prefixPolicy.authorize(actor, 'write');
       const p = await deps.prefixes.readable(actor, prefix);
       // Readers of the prefix outside its admin group learn why (it is not hidden from them).
-      if (!prefixPolicy.can(actor, 'write', p)) throw forbidden(`you are not in the administrator group of ${p.prefix}`);
+      if (!prefixPolicy.can(actor, 'write', p))
+        throw refusal('FORBIDDEN', 'handle.not_prefix_admin', `you are not in the administrator group of ${p.prefix}`, {
+          prefix: p.prefix,
+        });
       const division = industryDivision(input.industryCode);
       if (!division)
         throw fieldError(

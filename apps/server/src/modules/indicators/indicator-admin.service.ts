@@ -11,7 +11,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import { COUNTER_NAMES } from './counter.repo.js';
 import { checkDefinition, checkFormula } from './indicator.checks.js';
 import { createMeasurer, loadCatalogue } from './indicator.measure.js';
@@ -130,7 +130,8 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
       indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, patch.version);
-        if (current.retiredAt) throw new AppError('CONFLICT', `${code} is retired; restore it before editing`);
+        if (current.retiredAt)
+          throw refusal('CONFLICT', 'indicator.retired_edit', `${code} is retired; restore it before editing`, { code });
         const before = toDefinition(current);
         const { version: _version, ...changes } = patch;
         if (current.isPlanTarget) {
@@ -161,12 +162,21 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
       indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, input.version);
-        if (current.isPlanTarget) throw new AppError('CONFLICT', `${code} is a target of the plan and cannot be retired`);
-        if (current.retiredAt) throw new AppError('CONFLICT', `${code} is already retired`);
+        if (current.isPlanTarget)
+          throw refusal('CONFLICT', 'indicator.plan_target', `${code} is a target of the plan and cannot be retired`, { code });
+        if (current.retiredAt) throw refusal('CONFLICT', 'indicator.already_retired', `${code} is already retired`, { code });
         const catalogue = await loadCatalogue(tx);
         const users = [...catalogue.indicators.values()].filter((r) => r.formula && new RegExp(`I\\{\\s*${code}\\s*\\}`).test(r.formula));
         if (users.length > 0)
-          throw new AppError('CONFLICT', `${code} is used by the formula of ${users.map((r) => r.code).join(', ')}; change those first`);
+          throw refusal(
+            'CONFLICT',
+            'indicator.used_by_formula',
+            `${code} is used by the formula of ${users.map((r) => r.code).join(', ')}; change those first`,
+            {
+              code,
+              users: users.map((r) => r.code).join('、'),
+            },
+          );
         const row = await createIndicatorRepo(tx).update(code, current.version, {
           retiredAt: deps.clock.now(),
           retiredReason: input.reason,
@@ -189,7 +199,7 @@ export function createIndicatorAdminService(deps: IndicatorAdminDeps) {
       indicatorPolicy.authorize(actor, 'manage');
       return deps.db.transaction(async (tx) => {
         const current = await locked(tx, code, input.version);
-        if (!current.retiredAt) throw new AppError('CONFLICT', `${code} is not retired`);
+        if (!current.retiredAt) throw refusal('CONFLICT', 'indicator.not_retired', `${code} is not retired`, { code });
         // Whatever its formula uses must still exist.
         checkDefinition(code, toDefinition(current), await loadCatalogue(tx));
         const row = await createIndicatorRepo(tx).update(code, current.version, {

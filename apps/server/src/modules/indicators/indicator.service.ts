@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import { fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { fieldError, notFound, refusal } from '../../platform/errors.js';
 import { createCounterRepo, isCounter } from './counter.repo.js';
 import { drillLink, recordLink } from './drill-links.js';
 import { measureBatch } from './indicator.batch.js';
@@ -43,7 +43,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
         throw fieldError('VALIDATION_FAILED', 'district', 'scope', 'district officers see their own district');
       return reach.districtId;
     }
-    throw forbidden('indicators are for city and district users');
+    throw refusal('FORBIDDEN', 'indicator.city_district_only', 'indicators are for city and district users');
   }
 
   /**

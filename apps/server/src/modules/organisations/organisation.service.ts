@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import { organisationPolicy } from './organisation.policy.js';
 import { createOrganisationRepo, type NewOrganisationRow, type OrganisationRow } from './organisation.repo.js';
 
@@ -39,7 +39,8 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
 
   /** Which kinds a scope manages (a district officer: enterprises and providers of its district). */
   function assertWritableKind(actor: Actor, kind: OrganisationRow['kind']) {
-    if (!ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes(kind)) throw forbidden(`your role may not manage ${kind} organisations`);
+    if (!ORG_KINDS_WRITABLE_BY_SCOPE[actor.scope].includes(kind))
+      throw refusal('FORBIDDEN', 'organisation.kind_not_managed', `your role may not manage ${kind} organisations`, { kind });
   }
 
   async function assertUnique(db: DbOrTx, creditCode: string | undefined, divisionCode: string | undefined, selfId?: string) {
@@ -92,7 +93,7 @@ export function createOrganisationService(deps: OrganisationServiceDeps) {
       return (outer ?? deps.db).transaction(async (tx) => {
         const r = createOrganisationRepo(tx);
         const city = await r.findCity();
-        if (!city) throw new AppError('CONFLICT', 'the city organisation is missing; load reference data first');
+        if (!city) throw refusal('CONFLICT', 'organisation.city_missing', 'the city organisation is missing; load reference data first');
         // The parent district is looked up within the actor's reach, so a district officer's new
         // enterprise or provider lies in its own district.
         const row = await buildNewOrganisation(input, city, (districtId) => load(actor, 'write', districtId, tx));

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { renderHtml, renderPdf } from '../../platform/documents/index.js';
-import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal } from '../../platform/errors.js';
 import type { JobService } from '../../platform/jobs/job.service.js';
 import type { NotificationService } from '../notifications/index.js';
 import { collectReportData, type ReportSources } from './progress-report.data.js';
@@ -101,7 +101,7 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
     async generate(actor: Actor, input: GenerateProgressReport): Promise<{ reportId: string; jobId: string }> {
       progressReportPolicy.authorize(actor, 'generate');
       if (!progressReportPolicy.can(actor, 'generate', WHOLE_CITY))
-        throw forbidden('a progress report covers the city: it is generated at city level');
+        throw refusal('FORBIDDEN', 'progress_report.city_only', 'a progress report covers the city: it is generated at city level');
       const today = deps.clock.now().toISOString().slice(0, 10);
       const asOf = reportDateFor(input.quarter, today);
       if (!asOf) throw fieldError('VALIDATION_FAILED', 'quarter', 'started', `${input.quarter} has not begun yet`);
@@ -148,7 +148,10 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
       progressReportPolicy.authorize(actor, 'read');
       const row = await repo.findHtml(id);
       if (!row) throw notFound('progress report');
-      if (!row.html) throw new AppError('CONFLICT', `the report is ${row.status}, it has no content yet`);
+      if (!row.html)
+        throw refusal('CONFLICT', 'progress_report.no_content', `the report is ${row.status}, it has no content yet`, {
+          status: row.status,
+        });
       return row.html;
     },
 
@@ -156,7 +159,8 @@ export function createProgressReportService(deps: ProgressReportServiceDeps) {
       progressReportPolicy.authorize(actor, 'read');
       const row = await repo.findPdf(id);
       if (!row) throw notFound('progress report');
-      if (!row.pdf) throw new AppError('CONFLICT', `the report is ${row.status}, it has no PDF yet`);
+      if (!row.pdf)
+        throw refusal('CONFLICT', 'progress_report.no_pdf', `the report is ${row.status}, it has no PDF yet`, { status: row.status });
       return { pdf: row.pdf, filename: `progress-report-${row.quarter}.pdf` };
     },
   };

@@ -100,6 +100,10 @@ describe('projects', () => {
     const noReport = await act(admin, p.id, 'accept');
     expect(noReport.statusCode).toBe(409);
     expect(noReport.json().error.details.rule).toBe('acceptanceReport');
+    expect(noReport.json().error.details.reason).toEqual({
+      code: 'project.acceptance_report_required',
+      params: { state: 'built', action: 'accept' },
+    });
     const upload = multipartFile('验收报告.pdf', PDF);
     const file = await ctx.app.inject({
       method: 'POST',
@@ -144,6 +148,8 @@ describe('projects', () => {
     const skip = await act(admin, p.id, 'approve');
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error.message).toBe('a project that is draft cannot be approved');
+    // (#12 item 3) the console words the reason code with the state and action, not the sentence above
+    expect(skip.json().error.details.reason).toEqual({ code: 'project.transition_illegal', params: { state: 'draft', action: 'approve' } });
     await act(enterprise, p.id, 'submit');
     const wrongRole = await act(enterprise, p.id, 'forward');
     expect(wrongRole.statusCode).toBe(403);
@@ -193,6 +199,7 @@ describe('projects', () => {
     const approved = (await act(admin, p.id, 'approve')).json();
     const retitle = await enterprise.request('PATCH', `/api/projects/${p.id}`, { version: approved.version, title: '改名' });
     expect(retitle.statusCode).toBe(409);
+    expect(retitle.json().error.details.reason).toEqual({ code: 'project.progress_only', params: { state: 'approved' } });
     const progress = await enterprise.request('PATCH', `/api/projects/${p.id}`, { version: approved.version, investmentTotal: '1300.00' });
     expect(progress.statusCode).toBe(200);
   });

@@ -7,7 +7,7 @@ import type {
   ProjectTransitionInput,
   UpdateProject,
 } from '@suilian/contracts';
-import { decideProjectTransition, projectActionsFor, projectEditRefusal } from '@suilian/contracts';
+import { decideProjectTransition, projectActionsFor, projectEditMode, projectEditRefusal } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
@@ -152,8 +152,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   /** The edit modes of contracts/rules/project-editing.ts: which fields are open in the project's state. */
   function assertMayEdit(actor: Actor, p: ProjectRow, input: UpdateProject) {
-    const refusal = projectEditRefusal(p.state, actor.role, Object.keys(input));
-    if (refusal) throw new AppError('CONFLICT', refusal);
+    const message = projectEditRefusal(p.state, actor.role, Object.keys(input));
+    const refused = message ? { message, mode: projectEditMode(p.state, actor.role) } : null;
+    if (refused)
+      throw refusal('CONFLICT', refused.mode ? 'project.progress_only' : 'project.not_editable', refused.message, { state: p.state });
   }
 
   async function write(tx: DbOrTx, id: string, prepared: Awaited<ReturnType<typeof prepare>>) {
@@ -305,11 +307,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
           hasAcceptanceReport: attachments.some((a) => a.kind === 'acceptance_report'),
         });
         if (!decision.ok)
-          throw new AppError(decision.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT', decision.reason, {
-            rule: decision.rule,
-            state: p.state,
-            action: input.action,
-          });
+          throw refusal(
+            decision.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT',
+            TRANSITION_REASONS[decision.rule],
+            decision.reason,
+            { state: p.state, action: input.action },
+            { rule: decision.rule, state: p.state, action: input.action },
+          );
         const patch: Partial<NewProjectRow> = { state: decision.to, updatedAt: deps.clock.now() };
         if (input.action === 'start_construction') patch.actualStart = input.date;
         if (input.action === 'complete') {
@@ -356,6 +360,16 @@ export function createProjectService(deps: ProjectServiceDeps) {
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;
+
+/** The reason code (console wording) of each rule a refused project transition breaks. */
+const TRANSITION_REASONS = {
+  illegal: 'project.transition_illegal',
+  role: 'project.transition_role',
+  comment: 'project.transition_comment',
+  scenarios: 'project.scenario_required',
+  date: 'project.transition_date',
+  acceptanceReport: 'project.acceptance_report_required',
+} as const;
 
 function duplicateFiling(): AppError {
   return new AppError('DUPLICATE', 'this national platform filing id is already used by another project', {

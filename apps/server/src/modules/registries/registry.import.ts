@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { refusal } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { sameName } from '../../platform/tabular/choices.js';
 import { listAll } from '../../platform/tabular/export.js';
@@ -224,8 +224,9 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'registry_record_unique_key_uq'))
-        throw new AppError(
+        throw refusal(
           'DUPLICATE',
+          'import.concurrent_duplicate',
           'a record of the file was registered by someone else while the import ran; nothing was written, import the file again',
         );
       throw error;
@@ -282,9 +283,11 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
         for (const [i, row] of rows.entries())
           for (const column of spec.columns)
             if ((row[column.key] ?? '').length > MAX_CELL)
-              throw new AppError(
+              throw refusal(
                 'VALIDATION_FAILED',
+                'export.cell_too_long',
                 `${items[i]?.title}: ${column.header} holds more than the ${MAX_CELL} characters an Excel cell takes; leave this record out of the export (filter it away)`,
+                { record: items[i]?.title ?? '', column: column.header, max: MAX_CELL },
               );
         return writeWorkbook(spec, rows);
       },

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { registryPolicy } from './registry.policy.js';
@@ -170,7 +170,7 @@ export function createRegistryService(deps: RegistryServiceDeps) {
         const [before] = await present([current], tx);
         const r = createRegistryRepo(tx);
         if (registry === 'test-platforms' && (await r.countTestRecordsOf(id)) > 0)
-          throw new AppError('CONFLICT', 'test records refer to this test platform; remove them first');
+          throw refusal('CONFLICT', 'registry.platform_in_use', 'test records refer to this test platform; remove them first');
         await r.delete(id);
         await deps.audit.append(tx, actor, { action: `${registry}.delete`, entityType: registry, entityId: id, before });
       });

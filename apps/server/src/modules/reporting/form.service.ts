@@ -1,9 +1,9 @@
-import type { EntryState, Form, FormActionInput, RuleResult, SaveValues } from '@suilian/contracts';
+import type { EntryState, Form, FormActionInput, ReasonParams, RuleResult, SaveValues } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { formEntryState } from './form-entry.js';
@@ -123,9 +123,14 @@ export function createFormService(deps: FormServiceDeps) {
           const r = createReportingRepo(tx);
           const registration = await r.findRegistration(code, period, org.id);
           const entry = await stateOf(tx, dataSet, period, org.id, registration);
-          if (!entry.open) throw new AppError('CONFLICT', `the form is locked: ${entry.reason}`, { entry });
+          if (!entry.open)
+            throw refusal('CONFLICT', `reporting.locked_${entry.reason}`, `the form is locked: ${entry.reason}`, lockParams(entry), {
+              entry,
+            });
           if (registration?.state === 'completed')
-            throw new AppError('CONFLICT', 'the form is completed; uncomplete it to change values', { state: 'completed' });
+            throw refusal('CONFLICT', 'reporting.form_completed', 'the form is completed; uncomplete it to change values', undefined, {
+              state: 'completed',
+            });
           const before = await present(tx, code, period, org);
           const now = deps.clock.now();
           const rows = [];
@@ -176,7 +181,14 @@ export function createFormService(deps: FormServiceDeps) {
           const registration = await r.findRegistration(code, period, org.id);
           if ((registration?.version ?? 0) !== input.version) throw staleVersion('form');
           const move = moveForm(registration?.state ?? 'open', input.action, actor.role, input.comment);
-          if (!move.ok) throw new AppError(move.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT', move.reason, { rule: move.rule });
+          if (!move.ok)
+            throw refusal(
+              move.rule === 'role' ? 'FORBIDDEN' : 'CONFLICT',
+              `reporting.form_${move.rule}`,
+              move.reason,
+              { state: registration?.state ?? 'open', action: input.action },
+              { rule: move.rule },
+            );
           let validation: RuleResult[] = [];
           if (input.action === 'complete') {
             validation = await deps.validate(tx, dataSet, period, org.id);
@@ -259,6 +271,11 @@ export function createFormService(deps: FormServiceDeps) {
 }
 
 export type FormService = ReturnType<typeof createFormService>;
+
+/** The dates a locked form's reason names (when it locked, when it opens), for the console's wording. */
+function lockParams(entry: Extract<EntryState, { open: false }>): ReasonParams {
+  return { since: entry.since ?? null, until: entry.until ?? null };
+}
 
 function rethrowPeriod(error: unknown): never {
   if (error instanceof PeriodError) throw fieldError('VALIDATION_FAILED', 'period', 'period', error.message);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { forbidden } from '../../platform/errors.js';
+import { refusal } from '../../platform/errors.js';
 import type { NotificationMessage, NotificationService } from '../notifications/index.js';
 import { parsePeriod } from './logic/index.js';
 import { type ReminderDue, type ReminderPolicy, remindersDue } from './reminders.logic.js';
@@ -33,7 +33,8 @@ export function createReminderService(deps: ReminderServiceDeps) {
       // The scheduler runs as the system; a person needs report:accept and to reach every district.
       if (actor.via !== 'system') {
         reminderRunPolicy.authorize(actor, 'run');
-        if (!reminderRunPolicy.can(actor, 'run', EVERY_DISTRICT)) throw forbidden('the reporting reminders are run at city level');
+        if (!reminderRunPolicy.can(actor, 'run', EVERY_DISTRICT))
+          throw refusal('FORBIDDEN', 'reporting.reminders_city_only', 'the reporting reminders are run at city level');
       }
       const today = deps.clock.now().toISOString().slice(0, 10);
       const repo = createRemindersRepo(deps.db);

@@ -108,6 +108,7 @@ describe('district monthly report', () => {
     const locked = await save(officer, '202601', { BS5G_TOTAL: '5000' });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.details.entry.reason).toBe('accepted');
+    expect(locked.json().error.details.reason.code).toBe('reporting.locked_accepted');
     expect((await act(admin, '202601', 'unaccept', undefined, huangpuId)).json().error.details.rule).toBe('comment');
     expect((await act(admin, '202601', 'unaccept', '区级数据需复核', huangpuId)).json().form.state).toBe('approved');
     const indicator = (await admin.request('GET', '/api/indicators/T-INF-1')).json();
@@ -118,6 +119,7 @@ describe('district monthly report', () => {
     const expired = await save(officer, '202512', { BS5G_TOTAL: '1150' });
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.details.entry).toMatchObject({ open: false, reason: 'expired', since: '2026-01-16' });
+    expect(expired.json().error.details.reason).toEqual({ code: 'reporting.locked_expired', params: { since: '2026-01-16', until: null } });
     const grant = await admin.request('POST', '/api/reporting/lock-exceptions', {
       dataSet: 'DISTRICT_MONTHLY',
       period: '202512',

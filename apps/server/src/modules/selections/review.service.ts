@@ -13,7 +13,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { AppError, forbidden, refusal } from '../../platform/errors.js';
 import { applicationPolicy } from './application.policy.js';
 import type { ApplicationService } from './application.service.js';
 import { fieldRefused, refused } from './refusals.js';
@@ -138,7 +138,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
     async score(actor: Actor, roundId: string, applicationId: string, input: ScoreInput): Promise<Score> {
       applicationPolicy.authorize(actor, 'score');
       // A score is a person's judgement: an API token (no person) gives none.
-      if (!actor.userId) throw forbidden('scores are given by an expert in person, not through an API token');
+      if (!actor.userId)
+        throw refusal('FORBIDDEN', 'selection.score_in_person', 'scores are given by an expert in person, not through an API token');
       const expertId = actor.userId;
       return deps.db.transaction(async (tx) => {
         const round = await deps.rounds.getRound(actor, roundId, tx);

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../../platform/errors.js';
+import { fieldError, notFound, refusal, staleVersion } from '../../../platform/errors.js';
 import { createOrganisationLookup, type OrgRef } from '../../organisations/index.js';
 import type { MatchingService } from '../matching/matching.service.js';
 import { assetPolicy } from './asset.policy.js';
@@ -29,7 +29,7 @@ export async function resolveEnterprise(db: Db, actor: Actor, enterpriseId: stri
     if (enterpriseId && enterpriseId !== actor.orgId)
       throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'own', 'enterprise users keep the assets of their own enterprise only');
     const [own] = await lookup.byIds([actor.orgId]);
-    if (!own || own.kind !== 'enterprise') throw forbidden('only enterprises keep assets');
+    if (!own || own.kind !== 'enterprise') throw refusal('FORBIDDEN', 'asset.enterprise_only', 'only enterprises keep assets');
     return own;
   }
   if (!enterpriseId) throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'required', 'name the enterprise the asset belongs to');
@@ -136,7 +136,8 @@ export function createAssetService(deps: AssetServiceDeps) {
       const before = await visible(actor, 'write', id);
       await deps.db.transaction(async (tx) => {
         const r = createAssetRepo(tx);
-        if (await r.isReferenced(id)) throw new AppError('CONFLICT', 'the asset has findings or scan results; it stays for their history');
+        if (await r.isReferenced(id))
+          throw refusal('CONFLICT', 'asset.referenced', 'the asset has findings or scan results; it stays for their history');
         await r.delete(id);
         await deps.audit.append(tx, actor, {
           action: 'vulnerability.asset_delete',

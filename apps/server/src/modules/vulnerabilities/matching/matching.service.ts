@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { notFound, refusal } from '../../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../../platform/jobs/job.service.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { recordSightings, type Sighting } from '../findings/detect.js';
@@ -115,7 +115,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
         if (!row) throw notFound('match');
         matchPolicy.authorize(actor, 'review', row.match);
         if (row.match.verdict !== 'needs_review')
-          throw new AppError('CONFLICT', 'only needs_review matches are reviewed; this one is decided');
+          throw refusal('CONFLICT', 'match.already_decided', 'only needs_review matches are reviewed; this one is decided');
         const now = deps.clock.now();
         await repo.review(id, {
           reviewVerdict: input.verdict,

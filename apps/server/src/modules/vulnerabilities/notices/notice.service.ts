@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import { renderHtml, renderPdf } from '../../../platform/documents/index.js';
-import { AppError, fieldError, notFound, staleVersion } from '../../../platform/errors.js';
+import { fieldError, notFound, refusal, staleVersion } from '../../../platform/errors.js';
 import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { noticeDocument } from './notice.document.js';
@@ -149,7 +149,8 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     async update(actor: Actor, id: string, input: UpdateNotice): Promise<Notice> {
       return deps.db.transaction(async (tx) => {
         const current = await visible(actor, 'manage', id, tx);
-        if (current.status !== 'draft') throw new AppError('CONFLICT', 'a published notice is not edited; issue a new one');
+        if (current.status !== 'draft')
+          throw refusal('CONFLICT', 'notice.published_not_edited', 'a published notice is not edited; issue a new one');
         const { version, vulnerabilityIds, ...fields } = input;
         if (vulnerabilityIds) await checkVulnerabilities(tx, vulnerabilityIds);
         const row = await createNoticeRepo(tx).update(id, version, { ...fields, updatedAt: deps.clock.now() });
@@ -171,7 +172,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const repo = createNoticeRepo(tx);
         const current = await visible(actor, 'manage', id, tx);
-        if (current.status !== 'draft') throw new AppError('CONFLICT', 'the notice is already published');
+        if (current.status !== 'draft') throw refusal('CONFLICT', 'notice.already_published', 'the notice is already published');
         const now = deps.clock.now();
         await repo.lockNumbering();
         const prefix = `穗联预警〔${now.getUTCFullYear()}〕`;

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { REASON_CODES } from '@suilian/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestI18n } from '../i18n/testing';
+
+const SERVER_SRC = resolve(__dirname, '../../../server/src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** The literal reason codes of every `refusal(CODE, 'domain.rule', …)` call in the server's sources. */
+function refusalCodesInServer(): string[] {
+  const found = new Set<string>();
+  for (const file of sources(SERVER_SRC)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/refusal\(\s*'[A-Z_]+',\s*'([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)'/g))
+      if (match[1]) found.add(match[1]);
+  }
+  return [...found].sort();
+}
+
+let i18n: Awaited<ReturnType<typeof createTestI18n>>;
+beforeAll(async () => {
+  i18n = await createTestI18n();
+});
+
+/** Sample values for the parameters reasons name, so nested labels ($t(projectStates.{{state}})) resolve. */
+const SAMPLE_PARAMS = {
+  // a state and an action that projects and reporting forms both have
+  state: 'approved',
+  action: 'approve',
+  role: 'expert',
+  kind: 'enterprise',
+  status: 'ready',
+  code: 'T-APP-1',
+  users: 'T-APP-2',
+  prefix: '20.500.12345',
+  since: '2026-01-16',
+  until: '2026-02-01',
+  record: 'R1',
+  column: '名称',
+  max: 32767,
+};
+
+describe('every reason code the server can send is worded (#12 item 3)', () => {
+  const codes = [...new Set([...REASON_CODES, ...refusalCodesInServer()])].sort();
+
+  it('finds the refusals in the server sources', () => {
+    expect(refusalCodesInServer()).toContain('token.already_revoked');
+    expect(codes.length).toBeGreaterThan(40);
+  });
+
+  it.each(['zh-CN', 'en-US'])('has a sentence for each code in %s, with every label found', (locale) => {
+    const t = i18n.getFixedT(locale) as unknown as (key: string, options: object) => string;
+    const missing = codes.filter((code) => {
+      const text = t(`reasons.${code}`, { ...SAMPLE_PARAMS, defaultValue: '' });
+      return !text || text === `reasons.${code}` || /\$t\(|\{\{|\b[a-z]+\.[a-z_]+\b/.test(text);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('words the zh-CN sentences in Chinese', () => {
+    const t = i18n.getFixedT('zh-CN') as unknown as (key: string, options: object) => string;
+    const latin = codes.filter((code) => !/[\u4e00-\u9fff]/.test(t(`reasons.${code}`, SAMPLE_PARAMS)));
+    expect(latin).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { ENTRY_LOCK_REASONS } from './indicator-logic.js';
+
+/**
+ * Every refusal reason code the server sends as `details.reason.code` (RefusalReasonSchema), so the
+ * console can prove it words each of them in both languages (issue #12 item 3). Codes built at run
+ * time (one per lock reason, one per workflow rule) are spelled out here; a test also scans the
+ * server's `refusal(…)` calls for literal codes missing from this list.
+ */
+export const REASON_CODES = [
+  'account.token_no_password',
+  'account.token_no_profile',
+  'asset.enterprise_only',
+  'asset.referenced',
+  'codelist.already_retired',
+  'dashboard.city_district_only',
+  'dashboard.own_district_only',
+  'enterprise.register_scope',
+  'export.cell_too_long',
+  'handle.not_prefix_admin',
+  'handle.prefix_delegated',
+  'import.concurrent_duplicate',
+  'indicator.already_retired',
+  'indicator.city_district_only',
+  'indicator.not_retired',
+  'indicator.plan_target',
+  'indicator.retired_edit',
+  'indicator.used_by_formula',
+  'match.already_decided',
+  'notice.already_published',
+  'notice.published_not_edited',
+  'notification.outbox_admin_only',
+  'notification.outbox_city_only',
+  'notification.person_only',
+  'organisation.city_missing',
+  'organisation.kind_not_managed',
+  'progress_report.city_only',
+  'progress_report.no_content',
+  'progress_report.no_pdf',
+  'project.acceptance_report_required',
+  'project.not_editable',
+  'project.progress_only',
+  'project.scenario_required',
+  'project.transition_comment',
+  'project.transition_date',
+  'project.transition_illegal',
+  'project.transition_role',
+  'registry.platform_in_use',
+  'reporting.form_comment',
+  'reporting.form_completed',
+  'reporting.form_illegal',
+  'reporting.form_role',
+  ...ENTRY_LOCK_REASONS.map((reason) => `reporting.locked_${reason}` as const),
+  'reporting.reminders_city_only',
+  'selection.score_in_person',
+  'token.already_revoked',
+  'token.not_by_token',
+  'token.person_only',
+  'token.role_not_managed',
+  'user.disable_self',
+  'user.role_not_managed',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
