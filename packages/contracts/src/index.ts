@@ -29,6 +29,7 @@ export * from './roles.js';
 export * from './rules/finding-lifecycle.js';
 export * from './rules/project-editing.js';
 export * from './rules/project-lifecycle.js';
+export * from './rules/report-values.js';
 export * from './rules/selection-conflicts.js';
 export * from './rules/selection-scoring.js';
 export * from './rules/selection-stages.js';

@@ -22,6 +22,7 @@ import { enUS as reasonsEnUS } from './parts/reasons';
 import { enUS as registriesEnUS } from './parts/registries';
 import { enUS as reportingEnUS } from './parts/reporting';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
+import { enUS as reportValuesEnUS } from './parts/reportValues';
 import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as selectionsEnUS } from './parts/selections';
 import { enUS as tokensEnUS } from './parts/tokens';
@@ -59,6 +60,7 @@ const enUS: Messages = {
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
+  reportValues: reportValuesEnUS,
   selectionRules: selectionRulesEnUS,
   forecast: forecastEnUS,
   workbench: workbenchEnUS,

@@ -22,6 +22,7 @@ import { zhCN as reasonsZhCN } from './parts/reasons';
 import { zhCN as registriesZhCN } from './parts/registries';
 import { zhCN as reportingZhCN } from './parts/reporting';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
+import { zhCN as reportValuesZhCN } from './parts/reportValues';
 import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
 import { zhCN as selectionsZhCN } from './parts/selections';
 import { zhCN as tokensZhCN } from './parts/tokens';
@@ -61,6 +62,7 @@ const zhCN = {
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
+  reportValues: reportValuesZhCN,
   selectionRules: selectionRulesZhCN,
   forecast: forecastZhCN,
   workbench: workbenchZhCN,

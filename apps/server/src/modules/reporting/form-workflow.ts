@@ -1,4 +1,4 @@
-import type { FormAction, RegistrationState, Role } from '@suilian/contracts';
+import { checkReportValue, type FormAction, type RegistrationState, type ReportValueType, type Role } from '@suilian/contracts';
 
 /**
  * The approval workflow of one form (DHIS2's completion → approval → acceptance, simplified):
@@ -27,28 +27,13 @@ export function moveForm(
   return { ok: true, to: move.to };
 }
 
-/** Checks one value against its element's type; returns the normalised text or a rule name. */
+/**
+ * Checks one value against its element's type (contracts' rule, shared with the console); returns
+ * the normalised text or the rule it breaks — never a clamped value (issue #12 item 4).
+ */
 export function checkValue(
-  valueType: 'integer' | 'number' | 'percentage' | 'boolean' | 'text',
+  valueType: ReportValueType,
   raw: string,
 ): { ok: true; value: string } | { ok: false; rule: string; message: string } {
-  const value = raw.trim();
-  switch (valueType) {
-    case 'integer':
-      return /^\d{1,12}$/.test(value)
-        ? { ok: true, value: String(Number(value)) }
-        : { ok: false, rule: 'integer', message: 'a whole number of zero or more' };
-    case 'number':
-      return /^-?\d{1,12}(\.\d{1,6})?$/.test(value) ? { ok: true, value } : { ok: false, rule: 'number', message: 'a number' };
-    case 'percentage': {
-      const n = Number(value);
-      return /^\d{1,3}(\.\d{1,2})?$/.test(value) && n >= 0 && n <= 100
-        ? { ok: true, value }
-        : { ok: false, rule: 'percentage', message: 'a percentage from 0 to 100' };
-    }
-    case 'boolean':
-      return value === 'true' || value === 'false' ? { ok: true, value } : { ok: false, rule: 'boolean', message: 'true or false' };
-    case 'text':
-      return value.length > 0 ? { ok: true, value } : { ok: false, rule: 'text', message: 'some text' };
-  }
+  return checkReportValue(valueType, raw);
 }

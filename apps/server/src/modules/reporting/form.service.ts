@@ -1,4 +1,4 @@
-import type { EntryState, Form, FormActionInput, ReasonParams, RuleResult, SaveValues } from '@suilian/contracts';
+import type { EntryState, FieldIssue, Form, FormActionInput, ReasonParams, RuleResult, SaveValues } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -133,17 +133,30 @@ export function createFormService(deps: FormServiceDeps) {
             });
           const before = await present(tx, code, period, org);
           const now = deps.clock.now();
+          // Every value is checked before anything is written, and every problem is reported at
+          // once, naming the element; one bad value refuses the whole save (issue #12 item 4).
+          const issues: FieldIssue[] = [];
           const rows = [];
+          const cleared: string[] = [];
           for (const [i, v] of input.values.entries()) {
             const element = elements.find((e) => e.code === v.element);
-            if (!element) throw fieldError('VALIDATION_FAILED', `values.${i}.element`, 'in_data_set', `${v.element} is not on this form`);
+            if (!element) {
+              issues.push({ field: `values.${i}.element`, rule: 'in_data_set', message: `${v.element} is not on this form` });
+              continue;
+            }
             if (v.value === null || v.value.trim() === '') {
-              await r.deleteValue(element.code, period, org.id);
+              cleared.push(element.code);
               continue;
             }
             const checked = checkValue(element.valueType, v.value);
-            if (!checked.ok)
-              throw fieldError('VALIDATION_FAILED', `values.${i}.value`, checked.rule, `${element.nameZh}: ${checked.message}`);
+            if (!checked.ok) {
+              issues.push({
+                field: `values.${i}.value`,
+                rule: checked.rule,
+                message: `${element.code} (${element.nameZh}): ${checked.message}`,
+              });
+              continue;
+            }
             rows.push({
               dataElementCode: element.code,
               period,
@@ -151,9 +164,14 @@ export function createFormService(deps: FormServiceDeps) {
               value: checked.value,
               comment: v.comment ?? null,
               storedBy: actor.name,
+              onBehalf: behalf !== null,
+              onBehalfOf: behalf,
               updatedAt: now,
             });
           }
+          if (issues.length > 0)
+            throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+          for (const code of cleared) await r.deleteValue(code, period, org.id);
           await r.upsertValues(rows);
           const after = await present(tx, code, period, org);
           await deps.audit.append(tx, actor, {

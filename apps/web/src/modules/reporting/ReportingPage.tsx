@@ -1,36 +1,20 @@
 import type { Form, FormAction, RuleResult } from '@suilian/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Modal, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
 import { useLocale } from '../../session/locale';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert } from '../../shared/errors';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatNumber } from '../../shared/format';
 import { StatusTag, type StatusTone } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
+import { cellProblem, serverCellProblems } from './cellValidation';
+import { HistoryLine, LockAlert, ValidationList, validationOf } from './FormParts';
 import { lastMonth, monthLabel, useFormAction, useReportForm, useSaveForm } from './hooks';
 import { TransferButtons } from './TransferButtons';
+import { SaveOutcome, type SaveOutcomeKind, ValueInput } from './ValueCell';
 
 type Cell = Form['cells'][number];
 type Draft = Record<string, { value: string | null; comment: string | null }>;
@@ -41,90 +25,6 @@ const STATE_TONES: Record<Form['state'], StatusTone> = {
   approved: 'progress',
   accepted: 'done',
 };
-
-const RULE_TONES: Record<RuleResult['status'], StatusTone> = { passed: 'done', failed: 'failed', skipped: 'closed' };
-
-/** A tiny line of the last 12 periods (gaps where nothing was reported). */
-function HistoryLine({ history }: { history: Cell['history'] }) {
-  const points = history.map((h, i) => ({ i, v: h.value === null ? null : Number(h.value) }));
-  const nums = points.filter((p): p is { i: number; v: number } => p.v !== null && Number.isFinite(p.v));
-  if (nums.length < 2) return <Typography.Text type="secondary">—</Typography.Text>;
-  const min = Math.min(...nums.map((p) => p.v));
-  const max = Math.max(...nums.map((p) => p.v));
-  const w = 96;
-  const h = 22;
-  const x = (i: number) => (i / Math.max(1, history.length - 1)) * (w - 4) + 2;
-  const y = (v: number) => (max === min ? h / 2 : h - 2 - ((v - min) / (max - min)) * (h - 4));
-  const title = history.map((p) => `${monthLabel(p.period)}: ${p.value ?? '—'}`).join('\n');
-  return (
-    <Tooltip title={<pre style={{ margin: 0, fontSize: 11 }}>{title}</pre>}>
-      <svg width={w} height={h} data-testid="cell-history" role="img" aria-label={title}>
-        <title>{title}</title>
-        <polyline
-          fill="none"
-          stroke="#1677ff"
-          strokeWidth={1.5}
-          points={nums.map((p) => `${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}
-        />
-      </svg>
-    </Tooltip>
-  );
-}
-
-function LockAlert({ form }: { form: Form }) {
-  const { t } = useTranslation();
-  const e = form.entry;
-  if (e.open) {
-    if (!e.deadline) return null;
-    return (
-      <Alert
-        type="info"
-        showIcon
-        data-testid="entry-open"
-        title={
-          e.byException
-            ? t('reporting.openByException', { date: formatDate(e.deadline) })
-            : t('reporting.deadline', { date: formatDate(e.deadline) })
-        }
-      />
-    );
-  }
-  const text = t(`reporting.locked.${e.reason}`, { since: formatDate(e.since ?? null), until: formatDate(e.until ?? null) });
-  return <Alert type="warning" showIcon data-testid="entry-locked" title={text} />;
-}
-
-function ValidationList({ results }: { results: RuleResult[] }) {
-  const { t } = useTranslation();
-  return (
-    <List
-      size="small"
-      bordered
-      data-testid="validation-results"
-      header={<Typography.Text strong>{t('reporting.validation')}</Typography.Text>}
-      dataSource={results}
-      renderItem={(r) => (
-        <List.Item data-testid={`rule-${r.rule}`} data-status={r.status}>
-          <Space wrap>
-            <StatusTag tone={RULE_TONES[r.status]}>{t(`reporting.ruleStatuses.${r.status}`)}</StatusTag>
-            <Typography.Text code>{r.rule}</Typography.Text>
-            <Typography.Text>{r.message}</Typography.Text>
-            {(r.left !== null || r.right !== null) && (
-              <Typography.Text type="secondary">
-                ({formatNumber(r.left)} / {formatNumber(r.right)})
-              </Typography.Text>
-            )}
-          </Space>
-        </List.Item>
-      )}
-    />
-  );
-}
-
-function validationOf(error: unknown): RuleResult[] | null {
-  if (!(error instanceof ApiError)) return null;
-  const v = (error.details as { validation?: unknown } | undefined)?.validation;
-  return Array.isArray(v) ? (v as RuleResult[]) : null;
-}
 
 /** 月度报送: a district's monthly report — enter, complete, approve (district); accept or return (city). */
 export default function ReportingPage() {
@@ -146,6 +46,9 @@ export default function ReportingPage() {
   const [validation, setValidation] = useState<RuleResult[] | null>(null);
   const [reasonFor, setReasonFor] = useState<FormAction | null>(null);
   const [reason, setReason] = useState('');
+  // What the last save or submit did, and the cells the server refused (issue #12 item 4).
+  const [outcome, setOutcome] = useState<{ kind: SaveOutcomeKind; count: number } | null>(null);
+  const [refusedCells, setRefusedCells] = useState<Record<string, string>>({});
 
   // A new form (another period, district or version) replaces what was typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new form object (structurally shared) means new server values
@@ -155,6 +58,8 @@ export default function ReportingPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the form changes
   useEffect(() => {
     setValidation(null);
+    setOutcome(null);
+    setRefusedCells({});
     save.reset();
     act.reset();
   }, [period, orgUnit]);
@@ -163,8 +68,15 @@ export default function ReportingPage() {
   const dirty = Object.keys(draft).length > 0;
   const cellValue = (c: Cell) => (c.element in draft ? draft[c.element]?.value : c.value) ?? null;
   const commentOf = (c: Cell) => (c.element in draft ? draft[c.element]?.comment : c.comment) ?? null;
-  const edit = (c: Cell, patch: Partial<Draft[string]>) =>
+  const edit = (c: Cell, patch: Partial<Draft[string]>) => {
     setDraft((d) => ({ ...d, [c.element]: { value: cellValue(c), comment: commentOf(c), ...d[c.element], ...patch } }));
+    if ('value' in patch) setRefusedCells(({ [c.element]: _, ...rest }) => rest);
+  };
+  const problems: Record<string, string> = { ...refusedCells };
+  for (const c of form?.cells ?? []) {
+    const problem = c.element in draft ? cellProblem(t, c.valueType, cellValue(c)) : null;
+    if (problem) problems[c.element] = problem;
+  }
 
   const rows = useMemo(() => {
     if (!form) return [];
@@ -176,26 +88,47 @@ export default function ReportingPage() {
     }));
   }, [form]);
 
-  async function doSave(): Promise<boolean> {
+  // A refusal stays on screen while any cell still breaks its rule, with the current count.
+  const problemCount = Object.keys(problems).length;
+  const refusedShown = outcome?.kind === 'refused' || outcome?.kind === 'refusedSubmit';
+  const shownOutcome = refusedShown ? (problemCount > 0 && outcome ? { ...outcome, count: problemCount } : null) : outcome;
+
+  /** Saves the typed values as typed; a value breaking its rule refuses the save, nothing is sent. */
+  async function doSave(submitting = false): Promise<boolean> {
     if (!form || !dirty) return true;
+    const refused = submitting ? 'refusedSubmit' : 'refused';
+    const local = Object.keys(problems).length;
+    if (local > 0) {
+      setOutcome({ kind: refused, count: local });
+      return false;
+    }
     const values = Object.entries(draft).map(([element, d]) => ({ element, value: d.value, comment: d.comment }));
     try {
       await save.mutateAsync({ values });
+      setOutcome({ kind: 'saved', count: 0 });
       message.success(t('reporting.saved'));
       return true;
-    } catch {
+    } catch (error) {
+      const cells = serverCellProblems(
+        t,
+        error,
+        values.map((v) => v.element),
+      );
+      setRefusedCells(cells);
+      setOutcome(Object.keys(cells).length > 0 ? { kind: refused, count: Object.keys(cells).length } : null);
       return false;
     }
   }
 
   async function doAct(action: FormAction, comment?: string) {
     if (!form) return;
-    if (action === 'complete' && !(await doSave())) return;
+    if (action === 'complete' && !(await doSave(true))) return;
     const version = form.version;
     setValidation(null);
     try {
       const result = await act.mutateAsync({ action, version, comment });
       if (result.validation.length > 0) setValidation(result.validation);
+      setOutcome(action === 'complete' ? { kind: 'submitted', count: 0 } : null);
       message.success(t('reporting.done', { action: t(`reporting.actions.${action}`) }));
     } catch (error) {
       setValidation(validationOf(error));
@@ -299,7 +232,8 @@ export default function ReportingPage() {
             </Flex>
             {form.comment && <Typography.Text type="secondary">{t('reporting.comment', { comment: form.comment })}</Typography.Text>}
             <LockAlert form={form} />
-            {save.error && <ApiErrorAlert error={save.error} showReason />}
+            <SaveOutcome outcome={shownOutcome} unsaved={Object.keys(draft).length} />
+            {save.error && Object.keys(refusedCells).length === 0 && <ApiErrorAlert error={save.error} showReason />}
             {actionError && <ApiErrorAlert error={actionError} showReason />}
             {validation && <ValidationList results={validation} />}
             <Table
@@ -345,26 +279,7 @@ export default function ReportingPage() {
                           {v === null ? '—' : c.valueType === 'text' ? v : formatNumber(Number(v))}
                         </span>
                       );
-                    if (c.valueType === 'text' || c.valueType === 'boolean')
-                      return (
-                        <Input
-                          value={v ?? ''}
-                          onChange={(e) => edit(c, { value: e.target.value || null })}
-                          data-testid={`input-${c.element}`}
-                        />
-                      );
-                    return (
-                      <InputNumber
-                        style={{ width: '100%' }}
-                        value={v === null ? null : v}
-                        stringMode
-                        min={c.valueType === 'number' ? undefined : '0'}
-                        max={c.valueType === 'percentage' ? '100' : undefined}
-                        precision={c.valueType === 'integer' ? 0 : undefined}
-                        onChange={(n) => edit(c, { value: n === null || n === '' ? null : String(n) })}
-                        data-testid={`input-${c.element}`}
-                      />
-                    );
+                    return <ValueInput cell={c} value={v} problem={problems[c.element] ?? null} onChange={(value) => edit(c, { value })} />;
                   },
                 },
                 {
