@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
+import { formStepNotices } from './form.notifications.js';
 import { formEntryState } from './form-entry.js';
 import { checkValue, moveForm } from './form-workflow.js';
 import { shiftPeriod } from './logic/periods/period-dates.js';
@@ -238,6 +239,18 @@ export function createFormService(deps: FormServiceDeps) {
             before: { state: registration?.state ?? 'open' },
             after: { state: move.to, comment: input.comment ?? null },
           });
+          // The approvers, the city or the district hear of the step in its transaction (issue #12 item 2).
+          const notices = formStepNotices({
+            dataSet: { code, nameZh: dataSet.nameZh, nameEn: dataSet.nameEn },
+            period,
+            district: org,
+            action: input.action,
+            to: move.to,
+            comment: input.comment?.trim() || null,
+            actor: { name: actor.displayName ?? actor.name, role: actor.role },
+            date: deps.clock.now().toISOString().slice(0, 10),
+          });
+          for (const notice of notices) await deps.notifications.notify(tx, notice.recipients, notice.message, { except: [actor.userId] });
           return { form: await present(tx, code, period, org), validation };
         })
         .catch(rethrowPeriod);
