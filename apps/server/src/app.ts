@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createAccountsModule } from './modules/accounts/index.js';
+import { createAccountsModule, type SessionRevocation } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
@@ -44,6 +44,13 @@ import { registerWebConsole } from './platform/http/web-console.js';
 import { createJobPlatform } from './platform/jobs/job.platform.js';
 import { registerJobRoutes } from './platform/jobs/job.routes.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Cross-instance session revocation; tests wait on `applied(…)`. */
+    sessionRevocations: SessionRevocation;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -222,9 +229,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionTtlMs: config.sessionTtlMs,
     maxFailures: config.loginMaxFailures,
     lockMs: config.loginLockMs,
+    twoFactorRoles: config.twoFactorRoles,
+    pool: database.pool,
+    log: app.log,
     secureCookies: config.secureCookies,
     loginRatePerMinute: config.loginRatePerMinute,
   });
+  // Sessions are cached only while this instance hears revocations from every instance (ADR 0014).
+  app.decorate('sessionRevocations', accounts.revocations);
+  app.addHook('onReady', async () => accounts.revocations.start());
+  app.addHook('onClose', async () => accounts.revocations.stop());
 
   const handles = createHandlesModule({
     db: database.db,

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { ROLES, type Role } from '@suilian/contracts';
 import { z } from 'zod';
 
 /** How a setting is documented: one sentence for the README's table, and its default as shown there. */
@@ -64,6 +65,22 @@ export const ConfigSchema = z.object({
   LOGIN_RATE_PER_MINUTE: setting(z.coerce.number().int().min(1).default(20), {
     description: 'Login attempts per client address per minute (then 429)',
   }),
+  TWO_FACTOR_ROLES: setting(
+    z
+      .string()
+      .default('city_admin,security_analyst')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((role) => role.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(ROLES))),
+    {
+      description: 'Roles that must log in with a second factor (TOTP; comma-separated, empty = none); their accounts enrol at first login',
+      shownDefault: '`city_admin,security_analyst`',
+    },
+  ),
   EMBEDDED_PG_PORT: setting(z.coerce.number().int().min(0).max(65535).default(0), {
     description: 'Port of the embedded PostgreSQL (loopback only); `0` = a free one',
     shownDefault: 'random free',
@@ -159,6 +176,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMs: number;
   loginRatePerMinute: number;
+  /** Roles whose accounts must have a second factor (ADR 0014). */
+  twoFactorRoles: ReadonlySet<Role>;
   embeddedPgPort: number;
   trustProxy: boolean;
   accessLog: boolean;
@@ -215,6 +234,7 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    twoFactorRoles: new Set(e.TWO_FACTOR_ROLES),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     accessLog: e.ACCESS_LOG,

@@ -10,6 +10,7 @@ import { buildApp } from '../src/app.js';
 import { type Config, ConfigSchema, toConfig } from '../src/config.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { hashPassword } from '../src/modules/accounts/password.js';
+import { totpCodeAt } from '../src/modules/accounts/two-factor/totp.js';
 import { createUserRepo } from '../src/modules/accounts/user.repo.js';
 import { createOrganisationRepo } from '../src/modules/organisations/organisation.repo.js';
 import { type Clock, systemClock } from '../src/platform/clock.js';
@@ -20,6 +21,8 @@ export interface TestContext {
   database: Database;
   databaseUrl: string;
   config: Config;
+  /** The app's clock: TOTP codes are computed for its time. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
     database,
     databaseUrl,
     config,
+    clock: options.clock ?? systemClock,
     async close() {
       await app.close();
       await database.close();
@@ -91,24 +95,77 @@ export interface Session {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-export async function login(ctx: TestContext, username: string, password = TEST_PASSWORD): Promise<Session> {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (!cookie) throw new Error('no session cookie');
-  const csrf = res.json().csrfToken as string;
+/** TOTP secrets of the accounts the helpers enrolled, per database (the same account on two instances shares one). */
+const totpSecrets = new Map<string, Map<string, string>>();
+
+/** The TOTP secret `login` enrolled for an account of this test database, if any. */
+export function totpSecretOf(ctx: Pick<TestContext, 'databaseUrl'>, username: string): string | undefined {
+  return totpSecrets.get(ctx.databaseUrl)?.get(username);
+}
+
+/** Remembers an account's TOTP secret so `login` can answer its second factor. */
+export function rememberTotpSecret(ctx: Pick<TestContext, 'databaseUrl'>, username: string, secret: string): void {
+  const secrets = totpSecrets.get(ctx.databaseUrl) ?? new Map<string, string>();
+  secrets.set(username, secret);
+  totpSecrets.set(ctx.databaseUrl, secrets);
+}
+
+/** A session on an existing cookie. */
+export function sessionOf(app: FastifyInstance, cookie: string, csrf: string): Session {
   return {
-    cookie: cookie.value,
+    cookie,
     csrf,
     request: (method, url, body) =>
-      ctx.app.inject({
+      app.inject({
         method: method as 'GET',
         url,
-        cookies: { [SESSION_COOKIE]: cookie.value },
+        cookies: { [SESSION_COOKIE]: cookie },
         headers: { [CSRF_HEADER]: csrf },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };
+}
+
+/** Only the password: the session may still wait for the second factor or the enrolment. */
+export async function loginWithPassword(ctx: TestContext, username: string, password = TEST_PASSWORD, app = ctx.app) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  const me = res.json() as {
+    csrfToken: string;
+    mustChangePassword: boolean;
+    secondFactorPending: boolean;
+    twoFactorRequired: boolean;
+    twoFactorEnabled: boolean;
+  };
+  return { session: sessionOf(app, cookie.value, me.csrfToken), me };
+}
+
+/**
+ * Logs in like a person would, second factor included (issue #11 item 6): an account that must have
+ * one and has none is enrolled on the spot (the secret is remembered per database), an enrolled one
+ * answers the code of its remembered secret at the app's clock. Accounts that must still change
+ * their one-time password stop before enrolment, as the server allows nothing else then.
+ */
+export async function login(ctx: TestContext, username: string, password = TEST_PASSWORD, app = ctx.app): Promise<Session> {
+  const { session, me } = await loginWithPassword(ctx, username, password, app);
+  const codeNow = (secret: string) => totpCodeAt(secret, ctx.clock.now().getTime());
+  if (me.secondFactorPending) {
+    const secret = totpSecretOf(ctx, username);
+    if (!secret) throw new Error(`login ${username}: a second factor is enrolled but its secret is unknown to the test`);
+    const res = await session.request('POST', '/api/auth/second-factor', { code: codeNow(secret) });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: second factor refused: ${res.statusCode} ${res.body}`);
+  } else if (me.twoFactorRequired && !me.twoFactorEnabled && !me.mustChangePassword) {
+    const started = await session.request('POST', '/api/auth/two-factor/enrolment');
+    if (started.statusCode !== 200) throw new Error(`login ${username}: enrolment refused: ${started.statusCode} ${started.body}`);
+    const secret = started.json().secret as string;
+    const confirmed = await session.request('POST', '/api/auth/two-factor/enrolment/confirm', { code: codeNow(secret) });
+    if (confirmed.statusCode !== 200)
+      throw new Error(`login ${username}: enrolment not confirmed: ${confirmed.statusCode} ${confirmed.body}`);
+    rememberTotpSecret(ctx, username, secret);
+  }
+  return session;
 }
 
 /** Creates an enterprise directly through the repository (valid credit code supplied by the caller). */

@@ -69,6 +69,12 @@ export const MeSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   version: z.number().int(),
+  /** The account has a second factor (TOTP) enrolled. */
+  twoFactorEnabled: z.boolean(),
+  /** The account's role must have a second factor (setting TWO_FACTOR_ROLES). */
+  twoFactorRequired: z.boolean(),
+  /** This session has passed the password but not yet the second factor. */
+  secondFactorPending: z.boolean(),
   /** Present for cookie sessions: send it back as `X-CSRF-Token` on writes. */
   csrfToken: z.string().optional(),
   /** How the request authenticated. */
@@ -93,3 +99,6 @@ export type UpdateProfile = z.infer<typeof UpdateProfileSchema>;
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'suilian_session';
+
+/** Two-factor authentication's schemas live beside the login's. */
+export * from './two-factor.js';

@@ -19,6 +19,8 @@ export const UserSchema = z.object({
   locale: z.enum(LOCALES),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** A second factor (TOTP) is enrolled; administrators can reset it. */
+  twoFactorEnabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
 });

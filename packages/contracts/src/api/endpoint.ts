@@ -50,6 +50,10 @@ export interface EndpointSpec {
   responseKind?: ResponseKind;
   /** Reachable while the account must still change its one-time password (login, me, password change). */
   allowPendingPasswordChange?: true;
+  /** Reachable after the password while the second factor is still to be given (me, logout, the code). */
+  allowPendingSecondFactor?: true;
+  /** Reachable while the role requires a second factor the account has not enrolled (me, logout, password, enrolment). */
+  allowPendingEnrolment?: true;
 }
 
 /** A declared endpoint: its spec plus the name it has in the catalogue (the OpenAPI operationId). */

@@ -2,6 +2,14 @@ import { defineEndpoints } from '../api/endpoint.js';
 import { ChangePasswordSchema, LoginSchema, MeSchema, UpdateProfileSchema } from '../auth.js';
 import { IdParamsSchema, OkSchema, pageOf } from '../common.js';
 import { ApiTokenListQuerySchema, ApiTokenSchema, CreateApiTokenSchema, CreatedApiTokenSchema } from '../tokens.js';
+import {
+  ConfirmTwoFactorSchema,
+  ReauthenticateSchema,
+  RecoveryCodesSchema,
+  TwoFactorEnrolmentSchema,
+  TwoFactorStatusSchema,
+  VerifySecondFactorSchema,
+} from '../two-factor.js';
 import { CreateUserSchema, OneTimePasswordSchema, UpdateUserSchema, UserListQuerySchema, UserSchema } from '../users.js';
 
 const auth = ['auth'];
@@ -16,7 +24,7 @@ export const accountEndpoints = defineEndpoints({
     access: 'public',
     tags: auth,
     summary:
-      'Checks the password and opens a session cookie; failures lock the name from that client address (423), with longer locks each time, alike for unknown names',
+      'Checks the password and opens a session cookie; failures lock the name from that client address (423), with longer locks each time, alike for unknown names. With a second factor enrolled the session waits for verifySecondFactor (secondFactorPending)',
     body: LoginSchema,
     success: 200,
     response: MeSchema,
@@ -29,6 +37,8 @@ export const accountEndpoints = defineEndpoints({
     success: 200,
     response: OkSchema,
     allowPendingPasswordChange: true,
+    allowPendingSecondFactor: true,
+    allowPendingEnrolment: true,
   },
   getMe: {
     method: 'GET',
@@ -39,6 +49,8 @@ export const accountEndpoints = defineEndpoints({
     success: 200,
     response: MeSchema,
     allowPendingPasswordChange: true,
+    allowPendingSecondFactor: true,
+    allowPendingEnrolment: true,
   },
   updateMe: {
     method: 'PATCH',
@@ -60,6 +72,70 @@ export const accountEndpoints = defineEndpoints({
     success: 200,
     response: OkSchema,
     allowPendingPasswordChange: true,
+    allowPendingEnrolment: true,
+  },
+  verifySecondFactor: {
+    method: 'POST',
+    path: '/api/auth/second-factor',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'Completes a login with a TOTP code or a single-use recovery code; failures lock the account like failed passwords (423)',
+    body: VerifySecondFactorSchema,
+    success: 200,
+    response: MeSchema,
+    allowPendingPasswordChange: true,
+    allowPendingSecondFactor: true,
+  },
+  getTwoFactor: {
+    method: 'GET',
+    path: '/api/auth/two-factor',
+    access: 'authenticated',
+    tags: auth,
+    summary: "The caller's second factor: enabled, required by the role, recovery codes left",
+    success: 200,
+    response: TwoFactorStatusSchema,
+    allowPendingEnrolment: true,
+  },
+  startTwoFactorEnrolment: {
+    method: 'POST',
+    path: '/api/auth/two-factor/enrolment',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'A new TOTP secret with its otpauth URI and QR code; it protects the account once confirmed with a code',
+    success: 200,
+    response: TwoFactorEnrolmentSchema,
+    allowPendingEnrolment: true,
+  },
+  confirmTwoFactorEnrolment: {
+    method: 'POST',
+    path: '/api/auth/two-factor/enrolment/confirm',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'Turns the second factor on with a code from the new secret; returns 10 single-use recovery codes, once',
+    body: ConfirmTwoFactorSchema,
+    success: 200,
+    response: RecoveryCodesSchema,
+    allowPendingEnrolment: true,
+  },
+  regenerateRecoveryCodes: {
+    method: 'POST',
+    path: '/api/auth/two-factor/recovery-codes',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'Replaces the recovery codes after re-entering the password; the new ones are returned once',
+    body: ReauthenticateSchema,
+    success: 200,
+    response: RecoveryCodesSchema,
+  },
+  disableTwoFactor: {
+    method: 'POST',
+    path: '/api/auth/two-factor/disable',
+    access: 'authenticated',
+    tags: auth,
+    summary: 'Turns the second factor off after re-entering the password; refused when the role requires it',
+    body: ReauthenticateSchema,
+    success: 200,
+    response: TwoFactorStatusSchema,
   },
 
   listUsers: {
@@ -124,6 +200,16 @@ export const accountEndpoints = defineEndpoints({
     access: 'user:write',
     tags: users,
     summary: 'Lifts the login locks of an account from every client address (audited as user.unlock)',
+    params: IdParamsSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  resetUserTwoFactor: {
+    method: 'POST',
+    path: '/api/users/:id/reset-two-factor',
+    access: 'user:write',
+    tags: users,
+    summary: "Removes an account's second factor and recovery codes and ends its sessions (audited); it enrols again at next login",
     params: IdParamsSchema,
     success: 200,
     response: UserSchema,

@@ -1,4 +1,12 @@
-import { type ChangePassword, type Login, type Me, PASSWORD_RULE, ROLE_DEFINITIONS, type UpdateProfile } from '@suilian/contracts';
+import {
+  type ChangePassword,
+  type Login,
+  type Me,
+  PASSWORD_RULE,
+  ROLE_DEFINITIONS,
+  type Role,
+  type UpdateProfile,
+} from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -11,6 +19,7 @@ import { type AttemptKey, attemptKeyOf, createLoginAttemptRepo } from './login-a
 import { hashPassword, randomSecret, sha256, verifyAgainstDummy, verifyPassword } from './password.js';
 import { checkPassword } from './password-policy.js';
 import type { SessionCache } from './session-cache.js';
+import type { SessionRevocation } from './session-revocation.js';
 import { createUserRepo, type UserWithOrg } from './user.repo.js';
 
 export interface AuthServiceDeps {
@@ -18,6 +27,9 @@ export interface AuthServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   sessions: SessionCache;
+  revocations: Pick<SessionRevocation, 'notify'>;
+  /** Roles that must have a second factor (setting TWO_FACTOR_ROLES). */
+  twoFactorRoles: ReadonlySet<Role>;
   organisations: Pick<OrganisationService, 'findById'>;
   sessionTtlMs: number;
   maxFailures: number;
@@ -38,6 +50,8 @@ export interface ResolvedSession {
   actor: Actor;
   me: Me;
   mustChangePassword: boolean;
+  secondFactorPending: boolean;
+  enrolmentRequired: boolean;
   csrfToken: string;
   idHash: string;
 }
@@ -47,7 +61,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   const users = createUserRepo(deps.db);
   const attempts = createLoginAttemptRepo(deps.db);
 
-  function meOf(user: UserWithOrg, via: Me['via'], csrfToken?: string): Me {
+  function meOf(user: UserWithOrg, via: Me['via'], csrfToken?: string, secondFactorPending = false): Me {
     return {
       id: user.id,
       username: user.username,
@@ -63,6 +77,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       email: user.email,
       phone: user.phone,
       version: user.version,
+      twoFactorEnabled: user.totpSecret !== null,
+      twoFactorRequired: deps.twoFactorRoles.has(user.role),
+      secondFactorPending,
       via,
       ...(csrfToken ? { csrfToken } : {}),
     };
@@ -131,6 +148,8 @@ export function createAuthService(deps: AuthServiceDeps) {
 
       const sessionId = randomSecret();
       const csrfToken = randomSecret(24);
+      // With a second factor the session reaches only the code step until the code is given.
+      const secondFactorPending = user.totpSecret !== null;
       await deps.db.transaction(async (tx) => {
         const repo = createUserRepo(tx);
         const attemptRepo = createLoginAttemptRepo(tx);
@@ -146,10 +165,16 @@ export function createAuthService(deps: AuthServiceDeps) {
           expiresAt: new Date(now.getTime() + deps.sessionTtlMs),
           clientIp: meta.clientIp,
           userAgent: meta.userAgent?.slice(0, 256) ?? null,
+          secondFactorPending,
         });
-        await deps.audit.append(tx, actorOf(user, meta), { action: 'auth.login', entityType: 'user', entityId: user.id });
+        await deps.audit.append(tx, actorOf(user, meta), {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          ...(secondFactorPending ? { after: { secondFactorPending } } : {}),
+        });
       });
-      return { sessionId, me: meOf(user, 'session', csrfToken) };
+      return { sessionId, me: meOf(user, 'session', csrfToken, secondFactorPending) };
     },
 
     /** Resolves a session cookie to its actor; null when unknown or expired. */
@@ -162,6 +187,8 @@ export function createAuthService(deps: AuthServiceDeps) {
           actor: { ...cached.actor, ...meta },
           me: cached.me,
           mustChangePassword: cached.mustChangePassword,
+          secondFactorPending: cached.secondFactorPending,
+          enrolmentRequired: cached.enrolmentRequired,
           csrfToken: cached.csrfToken,
           idHash,
         };
@@ -171,18 +198,23 @@ export function createAuthService(deps: AuthServiceDeps) {
       const user = await users.findById(session.userId);
       if (!user || user.status !== 'active') return null;
       const actor = actorOf(user, meta);
-      const me = meOf(user, 'session', session.csrfToken);
+      const me = meOf(user, 'session', session.csrfToken, session.secondFactorPending);
+      const stage = {
+        mustChangePassword: user.mustChangePassword,
+        secondFactorPending: session.secondFactorPending,
+        enrolmentRequired: me.twoFactorRequired && !me.twoFactorEnabled,
+      };
       deps.sessions.set(idHash, {
         actor,
         me,
         meJson: JSON.stringify(me),
         userId: user.id,
-        mustChangePassword: user.mustChangePassword,
+        ...stage,
         csrfToken: session.csrfToken,
         sessionExpiresAt: session.expiresAt.getTime(),
         cachedUntil: now + deps.sessions.ttlMs,
       });
-      return { actor, me, mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken, idHash };
+      return { actor, me, ...stage, csrfToken: session.csrfToken, idHash };
     },
 
     /** Removes expired sessions; run periodically so the table stays small. */
@@ -197,6 +229,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await deps.db.transaction(async (tx) => {
         await createUserRepo(tx).deleteSession(idHash);
         await deps.audit.append(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+        await deps.revocations.notify(tx, { idHash });
       });
     },
 
@@ -224,6 +257,9 @@ export function createAuthService(deps: AuthServiceDeps) {
           email: null,
           phone: null,
           version: 0,
+          twoFactorEnabled: false,
+          twoFactorRequired: false,
+          secondFactorPending: false,
           via: 'token',
         };
       }
@@ -248,6 +284,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           before: before && pickProfile(before),
           after: pickProfile(updated),
         });
+        await deps.revocations.notify(tx, { userId });
       });
       deps.sessions.deleteUser(userId);
       return this.me(actor, csrfToken);
@@ -271,6 +308,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await repo.update(user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
         await repo.deleteSessionsOf(user.id, keepSessionIdHash);
         await deps.audit.append(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+        await deps.revocations.notify(tx, { userId: user.id });
       });
       deps.sessions.deleteUser(user.id);
     },

@@ -13,5 +13,6 @@ export function registerUserRoutes(app: FastifyInstance, users: UserService) {
   serveEndpoint(app, API.disableUser, async (request) => users.setStatus(actorOf(request), request.params.id, 'disabled'));
   serveEndpoint(app, API.enableUser, async (request) => users.setStatus(actorOf(request), request.params.id, 'active'));
   serveEndpoint(app, API.unlockUser, async (request) => users.unlock(actorOf(request), request.params.id));
+  serveEndpoint(app, API.resetUserTwoFactor, async (request) => users.resetTwoFactor(actorOf(request), request.params.id));
   serveEndpoint(app, API.resetUserPassword, async (request) => users.resetPassword(actorOf(request), request.params.id));
 }

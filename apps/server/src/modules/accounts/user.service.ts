@@ -9,6 +9,8 @@ import type { OrganisationService } from '../organisations/index.js';
 import { createLoginAttemptRepo } from './login-attempt.repo.js';
 import { generatePassword, hashPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
+import type { SessionRevocation } from './session-revocation.js';
+import { createTwoFactorRepo } from './two-factor/two-factor.repo.js';
 import { userPolicy } from './user.policy.js';
 import { createUserRepo, type UserRow, type UserWithOrg } from './user.repo.js';
 
@@ -18,6 +20,7 @@ export interface UserServiceDeps {
   audit: Pick<AuditService, 'append'>;
   organisations: Pick<OrganisationService, 'findById'>;
   sessions: SessionCache;
+  revocations: Pick<SessionRevocation, 'notify'>;
 }
 
 /** Account administration: create with a one-time password, edit, disable, reset. */
@@ -53,6 +56,8 @@ export function createUserService(deps: UserServiceDeps) {
       if (!updated) throw staleVersion('user');
       const after = toUser({ ...updated, orgName: before.orgName });
       await deps.audit.append(tx, actor, { action, entityType: 'user', entityId: id, before: toUser(before), after });
+      // Every instance drops the account's cached sessions when this commits (ADR 0014).
+      await deps.revocations.notify(tx, { userId: id });
       return after;
     });
     deps.sessions.deleteUser(id);
@@ -139,6 +144,19 @@ export function createUserService(deps: UserServiceDeps) {
       });
     },
 
+    /**
+     * Removes the account's second factor and recovery codes (a lost phone) and ends its sessions; at
+     * the next login it enrols again if its role requires one.
+     */
+    async resetTwoFactor(actor: Actor, id: string): Promise<User> {
+      return changeManaged(actor, id, 'user.two_factor_reset', async (current, tx) => {
+        const now = deps.clock.now();
+        await createUserRepo(tx).deleteSessionsOf(id);
+        await createTwoFactorRepo(tx).disable(id, now);
+        return createUserRepo(tx).updateVersioned(id, current.version, { updatedAt: now });
+      });
+    },
+
     /** Issues a new one-time password; the account must change it at next login and is unlocked. */
     async resetPassword(actor: Actor, id: string): Promise<{ user: User; oneTimePassword: string }> {
       const oneTimePassword = generatePassword();
@@ -184,6 +202,7 @@ export function toUser(row: UserRow & { orgName: string }): User {
     locale: row.locale,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    twoFactorEnabled: row.totpSecret !== null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };

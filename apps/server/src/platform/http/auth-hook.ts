@@ -11,6 +11,10 @@ declare module 'fastify' {
     auth?: 'public' | 'user';
     /** Reachable while the account must still change its one-time password. */
     allowPendingPasswordChange?: boolean;
+    /** Reachable after the password while the second factor is still to be given. */
+    allowPendingSecondFactor?: boolean;
+    /** Reachable while the role requires a second factor the account has not enrolled. */
+    allowPendingEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -22,7 +26,14 @@ export interface Authenticator {
   resolveSession(
     sessionId: string,
     meta: { requestId: string; clientIp: string },
-  ): Promise<{ actor: Actor; mustChangePassword: boolean; csrfToken: string; idHash: string } | null>;
+  ): Promise<{
+    actor: Actor;
+    mustChangePassword: boolean;
+    secondFactorPending?: boolean;
+    enrolmentRequired?: boolean;
+    csrfToken: string;
+    idHash: string;
+  } | null>;
   authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
 }
 
@@ -30,7 +41,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller (bearer token or session cookie) before validation, so an anonymous request
- * gets 401 rather than a validation error; enforces CSRF on cookie writes and the forced password change.
+ * gets 401 rather than a validation error; enforces CSRF on cookie writes, the second factor, the
+ * forced password change and the enrolment a role requires (in that order).
  */
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator) {
   app.decorateRequest('actor', null);
@@ -51,8 +63,14 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
         if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, resolved.csrfToken)) {
           throw new AppError('CSRF_TOKEN_INVALID', `cookie-authenticated writes must send the ${CSRF_HEADER} header from /api/auth/me`);
         }
+        if (resolved.secondFactorPending && !config.allowPendingSecondFactor) {
+          throw new AppError('SECOND_FACTOR_REQUIRED', 'enter the code of your authenticator app (or a recovery code) first');
+        }
         if (resolved.mustChangePassword && !config.allowPendingPasswordChange) {
           throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your one-time password before continuing');
+        }
+        if (resolved.enrolmentRequired && !config.allowPendingEnrolment) {
+          throw new AppError('TWO_FACTOR_ENROLMENT_REQUIRED', 'your role requires two-factor authentication: enrol first');
         }
       }
     }

@@ -143,6 +143,8 @@ function routeOf(endpoint: Endpoint, options: ServeOptions, handler: RouteHandle
       endpoint,
       ...(endpoint.access === 'public' ? { auth: 'public' as const } : {}),
       ...(endpoint.allowPendingPasswordChange ? { allowPendingPasswordChange: true } : {}),
+      ...(endpoint.allowPendingSecondFactor ? { allowPendingSecondFactor: true } : {}),
+      ...(endpoint.allowPendingEnrolment ? { allowPendingEnrolment: true } : {}),
     },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.errorHandler ? { errorHandler: options.errorHandler } : {}),
