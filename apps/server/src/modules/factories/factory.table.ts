@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { confirmationColumns } from '../../platform/confirmation/confirmation.js';
 import { organisation } from '../organisations/organisation.table.js';
 import { project } from '../projects/project.table.js';
 
@@ -20,11 +21,17 @@ export const factory = pgTable(
     nationalListYear: integer('national_list_year'),
     starRating: integer('star_rating'),
     isDemo: boolean('is_demo').notNull().default(false),
+    ...confirmationColumns(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('factory_enterprise_id_idx').on(t.enterpriseId), index('factory_district_id_idx').on(t.districtId)],
+  (t) => [
+    index('factory_enterprise_id_idx').on(t.enterpriseId),
+    index('factory_district_id_idx').on(t.districtId),
+    index('factory_confirmation_idx').on(t.confirmationState, t.districtId),
+    index('factory_confirmation_file_id_idx').on(t.confirmationFileId),
+  ],
 );
 
 export const factoryScenario = pgTable(

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { confirmationColumns } from '../../platform/confirmation/confirmation.js';
 import { storedFile } from '../../platform/files/file.table.js';
 import { organisation } from '../organisations/organisation.table.js';
 
@@ -24,6 +25,7 @@ export const registryRecord = pgTable(
     uniqueKey: text('unique_key'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     isDemo: boolean('is_demo').notNull().default(false),
+    ...confirmationColumns(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -33,6 +35,8 @@ export const registryRecord = pgTable(
     index('registry_record_org_id_idx').on(t.orgId),
     index('registry_record_district_id_idx').on(t.districtId),
     uniqueIndex('registry_record_unique_key_uq').on(t.registry, t.uniqueKey),
+    index('registry_record_confirmation_idx').on(t.confirmationState, t.districtId),
+    index('registry_record_confirmation_file_id_idx').on(t.confirmationFileId),
   ],
 );
 
