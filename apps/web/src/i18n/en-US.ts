@@ -6,6 +6,7 @@ import { enUS as casesEnUS } from './parts/cases';
 import { enUS as codeListsEnUS } from './parts/codeLists';
 import { enUS as coreEnUS } from './parts/core';
 import { enUS as dashboardEnUS } from './parts/dashboard';
+import { enUS as detailsEnUS } from './parts/details';
 import { enUS as enterprisesEnUS } from './parts/enterprises';
 import { enUS as errorsEnUS } from './parts/errors';
 import { enUS as factoriesEnUS } from './parts/factories';
@@ -26,6 +27,7 @@ import { enUS as reportValuesEnUS } from './parts/reportValues';
 import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as selectionsEnUS } from './parts/selections';
 import { enUS as tokensEnUS } from './parts/tokens';
+import { enUS as twoFactorEnUS } from './parts/twoFactor';
 import { enUS as usersEnUS } from './parts/users';
 import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
 import { enUS as workbenchEnUS } from './parts/workbench';
@@ -39,6 +41,7 @@ const enUS: Messages = {
   ...reasonsEnUS,
   ...fieldsEnUS,
   ...usersEnUS,
+  ...twoFactorEnUS,
   ...organisationsEnUS,
   ...tokensEnUS,
   ...auditEnUS,
@@ -64,6 +67,7 @@ const enUS: Messages = {
   selectionRules: selectionRulesEnUS,
   forecast: forecastEnUS,
   workbench: workbenchEnUS,
+  details: detailsEnUS,
 };
 
 export default enUS;

@@ -6,6 +6,7 @@ import { zhCN as casesZhCN } from './parts/cases';
 import { zhCN as codeListsZhCN } from './parts/codeLists';
 import { zhCN as coreZhCN } from './parts/core';
 import { zhCN as dashboardZhCN } from './parts/dashboard';
+import { zhCN as detailsZhCN } from './parts/details';
 import { zhCN as enterprisesZhCN } from './parts/enterprises';
 import { zhCN as errorsZhCN } from './parts/errors';
 import { zhCN as factoriesZhCN } from './parts/factories';
@@ -26,10 +27,11 @@ import { zhCN as reportValuesZhCN } from './parts/reportValues';
 import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
 import { zhCN as selectionsZhCN } from './parts/selections';
 import { zhCN as tokensZhCN } from './parts/tokens';
+import { zhCN as twoFactorZhCN } from './parts/twoFactor';
 import { zhCN as usersZhCN } from './parts/users';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
-import { zhCN as workbenchZhCN } from './parts/workbench';
 import type { Widen } from './parts/widen';
+import { zhCN as workbenchZhCN } from './parts/workbench';
 
 export type { ClientErrorCode } from './parts/errors';
 
@@ -41,6 +43,7 @@ const zhCN = {
   ...reasonsZhCN,
   ...fieldsZhCN,
   ...usersZhCN,
+  ...twoFactorZhCN,
   ...organisationsZhCN,
   ...tokensZhCN,
   ...auditZhCN,
@@ -66,6 +69,7 @@ const zhCN = {
   selectionRules: selectionRulesZhCN,
   forecast: forecastZhCN,
   workbench: workbenchZhCN,
+  details: detailsZhCN,
 };
 
 export default zhCN;

@@ -1,5 +1,6 @@
 import { defineEndpoints } from '../api/endpoint.js';
 import { tabularEndpointSpecs } from '../api/tabular.js';
+import { BatchResultSchema, FindingBatchTransitionSchema } from '../batch.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { JobSchema } from '../jobs.js';
 import { FINDING_TRANSITION_PERMISSIONS } from '../rules/finding-lifecycle.js';
@@ -152,6 +153,17 @@ export const securityLoopEndpoints = defineEndpoints({
     body: FindingTransitionSchema,
     success: 200,
     response: FindingDetailSchema,
+  },
+  transitionFindings: {
+    method: 'POST',
+    path: `${base}/findings/batch-transitions`,
+    access: FINDING_TRANSITION_PERMISSIONS,
+    tags,
+    description:
+      'One lifecycle step on many findings (#12 item 7): each row is authorised and applied on its own, as the single transition would be; the answer says per row whether it was done or why not (partial success).',
+    body: FindingBatchTransitionSchema,
+    success: 200,
+    response: BatchResultSchema,
   },
   getSlaPolicy: {
     method: 'GET',

@@ -46,6 +46,7 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
   serveEndpoint(app, API.listFindings, async (q) => s.findings.list(actorOf(q), q.query));
   serveEndpoint(app, API.getFinding, async (q) => s.findings.get(actorOf(q), q.params.id));
   serveEndpoint(app, API.transitionFinding, async (q) => s.findings.transition(actorOf(q), q.params.id, q.body));
+  serveEndpoint(app, API.transitionFindings, async (q) => s.findings.transitionMany(actorOf(q), q.body));
   serveEndpoint(app, API.getSlaPolicy, async (q) => s.findings.sla(actorOf(q)));
   serveEndpoint(app, API.updateSlaPolicy, async (q) => s.findings.setSla(actorOf(q), q.body));
   serveEndpoint(app, API.runSlaSweep, async (q) => s.sweep(actorOf(q)));

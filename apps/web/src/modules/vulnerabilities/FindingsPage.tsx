@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
+import { FindingBatchActions } from './FindingBatchActions';
 import { FindingDrawer } from './FindingDrawer';
 import { useFindings } from './hooks';
 import { GradeTag, SlaTag, StateTag } from './labels';
@@ -23,6 +24,8 @@ export default function FindingsPage() {
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const { data, isFetching, error } = useFindings(table, filters);
   const [open, setOpen] = useState<string>();
+  // Rows chosen for a batch action, kept across pages (#12 item 7).
+  const [selected, setSelected] = useState<Finding[]>([]);
   const f = (key: string) => t(`vulnerabilities.findings.${key}` as 'vulnerabilities.findings.title');
   const change = (next: typeof filters) => {
     setFilters(next);
@@ -123,8 +126,14 @@ export default function FindingsPage() {
           </Space>
         </FilterBar>
         {error && <ApiErrorAlert error={error} />}
+        <FindingBatchActions selected={selected} onClear={() => setSelected([])} />
         <Table<Finding>
           rowKey="id"
+          rowSelection={{
+            selectedRowKeys: selected.map((r) => r.id),
+            preserveSelectedRowKeys: true,
+            onChange: (_keys, rows) => setSelected(rows.filter((r): r is Finding => r !== undefined)),
+          }}
           columns={columns}
           dataSource={data?.items}
           loading={isFetching}

@@ -1,6 +1,8 @@
 import {
+  type BatchResult,
   checkFindingTransition,
   type Finding,
+  type FindingBatchTransition,
   type FindingDetail,
   type FindingListQuery,
   type FindingTransition,
@@ -9,6 +11,7 @@ import {
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
+import { runBatch } from '../../../platform/batch.js';
 import type { Clock } from '../../../platform/clock.js';
 import { fieldError, notFound, staleVersion } from '../../../platform/errors.js';
 import { vulnerabilityPolicy } from '../vulnerability.policy.js';
@@ -166,6 +169,13 @@ export function createFindingService(deps: FindingServiceDeps) {
         });
       });
       return detail(actor, id);
+    },
+
+    /** One step on many findings (#12 item 7): each row goes through `transition` (its own authorisation and transaction). */
+    async transitionMany(actor: Actor, input: FindingBatchTransition): Promise<BatchResult> {
+      findingPolicy.authorize(actor, input.action);
+      const { rows, ...step } = input;
+      return runBatch(rows, (row) => this.transition(actor, row.id, { ...step, version: row.version }));
     },
 
     async sla(actor: Actor): Promise<SlaPolicy> {
