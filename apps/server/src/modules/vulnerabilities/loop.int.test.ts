@@ -111,6 +111,19 @@ describe('vulnerability closed loop', () => {
     expect((await findingsOf(s.ent1 as Session)).total).toBe(2);
   });
 
+  it('finds matches by free text like the other lists (#11 item 7)', async () => {
+    const matches = async (q: string) =>
+      (await (s.analyst as Session).request('GET', `/api/security/matches?pageSize=100&q=${encodeURIComponent(q)}`)).json();
+    const all = (await (s.analyst as Session).request('GET', '/api/security/matches?pageSize=100')).json();
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    for (const q of ['cve-2024-42345', '黄埔控制', 'sinema remote']) {
+      const page = await matches(q);
+      expect(page.total, q).toBe(all.total);
+      expect(page.items, q).toHaveLength(all.total);
+    }
+    expect((await matches('天河制造')).total).toBe(0);
+    expect((await matches('%')).total).toBe(0); // wildcards match literally
+  });
   it('keeps assets and findings within scope, role by role', async () => {
     const [asset] = (await (s.ent1 as Session).request('GET', '/api/security/assets')).json().items;
     expect(

@@ -89,3 +89,33 @@ export function loggableDatabaseError(error: unknown): Record<string, string | u
   if (!pg) return null;
   return { sqlstate: pg.code, routine: pg.routine, table: pg.table, column: pg.column, constraint: pg.constraint };
 }
+
+/** Drizzle's wrapper of a failed query: its message and `params` quote the values the query was sent. */
+function carriesQuery(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const candidate = e as { query?: unknown; params?: unknown };
+    if (typeof candidate.query === 'string' && Array.isArray(candidate.params)) return true;
+  }
+  return false;
+}
+
+/**
+ * The fields a 500's log line carries about its error (issue #11 item 7: error logs hold no user
+ * data). An error from the database, or one wrapping it, is logged by its SQLSTATE, routine, table,
+ * column and constraint plus the stack's frames: never its message (Drizzle's quotes the query's
+ * parameters, PostgreSQL's may quote a value), detail, parameters or query. Other errors are the
+ * code's own and are logged whole.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const database = loggableDatabaseError(error);
+  if (!database && !carriesQuery(error)) return { err: error };
+  const frames = typeof (error as Error)?.stack === 'string' ? (error as Error).stack?.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  return {
+    err: {
+      type: (error as Error)?.name ?? 'Error',
+      message: `database error ${database?.sqlstate ?? '(no SQLSTATE)'}`,
+      stack: frames?.join('\n'),
+    },
+    database,
+  };
+}

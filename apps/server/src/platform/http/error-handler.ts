@@ -4,7 +4,7 @@ import type { ErrorCode, FieldIssue } from '@suilian/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
-import { loggableDatabaseError, refusalOfDatabaseError } from './database-errors.js';
+import { loggableDatabaseError, loggableError, refusalOfDatabaseError } from './database-errors.js';
 import { multipartRefusal } from './multipart.js';
 
 /** Sends the one error envelope `{ error: { code, message, requestId, details? } }`. */
@@ -62,8 +62,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, error.statusCode, error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.message);
     }
-    // 5xx: log everything, tell the client nothing internal.
-    request.log.error({ err: error }, 'unhandled error');
+    // 5xx: log what finds the fault (never the values a failed query was sent), tell the client nothing internal.
+    request.log.error(loggableError(error), 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', 'an internal error occurred; quote the request id when reporting it');
   });
 }

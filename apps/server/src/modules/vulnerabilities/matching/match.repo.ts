@@ -1,6 +1,7 @@
 import type { MatchListQuery } from '@suilian/contracts';
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { escapeLike } from '../../../db/like.js';
 import type { OrgScope } from '../../../platform/scope.js';
 import { organisation } from '../../organisations/organisation.table.js';
 import { vulnerability } from '../advisory.table.js';
@@ -105,16 +106,37 @@ export function createMatchRepo(db: DbOrTx) {
         q.reviewed === 'true' ? isNotNull(vulnMatch.reviewedAt) : q.reviewed === 'false' ? isNull(vulnMatch.reviewedAt) : undefined,
         q.vulnerabilityId ? eq(vulnMatch.vulnerabilityId, q.vulnerabilityId) : undefined,
         q.assetId ? eq(vulnMatch.assetId, q.assetId) : undefined,
+        // Free text like the other lists (issue #11 item 7): the vulnerability, the asset, the enterprise.
+        q.q ? matchText(`%${escapeLike(q.q)}%`) : undefined,
       ) as SQL | undefined;
       const items = await listed(db)
         .where(where)
         .orderBy(desc(vulnMatch.matchedAt), vulnMatch.id)
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize);
-      const [total] = await db.select({ n: count() }).from(vulnMatch).where(where);
+      const [total] = await db
+        .select({ n: count() })
+        .from(vulnMatch)
+        .innerJoin(vulnAsset, eq(vulnAsset.id, vulnMatch.assetId))
+        .innerJoin(organisation, eq(organisation.id, vulnMatch.enterpriseId))
+        .innerJoin(vulnerability, eq(vulnerability.id, vulnMatch.vulnerabilityId))
+        .where(where);
       return { items, total: total?.n ?? 0 };
     },
   };
+}
+
+/** Free text over what a match's row shows: the vulnerability's key and titles, the asset, the enterprise. */
+function matchText(pattern: string): SQL | undefined {
+  return or(
+    ilike(vulnerability.key, pattern),
+    ilike(vulnerability.title, pattern),
+    ilike(vulnerability.titleZh, pattern),
+    ilike(vulnAsset.vendor, pattern),
+    ilike(vulnAsset.product, pattern),
+    ilike(vulnAsset.model, pattern),
+    ilike(organisation.name, pattern),
+  );
 }
 
 function listed(db: DbOrTx) {
