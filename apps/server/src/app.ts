@@ -256,7 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSession: (id, meta) => accounts.auth.resolveSession(id, meta),
     authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
   });
-  registerMetrics(app);
+  registerMetrics(app, { token: config.metricsToken, loopbackOnly: config.metricsLoopbackOnly });
 
   registerHealthRoutes(app, { pingDatabase: () => database.db.execute(sql`SELECT 1`) });
 

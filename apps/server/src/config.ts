@@ -137,6 +137,12 @@ export const ConfigSchema = z.object({
       .optional(),
     { description: 'Also send each audit checkpoint to this syslog server (`udp://host:port`, RFC 5424, facility log audit)' },
   ),
+  METRICS_TOKEN: setting(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(), {
+    description: '`/metrics` only with `Authorization: Bearer <token>` (else 401); unset: anyone who reaches the port reads it',
+  }),
+  METRICS_LOOPBACK_ONLY: setting(booleanFlag(), {
+    description: '`/metrics` only for connections from the machine itself (127.0.0.1, ::1; the socket, not `X-Forwarded-For`)',
+  }),
 });
 
 /** One row of the configuration table: the variable, its default as shown, what it does. */
@@ -198,6 +204,10 @@ export interface Config {
   auditCheckpointMs: number;
   auditAnchorUrl: string | undefined;
   auditAnchorSyslog: string | undefined;
+  /** Bearer token /metrics requires, when set. */
+  metricsToken: string | undefined;
+  /** /metrics only for connections from the machine itself. */
+  metricsLoopbackOnly: boolean;
 }
 
 /** The settings together: rules that tie one variable to another. */
@@ -254,5 +264,7 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     auditAnchorUrl: e.AUDIT_ANCHOR_URL,
     auditAnchorSyslog: e.AUDIT_ANCHOR_SYSLOG,
+    metricsToken: e.METRICS_TOKEN,
+    metricsLoopbackOnly: e.METRICS_LOOPBACK_ONLY,
   };
 }
