@@ -1,9 +1,11 @@
-ALTER TABLE "factory" ADD COLUMN "confirmation_state" text DEFAULT 'declared' NOT NULL;--> statement-breakpoint
+-- Records that existed before confirmation (demo and earlier entries) take the default, confirmed,
+-- so no figure jumps; the services set the state on every write (issue #12 item 5).
+ALTER TABLE "factory" ADD COLUMN "confirmation_state" text DEFAULT 'confirmed' NOT NULL;--> statement-breakpoint
 ALTER TABLE "factory" ADD COLUMN "confirmed_by" text;--> statement-breakpoint
 ALTER TABLE "factory" ADD COLUMN "confirmed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "factory" ADD COLUMN "confirmation_comment" text;--> statement-breakpoint
 ALTER TABLE "factory" ADD COLUMN "confirmation_file_id" uuid;--> statement-breakpoint
-ALTER TABLE "registry_record" ADD COLUMN "confirmation_state" text DEFAULT 'declared' NOT NULL;--> statement-breakpoint
+ALTER TABLE "registry_record" ADD COLUMN "confirmation_state" text DEFAULT 'confirmed' NOT NULL;--> statement-breakpoint
 ALTER TABLE "registry_record" ADD COLUMN "confirmed_by" text;--> statement-breakpoint
 ALTER TABLE "registry_record" ADD COLUMN "confirmed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "registry_record" ADD COLUMN "confirmation_comment" text;--> statement-breakpoint
@@ -13,8 +15,4 @@ ALTER TABLE "registry_record" ADD CONSTRAINT "registry_record_confirmation_file_
 CREATE INDEX "factory_confirmation_idx" ON "factory" USING btree ("confirmation_state","district_id");--> statement-breakpoint
 CREATE INDEX "factory_confirmation_file_id_idx" ON "factory" USING btree ("confirmation_file_id");--> statement-breakpoint
 CREATE INDEX "registry_record_confirmation_idx" ON "registry_record" USING btree ("confirmation_state","district_id");--> statement-breakpoint
-CREATE INDEX "registry_record_confirmation_file_id_idx" ON "registry_record" USING btree ("confirmation_file_id");--> statement-breakpoint
--- Records that existed before confirmation (demo and earlier entries) stay counted: they are marked
--- confirmed, with no confirmer, so no figure jumps (issue #12 item 5).
-UPDATE "factory" SET "confirmation_state" = 'confirmed';--> statement-breakpoint
-UPDATE "registry_record" SET "confirmation_state" = 'confirmed';
+CREATE INDEX "registry_record_confirmation_file_id_idx" ON "registry_record" USING btree ("confirmation_file_id");

@@ -11,10 +11,14 @@ import { storedFile } from '../files/file.table.js';
  */
 export function confirmationColumns() {
   return {
-    /** declared (by the enterprise, not counted) → confirmed (counted) or returned. */
+    /**
+     * declared (by the enterprise, not counted) → confirmed (counted) or returned. The services set
+     * it on every write (confirmationAtEntry); the default covers rows that existed before (the
+     * migration marks them confirmed, so no figure jumps) and bulk demo rows.
+     */
     confirmationState: text('confirmation_state', { enum: ['declared', 'confirmed', 'returned'] })
       .notNull()
-      .default('declared'),
+      .default('confirmed'),
     confirmedBy: text('confirmed_by'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     confirmationComment: text('confirmation_comment'),
