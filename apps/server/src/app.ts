@@ -24,6 +24,7 @@ import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
 import { createReportingModule } from './modules/reporting/index.js';
 import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
+import { createSearchModule, searchSources } from './modules/search/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
@@ -252,6 +253,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
   });
 
+  // The header's global search composes the modules' own scoped lists (#12 item 7).
+  const search = createSearchModule({
+    sources: searchSources({
+      enterprises: enterprises.service,
+      projects: projects.service,
+      handles: handles.service.records,
+      vulnerabilities: vulnerabilities.catalogue,
+    }),
+  });
+
   registerAuthentication(app, {
     resolveSession: (id, meta) => accounts.auth.resolveSession(id, meta),
     authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
@@ -293,6 +304,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   progressReports.registerRoutes(app);
   handles.registerRoutes(app);
   workbench.registerRoutes(app);
+  search.registerRoutes(app);
   auditLog.registerRoutes(app);
   registerFileRoutes(app, files);
   registerJobRoutes(app, jobs);

@@ -28,6 +28,7 @@ export * from './reasons.js';
 export * from './registries.js';
 export * from './reporting.js';
 export * from './roles.js';
+export * from './search.js';
 export * from './rules/finding-lifecycle.js';
 export * from './rules/project-editing.js';
 export * from './rules/project-lifecycle.js';

@@ -14,6 +14,7 @@ import { progressReportEndpoints } from './progress-reports.js';
 import { projectEndpoints } from './projects.js';
 import { REGISTRY_API } from './registries.js';
 import { reportingEndpoints } from './reporting.js';
+import { searchEndpoints } from './search.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
 import { workbenchEndpoints } from './workbench.js';
@@ -40,6 +41,7 @@ export const API = {
   ...progressReportEndpoints,
   ...projectEndpoints,
   ...reportingEndpoints,
+  ...searchEndpoints,
   ...securityEndpoints,
   ...selectionEndpoints,
   ...workbenchEndpoints,
@@ -61,6 +63,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   progressReportEndpoints,
   projectEndpoints,
   reportingEndpoints,
+  searchEndpoints,
   securityEndpoints,
   selectionEndpoints,
   workbenchEndpoints,

@@ -54,6 +54,7 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
   const escalation = createEscalation(deps);
   return {
     advisories,
+    catalogue,
     matching,
     assets,
     findings,
