@@ -9,6 +9,8 @@ export interface DemoAccount {
   username: string;
   password: string;
   role: string;
+  /** Accounts enrolled in two-factor authentication at seed time: their TOTP secret as an otpauth URI. */
+  otpauthUri?: string;
 }
 
 declare module 'vitest' {
@@ -34,15 +36,15 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Lines `<username> <password> <role>` written by the server when it loads the demo data. */
+/** Lines `<username> <password> <role> [otpauth-uri]` written by the server when it loads the demo data. */
 export function parseAccounts(text: string): DemoAccount[] {
   return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
-      const [username = '', password = '', role = ''] = line.split(/\s+/);
-      return { username, password, role };
+      const [username = '', password = '', role = '', otpauthUri] = line.split(/\s+/);
+      return { username, password, role, ...(otpauthUri ? { otpauthUri } : {}) };
     });
 }
 

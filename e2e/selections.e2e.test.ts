@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { completeSecondFactor } from './support/two-factor';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
@@ -32,6 +33,7 @@ async function apiSession(baseURL: string, login: Login) {
   const res = await api.post('/api/auth/login', { data: { username: login.username, password: login.password } });
   expect(res.status(), `login ${login.username}`).toBe(200);
   const me = (await res.json()) as Me;
+  await completeSecondFactor(api, login.username, me);
   return { api, me, headers: { 'X-CSRF-Token': me.csrfToken } };
 }
 

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { totpCode, totpSecretFor } from './two-factor';
 
 /** Debian's Chromium; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
@@ -38,11 +39,28 @@ export async function openSession(browser: Browser, baseURL: string): Promise<Se
   return { context, page, contractWarnings, pageErrors };
 }
 
-/** Fills the login form and submits it (the page must show /login). */
+/**
+ * Fills the login form and submits it (the page must show /login). For an account with a known TOTP
+ * secret (demo accounts enrolled at seed time) it then enters the code the login asks for.
+ */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  const secret = totpSecretFor(username);
+  if (!secret) return;
+  const code = page.getByTestId('login-code');
+  // A wrong password never reaches the code step: only wait for it when the password was accepted.
+  const step = await Promise.race([
+    code.waitFor({ timeout: 15_000 }).then(() => 'code' as const),
+    page
+      .getByTestId('login-error')
+      .waitFor({ timeout: 15_000 })
+      .then(() => 'error' as const),
+  ]).catch(() => 'none' as const);
+  if (step !== 'code') return;
+  await code.fill(totpCode(secret));
+  await page.getByTestId('login-code-submit').click();
 }
 
 /** Opens the login page, logs in and waits until the console has left /login. */

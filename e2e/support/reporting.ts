@@ -4,6 +4,7 @@
 import { type Page, request } from 'playwright-core';
 import { expect } from 'vitest';
 import { submitLogin } from './browser';
+import { completeSecondFactor } from './two-factor';
 
 export const FORM = '/api/reporting/forms/DISTRICT_MONTHLY';
 
@@ -25,6 +26,7 @@ export async function apiSession(baseURL: string, login: Login) {
   const res = await api.post('/api/auth/login', { data: { username: login.username, password: login.password } });
   expect(res.status(), `login ${login.username}`).toBe(200);
   const me = (await res.json()) as { csrfToken: string; districtId: string | null };
+  await completeSecondFactor(api, login.username, me);
   return { api, me, headers: { 'X-CSRF-Token': me.csrfToken } };
 }
 export type ApiSession = Awaited<ReturnType<typeof apiSession>>;

@@ -22,10 +22,11 @@ async function main() {
   const noAccounts = (await createUserRepo(db).countAll()) === 0;
   let loginHint: string;
   if (noAccounts && config.demo) {
-    const accounts = await loadDemoData(db, { clock: systemClock, audit });
+    const accounts = await loadDemoData(db, { clock: systemClock, audit, twoFactorRoles: config.twoFactorRoles });
     const file = writeDemoAccounts(config.dataDir, accounts);
     say('Loaded Guangzhou demo data (every demo organisation is marked 演示). Demo accounts, shown once:');
-    for (const a of accounts) say(`  ${a.username.padEnd(16)} ${a.password}  ${a.role}`);
+    for (const a of accounts)
+      say(`  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.otpauthUri ? '  (2FA: TOTP secret in the file)' : ''}`);
     loginHint = `log in with an account listed in ${file}`;
   } else if (noAccounts) {
     loginHint = 'no accounts yet: create the first administrator with `npm run cli -- admin:create --username <name>`';

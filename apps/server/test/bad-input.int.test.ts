@@ -24,8 +24,8 @@ const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 8);
 type Caller = Role | 'anonymous';
 const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
 
-/** Refused requests may still leave these: failed logins are security events, audited by design. */
-const AUDITED_REFUSALS = new Set(['auth.login_failed', 'auth.lock']);
+/** Refused requests may still leave these: failed logins and codes are security events, audited by design. */
+const AUDITED_REFUSALS = new Set(['auth.login_failed', 'auth.lock', 'auth.second_factor_failed', 'auth.second_factor_lock']);
 
 /** Paths of a protocol that answers in its own shape (Handle.Net), with their CORS preflights. */
 const PROTOCOL_PATHS = new Set(ALL_ENDPOINTS.filter((e) => e.responseKind === 'raw').map((e) => e.path));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/embedded-postgres.js';
+import { totpCodeAt } from '../src/modules/accounts/two-factor/totp.js';
 
 const SERVER_DIR = new URL('..', import.meta.url).pathname;
 
@@ -58,15 +59,25 @@ function postgresPidsFor(dataDir: string): number[] {
   return pids;
 }
 
-async function loginAs(port: number, username: string, password: string) {
+/** Logs in with the password and, for demo accounts enrolled at seed time, the code of their otpauth URI. */
+async function loginAs(port: number, username: string, password: string, otpauthUri?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   expect(res.status).toBe(200);
-  const me = (await res.json()) as { csrfToken: string };
+  const me = (await res.json()) as { csrfToken: string; secondFactorPending: boolean };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (me.secondFactorPending) {
+    const secret = new URL(otpauthUri ?? 'otpauth://none').searchParams.get('secret') ?? '';
+    const verified = await fetch(`http://127.0.0.1:${port}/api/auth/second-factor`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ code: totpCodeAt(secret, Date.now()) }),
+    });
+    expect(verified.status).toBe(200);
+  }
   return { cookie, csrf: me.csrfToken };
 }
 
@@ -106,9 +117,11 @@ describe('server lifecycle on embedded PostgreSQL', { timeout: 240_000 }, () => 
         'auditor',
       ]),
     );
-    const [adminName, adminPassword] = (lines.find((l) => l.endsWith(' city_admin')) ?? '').split(' ');
+    // The city admin must have a second factor: the seed enrolled it and wrote its otpauth URI after the role.
+    const [adminName, adminPassword, , adminOtpauth] = (lines.find((l) => l.split(' ')[2] === 'city_admin') ?? '').split(' ');
+    expect(adminOtpauth).toMatch(/^otpauth:\/\/totp\/.*secret=/);
 
-    const session = await loginAs(port, adminName ?? '', adminPassword ?? '');
+    const session = await loginAs(port, adminName ?? '', adminPassword ?? '', adminOtpauth);
     const districts = await fetch(`http://127.0.0.1:${port}/api/organisations?kind=district&q=${encodeURIComponent('天河')}`, {
       headers: { cookie: session.cookie },
     });
@@ -135,7 +148,7 @@ describe('server lifecycle on embedded PostgreSQL', { timeout: 240_000 }, () => 
     await waitReady(port, second);
     expect(second.output()).not.toContain('Loaded Guangzhou demo data');
     expect(readFileSync(accountsFile, 'utf8').trim().split('\n')).toEqual(lines);
-    const again = await loginAs(port, adminName ?? '', adminPassword ?? '');
+    const again = await loginAs(port, adminName ?? '', adminPassword ?? '', adminOtpauth);
     const found = await fetch(`http://127.0.0.1:${port}/api/organisations?q=${encodeURIComponent('断电测试企业')}`, {
       headers: { cookie: again.cookie },
     });

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../db/client.js';
-import { createUserRepo, generatePassword, hashPassword } from '../modules/accounts/index.js';
+import { createUserRepo, enrolmentUri, generatePassword, hashPassword, newTotpSecret } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
@@ -45,6 +45,8 @@ export interface DemoAccount {
   username: string;
   password: string;
   role: Role;
+  /** For roles that must have a second factor: the enrolled TOTP secret as an otpauth URI (ADR 0014). */
+  otpauthUri?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface DemoAccount {
  */
 export async function loadDemoData(
   db: Db,
-  deps: { clock: Clock; audit: Pick<AuditService, 'append'> },
+  deps: { clock: Clock; audit: Pick<AuditService, 'append'>; twoFactorRoles?: ReadonlySet<Role> },
   seed = 20250914,
 ): Promise<DemoAccount[]> {
   const random = seededRandom(seed);
@@ -140,8 +142,11 @@ export async function loadDemoData(
     const result: DemoAccount[] = [];
     for (const account of accounts) {
       const password = generatePassword();
-      await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), now });
-      result.push({ username: account.username, password, role: account.role });
+      // Accounts whose role must have a second factor are enrolled now; the URI goes next to the password.
+      const totpSecret = deps.twoFactorRoles?.has(account.role) ? newTotpSecret() : null;
+      await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), totpSecret, now });
+      const otpauthUri = totpSecret ? (await enrolmentUri(totpSecret, account.username)).otpauthUri : undefined;
+      result.push({ username: account.username, password, role: account.role, ...(otpauthUri ? { otpauthUri } : {}) });
     }
 
     // The programme in mid-flight: ~400 enterprises, ~220 projects in every state, 40 factories.
@@ -247,7 +252,7 @@ async function insertDemoUser(
   tx: DbOrTx,
   deps: { audit: Pick<AuditService, 'append'> },
   actor: ReturnType<typeof systemActor>,
-  a: { username: string; displayName: string; role: Role; orgId: string; passwordHash: string; now: Date },
+  a: { username: string; displayName: string; role: Role; orgId: string; passwordHash: string; totpSecret?: string | null; now: Date },
 ) {
   // Demo accounts skip the forced first-login change: their passwords were generated, not chosen by an admin.
   const user = await createUserRepo(tx).insert({
@@ -257,6 +262,7 @@ async function insertDemoUser(
     orgId: a.orgId,
     passwordHash: a.passwordHash,
     mustChangePassword: false,
+    ...(a.totpSecret ? { totpSecret: a.totpSecret, totpEnabledAt: a.now } : {}),
     createdAt: a.now,
     updatedAt: a.now,
   });
@@ -268,11 +274,16 @@ async function insertDemoUser(
   });
 }
 
-/** Writes `<username> <password> <role>` lines, readable by the owner only. */
+/**
+ * Writes `<username> <password> <role> [otpauth-uri]` lines, readable by the owner only; the URI
+ * (accounts with a second factor) goes into an authenticator app, or its `secret=` by hand.
+ */
 export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'demo-accounts.txt');
-  writeFileSync(file, `${accounts.map((a) => `${a.username} ${a.password} ${a.role}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(file, `${accounts.map((a) => [a.username, a.password, a.role, a.otpauthUri].filter(Boolean).join(' ')).join('\n')}\n`, {
+    mode: 0o600,
+  });
   chmodSync(file, 0o600);
   return file;
 }

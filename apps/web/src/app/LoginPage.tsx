@@ -4,10 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
+import { SecondFactorForm } from '../modules/profile/SecondFactorForm';
 import { useAuth } from '../session/auth';
 import { ApiErrorAlert } from '../shared/errors';
 import { CenteredCard } from './CenteredCard';
-import { FullPageSpin } from './guards';
+import { enrolmentDue, FullPageSpin } from './guards';
 
 /** Only same-site paths from the router state are followed after login. */
 function safeFrom(state: unknown): string {
@@ -22,12 +23,26 @@ export function LoginPage() {
   const mutation = useMutation({ mutationFn: (input: Login) => login(input) });
 
   if (loading) return <FullPageSpin />;
-  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : safeFrom(location.state)} replace />;
+  // The password was right; the second factor is still to come (issue #11 item 6).
+  if (me?.secondFactorPending)
+    return (
+      <CenteredCard title={t('twoFactor.codeTitle')}>
+        <SecondFactorForm />
+      </CenteredCard>
+    );
+  if (me)
+    return (
+      <Navigate to={me.mustChangePassword ? '/change-password' : enrolmentDue(me) ? '/two-factor' : safeFrom(location.state)} replace />
+    );
 
   return (
     <CenteredCard title={t('login.title')}>
       <Form<Login> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false} data-testid="login-form">
-        {mutation.error && <ApiErrorAlert error={mutation.error} style={{ marginBottom: 16 }} />}
+        {mutation.error && (
+          <div data-testid="login-error">
+            <ApiErrorAlert error={mutation.error} style={{ marginBottom: 16 }} />
+          </div>
+        )}
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
         </Form.Item>

@@ -1,4 +1,4 @@
-import type { Permission } from '@suilian/contracts';
+import type { Me, Permission } from '@suilian/contracts';
 import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,14 +16,20 @@ export function FullPageSpin() {
   );
 }
 
-/** Logged in, and the password need not be changed first; otherwise redirects. */
+/** The role requires a second factor the account has not enrolled: only the enrolment page is open. */
+export function enrolmentDue(me: Me): boolean {
+  return me.twoFactorRequired && !me.twoFactorEnabled && !me.mustChangePassword;
+}
+
+/** Logged in (second factor included), the password need not be changed and no enrolment is due; otherwise redirects. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading, error } = useAuth();
   const location = useLocation();
   if (loading) return <FullPageSpin />;
   if (!me && error) return <ApiErrorAlert error={error} style={{ margin: 24 }} />;
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me || me.secondFactorPending) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.mustChangePassword) return <Navigate to="/change-password" replace />;
+  if (enrolmentDue(me)) return <Navigate to="/two-factor" replace />;
   return <>{children}</>;
 }
 

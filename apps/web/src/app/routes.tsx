@@ -12,6 +12,7 @@ const OrganisationsPage = lazy(() => import('../modules/organisations/Organisati
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
+const TwoFactorEnrolPage = lazy(() => import('../modules/profile/TwoFactorEnrolPage'));
 const EnterprisesPage = lazy(() => import('../modules/enterprises/EnterprisesPage'));
 const EnterpriseDetailPage = lazy(() => import('../modules/enterprises/EnterpriseDetailPage'));
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage'));
@@ -57,6 +58,15 @@ function guarded(permission: Permission | readonly Permission[], page: ReactNode
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
+  // Enrolment of the second factor: required roles land here until enrolled (issue #11 item 6).
+  {
+    path: '/two-factor',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <TwoFactorEnrolPage />
+      </Suspense>
+    ),
+  },
   // The public dashboard: aggregate figures for anyone, without logging in.
   {
     path: '/public/dashboard',

@@ -8,7 +8,11 @@ function onApiError(client: () => QueryClient, error: unknown): void {
   if (!(error instanceof ApiError)) return;
   if (error.status === 401 && error.code === 'UNAUTHENTICATED') {
     client().setQueryData(ME_KEY, null);
-  } else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+  } else if (
+    error.code === 'PASSWORD_CHANGE_REQUIRED' ||
+    error.code === 'SECOND_FACTOR_REQUIRED' ||
+    error.code === 'TWO_FACTOR_ENROLMENT_REQUIRED'
+  ) {
     void client().invalidateQueries({ queryKey: ME_KEY });
   }
 }

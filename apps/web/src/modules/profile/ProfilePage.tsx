@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session/auth';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
+import { TwoFactorCard } from './TwoFactorCard';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export default function ProfilePage() {
           </Card>
         </Col>
       </Row>
+      {me.via === 'session' && <TwoFactorCard />}
     </Space>
   );
 }

@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../shared/errors';
 import { userDisplayStatus } from '../../shared/status';
-import { type OneTimePassword, useResetPassword, useSetUserEnabled, useUnlockUser } from './hooks';
+import { type OneTimePassword, useResetPassword, useResetTwoFactor, useSetUserEnabled, useUnlockUser } from './hooks';
 
 interface Props {
   user: User;
@@ -19,6 +19,7 @@ export function UserRowActions({ user, onEdit, onReset }: Props) {
   const setEnabled = useSetUserEnabled();
   const reset = useResetPassword();
   const unlock = useUnlockUser();
+  const resetTwoFactor = useResetTwoFactor();
   const name = user.displayName || user.username;
   const active = user.status === 'active';
 
@@ -47,6 +48,19 @@ export function UserRowActions({ user, onEdit, onReset }: Props) {
         >
           <Button type="link" size="small" loading={unlock.isPending} data-testid={`unlock-${user.username}`}>
             {t('accounts.unlock')}
+          </Button>
+        </Popconfirm>
+      )}
+      {user.twoFactorEnabled && (
+        <Popconfirm
+          title={t('twoFactor.resetConfirm', { name })}
+          okButtonProps={{ danger: true }}
+          onConfirm={() =>
+            resetTwoFactor.mutateAsync(user.id).then(() => void message.success(t('twoFactor.resetDone', { name })), notifyError)
+          }
+        >
+          <Button type="link" size="small" danger loading={resetTwoFactor.isPending} data-testid={`reset-two-factor-${user.username}`}>
+            {t('twoFactor.reset')}
           </Button>
         </Popconfirm>
       )}

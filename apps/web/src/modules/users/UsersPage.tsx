@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLE_DEFINITIONS, type Role, type User } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -60,6 +60,15 @@ export default function UsersPage() {
     { title: t('fields.role'), dataIndex: 'role', key: 'role', render: (role: User['role']) => t(`roles.${role}`) },
     { title: t('fields.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('fields.status'), key: 'status', render: (_v, user) => <UserStatusTag user={user} /> },
+    {
+      title: t('twoFactor.userColumn'),
+      key: 'twoFactor',
+      render: (_v, user) => (
+        <Tag color={user.twoFactorEnabled ? 'green' : 'default'} data-testid={`two-factor-${user.username}`}>
+          {user.twoFactorEnabled ? t('twoFactor.enabled') : t('twoFactor.disabled')}
+        </Tag>
+      ),
+    },
     { title: t('fields.email'), dataIndex: 'email', key: 'email', render: (v: string | null) => v ?? '—' },
     { title: t('fields.phone'), dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '—' },
     {

@@ -52,6 +52,15 @@ export function useSetUserEnabled() {
   });
 }
 
+/** Removes an account's second factor (a lost phone): it enrols again at next login. */
+export function useResetTwoFactor() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: string) => call(API.resetUserTwoFactor, { params: { id } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({

@@ -128,6 +128,9 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
     async verify(actor: Actor, sessionIdHash: string, code: string): Promise<void> {
       const user = await userOf(actor);
       const now = deps.clock.now();
+      // Only a login waiting for its code takes one: a complete session is no oracle for guesses.
+      const session = await users.findSession(sessionIdHash, now);
+      if (!session?.secondFactorPending) throw refusal('CONFLICT', 'two_factor.not_pending', 'this session needs no code');
       const key = attemptKey(user.username);
       const attempt = await createLoginAttemptRepo(deps.db).find(key);
       if (attempt?.lockedUntil && attempt.lockedUntil > now) throw accountLocked(attempt.lockedUntil);
