@@ -6,6 +6,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { useAuth, useMe } from '../session/auth';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
+import { Breadcrumbs } from './Breadcrumbs';
+import { GlobalSearch } from './GlobalSearch';
 import { FullPageSpin } from './guards';
 import { allows, MENU, type MenuGroup, PROFILE_PAGE, pagesOf, WORKBENCH_PAGE } from './menu';
 
@@ -66,31 +68,44 @@ export function Shell() {
   const current = selectedKey(location.pathname, paths);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} theme="dark" data-testid="side-menu">
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            color: '#fff',
-            fontWeight: 600,
-            fontSize: collapsed ? 16 : 18,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-          data-testid="app-name"
-        >
-          {collapsed ? '穗联' : t('app.name')}
+      {/* The sider stays put and its menu scrolls on its own (#12 item 7); the page scrolls beside it. */}
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={220}
+        theme="dark"
+        data-testid="side-menu"
+        style={{ position: 'sticky', top: 0, height: '100vh', alignSelf: 'flex-start' }}
+      >
+        <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 48px)' }}>
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: '#fff',
+              fontWeight: 600,
+              fontSize: collapsed ? 16 : 18,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+            data-testid="app-name"
+          >
+            {collapsed ? '穗联' : t('app.name')}
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={current ? [current] : []}
+            defaultOpenKeys={openKeys}
+            onClick={({ key }) => navigate(key)}
+            style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden' }}
+            data-testid="side-menu-scroll"
+          />
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={current ? [current] : []}
-          defaultOpenKeys={openKeys}
-          onClick={({ key }) => navigate(key)}
-        />
       </Sider>
       <Layout>
         <Header
@@ -107,6 +122,7 @@ export function Shell() {
             {t('app.subtitle')}
           </Typography.Text>
           <Space size="middle">
+            <GlobalSearch />
             <Space size={8} data-testid="current-user">
               <Avatar size="small" icon={<UserOutlined />} />
               <Typography.Text strong>{me.displayName}</Typography.Text>
@@ -120,6 +136,7 @@ export function Shell() {
           </Space>
         </Header>
         <Content style={{ margin: 24 }}>
+          <Breadcrumbs />
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>
