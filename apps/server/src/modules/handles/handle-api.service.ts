@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import { createHandleRepo, type RecordRow } from './handle.repo.js';
 import { HandleFailure } from './logic/codes.js';
+import { redirectableUrl } from './logic/redirect.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
 import { canAdminRead, canPublicRead, matchesFilter, type StoredValue, toWire } from './logic/values.js';
 import { prefixPolicy } from './prefix.policy.js';
@@ -107,12 +108,17 @@ export function createHandleApi(deps: HandleApiDeps) {
       const entry = got instanceof Promise ? await got : got;
       if (!entry.record) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
       deps.resolver.countResolution(prefix.prefix);
-      const url = entry.publicValues
-        .filter((v) => asciiUpper(v.type) === 'URL' && v.data.format === 'string' && /^https?:\/\//i.test(v.data.value))
-        .sort((a, b) => a.index - b.index)[0];
-      if (!url || url.data.format !== 'string')
-        throw new HandleFailure(RC.VALUES_NOT_FOUND, 'the handle has no public http(s) URL value', handle);
-      return url.data.value;
+      // Only http(s) (logic/redirect.ts): a javascript: or data: value is skipped, never followed.
+      const urls = entry.publicValues.filter((v) => asciiUpper(v.type) === 'URL').sort((a, b) => a.index - b.index);
+      const location = urls.map((v) => (v.data.format === 'string' ? redirectableUrl(v.data.value) : null)).find((u) => u !== null);
+      if (location) return location;
+      throw new HandleFailure(
+        RC.VALUES_NOT_FOUND,
+        urls.length > 0
+          ? 'the handle has no public http(s) URL value: ?redirect goes to http and https URLs only'
+          : 'the handle has no public URL value',
+        handle,
+      );
     },
 
     /**

@@ -303,6 +303,23 @@ describe('identifiers (Handle-compatible)', () => {
       expect((await get('/api/handles/88.118.8/API-1?index=1')).json().values[0].data.value).toBe('https://example.cn/b');
     });
 
+    it('redirects only to http(s) URL values: javascript: and data: are never followed (#11 item 7)', async () => {
+      const url = (index: number, value: string) => ({ index, type: 'URL', data: { format: 'string', value } });
+      const hostile = [url(1, 'javascript:alert(document.cookie)'), url(2, 'data:text/html,<script>alert(1)</script>')];
+      expect((await put('/api/handles/88.118.8/REDIR-1', hostile, `Bearer ${token}`)).statusCode).toBe(201);
+      const refused = await get('/api/handles/88.118.8/REDIR-1?redirect');
+      expect(refused.statusCode).toBe(200);
+      expect(refused.headers.location).toBeUndefined();
+      expect(refused.json()).toMatchObject({ responseCode: 200, message: expect.stringContaining('http and https URLs only') });
+      // A later http(s) value is the one followed; the owner's first value stays unfollowed.
+      expect(
+        (await put('/api/handles/88.118.8/REDIR-1', [...hostile, url(3, 'https://example.cn/ok')], `Bearer ${token}`)).statusCode,
+      ).toBe(200);
+      const followed = await get('/api/handles/88.118.8/REDIR-1?redirect');
+      expect(followed.statusCode).toBe(302);
+      expect(followed.headers.location).toBe('https://example.cn/ok');
+    });
+
     it('adds values with index= and deletes values and handles', async () => {
       const add = await put(
         '/api/handles/88.118.8/API-1?index=2',
