@@ -14,17 +14,20 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden, refusal } from '../../platform/errors.js';
+import type { NotificationService } from '../notifications/index.js';
 import { applicationPolicy } from './application.policy.js';
 import type { ApplicationService } from './application.service.js';
 import { fieldRefused, refused } from './refusals.js';
 import { roundPolicy } from './round.policy.js';
 import type { RoundService } from './round.service.js';
+import { expertAssignedNotice } from './selection.notifications.js';
 import { type ApplicationWithNames, createSelectionRepo, type RoundRow } from './selection.repo.js';
 
 export interface ReviewServiceDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
+  notifications: Pick<NotificationService, 'notify'>;
   rounds: Pick<RoundService, 'getRound'>;
   applications: Pick<ApplicationService, 'applicationInRound' | 'visibleApplication' | 'presentOne'>;
 }
@@ -90,6 +93,9 @@ export function createReviewService(deps: ReviewServiceDeps) {
           before: { expertIds: current },
           after: { expertIds: [...current, ...added] },
         });
+        // The experts newly assigned hear of it in the same transaction (issue #12 item 2).
+        const notice = expertAssignedNotice({ round, applicationId: app.id, expertIds: added });
+        if (notice) await deps.notifications.notify(tx, notice.recipients, notice.message);
         return deps.applications.presentOne(actor, round, app.id, tx);
       });
     },

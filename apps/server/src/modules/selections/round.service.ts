@@ -14,14 +14,17 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound, staleVersion } from '../../platform/errors.js';
+import type { NotificationService } from '../notifications/index.js';
 import { fieldRefused, refused } from './refusals.js';
 import { roundPolicy } from './round.policy.js';
 import { createSelectionRepo, type RoundRow } from './selection.repo.js';
+import { notifyRoundStage } from './stage-notices.js';
 
 export interface RoundServiceDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /** Selection rounds: the call, its stages, and what closing and publicity compute. */
@@ -170,6 +173,8 @@ export function createRoundService(deps: RoundServiceDeps) {
           before: { stage: round.stage },
           after: { stage: updated.stage },
         });
+        // Those the new stage concerns hear of it in the same transaction (issue #12 item 2).
+        await notifyRoundStage(tx, deps.notifications, updated, input.action, actor.userId);
         const [result] = await present([updated], tx);
         return result as Round;
       });
