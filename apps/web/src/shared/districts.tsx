@@ -3,17 +3,19 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/endpoints';
+import { byDivisionCode } from './format';
 
 /** Districts the user can see (for pickers and the district column). */
 export function useDistricts() {
   return useQuery({
     queryKey: ['organisations', 'districts'],
+    // GB/T 2260 order (440103 荔湾 … 440118 增城), as the plan and the statistics list them (#12 item 7).
     queryFn: async () =>
       (
         await call(API.listOrganisations, {
           query: { kind: 'district', pageSize: 200, sort: 'name' },
         })
-      ).items,
+      ).items.sort(byDivisionCode),
     staleTime: 60_000,
   });
 }

@@ -50,3 +50,32 @@ export function formatBytes(size: number): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Units of things counted one by one (家, 个 …): their figures are whole numbers. */
+const COUNT_UNITS = new Set(['个', '人', '套', '家', '次', '项', '座', '台', '件', '条', '场', '份', '名', '户', '所', '栋']);
+
+/** Whether a unit counts things (a count is never shown with decimals, #12 item 7). */
+export function isCountUnit(unit: string | null | undefined): boolean {
+  return unit !== null && unit !== undefined && COUNT_UNITS.has(unit.trim());
+}
+
+/** A count rounded to a whole number and grouped: 108269.8 → 108,270. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return formatNumber(Math.round(value));
+}
+
+/** An indicator figure: whole for count units, else one decimal at most (ratios, money), grouped. */
+export function formatFigure(value: number | null | undefined, unit: string | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return isCountUnit(unit) ? formatCount(value) : formatNumber(Number.isInteger(value) ? value : Math.round(value * 10) / 10);
+}
+
+/** GB/T 2260 order for district pickers: by division code (440103 荔湾 … 440118 增城), names for those without one. */
+export function byDivisionCode<T extends { divisionCode?: string | null; name: string }>(a: T, b: T): number {
+  const ca = a.divisionCode ?? '';
+  const cb = b.divisionCode ?? '';
+  if (ca && cb) return ca.localeCompare(cb);
+  if (ca || cb) return ca ? -1 : 1;
+  return a.name.localeCompare(b.name, 'zh-CN');
+}

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../session/locale';
-import { formatNumber } from '../../shared/format';
+import { formatFigure, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
 import { barPercent, INDICATOR_STATUS_TONES, roundFigure, TONE_HEX } from '../indicators';
 
@@ -63,7 +63,7 @@ function TargetCard({ card }: { card: TargetFigures }) {
             size="small"
             style={{ margin: 0 }}
           />
-          <Tooltip title={t('dashboard.expected', { value: formatNumber(roundFigure(card.expected)) })}>
+          <Tooltip title={t('dashboard.expected', { value: formatFigure(card.expected, card.unit) })}>
             <div
               style={{ position: 'absolute', left: `calc(${mark}% - 1px)`, top: 0, width: 2, height: 14, background: 'rgba(0,0,0,0.65)' }}
             />
@@ -74,7 +74,7 @@ function TargetCard({ card }: { card: TargetFigures }) {
             {t('dashboard.progress', { pct: card.progress === null ? '—' : Math.round(card.progress * 1000) / 10 })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('dashboard.expected', { value: formatNumber(roundFigure(card.expected)) })}
+            {t('dashboard.expected', { value: formatFigure(card.expected, card.unit) })}
           </Typography.Text>
         </Flex>
         <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 40 }} />}>

@@ -8,7 +8,7 @@ import { useMe } from '../../session/auth';
 import { useLocale } from '../../session/locale';
 import { DistrictSelect } from '../../shared/districts';
 import { ApiErrorAlert } from '../../shared/errors';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatDate, formatFigure, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { forecastMethodText } from './forecastText';
@@ -71,7 +71,7 @@ function IndicatorCard({ indicator: i, district }: { indicator: Indicator; distr
         </Space>
         <div style={{ position: 'relative' }}>
           <Progress percent={percent} showInfo={false} strokeColor={colour} size="small" style={{ margin: 0 }} />
-          <Tooltip title={t('targets.expectedMark', { value: formatNumber(roundFigure(i.expected)), unit: i.unit })}>
+          <Tooltip title={t('targets.expectedMark', { value: formatFigure(i.expected, i.unit), unit: i.unit })}>
             <div
               data-testid="expected-mark"
               style={{
@@ -91,7 +91,7 @@ function IndicatorCard({ indicator: i, district }: { indicator: Indicator; distr
             {t('targets.progress', { pct: i.progress === null ? '—' : Math.round(i.progress * 1000) / 10 })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('targets.expected', { value: formatNumber(roundFigure(i.expected)) })}
+            {t('targets.expected', { value: formatFigure(i.expected, i.unit) })}
           </Typography.Text>
         </Flex>
         <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 56 }} />}>
@@ -108,7 +108,7 @@ function IndicatorCard({ indicator: i, district }: { indicator: Indicator; distr
                 ? t('targets.noForecast')
                 : t('targets.forecast', {
                     date: formatDate(forecast.date),
-                    value: formatNumber(roundFigure(forecast.value)),
+                    value: formatFigure(forecast.value, i.unit),
                     unit: i.unit,
                   })}
             </Typography.Text>
