@@ -45,6 +45,10 @@ export const FieldIssueSchema = z.object({
   field: z.string(),
   rule: z.string(),
   message: z.string(),
+  /** The problem as a code with parameters (RefusalReasonSchema), worded by the console instead of `message`. */
+  get reason() {
+    return RefusalReasonSchema.optional();
+  },
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
+import { RefusalReasonSchema } from './errors.js';
 
 /**
  * Shapes shared by the pure indicator and reporting logic (issue #4): periods, data set timing,
@@ -116,6 +117,8 @@ export const RuleResultSchema = z.object({
   left: z.number().nullable(),
   right: z.number().nullable(),
   message: z.string(),
+  /** The outcome as a code with parameters (rule, name, operator, both sides), worded by the console (#12 item 3). */
+  reason: RefusalReasonSchema.optional(),
 });
 export type RuleResult = z.infer<typeof RuleResultSchema>;
 
@@ -133,7 +136,13 @@ export const EXPRESSION_ERROR_KINDS = [
 export type ExpressionErrorKind = (typeof EXPRESSION_ERROR_KINDS)[number];
 
 /** `position` is the 0-based character offset in the expression the error points at. */
-export const ExpressionProblemSchema = z.object({ kind: z.enum(EXPRESSION_ERROR_KINDS), position: z.number().int(), message: z.string() });
+export const ExpressionProblemSchema = z.object({
+  kind: z.enum(EXPRESSION_ERROR_KINDS),
+  position: z.number().int(),
+  message: z.string(),
+  /** The problem as a code with parameters (what was expected, what was found), worded by the console (#12 item 3). */
+  reason: RefusalReasonSchema.optional(),
+});
 export type ExpressionProblem = z.infer<typeof ExpressionProblemSchema>;
 
 // ---- Pace and forecast -------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { ENTRY_LOCK_REASONS } from './indicator-logic.js';
  * Every refusal reason code the server sends as `details.reason.code` (RefusalReasonSchema), so the
  * console can prove it words each of them in both languages (issue #12 item 3). Codes built at run
  * time (one per lock reason, one per workflow rule) are spelled out here; a test also scans the
- * server's `refusal(…)` calls for literal codes missing from this list.
+ * server's `refusal(…)` calls for literal codes missing from this list. `rule.*` are validation rule
+ * outcomes (RuleResult.reason), `formula.*` formula problems (ExpressionProblem.reason, field issues).
  */
 export const REASON_CODES = [
   'account.token_no_password',
@@ -58,5 +59,52 @@ export const REASON_CODES = [
   'token.role_not_managed',
   'user.disable_self',
   'user.role_not_managed',
+  'rule.failed_comparison',
+  'rule.failed_compulsory_pair',
+  'rule.failed_exclusive_pair',
+  'rule.passed_comparison',
+  'rule.passed_pair',
+  'rule.skipped_error',
+  'rule.skipped_missing',
+  'formula.arity',
+  'formula.boolean_result',
+  'formula.chained_comparison',
+  'formula.code_char',
+  'formula.decimal_digit',
+  'formula.division_by_zero',
+  'formula.empty',
+  'formula.expected',
+  'formula.expected_operator',
+  'formula.expected_period_offset',
+  'formula.expected_value',
+  'formula.full_width',
+  'formula.hash_brace',
+  'formula.indicator_option',
+  'formula.missing_code',
+  'formula.missing_option',
+  'formula.needs_condition',
+  'formula.needs_number',
+  'formula.not_finite',
+  'formula.not_in_data_set',
+  'formula.number_too_large',
+  'formula.offset_on_indicator',
+  'formula.one_option',
+  'formula.period_offset',
+  'formula.period_offset_whole',
+  'formula.rule_indicator',
+  'formula.syntax',
+  'formula.too_deep',
+  'formula.too_long',
+  'formula.type',
+  'formula.unclosed',
+  'formula.unexpected_char',
+  'formula.unexpected_end',
+  'formula.unknown_element',
+  'formula.unknown_function',
+  'formula.unknown_indicator',
+  'formula.unknown_name',
+  'formula.unknown_option',
+  'formula.unknown_reference',
+  'formula.value_type',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

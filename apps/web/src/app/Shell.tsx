@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { useAuth, useMe } from '../session/auth';
+import { ChartScopeContext } from '../shared/charts/EChart';
 import { LocaleSwitch } from '../shared/LocaleSwitch';
 import { Breadcrumbs } from './Breadcrumbs';
 import { GlobalSearch } from './GlobalSearch';
@@ -137,9 +138,11 @@ export function Shell() {
         </Header>
         <Content style={{ margin: 24 }}>
           <Breadcrumbs />
-          <Suspense fallback={<FullPageSpin />}>
-            <Outlet />
-          </Suspense>
+          <ChartScopeContext.Provider value={me.orgName}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </ChartScopeContext.Provider>
         </Content>
       </Layout>
     </Layout>

@@ -37,8 +37,11 @@ const ARITY: Record<FunctionName, { min: number; max: number; usage: string }> =
 
 /** Parses and type-checks a formula that gives a number; throws ExpressionError naming the position and what was expected. */
 export function parseExpression(source: string): Expression {
-  if (source.trim() === '') throw new ExpressionError('syntax', 0, 'the formula is empty');
-  if (source.length > MAX_LENGTH) throw new ExpressionError('syntax', MAX_LENGTH, `the formula is longer than ${MAX_LENGTH} characters`);
+  if (source.trim() === '') throw new ExpressionError('syntax', 0, 'the formula is empty', 'empty');
+  if (source.length > MAX_LENGTH)
+    throw new ExpressionError('syntax', MAX_LENGTH, `the formula is longer than ${MAX_LENGTH} characters`, 'too_long', {
+      max: MAX_LENGTH,
+    });
   const root = new Parser(tokenize(source)).parseAll();
   checkTypes(root, source);
   return { source, root };
@@ -54,13 +57,24 @@ class Parser {
     const root = this.parseBinary(0);
     const rest = this.peek();
     if (rest.type === 'end') return root;
-    if (rest.type === 'operator' && rest.operator === ')') throw new ExpressionError('syntax', rest.start, "')' without a matching '('");
-    throw new ExpressionError('syntax', rest.start, `expected an operator or the end of the formula but found ${describe(rest)}`);
+    if (rest.type === 'operator' && rest.operator === ')')
+      throw new ExpressionError('syntax', rest.start, "')' without a matching '('", 'unmatched_close');
+    throw new ExpressionError(
+      'syntax',
+      rest.start,
+      `expected an operator or the end of the formula but found ${describe(rest)}`,
+      'expected_operator',
+      {
+        found: rest.text,
+      },
+    );
   }
 
   private parseBinary(minPower: number): ExpressionNode {
     if (++this.depth > MAX_DEPTH)
-      throw new ExpressionError('syntax', this.peek().start, `the formula nests deeper than ${MAX_DEPTH} levels`);
+      throw new ExpressionError('syntax', this.peek().start, `the formula nests deeper than ${MAX_DEPTH} levels`, 'too_deep', {
+        max: MAX_DEPTH,
+      });
     let left = this.parsePrefix();
     for (;;) {
       const token = this.peek();
@@ -70,7 +84,12 @@ class Parser {
       const right = this.parseBinary(power);
       const after = this.peek();
       if (power === COMPARISON_POWER && after.type === 'operator' && INFIX[after.operator] === COMPARISON_POWER) {
-        throw new ExpressionError('syntax', after.start, `comparisons cannot be chained: join them with 'and', as in a < b and b < c`);
+        throw new ExpressionError(
+          'syntax',
+          after.start,
+          `comparisons cannot be chained: join them with 'and', as in a < b and b < c`,
+          'chained_comparison',
+        );
       }
       const operator = token.operator as BinaryOperator;
       left = { kind: 'binary', operator, at: token.start, left, right, start: left.start, end: right.end };
@@ -90,14 +109,15 @@ class Parser {
         return { kind: 'dataElement', code, categoryOption, periodOffset: offset?.periods ?? 0, start, end: offset?.end ?? token.end };
       }
       case 'indicator':
-        if (this.isOperator('.')) throw new ExpressionError('syntax', this.peek().start, 'periodOffset applies to data elements only');
+        if (this.isOperator('.'))
+          throw new ExpressionError('syntax', this.peek().start, 'periodOffset applies to data elements only', 'offset_on_indicator');
         return { kind: 'indicator', code: token.code, start: token.start, end: token.end };
       case 'name':
         return this.parseCall(token);
       case 'operator':
         return this.parsePrefixOperator(token);
       case 'end':
-        throw new ExpressionError('syntax', token.start, 'expected a value but found end of input');
+        throw new ExpressionError('syntax', token.start, 'expected a value but found end of input', 'unexpected_end');
     }
   }
 
@@ -112,18 +132,30 @@ class Parser {
       const operand = this.parseBinary(token.operator === '-' ? NEGATION_POWER : NOT_POWER);
       return { kind: 'unary', operator: token.operator, at: token.start, operand, start: token.start, end: operand.end };
     }
-    throw new ExpressionError('syntax', token.start, `expected a value but found ${describe(token)}`);
+    throw new ExpressionError('syntax', token.start, `expected a value but found ${describe(token)}`, 'expected_value', {
+      found: token.text,
+    });
   }
 
   private parseCall(token: Token & { type: 'name' }): ExpressionNode {
     const name = token.name.toLowerCase();
     if (!isFunctionName(name)) {
       if (this.isOperator('('))
-        throw new ExpressionError('unknown_function', token.start, `unknown function ${token.name}: use if, greatest, least or coalesce`);
+        throw new ExpressionError(
+          'unknown_function',
+          token.start,
+          `unknown function ${token.name}: use if, greatest, least or coalesce`,
+          undefined,
+          {
+            name: token.name,
+          },
+        );
       throw new ExpressionError(
         'syntax',
         token.start,
         `unexpected name '${token.name}': data elements are written #{code}, indicators I{code}`,
+        'unknown_name',
+        { name: token.name },
       );
     }
     this.expect('(');
@@ -136,7 +168,11 @@ class Parser {
     const { min, max, usage } = ARITY[name];
     if (args.length < min || args.length > max) {
       const wanted = min === max ? `${min} arguments` : `at least ${min} argument`;
-      throw new ExpressionError('arity', token.start, `${name} takes ${wanted} but got ${args.length}: ${usage}`);
+      throw new ExpressionError('arity', token.start, `${name} takes ${wanted} but got ${args.length}: ${usage}`, undefined, {
+        name,
+        usage,
+        got: args.length,
+      });
     }
     return { kind: 'call', name, args, start: token.start, end: close.end };
   }
@@ -146,7 +182,12 @@ class Parser {
     if (!this.accept('.')) return null;
     const name = this.next();
     if (name.type !== 'name' || name.name.toLowerCase() !== 'periodoffset') {
-      throw new ExpressionError('syntax', name.start, `expected periodOffset(n) after '.' but found ${describe(name)}`);
+      throw new ExpressionError(
+        'syntax',
+        name.start,
+        `expected periodOffset(n) after '.' but found ${describe(name)}`,
+        'expected_period_offset',
+      );
     }
     this.expect('(');
     const sign = this.accept('-') ? -1 : 1;
@@ -156,6 +197,7 @@ class Parser {
         'syntax',
         count.start,
         `periodOffset takes a whole number of periods, such as -1, but found ${describe(count)}`,
+        'period_offset_whole',
       );
     }
     const close = this.expect(')');
@@ -165,7 +207,9 @@ class Parser {
   private expect(operator: Operator, wanted = `'${operator}'`): Token {
     const token = this.next();
     if (token.type === 'operator' && token.operator === operator) return token;
-    throw new ExpressionError('syntax', token.start, `expected ${wanted} but found ${describe(token)}`);
+    const detail = `expected ${wanted} but found ${describe(token)}`;
+    if (token.type === 'end') throw new ExpressionError('syntax', token.start, detail, 'unexpected_end');
+    throw new ExpressionError('syntax', token.start, detail, 'expected', { expected: wanted, found: token.text });
   }
 
   private accept(operator: Operator): boolean {

@@ -82,12 +82,13 @@ describe('evaluateRule: missing-value strategies', () => {
 
   it('SKIP_IF_ANY_VALUE_MISSING skips when any value is missing', () => {
     expect(evaluateRule(sum('SKIP_IF_ANY_VALUE_MISSING'), values(4, 5))).toMatchObject({ status: 'passed', left: 9, right: 10 });
-    expect(evaluateRule(sum('SKIP_IF_ANY_VALUE_MISSING'), values(4, null))).toEqual({
+    expect(evaluateRule(sum('SKIP_IF_ANY_VALUE_MISSING'), values(4, null))).toMatchObject({
       rule: 'R2',
       status: 'skipped',
       left: null,
       right: 10,
       message: 'Rule R2 (sum at most 10) skipped: the left side has missing values (SKIP_IF_ANY_VALUE_MISSING)',
+      reason: { code: 'rule.skipped_missing', params: { rule: 'R2', side: 'left', strategy: 'SKIP_IF_ANY_VALUE_MISSING' } },
     });
   });
 
@@ -130,13 +131,26 @@ describe('evaluateRule: the district monthly report', () => {
 
   it('a cumulative figure never falls: this period ≥ the previous period', () => {
     const fell = createMapResolver({ '#{BS}': 1150 }, { [-1]: { '#{BS}': 1200 } });
-    expect(evaluateRule(neverFalls, fell)).toEqual({
+    expect(evaluateRule(neverFalls, fell)).toMatchObject({
       rule: 'BS-NEVER-FALLS',
       status: 'failed',
       left: 1150,
       right: 1200,
       message:
         'Rule BS-NEVER-FALLS (5G 基站累计数不下降) failed: left side this month = 1150 should be greater than or equal to right side last month = 1200',
+    });
+    // (#12 item 3) the console words the outcome from the code, the rule's name, the operator and both values
+    expect(evaluateRule(neverFalls, fell).reason).toEqual({
+      code: 'rule.failed_comparison',
+      params: {
+        rule: 'BS-NEVER-FALLS',
+        name: '5G 基站累计数不下降',
+        operator: 'greater_than_or_equal_to',
+        left: '1150',
+        right: '1200',
+        leftLabel: 'this month',
+        rightLabel: 'last month',
+      },
     });
     expect(evaluateRule(neverFalls, createMapResolver({ '#{BS}': 1250 }, { [-1]: { '#{BS}': 1200 } })).status).toBe('passed');
     expect(evaluateRule(neverFalls, createMapResolver({ '#{BS}': 1200 }, { [-1]: { '#{BS}': 1200 } })).status).toBe('passed');
@@ -186,10 +200,15 @@ describe('checkRule', () => {
   });
 
   it('reports syntax and unknown codes side by side', () => {
-    expect(checkRule(rule('equal_to', '#{BS} +', '#{BS.VENUE} + I{T-INF-1}'), known)).toEqual([
+    expect(checkRule(rule('equal_to', '#{BS} +', '#{BS.VENUE} + I{T-INF-1}'), known)).toMatchObject([
       { side: 'left', problem: { kind: 'syntax', position: 7, message: 'at 7: expected a value but found end of input' } },
       { side: 'right', problem: { kind: 'unknown_reference', position: 0, message: 'at 0: data element BS has no category option VENUE' } },
       { side: 'right', problem: { kind: 'unknown_reference', position: 14, message: 'at 14: unknown indicator T-INF-1' } },
+    ]);
+    expect(checkRule(rule('equal_to', '#{BS} +', '#{BS.VENUE} + I{T-INF-1}'), known).map((p) => p.problem.reason)).toEqual([
+      { code: 'formula.unexpected_end', params: { position: 8 } },
+      { code: 'formula.unknown_option', params: { position: 1, code: 'BS', option: 'VENUE' } },
+      { code: 'formula.unknown_indicator', params: { position: 15, code: 'T-INF-1' } },
     ]);
   });
 

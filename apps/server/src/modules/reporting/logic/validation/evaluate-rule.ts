@@ -1,4 +1,11 @@
-import type { MissingValueStrategy, RuleResult, ValidationOperator, ValidationRule, ValidationRuleSide } from '@suilian/contracts';
+import type {
+  MissingValueStrategy,
+  ReasonParams,
+  RuleResult,
+  ValidationOperator,
+  ValidationRule,
+  ValidationRuleSide,
+} from '@suilian/contracts';
 import type { ComparisonOperator, Expression } from '../expression/ast.js';
 import { compareNumbers } from '../expression/compare-numbers.js';
 import type { Resolver } from '../expression/evaluate.js';
@@ -36,12 +43,23 @@ export function evaluateRule(rule: ValidationRule, resolve: Resolver): RuleResul
   const sides = compileRule(rule);
   const left = evaluateSide(sides.left.expression, sides.left.strategy, resolve);
   const right = evaluateSide(sides.right.expression, sides.right.strategy, resolve);
-  const result = (status: RuleResult['status'], detail: string): RuleResult => ({
+  // The console words `reason` (code + the rule, its name, the operator and both sides); `message` stays for logs and API clients.
+  const facts: ReasonParams = {
+    rule: rule.code,
+    name: rule.name,
+    operator: rule.operator,
+    left: left.value === null ? null : formatNumber(left.value),
+    right: right.value === null ? null : formatNumber(right.value),
+    leftLabel: sides.left.label,
+    rightLabel: sides.right.label,
+  };
+  const result = (status: RuleResult['status'], detail: string, code: string, params: ReasonParams = {}): RuleResult => ({
     rule: rule.code,
     status,
     left: left.value,
     right: right.value,
     message: `Rule ${rule.code} (${rule.name}) ${status}: ${detail}`,
+    reason: { code: `rule.${code}`, params: { ...facts, ...params } },
   });
   const leftText = describeSide('left', sides.left, left);
   const rightText = describeSide('right', sides.right, right);
@@ -51,24 +69,32 @@ export function evaluateRule(rule: ValidationRule, resolve: Resolver): RuleResul
     { name: 'right', side: sides.right, outcome: right },
   ] as const;
   for (const { name, outcome } of named) {
-    if (outcome.skipped === 'error') return result('skipped', `the ${name} side cannot be computed (${outcome.error.message})`);
+    if (outcome.skipped === 'error')
+      return result('skipped', `the ${name} side cannot be computed (${outcome.error.message})`, 'skipped_error', {
+        side: name,
+        problem: outcome.error.kind,
+      });
   }
   if (rule.operator === 'compulsory_pair') {
     if ((left.value === null) === (right.value === null))
-      return result('passed', `${leftText} and ${rightText}: both or neither, as required`);
-    return result('failed', `${leftText} but ${rightText}: fill both or neither`);
+      return result('passed', `${leftText} and ${rightText}: both or neither, as required`, 'passed_pair');
+    return result('failed', `${leftText} but ${rightText}: fill both or neither`, 'failed_compulsory_pair');
   }
   if (rule.operator === 'exclusive_pair') {
-    if (left.value !== null && right.value !== null) return result('failed', `${leftText} and ${rightText}: fill at most one of them`);
-    return result('passed', `${leftText} and ${rightText}: at most one, as required`);
+    if (left.value !== null && right.value !== null)
+      return result('failed', `${leftText} and ${rightText}: fill at most one of them`, 'failed_exclusive_pair');
+    return result('passed', `${leftText} and ${rightText}: at most one, as required`, 'passed_pair');
   }
   if (left.value === null || right.value === null) {
     const missing = left.value === null ? named[0] : named[1];
-    return result('skipped', `the ${missing.name} side ${skipReason(missing.outcome, missing.side)}`);
+    return result('skipped', `the ${missing.name} side ${skipReason(missing.outcome, missing.side)}`, 'skipped_missing', {
+      side: missing.name,
+      strategy: missing.side.strategy,
+    });
   }
   const { symbol, words } = COMPARISONS[rule.operator];
-  if (compareNumbers(symbol, left.value, right.value)) return result('passed', `${leftText} ${symbol} ${rightText}`);
-  return result('failed', `${leftText} should be ${words} ${rightText}`);
+  if (compareNumbers(symbol, left.value, right.value)) return result('passed', `${leftText} ${symbol} ${rightText}`, 'passed_comparison');
+  return result('failed', `${leftText} should be ${words} ${rightText}`, 'failed_comparison');
 }
 
 /** Evaluates every rule for one form, in order. */
