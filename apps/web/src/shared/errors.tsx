@@ -1,4 +1,3 @@
-import { RefusalReasonSchema } from '@suilian/contracts';
 import { Alert, App, type FormInstance, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
@@ -7,6 +6,7 @@ import { ApiError } from '../api/http';
 import type { Messages } from '../i18n/zh-CN';
 import { formatDateTime } from './format';
 import { issueField, issueLines, issueMessage } from './issues';
+import { reasonText } from './reason-text';
 
 type ErrorKey = keyof Messages['errors'];
 
@@ -40,11 +40,7 @@ function detailLines(t: TFunction, error: unknown): string[] {
  */
 export function refusalText(t: TFunction, error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
-  const parsed = RefusalReasonSchema.safeParse((error.details as { reason?: unknown } | undefined)?.reason);
-  if (!parsed.success) return null;
-  const key = `reasons.${parsed.data.code}`;
-  const worded = (t as unknown as (k: string, o: object) => string)(key, { ...parsed.data.params, defaultValue: '' });
-  return worded && worded !== key ? worded : null;
+  return reasonText(t, (error.details as { reason?: unknown } | undefined)?.reason);
 }
 
 interface ApiErrorAlertProps {

@@ -1,6 +1,7 @@
 import { type FieldIssue, PASSWORD_RULES } from '@suilian/contracts';
 import type { TFunction } from 'i18next';
 import type { Messages } from '../i18n/zh-CN';
+import { reasonText } from './reason-text';
 
 type FieldKey = keyof Messages['fields'];
 
@@ -25,6 +26,8 @@ const FORMAT_RULES = { username: 'rules.username', email: 'rules.email', phone: 
 
 /** A localised sentence for the issue rules the server uses; the server's own message otherwise. */
 export function issueMessage(t: TFunction, issue: FieldIssue): string {
+  const worded = issue.reason ? reasonText(t, issue.reason) : null;
+  if (worded) return worded;
   const field = issueField(issue.field)?.split('.').pop() ?? '';
   if (issue.rule === 'unique') return t('issue.unique');
   if (issue.rule === 'required') return t('rules.required', { field: fieldLabel(t, field) });

@@ -133,7 +133,7 @@ function sourceColumns(
     const [problem] = check.problems;
     if (problem) {
       throw new AppError('VALIDATION_FAILED', `formula: ${problem.message}`, {
-        issues: [{ field: 'formula', rule: problem.kind, message: problem.message }],
+        issues: [{ field: 'formula', rule: problem.kind, message: problem.message, reason: problem.reason }],
         problems: check.problems,
       });
     }

@@ -16,6 +16,7 @@ import { useLocale } from '../../session/locale';
 import { ApiErrorAlert, applyFormErrors } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { RecordDrawer } from '../../shared/frame/RecordDrawer';
+import { reasonText } from '../../shared/reason-text';
 import { schemaRule } from '../../shared/rules';
 import { useFormulaCheck, useIndicatorSources, useSaveIndicator } from './hooks';
 import { formatMilestones, parseMilestones } from './milestones';
@@ -90,7 +91,9 @@ function FormulaStatus({ check, pending }: { check: FormulaCheckResult | undefin
         title={
           <Flex vertical>
             {check.problems.map((p) => (
-              <span key={`${p.position}-${p.message}`}>{t('indicatorAdmin.formulaAt', { pos: p.position + 1, message: p.message })}</span>
+              <span key={`${p.position}-${p.message}`}>
+                {reasonText(t, p.reason) ?? t('indicatorAdmin.formulaAt', { pos: p.position + 1, message: t(`reasons.formula.${p.kind}`) })}
+              </span>
             ))}
             {check.cycle && <span>{t('indicatorAdmin.formulaCycle', { path: check.cycle.map((c) => `I{${c}}`).join(' → ') })}</span>}
           </Flex>

@@ -3,6 +3,7 @@ import { Alert, List, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { formatDate, formatNumber } from '../../shared/format';
+import { reasonText } from '../../shared/reason-text';
 import { StatusTag, type StatusTone } from '../../shared/StatusTag';
 import { monthLabel } from './hooks';
 
@@ -73,7 +74,7 @@ export function ValidationList({ results }: { results: RuleResult[] }) {
           <Space wrap>
             <StatusTag tone={RULE_TONES[r.status]}>{t(`reporting.ruleStatuses.${r.status}`)}</StatusTag>
             <Typography.Text code>{r.rule}</Typography.Text>
-            <Typography.Text>{r.message}</Typography.Text>
+            <Typography.Text>{reasonText(t, r.reason) ?? t(`reporting.ruleStatuses.${r.status}`)}</Typography.Text>
             {(r.left !== null || r.right !== null) && (
               <Typography.Text type="secondary">
                 ({formatNumber(r.left)} / {formatNumber(r.right)})

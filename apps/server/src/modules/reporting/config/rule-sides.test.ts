@@ -19,13 +19,18 @@ describe('checkRuleSides', () => {
 
   it('gives the parser’s message, naming the side', () => {
     expect(checkRuleSides({ left: '#{BS} +', right: '#{BS}' }, context)).toEqual([
-      { field: 'left', rule: 'syntax', message: 'at 7: expected a value but found end of input' },
+      {
+        field: 'left',
+        rule: 'syntax',
+        message: 'at 7: expected a value but found end of input',
+        reason: { code: 'formula.unexpected_end', params: { position: 8 } },
+      },
     ]);
     expect(checkRuleSides({ left: '#{BS}', right: '#{BS} > 1' }, context)[0]).toMatchObject({ field: 'right', rule: 'type' });
   });
 
   it('refuses unknown elements, elements of another data set, text elements and indicators', () => {
-    expect(checkRuleSides({ left: '#{NOPE}', right: '#{ELSEWHERE} + #{NOTE} + I{T-INF-1}' }, context)).toEqual([
+    expect(checkRuleSides({ left: '#{NOPE}', right: '#{ELSEWHERE} + #{NOTE} + I{T-INF-1}' }, context)).toMatchObject([
       { field: 'left', rule: 'unknown_reference', message: 'at 0: unknown data element NOPE' },
       {
         field: 'right',
@@ -39,6 +44,10 @@ describe('checkRuleSides', () => {
         message: 'at 25: validation rules compare reported data elements, not indicators (I{T-INF-1})',
       },
     ]);
+    expect(checkRuleSides({ left: '#{NOTE}', right: '1' }, context)[0]?.reason).toEqual({
+      code: 'formula.value_type',
+      params: { position: 1, code: 'NOTE', type: 'text' },
+    });
   });
 
   it('refuses category options and offsets the form validation cannot read', () => {

@@ -1,6 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { API, type BatchValidationQuery, type DataSetConfig, type Violation } from '@suilian/contracts';
-import { Alert, Button, DatePicker, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -172,7 +172,7 @@ export function BatchTab() {
             {
               title: t('reportingAdmin.batch.message'),
               key: 'message',
-              // in the user's language; the server's sentence (with the expressions) on hover
+              // in the user's language (the server's English sentence stays in the export and the API)
               render: (_, v) => {
                 const values = {
                   left: formatNumber(v.left),
@@ -185,11 +185,7 @@ export function BatchTab() {
                     : v.operator === 'exclusive_pair'
                       ? t('reportingAdmin.batch.failedExclusive', values)
                       : t('reportingAdmin.batch.failedComparison', values);
-                return (
-                  <Tooltip title={v.message}>
-                    <span>{text}</span>
-                  </Tooltip>
-                );
+                return <span>{text}</span>;
               },
             },
           ]}

@@ -7,7 +7,12 @@ import { ExpressionError } from './expression-error.js';
  */
 export function checkTypes(root: ExpressionNode, source: string): void {
   if (typeOf(root, source) === 'boolean') {
-    throw new ExpressionError('type', root.start, 'the formula gives true/false, not a number: wrap the condition in if(…, 1, 0)');
+    throw new ExpressionError(
+      'type',
+      root.start,
+      'the formula gives true/false, not a number: wrap the condition in if(…, 1, 0)',
+      'boolean_result',
+    );
   }
 }
 
@@ -62,5 +67,14 @@ function typeOfCall(node: ExpressionNode & { kind: 'call' }, source: string): Va
 
 function mismatch(node: ExpressionNode, source: string, rule: string, found: ValueType): ExpressionError {
   const what = found === 'boolean' ? 'a condition (true/false)' : 'a number';
-  return new ExpressionError('type', node.start, `${rule}, but ${source.slice(node.start, node.end)} is ${what}`);
+  const part = source.slice(node.start, node.end);
+  return new ExpressionError(
+    'type',
+    node.start,
+    `${rule}, but ${part} is ${what}`,
+    found === 'boolean' ? 'needs_number' : 'needs_condition',
+    {
+      part,
+    },
+  );
 }

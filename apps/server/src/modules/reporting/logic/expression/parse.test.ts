@@ -116,7 +116,13 @@ describe('parseExpression: errors name the position and what was expected', () =
     const error = errorOf(source);
     expect(error.kind).toBe(kind);
     expect(error.message).toBe(message);
-    expect(error.toProblem()).toEqual({ kind, position: Number(message.slice(3, message.indexOf(':'))), message });
+    const position = Number(message.slice(3, message.indexOf(':')));
+    expect(error.toProblem()).toMatchObject({ kind, position, message });
+    // (#12 item 3) a code the console words, with the 1-based position
+    expect(error.toProblem().reason).toMatchObject({
+      code: expect.stringMatching(/^formula\.[a-z_]+$/),
+      params: { position: position + 1 },
+    });
   });
 
   it('refuses a formula longer than 4,000 characters', () => {

@@ -58,14 +58,29 @@ export function checkReferences(expression: Expression, known: KnownCodes): Expr
   for (const item of references(expression).items) {
     if (item.kind === 'indicator') {
       if (!known.indicators.has(item.code))
-        errors.push(new ExpressionError('unknown_reference', item.position, `unknown indicator ${item.code}`));
+        errors.push(
+          new ExpressionError('unknown_reference', item.position, `unknown indicator ${item.code}`, 'unknown_indicator', {
+            code: item.code,
+          }),
+        );
       continue;
     }
     const options = known.dataElements.get(item.code);
-    if (!options) errors.push(new ExpressionError('unknown_reference', item.position, `unknown data element ${item.code}`));
+    if (!options)
+      errors.push(
+        new ExpressionError('unknown_reference', item.position, `unknown data element ${item.code}`, 'unknown_element', {
+          code: item.code,
+        }),
+      );
     else if (item.categoryOption !== null && !options.has(item.categoryOption)) {
       errors.push(
-        new ExpressionError('unknown_reference', item.position, `data element ${item.code} has no category option ${item.categoryOption}`),
+        new ExpressionError(
+          'unknown_reference',
+          item.position,
+          `data element ${item.code} has no category option ${item.categoryOption}`,
+          'unknown_option',
+          { code: item.code, option: item.categoryOption },
+        ),
       );
     }
   }

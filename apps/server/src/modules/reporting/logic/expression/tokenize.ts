@@ -89,35 +89,43 @@ function readToken(source: string, i: number, char: string): Token {
   if (two) return { type: 'operator', operator: two, start: i, end: i + 2, text: pair };
   const one = ONE_CHAR[char];
   if (one) return { type: 'operator', operator: one, start: i, end: i + 1, text: char };
-  if (char === '#') throw new ExpressionError('syntax', i, "expected '{' after '#': data elements are written #{code}");
+  if (char === '#') throw new ExpressionError('syntax', i, "expected '{' after '#': data elements are written #{code}", 'hash_brace');
   const meant = MEANT[char];
-  if (meant) throw new ExpressionError('syntax', i, `unexpected '${char}': ${meant}`);
+  if (meant) throw new ExpressionError('syntax', i, `unexpected '${char}': ${meant}`, 'unexpected_char', { char });
   const ascii = FULL_WIDTH[char];
-  if (ascii) throw new ExpressionError('syntax', i, `unexpected '${char}': type '${ascii}' instead`);
-  throw new ExpressionError('syntax', i, `unexpected character '${char}'`);
+  if (ascii) throw new ExpressionError('syntax', i, `unexpected '${char}': type '${ascii}' instead`, 'full_width', { char, ascii });
+  throw new ExpressionError('syntax', i, `unexpected character '${char}'`, 'unexpected_char', { char });
 }
 
 function readNumber(source: string, start: number): Token {
   let end = start;
   while (DIGIT.test(source.charAt(end))) end++;
   if (source.charAt(end) === '.') {
-    if (!DIGIT.test(source.charAt(end + 1))) throw new ExpressionError('syntax', end + 1, "expected a digit after the decimal point '.'");
+    if (!DIGIT.test(source.charAt(end + 1)))
+      throw new ExpressionError('syntax', end + 1, "expected a digit after the decimal point '.'", 'decimal_digit');
     end++;
     while (DIGIT.test(source.charAt(end))) end++;
   }
   const text = source.slice(start, end);
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new ExpressionError('not_finite', start, `the number ${text.slice(0, 12)}… is too large`);
+  if (!Number.isFinite(value))
+    throw new ExpressionError('not_finite', start, `the number ${text.slice(0, 12)}… is too large`, 'number_too_large');
   return { type: 'number', value, start, end, text };
 }
 
 function readDataElement(source: string, start: number): Token {
   const { parts, end, dots } = readBraced(source, start, 'a data element');
   const [code = '', categoryOption, ...extra] = parts;
-  if (code === '') throw new ExpressionError('syntax', start + 2, 'expected a data element code after #{');
+  if (code === '') throw new ExpressionError('syntax', start + 2, 'expected a data element code after #{', 'missing_code');
   if (extra.length > 0)
-    throw new ExpressionError('syntax', dots[1] ?? start, 'a data element takes at most one category option: #{element.option}');
-  if (categoryOption === '') throw new ExpressionError('syntax', (dots[0] ?? start) + 1, "expected a category option code after '.'");
+    throw new ExpressionError(
+      'syntax',
+      dots[1] ?? start,
+      'a data element takes at most one category option: #{element.option}',
+      'one_option',
+    );
+  if (categoryOption === '')
+    throw new ExpressionError('syntax', (dots[0] ?? start) + 1, "expected a category option code after '.'", 'missing_option');
   const text = source.slice(start, end);
   return { type: 'dataElement', code, categoryOption: categoryOption ?? null, start, end, text };
 }
@@ -125,8 +133,9 @@ function readDataElement(source: string, start: number): Token {
 function readIndicator(source: string, start: number): Token {
   const { parts, end, dots } = readBraced(source, start, 'an indicator');
   const [code = ''] = parts;
-  if (parts.length > 1) throw new ExpressionError('syntax', dots[0] ?? start, 'an indicator has no category options: write I{code}');
-  if (code === '') throw new ExpressionError('syntax', start + 2, 'expected an indicator code after I{');
+  if (parts.length > 1)
+    throw new ExpressionError('syntax', dots[0] ?? start, 'an indicator has no category options: write I{code}', 'indicator_option');
+  if (code === '') throw new ExpressionError('syntax', start + 2, 'expected an indicator code after I{', 'missing_code');
   return { type: 'indicator', code, start, end, text: source.slice(start, end) };
 }
 
@@ -141,6 +150,9 @@ function readBraced(source: string, start: number, what: string): { parts: strin
   }
   const stop = source.charAt(i);
   if (stop === '}') return { parts: source.slice(start + 2, i).split('.'), end: i + 1, dots };
-  if (i >= source.length || !source.includes('}', i)) throw new ExpressionError('syntax', start, `${opener} without a closing }`);
-  throw new ExpressionError('syntax', i, `unexpected '${stop}' in ${what} code: codes are letters, digits, '_' and '-'`);
+  if (i >= source.length || !source.includes('}', i))
+    throw new ExpressionError('syntax', start, `${opener} without a closing }`, 'unclosed', { opener });
+  throw new ExpressionError('syntax', i, `unexpected '${stop}' in ${what} code: codes are letters, digits, '_' and '-'`, 'code_char', {
+    char: stop,
+  });
 }
