@@ -32,6 +32,8 @@ export const FormCellSchema = z.object({
   comment: z.string().nullable(),
   /** The last 12 periods' values before this one, oldest first (null where nothing was reported). */
   history: z.array(z.object({ period: z.string(), value: z.string().nullable() })),
+  /** The value was entered by the city on behalf of the district (代填). */
+  onBehalf: z.boolean(),
 });
 
 export const FormSchema = z.object({
@@ -44,6 +46,8 @@ export const FormSchema = z.object({
   entry: EntryStateSchema,
   cells: z.array(FormCellSchema),
   completedBy: z.string().nullable(),
+  /** The form was completed by the city on behalf of the district (代填), recorded as such. */
+  completedOnBehalf: z.boolean(),
   approvedBy: z.string().nullable(),
   acceptedBy: z.string().nullable(),
   comment: z.string().nullable(),
@@ -66,6 +70,8 @@ export const SaveValuesSchema = z
       )
       .min(1)
       .max(500),
+    /** City users enter a district's values only on behalf of the district, saying so (recorded as 代填). */
+    onBehalf: z.boolean().optional(),
   })
   .strict();
 export type SaveValues = z.infer<typeof SaveValuesSchema>;
@@ -78,6 +84,8 @@ export const FormActionSchema = z
     action: z.enum(FORM_ACTIONS),
     version: z.number().int(),
     comment: z.string().trim().max(2000).optional(),
+    /** City users complete (or reopen) a district's form only on behalf of the district, saying so. */
+    onBehalf: z.boolean().optional(),
   })
   .strict();
 export type FormActionInput = z.infer<typeof FormActionSchema>;

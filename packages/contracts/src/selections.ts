@@ -43,6 +43,12 @@ export const SELECTION_REFUSALS = [
   'missing',
   'unknown',
   'range',
+  // Reviews that hold up (issue #12 item 6)
+  'scores_missing',
+  'score_locked',
+  'score_not_submitted',
+  'expert_conflicted',
+  'conflict_declared',
 ] as const;
 export type SelectionRefusal = (typeof SELECTION_REFUSALS)[number];
 
@@ -85,12 +91,23 @@ const roundFields = {
     .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { message: 'criterion keys must be unique' }),
   deadline: IsoDateTimeSchema,
   quota: z.number().int().min(1).max(1000),
-  expertsPerApplication: z.number().int().min(1).max(15).default(3),
-  aggregation: z.enum(AGGREGATIONS).default('trimmed_mean'),
-  conflictRules: ConflictRulesSchema.default({ ownEnterprise: true, ownDistrict: true }),
+  expertsPerApplication: z.number().int().min(1).max(15),
+  aggregation: z.enum(AGGREGATIONS),
+  conflictRules: ConflictRulesSchema,
+  /** 匿名评审: experts do not see the applicant's name, district or the district's recommendation. */
+  blind: z.boolean(),
 };
 
-export const CreateRoundSchema = z.object(roundFields).strict();
+/** Defaults apply when a round is created only: an update leaves out what it does not change. */
+export const CreateRoundSchema = z
+  .object({
+    ...roundFields,
+    expertsPerApplication: roundFields.expertsPerApplication.default(3),
+    aggregation: roundFields.aggregation.default('trimmed_mean'),
+    conflictRules: ConflictRulesSchema.default({ ownEnterprise: true, ownDistrict: true }),
+    blind: roundFields.blind.default(false),
+  })
+  .strict();
 export type CreateRound = z.infer<typeof CreateRoundSchema>;
 export const UpdateRoundSchema = z.object({ version: z.number().int(), ...z.object(roundFields).partial().shape }).strict();
 export type UpdateRound = z.infer<typeof UpdateRoundSchema>;
@@ -98,7 +115,13 @@ export type UpdateRound = z.infer<typeof UpdateRoundSchema>;
 export const ROUND_ACTIONS = ['open', 'close_applications', 'start_review', 'close_review', 'start_publicity', 'publish'] as const;
 export type RoundAction = (typeof ROUND_ACTIONS)[number];
 export const RoundTransitionSchema = z
-  .object({ version: z.number().int(), action: z.enum(ROUND_ACTIONS), publicityEnd: IsoDateSchema.optional() })
+  .object({
+    version: z.number().int(),
+    action: z.enum(ROUND_ACTIONS),
+    publicityEnd: IsoDateSchema.optional(),
+    /** Closing the review while assigned scores are missing needs the organiser's recorded reason. */
+    overrideReason: z.string().trim().min(1).max(2000).optional(),
+  })
   .strict();
 export type RoundTransition = z.infer<typeof RoundTransitionSchema>;
 
@@ -108,6 +131,8 @@ export const RoundSchema = z.object({
   description: z.string().nullable(),
   stage: z.enum(ROUND_STAGES),
   publicityEnd: z.string().nullable(),
+  /** Set when the review was closed with assigned scores missing: who, when, why, how many were missing. */
+  closeOverride: z.object({ reason: z.string(), missing: z.number().int(), by: z.string(), at: z.string() }).nullable(),
   applicationCount: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -134,6 +159,8 @@ export const AssignmentSchema = z.object({
   expertName: z.string(),
   assignedAt: z.string(),
   scored: z.boolean(),
+  /** Scored and reopened by the organiser: the expert may score again. */
+  reopened: z.boolean(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
@@ -145,15 +172,34 @@ export type ScoreInput = z.infer<typeof ScoreInputSchema>;
 export const ObjectionInputSchema = z.object({ content: z.string().trim().min(1).max(4000) }).strict();
 export const ResolveObjectionSchema = z.object({ upheld: z.boolean(), resolution: z.string().trim().min(1).max(2000) }).strict();
 
+/**
+ * What an application's final score was computed from (stated with the score): the method, how many
+ * experts were assigned, how many scores counted, how many were missing, and which totals were kept
+ * and which trimmed (去掉一个最高分和一个最低分).
+ */
+export const ScoreBasisSchema = z.object({
+  method: z.enum(AGGREGATIONS),
+  assigned: z.number().int(),
+  counted: z.number().int(),
+  missing: z.number().int(),
+  kept: z.array(z.number()),
+  trimmed: z.array(z.number()),
+});
+export type ScoreBasis = z.infer<typeof ScoreBasisSchema>;
+
 export const ApplicationSchema = z.object({
   id: z.uuid(),
   roundId: z.uuid(),
-  enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
-  districtId: z.uuid(),
-  districtName: z.string(),
+  /** Null (with the names and the district's comment) for experts in a blind round: see `blind`. */
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+  districtId: z.uuid().nullable(),
+  districtName: z.string().nullable(),
   subjectId: z.uuid(),
+  /** In a blind round experts get the application's anonymous code here instead of the subject's name. */
   subjectName: z.string(),
+  /** True when this answer was redacted for a blind round (匿名评审). */
+  blind: z.boolean(),
   narrative: z.string(),
   attachments: z.array(z.object({ fileId: z.uuid(), name: z.string() })),
   status: z.enum(APPLICATION_STATUSES),
@@ -161,6 +207,7 @@ export const ApplicationSchema = z.object({
   /** Visible once the round is closed (and to organisers before). */
   finalScore: z.number().nullable(),
   rank: z.number().int().nullable(),
+  scoreBasis: ScoreBasisSchema.nullable(),
   selected: z.boolean(),
   /** For organisers: how many assigned experts have scored. */
   assignedExperts: z.number().int(),
@@ -177,8 +224,42 @@ export const ScoreSchema = z.object({
   total: z.number(),
   comment: z.string().nullable(),
   submittedAt: z.string(),
+  /** A submitted score is locked; the organiser may reopen it with a reason. */
+  locked: z.boolean(),
+  reopened: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
 export type Score = z.infer<typeof ScoreSchema>;
+
+export const ReasonInputSchema = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+export type ReasonInput = z.infer<typeof ReasonInputSchema>;
+
+export const SCORE_EVENTS = ['submitted', 'reopened', 'resubmitted'] as const;
+/** One entry of a score's history: every submission, reopening and new submission, never overwritten. */
+export const ScoreVersionSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  expertId: z.uuid(),
+  expertName: z.string(),
+  event: z.enum(SCORE_EVENTS),
+  oldTotal: z.number().nullable(),
+  newTotal: z.number().nullable(),
+  oldScores: z.record(z.string(), z.number()).nullable(),
+  newScores: z.record(z.string(), z.number()).nullable(),
+  by: z.string(),
+  at: z.string(),
+  reason: z.string().nullable(),
+});
+export type ScoreVersion = z.infer<typeof ScoreVersionSchema>;
+
+/** 回避申明: an expert's own declaration of a conflict of interest, which takes them off the application. */
+export const ConflictDeclarationSchema = z.object({
+  applicationId: z.uuid(),
+  expertId: z.uuid(),
+  expertName: z.string(),
+  reason: z.string(),
+  declaredAt: z.string(),
+});
+export type ConflictDeclaration = z.infer<typeof ConflictDeclarationSchema>;
 
 export const ObjectionSchema = z.object({
   id: z.uuid(),

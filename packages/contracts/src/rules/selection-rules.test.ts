@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateRoundSchema, ROUND_STAGES, UpdateRoundSchema } from '../selections.js';
 import { conflictOf } from './selection-conflicts.js';
-import { aggregate, checkScores, rankByScore, weightedTotal, weightShare } from './selection-scoring.js';
+import { aggregate, aggregateExplained, checkScores, rankByScore, scoreLocked, weightedTotal, weightShare } from './selection-scoring.js';
 import { nextAction, nextStage } from './selection-stages.js';
 
 const rubric = [
@@ -116,5 +116,20 @@ describe('rubrics', () => {
     expect(CreateRoundSchema.safeParse({ ...round, rubric: [] }).success).toBe(false);
     expect(CreateRoundSchema.safeParse({ ...round, rubric: [{ ...rubric[0], weight: 0 }] }).success).toBe(false);
     expect(UpdateRoundSchema.safeParse({ version: 1, rubric: [{ ...rubric[0], weight: 0 }] }).success).toBe(false);
+  });
+});
+
+describe('the score basis and locked sheets (#12 item 6)', () => {
+  it('states which totals were kept and which trimmed', () => {
+    expect(aggregateExplained([90, 60, 80, 70, 100], 'trimmed_mean')).toEqual({ score: 80, kept: [70, 80, 90], trimmed: [60, 100] });
+    expect(aggregateExplained([90, 60], 'trimmed_mean')).toEqual({ score: 75, kept: [60, 90], trimmed: [] });
+    expect(aggregateExplained([90, 60, 81], 'mean')).toEqual({ score: 77, kept: [60, 81, 90], trimmed: [] });
+    expect(aggregateExplained([], 'trimmed_mean')).toEqual({ score: null, kept: [], trimmed: [] });
+  });
+
+  it('locks a submitted sheet until the organiser reopens it', () => {
+    expect(scoreLocked({ submittedAt: null, reopenedAt: null })).toBe(false);
+    expect(scoreLocked({ submittedAt: new Date(), reopenedAt: null })).toBe(true);
+    expect(scoreLocked({ submittedAt: new Date(), reopenedAt: new Date() })).toBe(false);
   });
 });

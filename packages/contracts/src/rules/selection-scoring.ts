@@ -60,10 +60,28 @@ export function weightShare(rubric: readonly Weighted[], weight: number): number
  * lowest total when there are at least three (the usual 去掉一个最高分和一个最低分), then averages.
  */
 export function aggregate(totals: readonly number[], method: 'trimmed_mean' | 'mean'): number | null {
-  if (totals.length === 0) return null;
+  return aggregateExplained(totals, method).score;
+}
+
+/** The final score with what it used: the totals kept and the totals trimmed (for the score's basis). */
+export function aggregateExplained(
+  totals: readonly number[],
+  method: 'trimmed_mean' | 'mean',
+): { score: number | null; kept: number[]; trimmed: number[] } {
+  if (totals.length === 0) return { score: null, kept: [], trimmed: [] };
   const sorted = [...totals].sort((a, b) => a - b);
-  const kept = method === 'trimmed_mean' && sorted.length >= 3 ? sorted.slice(1, -1) : sorted;
-  return round2(kept.reduce((s, x) => s + x, 0) / kept.length);
+  const trim = method === 'trimmed_mean' && sorted.length >= 3;
+  const kept = trim ? sorted.slice(1, -1) : sorted;
+  const trimmed = trim ? [sorted[0] as number, sorted[sorted.length - 1] as number] : [];
+  return { score: round2(kept.reduce((s, x) => s + x, 0) / kept.length), kept, trimmed };
+}
+
+/**
+ * Whether an expert's score sheet is locked: submitted and not reopened by the organiser. A locked
+ * score is final for the expert; a reopened one may be submitted once more.
+ */
+export function scoreLocked(sheet: { submittedAt: unknown; reopenedAt: unknown }): boolean {
+  return sheet.submittedAt !== null && sheet.submittedAt !== undefined && !sheet.reopenedAt;
 }
 
 /** Standard competition ranking (1, 2, 2, 4) by score, highest first; unscored applications get no rank. */

@@ -8,6 +8,7 @@ import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { formStepNotices } from './form.notifications.js';
 import { formEntryState } from './form-entry.js';
+import { onBehalfOf, requireFourEyes } from './form-four-eyes.js';
 import { checkValue, moveForm } from './form-workflow.js';
 import { shiftPeriod } from './logic/periods/period-dates.js';
 import { PeriodError, validatePeriodId } from './logic/periods/period-id.js';
@@ -99,8 +100,10 @@ export function createFormService(deps: FormServiceDeps) {
         value: find(e.code, period)?.value ?? null,
         comment: find(e.code, period)?.comment ?? null,
         history: periods.map((p) => ({ period: p, value: find(e.code, p)?.value ?? null })),
+        onBehalf: find(e.code, period)?.onBehalf ?? false,
       })),
       completedBy: registration?.completedBy ?? null,
+      completedOnBehalf: registration?.completedOnBehalf ?? false,
       approvedBy: registration?.approvedBy ?? null,
       acceptedBy: registration?.acceptedBy ?? null,
       comment: registration?.comment ?? null,
@@ -132,6 +135,7 @@ export function createFormService(deps: FormServiceDeps) {
             throw refusal('CONFLICT', 'reporting.form_completed', 'the form is completed; uncomplete it to change values', undefined, {
               state: 'completed',
             });
+          const behalf = onBehalfOf(actor, 'save', input.onBehalf, org);
           const before = await present(tx, code, period, org);
           const now = deps.clock.now();
           // Every value is checked before anything is written, and every problem is reported at
@@ -180,7 +184,10 @@ export function createFormService(deps: FormServiceDeps) {
             entityType: 'data_set',
             entityId: `${code}:${period}:${org.id}`,
             before: before.cells.map((c) => [c.element, c.value]),
-            after: after.cells.map((c) => [c.element, c.value]),
+            // Entered by the city on the district's behalf (代填): the audit entry says so.
+            after: behalf
+              ? { values: after.cells.map((c) => [c.element, c.value]), onBehalf: true, onBehalfOf: behalf }
+              : after.cells.map((c) => [c.element, c.value]),
           });
           return after;
         })
@@ -208,6 +215,8 @@ export function createFormService(deps: FormServiceDeps) {
               { state: registration?.state ?? 'open', action: input.action },
               { rule: move.rule },
             );
+          requireFourEyes(input.action, registration, actor);
+          const behalf = onBehalfOf(actor, input.action, input.onBehalf, org);
           let validation: RuleResult[] = [];
           if (input.action === 'complete') {
             validation = await deps.validate(tx, dataSet, period, org.id);
@@ -224,6 +233,8 @@ export function createFormService(deps: FormServiceDeps) {
               state: move.to,
               completedBy: move.to === 'completed' ? actor.name : (registration?.completedBy ?? null),
               completedAt: move.to === 'completed' ? now : (registration?.completedAt ?? null),
+              completedOnBehalf: move.to === 'completed' ? behalf !== null : (registration?.completedOnBehalf ?? false),
+              completedOnBehalfOf: move.to === 'completed' ? behalf : (registration?.completedOnBehalfOf ?? null),
               approvedBy: move.to === 'approved' ? actor.name : move.to === 'completed' ? null : (registration?.approvedBy ?? null),
               approvedAt: move.to === 'approved' ? now : move.to === 'completed' ? null : (registration?.approvedAt ?? null),
               acceptedBy: move.to === 'accepted' ? actor.name : null,
@@ -237,7 +248,7 @@ export function createFormService(deps: FormServiceDeps) {
             entityType: 'data_set',
             entityId: `${code}:${period}:${org.id}`,
             before: { state: registration?.state ?? 'open' },
-            after: { state: move.to, comment: input.comment ?? null },
+            after: { state: move.to, comment: input.comment ?? null, ...(behalf ? { onBehalf: true, onBehalfOf: behalf } : {}) },
           });
           // The approvers, the city or the district hear of the step in its transaction (issue #12 item 2).
           const notices = formStepNotices({

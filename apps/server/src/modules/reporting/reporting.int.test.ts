@@ -17,6 +17,7 @@ describe('district monthly report', () => {
   let ctx: TestContext;
   let officer: Session;
   let other: Session;
+  let colleague: Session;
   let admin: Session;
   let ent: Session;
   let huangpuId: string;
@@ -45,6 +46,8 @@ describe('district monthly report', () => {
     const tianhe = await orgByDivision(ctx, '440106');
     const e = await insertEnterprise(ctx, huangpu.id, '报表企业', '91440112MA59B7XH31');
     await insertUser(ctx, 'r.hp', 'district_officer', huangpu.id);
+    await insertUser(ctx, 'r.hp2', 'district_officer', huangpu.id);
+    colleague = await login(ctx, 'r.hp2');
     await insertUser(ctx, 'r.th', 'district_officer', tianhe.id);
     await insertUser(ctx, 'r.admin', 'city_admin', city.id);
     await insertUser(ctx, 'r.ent', 'enterprise_user', e.id);
@@ -102,7 +105,12 @@ describe('district monthly report', () => {
 
   it('approves in the district, accepts in the city, and locks with the reason', async () => {
     expect((await act(officer, '202601', 'accept')).statusCode).toBe(403);
-    expect((await act(officer, '202601', 'approve')).json().form.state).toBe('approved');
+    // Four eyes (#12 item 6): the officer who completed the form does not approve it; a colleague does.
+    expect((await act(officer, '202601', 'approve')).json().error.details.reason).toEqual({
+      code: 'report.four_eyes',
+      params: { submitter: 'r.hp' },
+    });
+    expect((await act(colleague, '202601', 'approve')).json().form.state).toBe('approved');
     const accepted = await act(admin, '202601', 'accept', undefined, huangpuId);
     expect(accepted.json().form).toMatchObject({ state: 'accepted', entry: { open: false, reason: 'accepted' } });
     const locked = await save(officer, '202601', { BS5G_TOTAL: '5000' });

@@ -9,7 +9,9 @@ import type { FileService } from '../../platform/files/file.service.js';
 import type { FactoryService } from '../factories/index.js';
 import type { ProjectService } from '../projects/index.js';
 import { applicationPolicy, reviewerOf } from './application.policy.js';
+import { blindFor, redactForBlindReview } from './blind.js';
 import { fieldRefused, refused } from './refusals.js';
+import { requireNoConflict } from './review-conflicts.js';
 import { roundPolicy } from './round.policy.js';
 import type { RoundService } from './round.service.js';
 import { type ApplicationScope, type ApplicationWithNames, createSelectionRepo, type RoundRow } from './selection.repo.js';
@@ -51,10 +53,12 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   ): Promise<ApplicationWithNames> {
     const app = await applicationInRound(round, applicationId, db);
     if (applicationPolicy.can(actor, 'read', app)) return app;
-    // A conflicted or unassigned expert cannot even open the application.
+    // An unassigned expert cannot even open the application; an assigned one whose affiliation
+    // conflicts with it now (it may have changed since the assignment) is refused with the rule.
     const reviewer = reviewerOf(actor);
-    if (reviewer && (await createSelectionRepo(db).findAssignment(app.id, reviewer))) return app;
-    throw notFound('application');
+    if (!reviewer || !(await createSelectionRepo(db).findAssignment(app.id, reviewer))) throw notFound('application');
+    await requireNoConflict(db, round, app, reviewer);
+    return app;
   }
 
   async function present(actor: Actor, round: RoundRow, apps: ApplicationWithNames[], db: DbOrTx = deps.db): Promise<Application[]> {
@@ -68,9 +72,10 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       db,
     );
     const showScores = roundPolicy.allows(actor, 'manage') || AFTER_REVIEW_STAGES.includes(round.stage);
+    const blind = blindFor(actor, round);
     return apps.map((a) => {
       const mine = assignments.filter((x) => x.applicationId === a.id);
-      return {
+      const application: Application = {
         id: a.id,
         roundId: a.roundId,
         enterpriseId: a.enterpriseId,
@@ -87,11 +92,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         districtComment: a.districtComment,
         finalScore: showScores ? a.finalScore : null,
         rank: showScores ? a.rank : null,
+        scoreBasis: showScores ? (a.scoreBasis ?? null) : null,
         selected: a.selected,
         assignedExperts: mine.length,
         submittedScores: mine.filter((x) => x.submittedAt).length,
         createdAt: a.createdAt.toISOString(),
+        blind: false,
       };
+      return blind ? redactForBlindReview(application) : application;
     });
   }
 

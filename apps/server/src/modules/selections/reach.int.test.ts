@@ -70,9 +70,9 @@ describe('selection reach', () => {
     expect(await status('rc.xa', 'GET', `/applications/${ids.a2}`)).toBe(404);
     expect(await status('rc.xa', 'PUT', `/applications/${ids.a2}/score`, { scores: { network: 5 } })).toBe(404);
 
-    // Only an assigned expert's score is kept: an organiser who also holds selection:review is refused.
+    // Only an assigned expert scores: an organiser who also holds selection:review is refused (403, #11 item 5).
     const unassigned = await as('rc.admin').request('PUT', url(`/applications/${ids.a1}/score`), { scores: { network: 9 } });
-    expect(unassigned.statusCode).toBe(409);
+    expect(unassigned.statusCode).toBe(403);
     expect(unassigned.json().error.details).toMatchObject({ rule: 'not_assigned' });
     expect(await status('rc.xa', 'PUT', `/applications/${ids.a1}/score`, { scores: { network: 9 } })).toBe(200);
     expect(await status('rc.xb', 'PUT', `/applications/${ids.a2}/score`, { scores: { network: 4 } })).toBe(200);

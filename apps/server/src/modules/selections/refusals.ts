@@ -18,3 +18,11 @@ export function fieldRefused(
 ): AppError {
   return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, rule, message, ...params }] });
 }
+
+/**
+ * A 403 naming its selection rule (`details.rule`): the caller is signed in with the permission but
+ * this person may not act on this application (not assigned to it, or conflicted).
+ */
+export function forbiddenBy(rule: SelectionRefusal, message: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('FORBIDDEN', message, { rule, ...params });
+}

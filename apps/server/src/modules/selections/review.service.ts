@@ -1,24 +1,14 @@
-import {
-  AFTER_REVIEW_STAGES,
-  type Application,
-  type Assignment,
-  type ConflictReason,
-  checkScores,
-  conflictOf,
-  type Score,
-  type ScoreInput,
-  weightedTotal,
-} from '@suilian/contracts';
+import { type Application, type Assignment, conflictOf } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, forbidden, refusal } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import type { NotificationService } from '../notifications/index.js';
 import { applicationPolicy } from './application.policy.js';
 import type { ApplicationService } from './application.service.js';
 import { fieldRefused, refused } from './refusals.js';
-import { roundPolicy } from './round.policy.js';
+import { CONFLICT_MESSAGES } from './review-conflicts.js';
 import type { RoundService } from './round.service.js';
 import { expertAssignedNotice } from './selection.notifications.js';
 import { type ApplicationWithNames, createSelectionRepo, type RoundRow } from './selection.repo.js';
@@ -32,13 +22,7 @@ export interface ReviewServiceDeps {
   applications: Pick<ApplicationService, 'applicationInRound' | 'visibleApplication' | 'presentOne'>;
 }
 
-/** The English sentence of each conflict of interest (API users read it; the console translates the reason). */
-const CONFLICT_MESSAGES: Record<ConflictReason, string> = {
-  own_enterprise: 'the expert works for the applicant',
-  own_district: 'the expert belongs to the applicant’s district',
-};
-
-/** Expert review: assignment under the conflict-of-interest rules and the expert count, and scoring. */
+/** Expert review: assignment under the conflict-of-interest rules and the expert count (scoring: score.service.ts). */
 export function createReviewService(deps: ReviewServiceDeps) {
   /** The application experts may be assigned to: in district or expert review, and recommended. */
   async function assignable(round: RoundRow, applicationId: string, tx: DbOrTx): Promise<ApplicationWithNames> {
@@ -62,7 +46,13 @@ export function createReviewService(deps: ReviewServiceDeps) {
         const app = await assignable(round, applicationId, tx);
         const r = createSelectionRepo(tx);
         const experts = new Map((await r.findExperts()).map((e) => [e.userId, { ...e, name: e.displayName }]));
+        // 回避申明: an expert who declared a conflict with this application is not assigned to it again.
+        const declared = new Set((await r.findDeclarations([app.id])).map((d) => d.expertId));
         expertIds.forEach((id, i) => {
+          if (declared.has(id))
+            throw fieldRefused(`expertIds.${i}`, 'conflict_declared', 'the expert declared a conflict of interest with this application', {
+              expertId: id,
+            });
           const expert = experts.get(id);
           if (!expert) throw fieldRefused(`expertIds.${i}`, 'expert', 'not an active expert');
           const reason = conflictOf(round.conflictRules, expert, app);
@@ -138,74 +128,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
           expertName: a.expertName,
           assignedAt: a.assignedAt.toISOString(),
           scored: a.submittedAt !== null,
+          reopened: a.reopenedAt !== null,
         }));
-    },
-
-    async score(actor: Actor, roundId: string, applicationId: string, input: ScoreInput): Promise<Score> {
-      applicationPolicy.authorize(actor, 'score');
-      // A score is a person's judgement: an API token (no person) gives none.
-      if (!actor.userId)
-        throw refusal('FORBIDDEN', 'selection.score_in_person', 'scores are given by an expert in person, not through an API token');
-      const expertId = actor.userId;
-      return deps.db.transaction(async (tx) => {
-        const round = await deps.rounds.getRound(actor, roundId, tx);
-        const app = await deps.applications.visibleApplication(actor, round, applicationId, tx);
-        if (round.stage !== 'expert_review') throw refused('score_stage', 'scores are taken while the round is in expert review');
-        // The district may have changed its mind after the assignment: only recommended applications are scored.
-        if (app.status !== 'recommended')
-          throw refused('not_recommended', 'only applications the district recommended are scored', { status: app.status });
-        const problems = checkScores(round.rubric, input.scores);
-        if (problems.length > 0)
-          throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), {
-            issues: problems.map((p) => ({ field: `scores.${p.criterion}`, rule: p.rule, message: p.message })),
-          });
-        // Only an assigned expert's sheet is kept: anyone else would score into nothing.
-        if (!(await createSelectionRepo(tx).findAssignment(app.id, expertId)))
-          throw refused('not_assigned', 'only the experts assigned to the application score it', { expertId });
-        const total = weightedTotal(round.rubric, input.scores);
-        const now = deps.clock.now();
-        await createSelectionRepo(tx).saveScore(app.id, expertId, {
-          scores: input.scores,
-          total,
-          comment: input.comment ?? null,
-          submittedAt: now,
-        });
-        await deps.audit.append(tx, actor, {
-          action: 'selection.score',
-          entityType: 'selection_application',
-          entityId: app.id,
-          after: { total },
-        });
-        return {
-          applicationId: app.id,
-          expertId,
-          expertName: actor.displayName ?? actor.name,
-          scores: input.scores,
-          total,
-          comment: input.comment ?? null,
-          submittedAt: now.toISOString(),
-        };
-      });
-    },
-
-    /** Organisers see every score; an expert sees only their own until the round closes. */
-    async scores(actor: Actor, roundId: string, applicationId: string): Promise<Score[]> {
-      applicationPolicy.authorize(actor, 'readScores');
-      const round = await deps.rounds.getRound(actor, roundId);
-      const app = await deps.applications.visibleApplication(actor, round, applicationId);
-      const all = (await createSelectionRepo(deps.db).findAssignments([app.id])).filter((a) => a.submittedAt);
-      // Independent scoring: until the review closes an expert sees only their own sheet.
-      const ownOnly = !roundPolicy.allows(actor, 'manage') && !AFTER_REVIEW_STAGES.includes(round.stage);
-      const visible = ownOnly ? all.filter((a) => a.expertId === actor.userId) : all;
-      return visible.map((a) => ({
-        applicationId: a.applicationId,
-        expertId: a.expertId,
-        expertName: a.expertName,
-        scores: a.scores ?? {},
-        total: a.total ?? 0,
-        comment: a.comment,
-        submittedAt: a.submittedAt?.toISOString() ?? '',
-      }));
     },
   };
 }

@@ -1,12 +1,10 @@
 import {
-  aggregate,
   type CreateRound,
   nextStage,
   ROUND_TRANSITIONS,
   type Round,
   type RoundListQuery,
   type RoundTransition,
-  rankByScore,
   type UpdateRound,
 } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -16,6 +14,7 @@ import type { Clock } from '../../platform/clock.js';
 import { notFound, staleVersion } from '../../platform/errors.js';
 import type { NotificationService } from '../notifications/index.js';
 import { fieldRefused, refused } from './refusals.js';
+import { closeExpertReview } from './review-close.js';
 import { roundPolicy } from './round.policy.js';
 import { createSelectionRepo, type RoundRow } from './selection.repo.js';
 import { notifyRoundStage } from './stage-notices.js';
@@ -42,23 +41,6 @@ export function createRoundService(deps: RoundServiceDeps) {
   async function present(rows: RoundRow[], db: DbOrTx = deps.db): Promise<Round[]> {
     const counts = await createSelectionRepo(db).countApplications(rows.map((r) => r.id));
     return rows.map((r) => toRound(r, counts.get(r.id) ?? 0));
-  }
-
-  /** Closing the review: each application's final score from its submitted totals, then ranks. */
-  async function closeReview(tx: DbOrTx, round: RoundRow) {
-    const r = createSelectionRepo(tx);
-    const apps = (await r.findApplications(round.id, { all: true })).filter((a) => a.status === 'recommended');
-    const totals = await r.findSubmittedTotals(round.id);
-    const scored = apps.map((a) => ({
-      id: a.id,
-      score: aggregate(
-        totals.filter((t) => t.applicationId === a.id).map((t) => t.total),
-        round.aggregation,
-      ),
-    }));
-    const ranks = rankByScore(scored);
-    for (const s of scored)
-      await r.updateApplication(s.id, { finalScore: s.score, rank: ranks.get(s.id) ?? null, updatedAt: deps.clock.now() });
   }
 
   /** Publicity lists the best-ranked recommended applications up to the quota. */
@@ -112,7 +94,8 @@ export function createRoundService(deps: RoundServiceDeps) {
       return deps.db.transaction(async (tx) => {
         const current = await getRound(actor, id, tx);
         // Once applications come in, the rules they applied under stay fixed.
-        if (current.stage !== 'draft' && (input.rubric || input.aggregation || input.conflictRules || input.subjectType || input.kind))
+        const reviewRules = [input.rubric, input.aggregation, input.conflictRules, input.subjectType, input.kind, input.blind];
+        if (current.stage !== 'draft' && reviewRules.some((v) => v !== undefined))
           throw refused('rubric_fixed', 'the rubric, kind and review rules are fixed once the round is open');
         const { version, deadline, ...rest } = input;
         const updated = await createSelectionRepo(tx).updateRound(id, version, {
@@ -147,7 +130,10 @@ export function createRoundService(deps: RoundServiceDeps) {
         }
         const today = deps.clock.now().toISOString().slice(0, 10);
         const patch: Partial<RoundRow> = { stage: to, updatedAt: deps.clock.now() };
-        if (input.action === 'close_review') await closeReview(tx, round);
+        if (input.action === 'close_review') {
+          const override = await closeExpertReview(tx, actor, round, input.overrideReason, deps.clock.now());
+          if (override) patch.closeOverride = override;
+        }
         if (input.action === 'start_publicity') {
           if (!input.publicityEnd || input.publicityEnd <= today)
             throw fieldRefused('publicityEnd', 'future', 'the publicity period (公示) needs an end date after today');
@@ -171,7 +157,7 @@ export function createRoundService(deps: RoundServiceDeps) {
           entityType: 'selection_round',
           entityId: id,
           before: { stage: round.stage },
-          after: { stage: updated.stage },
+          after: { stage: updated.stage, ...(patch.closeOverride ? { closeOverride: patch.closeOverride } : {}) },
         });
         // Those the new stage concerns hear of it in the same transaction (issue #12 item 2).
         await notifyRoundStage(tx, deps.notifications, updated, input.action, actor.userId);
@@ -198,7 +184,9 @@ function toRound(r: RoundRow, applicationCount: number): Round {
     expertsPerApplication: r.expertsPerApplication,
     aggregation: r.aggregation,
     conflictRules: r.conflictRules,
+    blind: r.blind,
     stage: r.stage,
+    closeOverride: r.closeOverride ?? null,
     publicityEnd: r.publicityEnd,
     applicationCount,
     version: r.version,

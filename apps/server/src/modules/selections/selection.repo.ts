@@ -10,8 +10,10 @@ import {
   selectionAssignment,
   selectionAttachment,
   selectionCase,
+  selectionConflictDeclaration,
   selectionObjection,
   selectionRound,
+  selectionScoreVersion,
 } from './selection.table.js';
 
 export type RoundRow = typeof selectionRound.$inferSelect;
@@ -19,6 +21,8 @@ export type ApplicationRow = typeof selectionApplication.$inferSelect;
 export type AssignmentRow = typeof selectionAssignment.$inferSelect;
 export type ObjectionRow = typeof selectionObjection.$inferSelect;
 export type CaseRow = typeof selectionCase.$inferSelect;
+export type ScoreVersionRow = typeof selectionScoreVersion.$inferSelect & { expertName: string };
+export type DeclarationRow = typeof selectionConflictDeclaration.$inferSelect & { expertName: string };
 export type ApplicationWithNames = ApplicationRow & { enterpriseName: string; districtName: string };
 /** Which applications an actor sees. */
 export type ApplicationScope = { all: true } | { districtId: string } | { enterpriseId: string } | { expertId: string };
@@ -152,12 +156,58 @@ export function createSelectionRepo(db: DbOrTx) {
     async saveScore(
       applicationId: string,
       expertId: string,
-      patch: Pick<AssignmentRow, 'scores' | 'total' | 'comment' | 'submittedAt'>,
+      patch: Partial<Pick<AssignmentRow, 'scores' | 'total' | 'comment' | 'submittedAt' | 'reopenedAt' | 'reopenedBy' | 'reopenReason'>>,
     ): Promise<void> {
       await db
         .update(selectionAssignment)
         .set(patch)
         .where(and(eq(selectionAssignment.applicationId, applicationId), eq(selectionAssignment.expertId, expertId)));
+    },
+    /** Every assignment of the round's applications, scored or not (closing the review counts the missing ones). */
+    async findRoundAssignments(roundId: string): Promise<AssignmentRow[]> {
+      const rows = await db
+        .select({ a: selectionAssignment })
+        .from(selectionAssignment)
+        .innerJoin(selectionApplication, eq(selectionApplication.id, selectionAssignment.applicationId))
+        .where(eq(selectionApplication.roundId, roundId));
+      return rows.map((r) => r.a);
+    },
+    async insertScoreVersion(row: typeof selectionScoreVersion.$inferInsert): Promise<void> {
+      await db.insert(selectionScoreVersion).values(row);
+    },
+    async findScoreVersions(applicationId: string): Promise<ScoreVersionRow[]> {
+      const rows = await db
+        .select({ v: selectionScoreVersion, expertName: appUser.displayName })
+        .from(selectionScoreVersion)
+        .innerJoin(appUser, eq(appUser.id, selectionScoreVersion.expertId))
+        .where(eq(selectionScoreVersion.applicationId, applicationId))
+        .orderBy(asc(selectionScoreVersion.at));
+      // Within one instant (never two requests in practice), a submission precedes its reopening and the new submission.
+      const rank = { submitted: 0, reopened: 1, resubmitted: 2 } as const;
+      return rows
+        .map((r) => ({ ...r.v, expertName: r.expertName }))
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || rank[a.event] - rank[b.event]);
+    },
+    async insertDeclaration(row: typeof selectionConflictDeclaration.$inferInsert): Promise<void> {
+      await db.insert(selectionConflictDeclaration).values(row).onConflictDoNothing();
+    },
+    /** Conflicts experts declared (回避申明) on the given applications. */
+    async findDeclarations(applicationIds: string[]): Promise<DeclarationRow[]> {
+      if (applicationIds.length === 0) return [];
+      const rows = await db
+        .select({ d: selectionConflictDeclaration, expertName: appUser.displayName })
+        .from(selectionConflictDeclaration)
+        .innerJoin(appUser, eq(appUser.id, selectionConflictDeclaration.expertId))
+        .where(inArray(selectionConflictDeclaration.applicationId, applicationIds))
+        .orderBy(asc(selectionConflictDeclaration.declaredAt));
+      return rows.map((r) => ({ ...r.d, expertName: r.expertName }));
+    },
+    async findExpertProfile(userId: string): Promise<{ affiliationOrgId: string | null; districtId: string | null } | null> {
+      const [row] = await db
+        .select({ affiliationOrgId: expertProfile.affiliationOrgId, districtId: expertProfile.districtId })
+        .from(expertProfile)
+        .where(eq(expertProfile.userId, userId));
+      return row ?? null;
     },
     async findSubmittedTotals(roundId: string): Promise<Array<{ applicationId: string; total: number }>> {
       const rows = await db

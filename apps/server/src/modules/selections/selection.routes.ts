@@ -4,9 +4,11 @@ import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import type { ApplicationService } from './application.service.js';
 import type { CaseService } from './case.service.js';
+import type { ConflictDeclarationService } from './conflict-declaration.service.js';
 import type { ObjectionService } from './objection.service.js';
 import type { ReviewService } from './review.service.js';
 import type { RoundService } from './round.service.js';
+import type { ScoreService } from './score.service.js';
 
 interface SelectionServices {
   rounds: RoundService;
@@ -14,6 +16,8 @@ interface SelectionServices {
   reviews: ReviewService;
   objections: ObjectionService;
   cases: CaseService;
+  scores: ScoreService;
+  declarations: ConflictDeclarationService;
 }
 
 /** The selections endpoints of the catalogue (packages/contracts/src/endpoints/selections.ts). */
@@ -40,8 +44,16 @@ export function registerSelectionRoutes(app: FastifyInstance, s: SelectionServic
   serveEndpoint(app, API.unassignSelectionExpert, async (q) =>
     s.reviews.unassign(actorOf(q), q.params.id, q.params.applicationId, q.params.expertId),
   );
-  serveEndpoint(app, API.scoreSelectionApplication, async (q) => s.reviews.score(actorOf(q), q.params.id, q.params.applicationId, q.body));
-  serveEndpoint(app, API.listSelectionScores, async (q) => s.reviews.scores(actorOf(q), q.params.id, q.params.applicationId));
+  serveEndpoint(app, API.scoreSelectionApplication, async (q) => s.scores.score(actorOf(q), q.params.id, q.params.applicationId, q.body));
+  serveEndpoint(app, API.listSelectionScores, async (q) => s.scores.scores(actorOf(q), q.params.id, q.params.applicationId));
+  serveEndpoint(app, API.reopenSelectionScore, async (q) =>
+    s.scores.reopen(actorOf(q), q.params.id, q.params.applicationId, q.params.expertId, q.body),
+  );
+  serveEndpoint(app, API.listSelectionScoreHistory, async (q) => s.scores.history(actorOf(q), q.params.id, q.params.applicationId));
+  serveEndpoint(app, API.declareSelectionConflict, async (q) =>
+    s.declarations.declare(actorOf(q), q.params.id, q.params.applicationId, q.body),
+  );
+  serveEndpoint(app, API.listSelectionConflictDeclarations, async (q) => s.declarations.list(actorOf(q), q.params.id));
 
   serveEndpoint(app, API.objectToSelectionApplication, async (q) =>
     s.objections.object(actorOf(q), q.params.id, q.params.applicationId, q.body.content),

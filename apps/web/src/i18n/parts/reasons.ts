@@ -19,6 +19,19 @@ export const zhCN = {
       project: {
         district_of_enterprise: '项目所在区即企业所在区，不能另选其他区。',
       },
+      report: {
+        four_eyes: '报表须由提交人（{{submitter}}）以外的人员审批。',
+        on_behalf_required: '市级用户只能以"代{{district}}填报"的方式填写区级报表，并将记录为代填。',
+      },
+      two_factor: {
+        already_enabled: '已启用双因素认证；如需更换设备，请先关闭或由管理员重置。',
+        no_enrolment: '请先开始绑定，再输入验证码。',
+        not_enabled: '该账号尚未启用双因素认证。',
+        not_pending: '本次登录已完成验证，无需再输入验证码。',
+        required_by_role: '您的角色要求启用双因素认证，不能关闭。',
+        session_only: '双因素认证仅用于浏览器登录。',
+        token: 'API 令牌不使用双因素认证。',
+      },
     },
   ),
 };
@@ -32,6 +45,19 @@ export const enUS: Widen<typeof zhCN> = {
       },
       project: {
         district_of_enterprise: "A project is in its enterprise's district; another district cannot be chosen.",
+      },
+      report: {
+        four_eyes: 'A report is approved by someone other than its submitter ({{submitter}}).',
+        on_behalf_required: 'City users fill a district report only on behalf of {{district}}, recorded as such.',
+      },
+      two_factor: {
+        already_enabled: 'Two-factor authentication is already on; to change devices, turn it off or ask an administrator to reset it.',
+        no_enrolment: 'Start the set-up first, then enter a code.',
+        not_enabled: 'This account has no two-factor authentication.',
+        not_pending: 'This login is already verified; no code is needed.',
+        required_by_role: 'Your role requires two-factor authentication; it cannot be turned off.',
+        session_only: 'Two-factor authentication applies to browser logins only.',
+        token: 'API tokens do not use two-factor authentication.',
       },
     },
   ),

@@ -126,7 +126,11 @@ export function AssignCard({ round, application }: { round: Round; application: 
   const options = useMemo(
     () =>
       (experts.data ?? []).map((e) => {
-        const conflict = conflictOf(round.conflictRules, e, application);
+        // Organisers always see the applicant (only experts of a blind round get it redacted).
+        const conflict = conflictOf(round.conflictRules, e, {
+          enterpriseId: application.enterpriseId ?? '',
+          districtId: application.districtId ?? '',
+        });
         return {
           value: e.userId,
           disabled: assigned.has(e.userId),

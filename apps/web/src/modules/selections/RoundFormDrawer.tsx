@@ -51,6 +51,7 @@ interface Values {
   aggregation?: Round['aggregation'];
   ownEnterprise?: boolean;
   ownDistrict?: boolean;
+  blind?: boolean;
   rubric?: Partial<Criterion>[];
 }
 
@@ -75,6 +76,7 @@ function valuesOf(r: Round): Values {
     aggregation: r.aggregation,
     ownEnterprise: r.conflictRules.ownEnterprise,
     ownDistrict: r.conflictRules.ownDistrict,
+    blind: r.blind,
     rubric: r.rubric,
   };
 }
@@ -90,6 +92,7 @@ function newValues(): Values {
     aggregation: 'trimmed_mean',
     ownEnterprise: true,
     ownDistrict: true,
+    blind: false,
     rubric: TEMPLATE,
   };
 }
@@ -260,6 +263,7 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
       subjectType: v.subjectType ?? 'factory',
       aggregation: v.aggregation ?? 'trimmed_mean',
       conflictRules: { ownEnterprise: v.ownEnterprise ?? true, ownDistrict: v.ownDistrict ?? true },
+      blind: v.blind ?? false,
       rubric: (v.rubric ?? []).map((c) => ({
         key: (c.key ?? '').trim(),
         nameZh: (c.nameZh ?? '').trim(),
@@ -425,6 +429,11 @@ export function RoundFormDrawer({ mode, onClose, onSaved }: Props) {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item name="blind" valuePropName="checked" extra={t('selectionRules.review.blindFieldHint')}>
+            <Checkbox disabled={locked} data-testid="round-blind">
+              {t('selectionRules.review.blindField')}
+            </Checkbox>
+          </Form.Item>
           <Divider titlePlacement="start" plain>
             {t('selections.rubric')}
           </Divider>

@@ -23,6 +23,8 @@ function localParams(t: TFunction, params: Params, round: Pick<Round, 'rubric' |
   if (typeof params.status === 'string') out.status = t(`applicationStatuses.${params.status}`, { defaultValue: params.status });
   if (typeof params.stage === 'string') out.stage = t(`roundStages.${params.stage}`, { defaultValue: params.stage });
   if (typeof params.action === 'string') out.action = t(`roundActions.${params.action}`, { defaultValue: params.action });
+  if (typeof params.reason === 'string')
+    out.conflict = t(`selectionRules.review.conflicts.${params.reason}`, { defaultValue: params.reason });
   out.subject = round ? t(`selectionSubjects.${round.subjectType}`) : '';
   const key = typeof params.field === 'string' ? /^scores\.(.+)$/.exec(params.field)?.[1] : undefined;
   if (key !== undefined) {
