@@ -61,6 +61,12 @@ export const zhCN = {
     'handle:write': '注册与维护标识',
     'handle:delegate': '分配标识前缀',
     'mail:dispatch': '立即投递邮件',
+    'record:confirm': '确认企业申报记录',
+    'report:read': '查看报送数据',
+    'report:enter': '填报报表',
+    'report:approve': '审批报表',
+    'report:accept': '接收报表',
+    'progress_report:generate': '生成进展报告',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
@@ -128,6 +134,12 @@ export const enUS: Widen<typeof zhCN> = {
     'handle:write': 'Register and maintain identifiers',
     'handle:delegate': 'Delegate identifier prefixes',
     'mail:dispatch': 'Dispatch the mail outbox',
+    'record:confirm': 'Confirm declared records',
+    'report:read': 'Read reported data',
+    'report:enter': 'Enter forms',
+    'report:approve': 'Approve forms',
+    'report:accept': 'Accept forms',
+    'progress_report:generate': 'Generate progress reports',
   },
   userStatus: {
     active: 'Active',
