@@ -26,6 +26,9 @@ export const zhCN = {
       vulnerability: '漏洞',
     },
   },
+  resolve: {
+    technical: '技术信息（HS_ADMIN、TTL、索引等）',
+  },
   breadcrumb: {
     home: '首页',
     detail: '详情',
@@ -79,6 +82,9 @@ export const enUS: Widen<typeof zhCN> = {
       handle: 'Identifiers',
       vulnerability: 'Vulnerabilities',
     },
+  },
+  resolve: {
+    technical: 'Technical values (HS_ADMIN, TTL, indexes …)',
   },
   breadcrumb: {
     home: 'Home',

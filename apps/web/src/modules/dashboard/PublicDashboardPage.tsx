@@ -27,8 +27,21 @@ export default function PublicDashboardPage() {
   const mapCard = cards.find((c) => c.code === data?.mapIndicator);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#001529' }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+      {/* Fits a 390 px phone (#12 item 7): narrow paddings, the title may wrap, nothing wider than the screen. */}
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 8,
+          background: '#001529',
+          padding: '0 clamp(12px, 4vw, 50px)',
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 1.4,
+        }}
+      >
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, minWidth: 0, fontSize: 'clamp(15px, 4vw, 20px)' }}>
           {t('dashboard.publicTitle')}
         </Typography.Title>
         <Space>
@@ -38,7 +51,7 @@ export default function PublicDashboardPage() {
           </Link>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <Layout.Content style={{ padding: 'clamp(12px, 4vw, 24px)', minWidth: 0, overflowX: 'hidden' }}>
         <Flex vertical gap={16} data-testid="public-dashboard-page">
           <Alert
             type="info"
@@ -61,7 +74,7 @@ export default function PublicDashboardPage() {
                         value={data.mapIndicator ?? undefined}
                         options={cards.map((c) => ({ value: c.code, label: `${c.code} ${nameOf(c)}` }))}
                         onChange={(map) => setFilters({ map })}
-                        style={{ width: 260 }}
+                        style={{ width: 'min(260px, 45vw)' }}
                         aria-label={t('dashboard.map.indicator')}
                         data-testid="dashboard-map-indicator"
                       />

@@ -1,5 +1,5 @@
 import { ExportOutlined, LoginOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Input, Layout, Result, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Descriptions, Flex, Input, Layout, Result, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -31,7 +31,9 @@ function RecordCard({ answer, handle }: { answer: ResolveAnswer; handle: string 
   const link = values.find((v) => v.type === 'URL' && isLink(v)) ?? values.find(isLink);
   // The platform's public view adds the owner and the template's labels; the record shows without it.
   const view = usePublicView(answer.handle ?? handle, true).data;
-  const labels = Object.fromEntries((view?.template?.items ?? []).map((item) => [item.name, item.label]));
+  const labels: Record<string, string> = Object.fromEntries((view?.template?.items ?? []).map((item) => [item.name, item.label]));
+  // People read the values the template names (and any other non-system value); HS_* values are the system's.
+  const readable = values.filter((v) => labels[v.type] !== undefined || !v.type.startsWith('HS_'));
   return (
     <Card data-testid="resolve-record">
       <Row gutter={[24, 24]}>
@@ -78,7 +80,33 @@ function RecordCard({ answer, handle }: { answer: ResolveAnswer; handle: string 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('handles.resolve.values')}
       </Typography.Title>
-      <ValuesTable values={values} labels={labels} />
+      {/* The template's labels first; the technical values (HS_ADMIN, TTL, indexes) folded away (#12 item 7). */}
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        data-testid="resolve-labelled"
+        items={readable.map((v) => ({
+          key: String(v.index),
+          label: labels[v.type] ?? v.type,
+          children: <span style={{ overflowWrap: 'anywhere' }}>{valueText(v)}</span>,
+        }))}
+      />
+      <Collapse
+        style={{ marginTop: 12 }}
+        data-testid="resolve-technical"
+        items={[
+          {
+            key: 'technical',
+            label: t('details.resolve.technical'),
+            children: (
+              <div style={{ overflowX: 'auto' }}>
+                <ValuesTable values={values} labels={labels} />
+              </div>
+            ),
+          },
+        ]}
+      />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('handles.resolve.publicOnly')}
       </Typography.Paragraph>
@@ -138,6 +166,7 @@ export default function PublicResolvePage() {
           justifyContent: 'space-between',
           background: '#fff',
           borderBottom: '1px solid #f0f0f0',
+          padding: '0 clamp(12px, 4vw, 50px)',
         }}
       >
         <Link to={me ? '/' : '/login'} style={{ color: '#0b2e6b', fontWeight: 600, fontSize: 18 }}>
@@ -154,7 +183,10 @@ export default function PublicResolvePage() {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1100, width: '100%', margin: '0 auto' }} data-testid="resolve-page">
+      <Layout.Content
+        style={{ padding: 'clamp(12px, 4vw, 24px)', maxWidth: 1100, width: '100%', margin: '0 auto', minWidth: 0 }}
+        data-testid="resolve-page"
+      >
         <Flex vertical gap={16}>
           <div>
             <Typography.Title level={3} style={{ marginBottom: 4 }}>
