@@ -254,7 +254,9 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     await page.getByTestId('project-action-confirm').click();
     const error = modal.getByTestId('api-error');
     await eventually(() => error.textContent()).toContain('验收前须上传验收报告');
-    expect(await error.textContent()).toContain('acceptance report');
+    // (#12 item 3) the reason code worded in Chinese, never the server's English sentence
+    expect(await error.textContent()).toContain('验收前须在附件中上传验收报告。');
+    expect(await error.textContent()).not.toContain('acceptance report');
     await modal.getByRole('button', { name: /取\s*消/ }).click();
     expect(await detail.getByTestId('project-state').textContent()).toBe('建成');
 
