@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
 
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 /** A valid GB 32100-2015 code for a Tianhe (440106) enterprise, unique per run. */
 function tianheCreditCode(): string {

@@ -10,7 +10,7 @@ import { launchChromium, openSession, type Session } from './support/browser';
 import { apiSession, fillBaseStations, lastMonth, loginInBrowser, reopenForEntry } from './support/reporting';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 /** The figure on a target card, as a number (`12,345` → 12345; `—` → null). */
 async function cardValue(page: Page, code: string): Promise<number | null> {

@@ -10,7 +10,7 @@ const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const NEW_PASSWORD = 'Tianhe-e2e-2025!';
 
 /** Retries an assertion for up to 15 s (the UI answers asynchronously). */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 describe('foundation console (issue #2)', () => {
   const baseURL = inject('baseURL');

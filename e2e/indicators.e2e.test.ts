@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, login, openSession, type Session } from './support/browser';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 describe('indicators: drill-down and administration (issue #4)', () => {
   const baseURL = inject('baseURL');

@@ -8,7 +8,7 @@ import { launchChromium, openSession, pickOption, type Session, submitLogin } fr
 import { completeSecondFactor } from './support/two-factor';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 interface Login {
   username: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, pickOption, type Session } from './support/browser';
 import { apiSession, lastMonth, loginInBrowser } from './support/reporting';
 
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 describe('reporting configuration (issue #4)', () => {
   const baseURL = inject('baseURL');

@@ -9,7 +9,7 @@ import { launchChromium, openSession, type Session } from './support/browser';
 import { apiSession, FORM, type FormBody, fillBaseStations, lastMonth, loginInBrowser, reopenForEntry } from './support/reporting';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 describe('monthly reporting (issue #4)', () => {
   const baseURL = inject('baseURL');

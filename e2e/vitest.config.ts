@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'e2e',
     include: ['e2e/**/*.e2e.test.ts'],
     globalSetup: ['e2e/global-setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 150_000,
     hookTimeout: 120_000,
     fileParallelism: false,
   },

@@ -9,7 +9,7 @@ import { launchChromium, openSession, type Session, submitLogin } from './suppor
 import { apiSession, type Login } from './support/reporting';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 describe('工作台: every role lands on its own to-dos (issue #12 item 1)', () => {
   const baseURL = inject('baseURL');

@@ -29,6 +29,9 @@ export interface Session {
 /** A fresh browser context (own cookies and localStorage) in Chinese, desktop size. */
 export async function openSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  // CI machines are shared and slower than a workstation: waits are generous, never what a test asserts.
+  context.setDefaultTimeout(45_000);
+  context.setDefaultNavigationTimeout(60_000);
   const page = await context.newPage();
   const contractWarnings: string[] = [];
   const pageErrors: string[] = [];
