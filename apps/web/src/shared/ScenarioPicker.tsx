@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../session/locale';
 import { itemName, useCodeList } from './codeLists';
 import { DATE_FORMAT } from './format';
-import { rowKey, rowsFromSelection, type ScenarioCategory, type ScenarioRow } from './scenarios';
+import { catalogueMatch, rowKey, rowsFromSelection, type ScenarioCategory, type ScenarioRow } from './scenarios';
 
 interface Props {
   value?: ScenarioRow[];
@@ -43,7 +43,12 @@ export function ScenarioPicker({ value, onChange, withGoLive, placeholder, ...re
       <Select
         mode="tags"
         value={rows.map(rowKey)}
-        onChange={(values: string[]) => onChange?.(rowsFromSelection(values, rows, codes))}
+        onChange={(values: string[]) =>
+          // A typed name that means a catalogue entry becomes that entry, not a custom scenario.
+          onChange?.(
+            rowsFromSelection([...new Set(values.map((v) => (codes.has(v) ? v : (catalogueMatch(v, options) ?? v))))], rows, codes),
+          )
+        }
         options={options}
         loading={isPending}
         placeholder={placeholder ?? t('projects.scenarioPlaceholder')}

@@ -21,12 +21,21 @@ export function useDistricts() {
 }
 
 /** A district picker (the districts in the user's scope). */
-export function DistrictSelect(props: Omit<SelectProps<string>, 'options' | 'loading'> & { 'data-testid'?: string }) {
+export function DistrictSelect({
+  knownName,
+  ...props
+}: Omit<SelectProps<string>, 'options' | 'loading'> & {
+  'data-testid'?: string;
+  /** The chosen district's name when the user cannot list districts (shown instead of its id, #12 item 7). */
+  knownName?: string;
+}) {
   const { t } = useTranslation();
   const districts = useDistricts();
+  const options = (districts.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+  if (props.value && knownName && !options.some((o) => o.value === props.value)) options.unshift({ value: props.value, label: knownName });
   return (
     <Select
-      options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+      options={options}
       loading={districts.isPending}
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('fields.districtId')}

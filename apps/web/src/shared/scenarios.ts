@@ -32,3 +32,18 @@ export function rowsFromSelection(values: string[], previous: ScenarioRow[], cod
   }
   return rows;
 }
+
+/**
+ * The catalogue entry a typed text means, so Enter picks it instead of creating a custom scenario
+ * (#12 item 7): the entry named exactly so (ignoring case and spaces), else the only entry whose
+ * name contains the text; undefined when none or several match.
+ */
+export function catalogueMatch(text: string, options: ReadonlyArray<{ value: string; label: string }>): string | undefined {
+  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const typed = norm(text);
+  if (!typed) return undefined;
+  const exact = options.find((o) => norm(o.label) === typed || o.value.toLowerCase() === typed);
+  if (exact) return exact.value;
+  const partial = options.filter((o) => norm(o.label).includes(typed));
+  return partial.length === 1 ? partial[0]?.value : undefined;
+}

@@ -185,7 +185,11 @@ export function EnterpriseFormDrawer({ mode, onClose, onSaved }: Props) {
             </Col>
             <Col span={12}>
               <Form.Item name="districtId" label={t('fields.districtId')} rules={editing ? [] : [rules.requiredSelect('districtId')]}>
-                <DistrictSelect disabled={!!editing || districtScoped} data-testid="enterprise-district" />
+                <DistrictSelect
+                  disabled={!!editing || districtScoped}
+                  knownName={editing?.districtName}
+                  data-testid="enterprise-district"
+                />
               </Form.Item>
             </Col>
           </Row>
