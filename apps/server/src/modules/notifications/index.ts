@@ -19,7 +19,7 @@ export type { NotificationService } from './notification.service.js';
  *
  *   await notifications.notify(tx, affected.map((orgId) => ({ role: 'enterprise_user', orgId })), {
  *     kind: 'security.notice', title: { zh, en }, body: { zh, en },
- *     link: `/security/notices/${id}`, dedupeKey: `security.notice:${id}`,
+ *     link: `/security/notices?notice=${id}`, dedupeKey: `security.notice:${id}`,
  *   });
  *
  * Recipients: `{ userId }`, or `{ role, orgId? , districtId? }` (all active users of the role, within

@@ -53,7 +53,12 @@ describe('project notifications (#12 item 2)', () => {
     await ctx.database.pool.query(
       "UPDATE app_user SET email = username || '@suilian.test' WHERE username IN ('pn.ent', 'pn.ent.mate', 'pn.hp', 'pn.admin')",
     );
-    [ent, hp, th, admin] = await Promise.all(['pn.ent', 'pn.hp', 'pn.th', 'pn.admin'].map((u) => login(ctx, u)));
+    [ent, hp, th, admin] = (await Promise.all(['pn.ent', 'pn.hp', 'pn.th', 'pn.admin'].map((u) => login(ctx, u)))) as [
+      Session,
+      Session,
+      Session,
+      Session,
+    ];
   });
   afterAll(async () => ctx?.close());
 

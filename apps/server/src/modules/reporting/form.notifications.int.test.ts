@@ -43,7 +43,12 @@ describe('reporting notifications (#12 item 2)', () => {
     await insertUser(ctx, 'rn.th', 'district_officer', tianhe.id);
     await insertUser(ctx, 'rn.admin', 'city_admin', city.id);
     await ctx.database.pool.query("UPDATE app_user SET email = username || '@suilian.test' WHERE username LIKE 'rn.%'");
-    [hp1, hp2, th, admin] = await Promise.all(['rn.hp1', 'rn.hp2', 'rn.th', 'rn.admin'].map((u) => login(ctx, u)));
+    [hp1, hp2, th, admin] = (await Promise.all(['rn.hp1', 'rn.hp2', 'rn.th', 'rn.admin'].map((u) => login(ctx, u)))) as [
+      Session,
+      Session,
+      Session,
+      Session,
+    ];
     await ctx.database.pool.query(
       "INSERT INTO data_value (data_element_code, period, org_id, value, stored_by, updated_at) VALUES ('BS5G_TOTAL', '202512', $1, '1100', 'seed', now())",
       [huangpuId],

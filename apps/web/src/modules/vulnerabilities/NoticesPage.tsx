@@ -3,6 +3,7 @@ import type { Notice } from '@suilian/contracts';
 import { Button, Card, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -19,7 +20,9 @@ export default function NoticesPage() {
   const table = useTableState();
   const [status, setStatus] = useState<'all' | 'draft' | 'published'>('all');
   const { data, isFetching, error } = useNotices(table, { status: status === 'all' ? undefined : status });
-  const [open, setOpen] = useState<string>();
+  // A notification links here with ?notice=<id> (issue #12 item 2): the drawer opens on it.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | undefined>(params.get('notice') ?? undefined);
   const [mode, setMode] = useState<NoticeFormMode | null>(null);
   const n = (key: string) => t(`vulnerabilities.notices.${key}` as 'vulnerabilities.notices.title');
   const manage = can('vuln:manage');

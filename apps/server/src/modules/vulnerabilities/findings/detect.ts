@@ -1,6 +1,8 @@
 import type { VulnGrade } from '@suilian/contracts';
 import type { DbOrTx } from '../../../db/client.js';
+import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
+import { findingsAssignedNotices } from './finding.notifications.js';
 import { createFindingRepo, type FindingEventInsert, type FindingRow } from './finding.repo.js';
 import { slaDueAt, stateWhenSeenAgain } from './lifecycle.js';
 
@@ -24,7 +26,15 @@ export interface DetectOutcome {
 export async function recordSightings(
   tx: DbOrTx,
   sightings: readonly Sighting[],
-  options: { now: Date; origin: 'match' | 'scan'; scanKey?: string; by: string; note: string },
+  options: {
+    now: Date;
+    origin: 'match' | 'scan';
+    scanKey?: string;
+    by: string;
+    note: string;
+    /** Tells each enterprise of its new and reopened findings in this transaction (issue #12 item 2). */
+    announce?: Pick<NotificationService, 'notify'> | undefined;
+  },
 ): Promise<DetectOutcome> {
   const outcome: DetectOutcome = { created: [], reopened: [], unchanged: [] };
   if (sightings.length === 0) return outcome;
@@ -94,6 +104,9 @@ export async function recordSightings(
     events.push({ findingId: f.id, fromState: null, toState: 'new', action: 'detect', actorName: options.by, note: options.note, at: now });
   await repo.touch(seen, now, options.scanKey);
   await repo.insertEvents(events);
+  if (options.announce)
+    for (const notice of findingsAssignedNotices([...outcome.created, ...outcome.reopened]))
+      await options.announce.notify(tx, notice.recipients, notice.message);
   return outcome;
 }
 

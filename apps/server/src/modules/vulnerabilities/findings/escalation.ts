@@ -4,6 +4,7 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Schedules } from '../../../platform/jobs/schedules.js';
 import type { NotificationService } from '../../notifications/index.js';
+import { DUE_SOON_DAYS, findingDueSoonNotice, findingsOverdueNotices } from './finding.notifications.js';
 import { createFindingRepo, type FindingRow } from './finding.repo.js';
 
 export interface EscalationDeps {
@@ -23,7 +24,8 @@ const BATCH = 500;
 /**
  * The SLA sweep: overdue open findings escalate to their district's officers and the city's
  * analysts (one notification per district per sweep; each finding once per due date, so running
- * it again sends nothing new); expired risk acceptances reopen. Idempotent.
+ * it again sends nothing new) and are told to their enterprise; findings due within
+ * DUE_SOON_DAYS remind their enterprise once per deadline; expired risk acceptances reopen. Idempotent.
  */
 export function createEscalation(deps: EscalationDeps) {
   async function sweep(): Promise<{ escalated: number; reopened: number }> {
@@ -58,6 +60,15 @@ export function createEscalation(deps: EscalationDeps) {
               .slice(0, 180)}:${now.toISOString().slice(0, 10)}`,
           },
         );
+      }
+      // The enterprises hear of their own overdue findings too, and of deadlines coming up (issue #12 item 2).
+      const today = now.toISOString().slice(0, 10);
+      for (const notice of findingsOverdueNotices(overdue, today)) await deps.notifications.notify(tx, notice.recipients, notice.message);
+      const soon = await repo.dueBetween(now, new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000), BATCH);
+      // Once per finding and deadline: the dedupe key makes later sweeps send nothing new.
+      for (const f of soon) {
+        const notice = findingDueSoonNotice(f);
+        await deps.notifications.notify(tx, notice.recipients, notice.message);
       }
       await repo.markEscalated(overdue.map((f) => f.id));
       const expired = await repo.expiredAcceptances(now.toISOString().slice(0, 10), BATCH);

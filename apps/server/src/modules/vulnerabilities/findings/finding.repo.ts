@@ -1,5 +1,5 @@
 import { DEFAULT_SLA_DAYS, type FindingListQuery, type VulnGrade } from '@suilian/contracts';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
 import type { OrgScope } from '../../../platform/scope.js';
@@ -163,6 +163,15 @@ export function createFindingRepo(db: DbOrTx) {
             or(isNull(vulnFinding.escalatedFor), sql`${vulnFinding.escalatedFor} <> ${vulnFinding.slaDueAt}`),
           ),
         )
+        .orderBy(asc(vulnFinding.slaDueAt))
+        .limit(limit);
+    },
+    /** Open findings whose SLA deadline falls in [from, to), soonest first (the due-soon reminders). */
+    async dueBetween(from: Date, to: Date, limit: number): Promise<FindingRow[]> {
+      return db
+        .select()
+        .from(vulnFinding)
+        .where(and(inArray(vulnFinding.state, [...OPEN_STATES]), gte(vulnFinding.slaDueAt, from), lt(vulnFinding.slaDueAt, to)))
         .orderBy(asc(vulnFinding.slaDueAt))
         .limit(limit);
     },

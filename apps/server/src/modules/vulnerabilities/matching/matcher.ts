@@ -1,5 +1,6 @@
 import type { RematchResult } from '@suilian/contracts';
 import type { DbOrTx } from '../../../db/client.js';
+import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { recordFixes, recordSightings, type Sighting } from '../findings/detect.js';
 import {
@@ -87,6 +88,8 @@ export async function matchAndStore(
      * firmware upgrade) become fixed, awaiting re-verification by someone else.
      */
     fixedBy?: { id: string | null; name: string };
+    /** Who tells the enterprises of new findings (issue #12 item 2); without it nobody is told. */
+    announce?: Pick<NotificationService, 'notify'> | undefined;
   },
 ): Promise<MatchCounts> {
   const repo = createMatchRepo(tx);
@@ -148,6 +151,12 @@ export async function matchAndStore(
     await recordFixes(tx, gone, { now: options.now, actorId: options.fixedBy.id, by: options.fixedBy.name });
   }
   if (options.recordFindings === false) return { affected, needsReview, findingsCreated: 0, findingsReopened: 0 };
-  const outcome = await recordSightings(tx, sightings, { now: options.now, origin: 'match', by: options.by, note: options.note });
+  const outcome = await recordSightings(tx, sightings, {
+    now: options.now,
+    origin: 'match',
+    by: options.by,
+    note: options.note,
+    announce: options.announce,
+  });
   return { affected, needsReview, findingsCreated: outcome.created.length, findingsReopened: outcome.reopened.length };
 }

@@ -5,6 +5,7 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import { notFound, refusal } from '../../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../../platform/jobs/job.service.js';
+import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { recordSightings, type Sighting } from '../findings/detect.js';
 import { vulnerabilityPolicy } from '../vulnerability.policy.js';
@@ -17,6 +18,7 @@ export interface MatchingServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   jobs: Pick<JobService, 'define'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /** Assets per transaction in a full re-match: big enough to be quick, small enough to keep locks short. */
@@ -47,7 +49,12 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       const page = await createMatchRepo(deps.db).assets({ ...(after ? { after } : {}), limit: PAGE });
       if (page.length === 0) break;
       const counts = await deps.db.transaction((tx) =>
-        matchAndStore(tx, page, loaded, { now: deps.clock.now(), by: actor.displayName ?? actor.name, note: 'full re-match' }),
+        matchAndStore(tx, page, loaded, {
+          now: deps.clock.now(),
+          by: actor.displayName ?? actor.name,
+          note: 'full re-match',
+          announce: deps.notifications,
+        }),
       );
       add(result, counts);
       result.assets += page.length;
@@ -82,7 +89,16 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       for (;;) {
         const page = await repo.assets({ ...(after ? { after } : {}), limit: PAGE * 5 });
         if (page.length === 0) return total;
-        add(total, await matchAndStore(tx, page, loaded, { now: deps.clock.now(), vulnerabilityIds, by, note: 'advisory imported' }));
+        add(
+          total,
+          await matchAndStore(tx, page, loaded, {
+            now: deps.clock.now(),
+            vulnerabilityIds,
+            by,
+            note: 'advisory imported',
+            announce: deps.notifications,
+          }),
+        );
         after = page.at(-1)?.id;
         if (page.length < PAGE * 5) return total;
       }
@@ -98,7 +114,13 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       if (assetIds.length === 0) return { affected: 0, needsReview: 0, findingsCreated: 0, findingsReopened: 0 };
       const loaded = await fullIndex(tx);
       const assets = await createMatchRepo(tx).assets({ ids: assetIds });
-      return matchAndStore(tx, assets, loaded, { now: deps.clock.now(), by, note: 'asset changed', ...options });
+      return matchAndStore(tx, assets, loaded, {
+        now: deps.clock.now(),
+        by,
+        note: 'asset changed',
+        announce: deps.notifications,
+        ...options,
+      });
     },
 
     async list(actor: Actor, query: MatchListQuery): Promise<{ items: Match[]; total: number }> {
@@ -133,7 +155,13 @@ export function createMatchingService(deps: MatchingServiceDeps) {
                 vulnerabilityId: row.match.vulnerabilityId,
               },
             ],
-            { now, origin: 'match', by: actor.displayName ?? actor.name, note: `match reviewed: ${input.note ?? 'affected'}` },
+            {
+              now,
+              origin: 'match',
+              by: actor.displayName ?? actor.name,
+              note: `match reviewed: ${input.note ?? 'affected'}`,
+              announce: deps.notifications,
+            },
           );
         await deps.audit.append(tx, actor, {
           action: 'vulnerability.match_review',

@@ -200,7 +200,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
               zh: `${number}：${row.summary}\n请于 ${row.responseDeadline} 前签收并反馈处置情况。`,
               en: `${number}: ${row.summary}\nPlease acknowledge and report your response by ${row.responseDeadline}.`,
             },
-            link: `/security/notices/${id}`,
+            link: `/security/notices?notice=${id}`,
             dedupeKey: `notice:${id}`,
           },
         );

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { UploadedFile } from '../../../platform/tabular/http.js';
+import type { NotificationService } from '../../notifications/index.js';
 import { createAdvisoryRepo } from '../advisory.repo.js';
 import { assetPolicy } from '../assets/asset.policy.js';
 import { createAssetRepo } from '../assets/asset.repo.js';
@@ -20,6 +21,7 @@ export interface ScanServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   matching: Pick<MatchingService, 'matchAssets'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /** One asset per host, vendor (through the alias table) and product. */
@@ -100,7 +102,14 @@ export function createScanService(deps: ScanServiceDeps) {
         const seen: Sighting[] = [];
         await deps.matching.matchAssets(tx, [...touched], by, { recordFindings: false, collect: seen });
         const before = await createScanRepo(tx).openInScope(scanKey);
-        const outcome = await recordSightings(tx, seen, { now, origin: 'scan', scanKey, by, note: `scan ${query.name}: ${file.name}` });
+        const outcome = await recordSightings(tx, seen, {
+          now,
+          origin: 'scan',
+          scanKey,
+          by,
+          note: `scan ${query.name}: ${file.name}`,
+          announce: deps.notifications,
+        });
         const seenKeys = new Set(seen.map((s) => `${s.asset.id}:${s.vulnerabilityId}`));
         const absent = before.filter((f) => !seenKeys.has(`${f.assetId}:${f.vulnerabilityId}`));
         const findings = createFindingRepo(tx);
