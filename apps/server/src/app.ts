@@ -159,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: organisations.service,
     codeLists: codeLists.service,
     projects: projects.service,
+    files,
     jobs,
   });
   const selections = createSelectionsModule({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { ConfirmationSchema } from './confirmations.js';
 import { SCENARIO_CATEGORIES } from './projects.js';
 
 /** 5G factory levels (5G全连接工厂): line, workshop, factory. */
@@ -61,6 +62,8 @@ export const FactorySchema = z.object({
   /** Whether the factory counts toward T-APP-1 (≥ 10 live scenarios). */
   countsTowardTarget: z.boolean(),
   projectIds: z.array(z.uuid()),
+  /** Counted toward T-APP-1 only once confirmed by its district (issue #12 item 5). */
+  confirmation: ConfirmationSchema,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
+import { CONFIRMATION_STATES } from './confirmations.js';
 import {
   AGGREGATION_TYPES,
   ExpressionProblemSchema,
@@ -231,6 +232,11 @@ export const IndicatorRecordSchema = z.object({
   weight: z.number(),
   /** Console path of the record. */
   link: z.string().nullable(),
+  /**
+   * Where a self-declared record stands (issue #12 item 5): counted records are `confirmed`;
+   * `declared` ones are listed apart and not counted; null for records without confirmation.
+   */
+  confirmation: z.enum(CONFIRMATION_STATES).nullable(),
 });
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>;
 
@@ -276,6 +282,12 @@ export const IndicatorRecordsSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   records: z.array(IndicatorRecordSchema),
+  /**
+   * Records declared by enterprises that would count but wait for their district's confirmation
+   * (issue #12 item 5): not in `total` or `sum`; the first 50, latest first, and how many.
+   */
+  pending: z.array(IndicatorRecordSchema),
+  pendingTotal: z.number().int(),
   dataValues: z.array(IndicatorDataValueSchema),
   operands: z.array(IndicatorOperandSchema),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { ConfirmationSchema } from './confirmations.js';
 import { PATENT_NUMBER_RULE, parsePatentNumber } from './patent-number.js';
 
 /**
@@ -157,6 +158,8 @@ export const RegistryRecordSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   attachments: z.array(z.object({ fileId: z.uuid(), name: z.string(), mediaType: z.string(), size: z.number().int() })),
   isDemo: z.boolean(),
+  /** Counted toward targets only once confirmed by its district (issue #12 item 5). */
+  confirmation: ConfirmationSchema,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'file:upload',
   'registry:read',
   'registry:write',
+  /** Confirm or return records enterprises declared, so they count toward targets (issue #12 item 5). */
+  'record:confirm',
   'selection:read',
   'selection:manage',
   'selection:apply',
@@ -131,6 +133,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'file:upload',
       'registry:read',
       'registry:write',
+      'record:confirm',
       'selection:read',
       'selection:recommend',
       'indicator:read',

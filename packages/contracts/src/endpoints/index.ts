@@ -1,6 +1,7 @@
 import type { Endpoint } from '../api/endpoint.js';
 import { accountEndpoints } from './accounts.js';
 import { codeListEndpoints } from './codelists.js';
+import { confirmationEndpoints } from './confirmations.js';
 import { dashboardEndpoints } from './dashboard.js';
 import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
@@ -29,6 +30,7 @@ export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
 export const API = {
   ...accountEndpoints,
   ...codeListEndpoints,
+  ...confirmationEndpoints,
   ...dashboardEndpoints,
   ...enterpriseEndpoints,
   ...factoryEndpoints,
@@ -51,6 +53,7 @@ export const API = {
 export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   accountEndpoints,
   codeListEndpoints,
+  confirmationEndpoints,
   dashboardEndpoints,
   enterpriseEndpoints,
   factoryEndpoints,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { confirmationAtEntry } from '../../platform/confirmation/confirmation.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { inScope } from '../../platform/scope.js';
 import { choiceLookup, sameName } from '../../platform/tabular/choices.js';
@@ -194,11 +195,14 @@ export function createFactoryImporter(deps: FactoryImportDeps): TabularImporter<
     const rows: NewFactoryRows[] = accepted.map(({ value: f }) => {
       const id = randomUUID();
       const enterpriseId = f.enterpriseId ?? '';
+      const districtId = f.districtId ?? districtOf.get(enterpriseId) ?? '';
       return {
         factory: {
           id,
           enterpriseId,
-          districtId: f.districtId ?? districtOf.get(enterpriseId) ?? '',
+          districtId,
+          // Imported by the enterprise: declared; by its district or the city: confirmed (issue #12 item 5).
+          ...confirmationAtEntry(actor, factoryPolicy.can(actor, 'confirm', { enterpriseId, districtId }), now),
           name: f.name,
           address: f.address ?? null,
           level: f.level,

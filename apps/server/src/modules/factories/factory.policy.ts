@@ -8,8 +8,13 @@ export interface FactoryOwner {
 
 const scope = { district: 'districtId', organisation: ['enterpriseId'] } as const;
 
-/** Who may do what to 5G factories: enterprise:read / enterprise:write, within the actor's scope. */
-export const factoryPolicy = definePolicy<FactoryOwner, 'read' | 'write'>('factory', {
+/**
+ * Who may do what to 5G factories: enterprise:read / enterprise:write, within the actor's scope;
+ * confirm (or return) a declared factory: record:confirm — district users of the factory's
+ * district and city admins, never the enterprise itself (issue #12 item 5).
+ */
+export const factoryPolicy = definePolicy<FactoryOwner, 'read' | 'write' | 'confirm'>('factory', {
   read: { access: 'enterprise:read', scope },
   write: { access: 'enterprise:write', scope },
+  confirm: { access: 'record:confirm', scope: { district: 'districtId', organisation: [] } },
 });

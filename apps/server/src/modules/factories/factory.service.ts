@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { confirmationAtEntry, toConfirmation } from '../../platform/confirmation/confirmation.js';
 import { fieldError, notFound, staleVersion } from '../../platform/errors.js';
 import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
@@ -134,9 +135,12 @@ export function createFactoryService(deps: FactoryServiceDeps) {
           throw fieldError('VALIDATION_FAILED', 'enterpriseId', 'exists', 'no such enterprise in your scope');
         const prepared = await prepare(actor, tx, enterpriseId, input, []);
         const now = deps.clock.now();
+        const districtId = input.districtId ?? enterprise.districtId ?? '';
         const created = await createFactoryRepo(tx).insert({
           enterpriseId,
-          districtId: input.districtId ?? enterprise.districtId ?? '',
+          districtId,
+          // Declared by the enterprise: counted once its district confirms (issue #12 item 5).
+          ...confirmationAtEntry(actor, factoryPolicy.can(actor, 'confirm', { enterpriseId, districtId }), now),
           name: input.name,
           address: input.address ?? null,
           level: input.level,
@@ -159,7 +163,15 @@ export function createFactoryService(deps: FactoryServiceDeps) {
         const existing = await createFactoryRepo(tx).findScenarios([id]);
         const prepared = await prepare(actor, tx, current.factory.enterpriseId, input, existing);
         const { version, scenarios: _s, projectIds: _p, ...fields } = input;
-        const updated = await createFactoryRepo(tx).updateVersioned(id, version, { ...fields, updatedAt: deps.clock.now() });
+        // An edit by someone who may not confirm declares the factory again (issue #12 item 5).
+        const confirmation = factoryPolicy.can(actor, 'confirm', current.factory)
+          ? {}
+          : confirmationAtEntry(actor, false, deps.clock.now());
+        const updated = await createFactoryRepo(tx).updateVersioned(id, version, {
+          ...fields,
+          ...confirmation,
+          updatedAt: deps.clock.now(),
+        });
         if (!updated) throw staleVersion('factory');
         await write(tx, id, prepared);
         const after = await presentOne(tx, id);
@@ -202,6 +214,7 @@ function toFactory(
     liveScenarioCount: live,
     countsTowardTarget: live >= FACTORY_SCENARIO_THRESHOLD,
     projectIds,
+    confirmation: toConfirmation(f),
     version: f.version,
     createdAt: f.createdAt.toISOString(),
     updatedAt: f.updatedAt.toISOString(),

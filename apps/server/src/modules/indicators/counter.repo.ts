@@ -3,10 +3,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { SpanSources } from '../../platform/measures/spans.js';
 import { enterpriseMeasures } from '../enterprises/index.js';
-import { factoryMeasures } from '../factories/index.js';
+import { factoryMeasures, factoryPendingMeasures } from '../factories/index.js';
 import { handleMeasures } from '../handles/index.js';
 import { projectMeasures } from '../projects/index.js';
-import { registryMeasures } from '../registries/index.js';
+import { registryMeasures, registryPendingMeasures } from '../registries/index.js';
 import { selectionMeasures } from '../selections/index.js';
 import { type GridRow, gridFromRows, type ValueGrid } from './value-grid.js';
 
@@ -28,6 +28,15 @@ const COUNTERS: SpanSources = {
   ...handleMeasures,
 };
 
+/**
+ * The records each counter would count once their district confirms them: declared by the
+ * enterprise, not counted yet (issue #12 item 5). Same shape and filters as COUNTERS.
+ */
+const PENDING: SpanSources = { ...factoryPendingMeasures, ...registryPendingMeasures };
+
+/** Record kinds that count only once confirmed: their counted rows are confirmed by definition. */
+const CONFIRMABLE = new Set<DrillRecordKind>(['factory', 'registry_record']);
+
 /** Counters whose drill-down shows one row per id (summing its spans) rather than one per span. */
 const PER_ID = new Set(['handle_registrations', 'handle_resolutions']);
 
@@ -48,17 +57,19 @@ export interface CounterRow {
   weight: number;
   /** The round of a selection application, the registry of a registry record. */
   ref: string | null;
+  /** confirmed (counted) or declared (pending) for records that need confirmation; null for others. */
+  confirmation: 'confirmed' | 'declared' | null;
 }
 
-function spansOf(counter: string, districtId: string | null): SQL {
-  const build = COUNTERS[counter];
+function spansOf(counter: string, districtId: string | null, sources: SpanSources = COUNTERS): SQL {
+  const build = sources[counter];
   if (!build) throw new Error(`unknown counter ${counter}`);
   return build((column) => (districtId ? sql`AND ${column} = ${districtId}` : sql``));
 }
 
 /** The rows counted at the end of `asOf`: the spans covering that day (per id where the counter says so). */
-function rowsOf(counter: string, asOf: string, districtId: string | null): SQL {
-  const covering = sql`SELECT * FROM (${spansOf(counter, districtId)}) x WHERE x.since <= ${asOf}::date AND (x.until IS NULL OR x.until > ${asOf}::date)`;
+function rowsOf(counter: string, asOf: string, districtId: string | null, sources: SpanSources = COUNTERS): SQL {
+  const covering = sql`SELECT * FROM (${spansOf(counter, districtId, sources)}) x WHERE x.since <= ${asOf}::date AND (x.until IS NULL OR x.until > ${asOf}::date)`;
   return PER_ID.has(counter)
     ? sql`SELECT kind, id, title, district_id, state, max(since)::text AS counted_on, sum(weight)::float8 AS weight, ref
             FROM (${covering}) c GROUP BY kind, id, title, district_id, state, ref`
@@ -111,22 +122,55 @@ export function createCounterRepo(db: DbOrTx) {
 
     /** One page of the rows, latest first. */
     async list(counter: string, asOf: string, districtId: string | null, page: { limit: number; offset: number }): Promise<CounterRow[]> {
-      const result = await db.execute<Record<string, unknown>>(sql`
-        SELECT r.kind, r.id, r.title, r.district_id, d.name AS district_name, r.state, r.counted_on, r.weight, r.ref
-          FROM (${rowsOf(counter, asOf, districtId)}) r LEFT JOIN organisation d ON d.id = r.district_id
-         ORDER BY r.counted_on DESC NULLS LAST, r.title, r.id
-         LIMIT ${page.limit} OFFSET ${page.offset}`);
-      return result.rows.map((r) => ({
-        kind: r.kind as DrillRecordKind,
-        id: String(r.id),
-        title: String(r.title),
-        districtId: (r.district_id as string | null) ?? null,
-        districtName: (r.district_name as string | null) ?? null,
-        state: (r.state as string | null) ?? null,
-        countedOn: (r.counted_on as string | null) ?? null,
-        weight: Number(r.weight),
-        ref: (r.ref as string | null) ?? null,
-      }));
+      return listRows(db, rowsOf(counter, asOf, districtId), page, 'confirmed');
+    },
+
+    /**
+     * The declared records the counter would count once confirmed (issue #12 item 5): how many,
+     * what they would add, and one page of them. Counters without confirmation have none.
+     */
+    async pending(
+      counter: string,
+      asOf: string,
+      districtId: string | null,
+      page: { limit: number; offset: number },
+    ): Promise<{ rows: number; value: number; items: CounterRow[] }> {
+      if (!Object.hasOwn(PENDING, counter)) return { rows: 0, value: 0, items: [] };
+      const rows = rowsOf(counter, asOf, districtId, PENDING);
+      const result = await db.execute<{ value: number; rows: number }>(
+        sql`SELECT coalesce(sum(r.weight), 0)::float8 AS value, count(*)::int AS rows FROM (${rows}) r`,
+      );
+      return {
+        rows: Number(result.rows[0]?.rows ?? 0),
+        value: Number(result.rows[0]?.value ?? 0),
+        items: await listRows(db, rows, page, 'declared'),
+      };
     },
   };
+}
+
+/** One page of counter rows, latest first, with the confirmation state their list implies. */
+async function listRows(
+  db: DbOrTx,
+  rows: SQL,
+  page: { limit: number; offset: number },
+  state: 'confirmed' | 'declared',
+): Promise<CounterRow[]> {
+  const result = await db.execute<Record<string, unknown>>(sql`
+      SELECT r.kind, r.id, r.title, r.district_id, d.name AS district_name, r.state, r.counted_on, r.weight, r.ref
+        FROM (${rows}) r LEFT JOIN organisation d ON d.id = r.district_id
+       ORDER BY r.counted_on DESC NULLS LAST, r.title, r.id
+       LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return result.rows.map((r) => ({
+    kind: r.kind as DrillRecordKind,
+    id: String(r.id),
+    title: String(r.title),
+    districtId: (r.district_id as string | null) ?? null,
+    districtName: (r.district_name as string | null) ?? null,
+    state: (r.state as string | null) ?? null,
+    countedOn: (r.counted_on as string | null) ?? null,
+    weight: Number(r.weight),
+    ref: (r.ref as string | null) ?? null,
+    confirmation: CONFIRMABLE.has(r.kind as DrillRecordKind) ? state : null,
+  }));
 }

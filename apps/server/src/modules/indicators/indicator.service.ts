@@ -196,6 +196,8 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
         page: query.page,
         pageSize: query.pageSize,
         records: [],
+        pending: [],
+        pendingTotal: 0,
         dataValues: [],
         operands: [],
       };
@@ -221,17 +223,23 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       }
       if (!row.counter || !isCounter(row.counter)) return { ...base, basis: 'records', total: 0, sum: null };
       const counters = createCounterRepo(deps.db);
-      const [count, items] = await Promise.all([
+      const [count, items, pending] = await Promise.all([
         counters.count(row.counter, asOf, districtId),
         counters.list(row.counter, asOf, districtId, page),
+        counters.pending(row.counter, asOf, districtId, { limit: 50, offset: 0 }),
       ]);
+      const linked = (list: typeof items) =>
+        list.map(({ ref, ...item }) => ({ ...item, link: recordLink(item.kind, item.id, ref, item.title) }));
       return {
         ...base,
         basis: 'records',
         counter: row.counter,
         total: count.rows,
         sum: count.value,
-        records: items.map(({ ref, ...item }) => ({ ...item, link: recordLink(item.kind, item.id, ref, item.title) })),
+        records: linked(items),
+        // Declared, not yet confirmed by the district: listed apart, not counted (issue #12 item 5).
+        pending: linked(pending.items),
+        pendingTotal: pending.rows,
       };
     },
   };

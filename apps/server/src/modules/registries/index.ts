@@ -1,20 +1,23 @@
 import type { FastifyInstance } from 'fastify';
+import { createRegistryConfirmation } from './registry.confirm.js';
 import { createRegistryImporter, type RegistryImportDeps } from './registry.import.js';
 import { registerRegistryImportRoutes } from './registry.import.routes.js';
 import { registerRegistryRoutes } from './registry.routes.js';
 import { createRegistryService, type RegistryServiceDeps } from './registry.service.js';
 
-export { registryMeasures } from './registry.measures.js';
+export { pendingConfirmations } from './confirmation.repo.js';
+export { registryMeasures, registryPendingMeasures } from './registry.measures.js';
 export type { RegistryService } from './registry.service.js';
 
 /** Ecosystem registries (standards, patents, pilot projects, carriers, platforms, events, trainings, …); Excel import/export. */
 export function createRegistriesModule(deps: RegistryServiceDeps & Omit<RegistryImportDeps, 'registries'>) {
   const service = createRegistryService(deps);
+  const confirmation = createRegistryConfirmation(deps);
   const importer = createRegistryImporter({ ...deps, registries: service });
   return {
     service,
     registerRoutes: (app: FastifyInstance) => {
-      registerRegistryRoutes(app, service);
+      registerRegistryRoutes(app, service, confirmation);
       registerRegistryImportRoutes(app, importer);
     },
   };

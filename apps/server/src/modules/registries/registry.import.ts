@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { confirmationAtEntry } from '../../platform/confirmation/confirmation.js';
 import { refusal } from '../../platform/errors.js';
 import { type JobService, onlyFile } from '../../platform/jobs/job.service.js';
 import { sameName } from '../../platform/tabular/choices.js';
@@ -177,18 +178,23 @@ export function createRegistryImporter(deps: RegistryImportDeps) {
     written: (n: number) => void,
   ): Promise<void> {
     const now = deps.clock.now();
-    const rows: NewRecordRow[] = accepted.map(({ value: r }) => ({
-      id: randomUUID(),
-      registry: key,
-      orgId: r.orgId,
-      districtId: owners.get(r.orgId)?.districtId ?? null,
-      title: r.title,
-      recordDate: r.date,
-      data: r.data,
-      ...promotedFields(key, r.data),
-      createdAt: now,
-      updatedAt: now,
-    }));
+    const rows: NewRecordRow[] = accepted.map(({ value: r }) => {
+      const districtId = owners.get(r.orgId)?.districtId ?? null;
+      return {
+        id: randomUUID(),
+        registry: key,
+        orgId: r.orgId,
+        districtId,
+        title: r.title,
+        recordDate: r.date,
+        data: r.data,
+        ...promotedFields(key, r.data),
+        // Imported by the enterprise: declared; by its district or the city: confirmed (issue #12 item 5).
+        ...confirmationAtEntry(actor, registryPolicy.can(actor, 'confirm', { orgId: r.orgId, districtId }), now),
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
     try {
       await deps.db.transaction(async (tx) => {
         await createRegistryImportRepo(tx).insertRecords(rows, written);

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { confirmationAtEntry, toConfirmation } from '../../platform/confirmation/confirmation.js';
 import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -103,6 +104,8 @@ export function createRegistryService(deps: RegistryServiceDeps) {
             recordDate: input.date,
             data: input.data,
             ...promoted,
+            // Declared by the enterprise: counted once its district confirms (issue #12 item 5).
+            ...confirmationAtEntry(actor, registryPolicy.can(actor, 'confirm', { orgId: owner.id, districtId: owner.districtId }), now),
             createdAt: now,
             updatedAt: now,
           })
@@ -134,6 +137,8 @@ export function createRegistryService(deps: RegistryServiceDeps) {
             recordDate: input.date ?? current.recordDate,
             data,
             ...promoted,
+            // An edit by someone who may not confirm declares the record again (issue #12 item 5).
+            ...(registryPolicy.can(actor, 'confirm', current) ? {} : confirmationAtEntry(actor, false, deps.clock.now())),
             updatedAt: deps.clock.now(),
           })
           .catch((error) => rethrow(error, registry, promoted.uniqueKey));
@@ -204,6 +209,7 @@ function toRecord(row: RecordWithOrg, files: StoredFile[]): RegistryRecord {
     data: row.data,
     attachments: files.map((f) => ({ fileId: f.id, name: f.name, mediaType: f.mediaType, size: f.size })),
     isDemo: row.isDemo,
+    confirmation: toConfirmation(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
