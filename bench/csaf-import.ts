@@ -16,6 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectDatabase, ensureDatabaseExists, migrateDatabase } from '../apps/server/src/db/client.ts';
 import { startEmbeddedPostgres } from '../apps/server/src/db/embedded-postgres.ts';
+import { createNotificationService } from '../apps/server/src/modules/notifications/notification.service.ts';
 import { createOrganisationRepo } from '../apps/server/src/modules/organisations/index.ts';
 import { createAdvisoryService } from '../apps/server/src/modules/vulnerabilities/advisory.service.ts';
 import { validateCsaf } from '../apps/server/src/modules/vulnerabilities/csaf-validate.ts';
@@ -93,7 +94,9 @@ try {
   const actor = systemActor('cli', city.id);
   // The bench imports its files in the call; the directory and re-match jobs are never started.
   const jobs = { define: <P>(name: string): JobKind<P> => ({ name, start: () => Promise.reject(new Error('not used')) }) };
-  const matching = createMatchingService({ db: database.db, clock: systemClock, audit, jobs });
+  // The real notification service: announcing new findings is part of an import's cost.
+  const notifications = createNotificationService({ db: database.db, clock: systemClock });
+  const matching = createMatchingService({ db: database.db, clock: systemClock, audit, jobs, notifications });
   const service = createAdvisoryService({ db: database.db, clock: systemClock, audit, jobs, matching });
 
   let first: Awaited<ReturnType<typeof service.importFiles>> | undefined;
