@@ -12,6 +12,7 @@ import { CaseEditorDrawer } from './CaseEditorDrawer';
 import { KIND_COLOURS } from './display';
 import { storedFileUrl, useApplication, useCase, useRound } from './hooks';
 import { AssignCard, ObjectionButton, RecommendCard } from './ReviewCards';
+import { DeclareConflictButton, ScoreBasisText, ScoreHistoryCard } from './ReviewRecord';
 import { ScoreForm, ScoresTable } from './ScoreForm';
 import { ApplicationStatusTag, RoundStageTag, SelectedTag } from './SelectionTags';
 
@@ -113,14 +114,37 @@ export default function ApplicationDetailPage() {
     {
       key: 'enterprise',
       label: t('selections.enterprise'),
-      children: can('enterprise:read') ? <Link to={`/programme/enterprises/${a.enterpriseId}`}>{a.enterpriseName}</Link> : a.enterpriseName,
+      // A blind round's experts get the applicant redacted by the server (匿名评审).
+      children: a.blind ? (
+        <Typography.Text type="secondary" data-testid="application-hidden">
+          {t('selectionRules.review.hidden')}
+        </Typography.Text>
+      ) : can('enterprise:read') ? (
+        <Link to={`/programme/enterprises/${a.enterpriseId}`}>{a.enterpriseName}</Link>
+      ) : (
+        a.enterpriseName
+      ),
     },
-    { key: 'district', label: t('selections.district'), children: a.districtName },
+    { key: 'district', label: t('selections.district'), children: a.blind ? t('selectionRules.review.hidden') : a.districtName },
     { key: 'appliedAt', label: t('selections.appliedAt'), children: formatDateTime(a.createdAt) },
-    { key: 'districtComment', label: t('selections.districtComment'), children: a.districtComment || '—', span: 2 },
+    {
+      key: 'districtComment',
+      label: t('selections.districtComment'),
+      children: a.blind ? t('selectionRules.review.hidden') : a.districtComment || '—',
+      span: 2,
+    },
     ...(showScore
       ? [
-          { key: 'finalScore', label: t('selections.finalScore'), children: a.finalScore === null ? '—' : a.finalScore.toFixed(2) },
+          {
+            key: 'finalScore',
+            label: t('selections.finalScore'),
+            children: (
+              <Space direction="vertical" size={0}>
+                {a.finalScore === null ? '—' : a.finalScore.toFixed(2)}
+                <ScoreBasisText application={a} />
+              </Space>
+            ),
+          },
           { key: 'rank', label: t('selections.rank'), children: a.rank ?? '—' },
         ]
       : []),
@@ -168,10 +192,18 @@ export default function ApplicationDetailPage() {
               {a.subjectName}
             </Typography.Title>
             <ApplicationStatusTag status={a.status} />
+            {a.blind && <Tag color="purple">{t('selectionRules.review.blind')}</Tag>}
             {a.selected && <SelectedTag />}
           </Space>
         }
-        extra={r.stage === 'publicity' && a.selected && <ObjectionButton round={r} application={a} />}
+        extra={
+          <Space>
+            {isExpert && (r.stage === 'district_review' || r.stage === 'expert_review') && (
+              <DeclareConflictButton round={r} application={a} onDeclared={() => navigate(`/programme/selections/${r.id}`)} />
+            )}
+            {r.stage === 'publicity' && a.selected && <ObjectionButton round={r} application={a} />}
+          </Space>
+        }
       >
         <Flex vertical gap={12}>
           <Space size={8} wrap>
@@ -201,6 +233,11 @@ export default function ApplicationDetailPage() {
         {(manages || (isExpert && AFTER_REVIEW_STAGES.includes(r.stage))) && (
           <Col span={24}>
             <ScoresTable round={r} application={a} />
+          </Col>
+        )}
+        {(manages || isExpert) && (
+          <Col span={24}>
+            <ScoreHistoryCard round={r} application={a} manages={manages} />
           </Col>
         )}
         {r.kind === 'typical_case' && a.selected && (

@@ -31,6 +31,7 @@ import { ApplyDrawer } from './ApplyDrawer';
 import { criterionName, deadlinePassed, KIND_COLOURS, stageIndex } from './display';
 import { useApplications, useOwnTotals, useRound } from './hooks';
 import { ObjectionsCard } from './ObjectionsCard';
+import { ReviewRecordAlerts } from './ReviewRecord';
 import { RoundNextAction } from './RoundActions';
 import { RoundFormDrawer } from './RoundFormDrawer';
 import { ApplicationStatusTag, RoundStageTag, SelectedTag } from './SelectionTags';
@@ -98,12 +99,18 @@ function ApplicationsTable({ round, applications, loading }: { round: Round; app
         <Flex vertical>
           <Typography.Text strong>{a.subjectName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.enterpriseName}
+            {a.blind ? t('selectionRules.review.hidden') : a.enterpriseName}
           </Typography.Text>
         </Flex>
       ),
     },
-    { title: t('selections.district'), dataIndex: 'districtName', key: 'districtName', width: 90 },
+    {
+      title: t('selections.district'),
+      dataIndex: 'districtName',
+      key: 'districtName',
+      width: 90,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('fields.status'),
       key: 'status',
@@ -324,7 +331,10 @@ export default function RoundDetailPage() {
           />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={15}>
-              <Descriptions column={2} items={items} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} />
+              <Flex vertical gap={8}>
+                <Descriptions column={2} items={items} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} />
+                <ReviewRecordAlerts round={round} manages={manages} />
+              </Flex>
             </Col>
             <Col xs={24} xl={9}>
               <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>

@@ -86,8 +86,20 @@ function ScoreSheet({ round, application }: { round: Round; application: Applica
           data-testid="score-submitted"
         />
       )}
+      {mine?.locked && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('selectionRules.review.lockedHint')} data-testid="score-locked" />
+      )}
+      {mine?.reopened && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('selectionRules.review.reopenedHint', { reason: mine.reopened.reason })}
+          data-testid="score-reopened"
+        />
+      )}
       {submit.error && <SelectionErrorAlert error={submit.error} round={round} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="score-form">
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} disabled={mine?.locked === true} data-testid="score-form">
         <Row gutter={24}>
           <Col xs={24} lg={15}>
             {round.rubric.map((c) => (

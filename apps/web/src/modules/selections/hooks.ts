@@ -218,6 +218,43 @@ export function useSubmitScore() {
   });
 }
 
+/** The score history of an application (organisers: every expert's; an expert: their own). */
+export function useScoreHistory(ref: AppRef, enabled: boolean) {
+  return useQuery({
+    queryKey: ['selections', 'score-history', ref.roundId, ref.applicationId],
+    enabled,
+    queryFn: () => call(API.listSelectionScoreHistory, { params: appParams(ref) }),
+  });
+}
+
+export function useReopenScore() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ expertId, reason, ...ref }: AppRef & { expertId: string; reason: string }) =>
+      call(API.reopenSelectionScore, { params: { ...appParams(ref), expertId }, body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** 回避申明 by the signed-in expert. */
+export function useDeclareConflict() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ reason, ...ref }: AppRef & { reason: string }) =>
+      call(API.declareSelectionConflict, { params: appParams(ref), body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** The conflicts experts declared in a round (organisers). */
+export function useConflictDeclarations(roundId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['selections', 'declarations', roundId],
+    enabled,
+    queryFn: () => call(API.listSelectionConflictDeclarations, { params: { id: roundId } }),
+  });
+}
+
 export function useObject() {
   const invalidate = useInvalidate();
   return useMutation({
