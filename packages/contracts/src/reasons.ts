@@ -5,7 +5,8 @@ import { ENTRY_LOCK_REASONS } from './indicator-logic.js';
  * console can prove it words each of them in both languages (issue #12 item 3). Codes built at run
  * time (one per lock reason, one per workflow rule) are spelled out here; a test also scans the
  * server's `refusal(…)` calls for literal codes missing from this list. `rule.*` are validation rule
- * outcomes (RuleResult.reason), `formula.*` formula problems (ExpressionProblem.reason, field issues).
+ * outcomes (RuleResult.reason), `formula.*` formula problems (ExpressionProblem.reason, field issues),
+ * `matching.*` the vulnerability matcher's reasons (MatchReason.reason).
  */
 export const REASON_CODES = [
   'account.token_no_password',
@@ -13,6 +14,8 @@ export const REASON_CODES = [
   'asset.enterprise_only',
   'asset.referenced',
   'codelist.already_retired',
+  'confirmation.already_confirmed',
+  'confirmation.already_returned',
   'dashboard.city_district_only',
   'dashboard.own_district_only',
   'enterprise.register_scope',
@@ -106,5 +109,21 @@ export const REASON_CODES = [
   'formula.unknown_option',
   'formula.unknown_reference',
   'formula.value_type',
+  'matching.conflict',
+  'matching.model_exact',
+  'matching.model_missing',
+  'matching.model_not_listed',
+  'matching.model_pattern',
+  'matching.product_by_model',
+  'matching.product_similar',
+  'matching.product_similar_model_parts',
+  'matching.status',
+  'matching.status_other_versions',
+  'matching.vendor_alias',
+  'matching.vendor_exact',
+  'matching.vendor_similar',
+  'matching.vendor_spacing',
+  'matching.version',
+  'matching.version_unlisted',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { RefusalReasonSchema } from './errors.js';
 
 /**
  * The industrial vulnerability database and its closed loop (issue #5, requirement G-3):
@@ -303,7 +304,13 @@ export type AssetExportQuery = z.infer<typeof AssetExportQuerySchema>;
 
 // ---------------------------------------------------------------- matches
 
-export const MatchReasonSchema = z.object({ kind: z.string(), text: z.string(), score: z.number().optional() });
+/** `text` is the matcher's English sentence (logs, API clients); `reason` the same as a code the console words (#12 item 3). */
+export const MatchReasonSchema = z.object({
+  kind: z.string(),
+  text: z.string(),
+  score: z.number().optional(),
+  reason: RefusalReasonSchema.optional(),
+});
 
 export const MatchSchema = z.object({
   id: z.uuid(),

@@ -25,7 +25,8 @@ function refusalCodesInServer(): string[] {
 }
 
 /** What a sentence shows when a placeholder or a nested label was not resolved: `{{x}}`, `$t(…)` or the label's key. */
-const UNRESOLVED = /\$t\(|\{\{|\b(reasons|reportingAdmin|reporting|projectStates|projectActions|roles|orgKinds|progressReports)\.[a-zA-Z_.]+/;
+const UNRESOLVED =
+  /\$t\(|\{\{|\b(reasons|reportingAdmin|reporting|projectStates|projectActions|roles|orgKinds|progressReports|vulnerabilities)\.[a-zA-Z_.]+/;
 
 let i18n: Awaited<ReturnType<typeof createTestI18n>>;
 beforeAll(async () => {
@@ -67,7 +68,28 @@ const SAMPLE_PARAMS = {
   dataSet: 'DISTRICT_MONTHLY',
   left: '120',
   right: null,
+  asset: '西门子',
+  canonical: 'Siemens',
+  alias: '西门子',
+  score: 0.91,
+  model: '6ES7 214',
+  listed: '6ES7 214',
+  models: '6ES7 214、6ES7 215',
+  pattern: '6ES7 21*',
+  product: 'SIMATIC S7-1200',
+  display: 'SIMATIC S7-1200',
+  advisory: 'CVE-2026-0001',
+  version: '4.5',
+  list: '4.4, 4.5',
+  result: 'needs_review',
+  affected: 'CVE-2026-0001',
+  affectedStatus: 'known_affected',
+  notAffected: 'CVE-2026-0002',
+  notAffectedStatus: 'known_not_affected',
 };
+
+/** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
+const paramsFor = (code: string) => (code.startsWith('matching.') ? { ...SAMPLE_PARAMS, status: 'known_affected' } : SAMPLE_PARAMS);
 
 describe('every reason code the server can send is worded (#12 item 3)', () => {
   const codes = [...new Set([...REASON_CODES, ...refusalCodesInServer()])].sort();
@@ -80,7 +102,7 @@ describe('every reason code the server can send is worded (#12 item 3)', () => {
   it.each(['zh-CN', 'en-US'])('has a sentence for each code in %s, with every label found', (locale) => {
     const t = i18n.getFixedT(locale) as unknown as (key: string, options: object) => string;
     const missing = codes.filter((code) => {
-      const text = t(`reasons.${code}`, { ...SAMPLE_PARAMS, defaultValue: '' });
+      const text = t(`reasons.${code}`, { ...paramsFor(code), defaultValue: '' });
       return !text || text === `reasons.${code}` || UNRESOLVED.test(text);
     });
     expect(missing).toEqual([]);
@@ -88,7 +110,7 @@ describe('every reason code the server can send is worded (#12 item 3)', () => {
 
   it('words the zh-CN sentences in Chinese', () => {
     const t = i18n.getFixedT('zh-CN') as unknown as (key: string, options: object) => string;
-    const latin = codes.filter((code) => !/[\u4e00-\u9fff]/.test(t(`reasons.${code}`, SAMPLE_PARAMS)));
+    const latin = codes.filter((code) => !/[\u4e00-\u9fff]/.test(t(`reasons.${code}`, paramsFor(code))));
     expect(latin).toEqual([]);
   });
 });

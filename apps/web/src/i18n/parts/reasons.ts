@@ -1,4 +1,5 @@
-import { enUS as refusalEnUS, zhCN as refusalZhCN, withDomains } from './refusalReasons';
+import { enUS as matchEnUS, zhCN as matchZhCN } from './matchReasons';
+import { enUS as refusalEnUS, enUS as refusalEnUS, zhCN as refusalZhCN, zhCN as refusalZhCN, withDomains, withDomains } from './refusalReasons';
 import { enUS as ruleEnUS, zhCN as ruleZhCN } from './ruleReasons';
 import type { Widen } from './widen';
 
@@ -11,7 +12,7 @@ import type { Widen } from './widen';
  */
 export const zhCN = {
   reasons: withDomains(
-    { ...refusalZhCN, ...ruleZhCN },
+    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN },
     {
       notification: {
         outbox_admin_only: '只有系统管理员可以立即投递邮件。',
@@ -38,7 +39,7 @@ export const zhCN = {
 
 export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
-    { ...refusalEnUS, ...ruleEnUS },
+    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS },
     {
       notification: {
         outbox_admin_only: 'Only system administrators can dispatch the mail outbox now.',

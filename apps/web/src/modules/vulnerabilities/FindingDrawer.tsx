@@ -3,6 +3,7 @@ import { Descriptions, Drawer, Flex, Skeleton, Steps, Tag, Timeline, Typography 
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { reasonText } from '../../shared/reason-text';
 import { FindingActions } from './FindingActions';
 import { MAIN_PATH, stepOf } from './findingSteps';
 import { useFinding } from './hooks';
@@ -12,13 +13,15 @@ type Reason = FindingDetail['reasons'][number];
 
 /** Why a match was made, one line per reason (vendor alias, fuzzy product, model pattern, version range…). */
 export function Reasons({ reasons }: { reasons: Reason[] }) {
+  const { t } = useTranslation();
   if (reasons.length === 0) return <>—</>;
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="match-reasons">
       {reasons.map((r) => (
         <li key={`${r.kind}-${r.text}`}>
-          <Tag>{r.kind}</Tag>
-          {r.text}
+          {/* worded from the reason code (#12 item 3); reasons stored before codes existed keep their sentence */}
+          <Tag>{t(`reasons.matching.kind_${r.kind}` as 'reasons.matching.kind_vendor', { defaultValue: r.kind })}</Tag>
+          {reasonText(t, r.reason) ?? r.text}
           {r.score !== undefined && <Typography.Text type="secondary"> ({r.score.toFixed(2)})</Typography.Text>}
         </li>
       ))}

@@ -286,7 +286,14 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
     out.push({
       bucket: direct,
       exact: true,
-      reason: { kind: 'vendor', score: 1, text: `vendor "${assetVendor}" = "${direct.canonical}"${via}` },
+      reason: {
+        kind: 'vendor',
+        score: 1,
+        text: `vendor "${assetVendor}" = "${direct.canonical}"${via}`,
+        reason: via
+          ? { code: 'matching.vendor_alias', params: { asset: assetVendor, canonical: direct.canonical, alias: vendor.via ?? '' } }
+          : { code: 'matching.vendor_exact', params: { asset: assetVendor, canonical: direct.canonical } },
+      },
     });
   } else if (vendor.key) {
     const mine = productTokens(vendor.key);
@@ -297,7 +304,12 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
         out.push({
           bucket,
           exact: true,
-          reason: { kind: 'vendor', score: 1, text: `vendor "${assetVendor}" = "${bucket.canonical}" (same name without spaces)` },
+          reason: {
+            kind: 'vendor',
+            score: 1,
+            text: `vendor "${assetVendor}" = "${bucket.canonical}" (same name without spaces)`,
+            reason: { code: 'matching.vendor_spacing', params: { asset: assetVendor, canonical: bucket.canonical } },
+          },
         });
         continue;
       }
@@ -313,6 +325,7 @@ export function vendorBuckets(index: MatchIndex, assetVendor: string): { bucket:
             kind: 'vendor',
             score: round(score),
             text: `vendor "${assetVendor}" is similar to "${bucket.canonical}" (score ${round(score)}; not in the alias table)`,
+            reason: { code: 'matching.vendor_similar', params: { asset: assetVendor, canonical: bucket.canonical, score: round(score) } },
           },
         });
       }

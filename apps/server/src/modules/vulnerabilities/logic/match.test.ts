@@ -221,7 +221,15 @@ describe('matchAsset: verdict rules on hand-made entries', () => {
     ];
     const [m] = matchAsset(asset({ vendor: 'ACME', product: 'Box', version: '2.0' }), list);
     expect(m?.verdict).toBe('needs_review');
-    expect(m?.reasons.at(-1)).toEqual({ kind: 'conflict', text: 'T-1 says known_affected for product P but T-1 says fixed for product Q' });
+    expect(m?.reasons.at(-1)).toMatchObject({
+      kind: 'conflict',
+      text: 'T-1 says known_affected for product P but T-1 says fixed for product Q',
+    });
+    // (#12 item 3) the console words the conflict from the code and both statements
+    expect(m?.reasons.at(-1)?.reason).toEqual({
+      code: 'matching.conflict',
+      params: { affected: 'T-1', affectedStatus: 'known_affected', notAffected: 'T-1', notAffectedStatus: 'fixed' },
+    });
     expect(matchAsset(asset({ vendor: 'ACME', product: 'Box', version: '1.0' }), list)[0]?.verdict).toBe('affected');
   });
 

@@ -105,12 +105,21 @@ function modelCandidates(bucket: VendorBucket, model: string): Map<ProductGroup,
         kind: 'model',
         score: 1,
         text: `model "${model}" = "${group.models.find((m) => matchModel(m, model)) ?? group.models[0]}"`,
+        reason: {
+          code: 'matching.model_exact',
+          params: { model, listed: group.models.find((m) => matchModel(m, model)) ?? group.models[0] ?? '' },
+        },
       });
     }
     const keyed = bucket.patternsByPrefix.get(normalised.slice(0, PATTERN_PREFIX)) ?? [];
     for (const { pattern, group } of [...keyed, ...bucket.patterns]) {
       if (!out.has(group) && matchModel(pattern, model))
-        out.set(group, { kind: 'model', score: 1, text: `model "${model}" matches pattern "${pattern}"` });
+        out.set(group, {
+          kind: 'model',
+          score: 1,
+          text: `model "${model}" matches pattern "${pattern}"`,
+          reason: { code: 'matching.model_pattern', params: { model, pattern } },
+        });
     }
   }
   if (bucket.modelCache.size > 100_000) bucket.modelCache.clear();
@@ -170,6 +179,7 @@ function candidatesFor(
       kind: 'product',
       score: round(score),
       text: `product "${asset.product}"${via} ~ "${group.display}" (similarity ${round(score)}); the model number decides`,
+      reason: { code: 'matching.product_by_model', params: { product: asset.product, display: group.display, score: round(score) } },
     };
     out.push({ group, reasons: [vendorReason, productReason, modelReason], review: !vendorExact });
   }
@@ -182,6 +192,10 @@ function candidatesFor(
         kind: 'product',
         score: round(score),
         text: `product "${asset.product}"${via} ~ "${group.display}" (similarity ${round(score)})${note}`,
+        reason: {
+          code: lessSpecific ? 'matching.product_similar_model_parts' : 'matching.product_similar',
+          params: { product: asset.product, display: group.display, score: round(score) },
+        },
       },
     ];
     let review = !vendorExact || lessSpecific || score < index.threshold + index.reviewBand;
@@ -192,10 +206,15 @@ function candidatesFor(
         reasons.push({
           kind: 'model',
           text: `model "${model}" is not among the advisory's ${group.models.join(', ')} and not comparable with them`,
+          reason: { code: 'matching.model_not_listed', params: { model, models: group.models.join('、') } },
         });
         review = true;
       } else {
-        reasons.push({ kind: 'model', text: `asset has no model number; the advisory lists ${group.models.join(', ')}` });
+        reasons.push({
+          kind: 'model',
+          text: `asset has no model number; the advisory lists ${group.models.join(', ')}`,
+          reason: { code: 'matching.model_missing', params: { models: group.models.join('、') } },
+        });
       }
     }
     out.push({ group, reasons, review });
@@ -216,7 +235,16 @@ function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidat
   }
   // Reasons are built only for entries that speak (most entries of a product miss on version).
   const statusText = `${entry.status} in ${entry.advisoryId} (product ${entry.productId}${entry.platform ? `, ${entry.platform}` : ''})`;
-  const reasons: MatchReason[] = [...candidate.reasons, { kind: 'version', text: check.reason }, { kind: 'status', text: statusText }];
+  const said = { advisory: entry.advisoryId, product: entry.productId, status: entry.status };
+  const reasons: MatchReason[] = [
+    ...candidate.reasons,
+    {
+      kind: 'version',
+      text: check.reason,
+      reason: { code: 'matching.version', params: { version: version.trim(), advisory: entry.advisoryId, result: check.result } },
+    },
+    { kind: 'status', text: statusText, reason: { code: 'matching.status', params: said } },
+  ];
   return { entry, verdict, reasons };
 }
 
@@ -244,8 +272,13 @@ function unlistedVersion(
     {
       kind: 'version',
       text: `version "${(asset.version ?? '').trim()}" is not among the versions ${entry.advisoryId} names (affected: ${list})`,
+      reason: { code: 'matching.version_unlisted', params: { version: (asset.version ?? '').trim(), advisory: entry.advisoryId, list } },
     },
-    { kind: 'status', text: `${entry.status} in ${entry.advisoryId} for other versions of this product` },
+    {
+      kind: 'status',
+      text: `${entry.status} in ${entry.advisoryId} for other versions of this product`,
+      reason: { code: 'matching.status_other_versions', params: { status: entry.status, advisory: entry.advisoryId } },
+    },
   ];
   return { assetId: asset.id, vulnerabilityId, verdict: 'needs_review', reasons, evidence: [{ entry, verdict: 'needs_review', reasons }] };
 }
@@ -259,6 +292,15 @@ function decide(assetId: string, vulnerabilityId: string, evidence: EntryMatch[]
     const conflict: MatchReason = {
       kind: 'conflict',
       text: `${affected.entry.advisoryId} says ${affected.entry.status} for product ${affected.entry.productId} but ${notAffected.entry.advisoryId} says ${notAffected.entry.status} for product ${notAffected.entry.productId}`,
+      reason: {
+        code: 'matching.conflict',
+        params: {
+          affected: affected.entry.advisoryId,
+          affectedStatus: affected.entry.status,
+          notAffected: notAffected.entry.advisoryId,
+          notAffectedStatus: notAffected.entry.status,
+        },
+      },
     };
     return { assetId, vulnerabilityId, verdict: 'needs_review', reasons: [...affected.reasons, conflict], evidence };
   }

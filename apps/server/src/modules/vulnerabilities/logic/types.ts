@@ -184,9 +184,11 @@ export type MatchVerdict = 'affected' | 'needs_review' | 'not_affected';
 
 export interface MatchReason {
   kind: 'vendor' | 'product' | 'model' | 'version' | 'status' | 'conflict';
-  /** One English sentence, e.g. `vendor "西门子" = "Siemens" via alias "西门子"`. */
+  /** One English sentence, e.g. `vendor "西门子" = "Siemens" via alias "西门子"`, for logs and API clients. */
   text: string;
   score?: number;
+  /** The same as a code with parameters (`matching.*`), which the console words (#12 item 3). */
+  reason?: { code: string; params: Record<string, string | number | null> };
 }
 
 export interface EntryMatch {
