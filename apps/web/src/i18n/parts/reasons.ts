@@ -1,5 +1,5 @@
 import { enUS as matchEnUS, zhCN as matchZhCN } from './matchReasons';
-import { enUS as refusalEnUS, enUS as refusalEnUS, zhCN as refusalZhCN, zhCN as refusalZhCN, withDomains, withDomains } from './refusalReasons';
+import { enUS as refusalEnUS, zhCN as refusalZhCN, withDomains } from './refusalReasons';
 import { enUS as ruleEnUS, zhCN as ruleZhCN } from './ruleReasons';
 import type { Widen } from './widen';
 
