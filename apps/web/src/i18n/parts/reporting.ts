@@ -20,6 +20,8 @@ export const zhCN = {
     openByException: '已开放补报，截止 {{date}}',
     completedBy: '提交人 {{name}}',
     approvedBy: '审批人 {{name}}',
+    onBehalf: '市级代填',
+    onBehalfNotice: '您正以市级身份代{{district}}填报：保存和提交将记录为代填，审批须由提交人以外的人员进行。',
     acceptedBy: '接收人 {{name}}',
     comment: '说明：{{comment}}',
     element: '指标',
@@ -62,6 +64,9 @@ export const enUS: Widen<typeof zhCN> = {
     openByException: 'Reopened by exception until {{date}}',
     completedBy: 'Submitted by {{name}}',
     approvedBy: 'Approved by {{name}}',
+    onBehalf: 'Filled by the city on behalf',
+    onBehalfNotice:
+      'You are filling this form for {{district}} as the city: saving and submitting are recorded as on behalf of the district, and someone other than the submitter approves it.',
     acceptedBy: 'Accepted by {{name}}',
     comment: 'Note: {{comment}}',
     element: 'Indicator',

@@ -196,6 +196,16 @@ export default function ReportingPage() {
                 {form.completedBy && (
                   <Typography.Text type="secondary">{t('reporting.completedBy', { name: form.completedBy })}</Typography.Text>
                 )}
+                {isCity && form.state === 'open' && form.entry.open && (
+                  <Typography.Text type="warning" data-testid="report-on-behalf-notice">
+                    {t('reporting.onBehalfNotice', { district: form.orgUnitName })}
+                  </Typography.Text>
+                )}
+                {form.completedOnBehalf && (
+                  <Tag color="orange" data-testid="report-on-behalf">
+                    {t('reporting.onBehalf')}
+                  </Tag>
+                )}
                 {form.approvedBy && (
                   <Typography.Text type="secondary">{t('reporting.approvedBy', { name: form.approvedBy })}</Typography.Text>
                 )}

@@ -18,11 +18,20 @@ export interface SaveInput {
   values: Array<{ element: string; value: string | null; comment?: string | null }>;
 }
 
+/**
+ * A district named by the caller (city users) is filled on its behalf (代填, issue #12 item 6): the
+ * page says so above the form, and the server records it; district officers name none.
+ */
+const onBehalfOf = (orgUnit: string | undefined) => (orgUnit ? { onBehalf: true } : {});
+
 export function useSaveForm(period: string, orgUnit: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput) =>
-      call(API.saveReportValues, { params: { dataSet: DATA_SET, period }, body: { orgUnit, values: input.values } }),
+      call(API.saveReportValues, {
+        params: { dataSet: DATA_SET, period },
+        body: { orgUnit, values: input.values, ...onBehalfOf(orgUnit) },
+      }),
     onSuccess: (form) => qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], form),
   });
 }
@@ -31,7 +40,7 @@ export function useFormAction(period: string, orgUnit: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { action: FormAction; version: number; comment?: string }) =>
-      call(API.transitionReportForm, { params: { dataSet: DATA_SET, period }, body: { orgUnit, ...input } }),
+      call(API.transitionReportForm, { params: { dataSet: DATA_SET, period }, body: { orgUnit, ...input, ...onBehalfOf(orgUnit) } }),
     onSuccess: (result) => {
       qc.setQueryData(['reporting', 'form', DATA_SET, period, orgUnit ?? 'own'], result.form);
       void qc.invalidateQueries({ queryKey: ['indicators'] });
