@@ -1,5 +1,5 @@
 // Issue #4 (定期报送, 月度报送): a district officer fills the 5G base-station figures of a monthly report
-// consistently, saves, submits and approves it; the city accepts it and the form shows the 已接收 lock;
+// consistently, saves and submits it (approving their own form is refused: four eyes); the city approves and accepts it and the form shows the 已接收 lock;
 // the dashboard's base-station total (T-INF-1) follows the reported figures.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ describe('monthly reporting (issue #4)', () => {
     expect(sessions.flatMap((s) => s.pageErrors)).toEqual([]);
   });
 
-  it('district officer enters, submits and approves; the city accepts; T-INF-1 follows', async () => {
+  it('district officer enters and submits; approving their own form is refused (four eyes); the city approves and accepts; T-INF-1 follows', async () => {
     if (!admin || !officer) throw new Error('demo.admin or demo.huangpu missing');
     const city = await apiSession(baseURL, admin);
     const district = await apiSession(baseURL, officer);
@@ -72,19 +72,23 @@ describe('monthly reporting (issue #4)', () => {
     await eventually(() => reporting.getByTestId('report-state').textContent()).toBe('已提交');
     await reporting.getByTestId('validation-results').waitFor();
     expect(await reporting.getByTestId('rule-BS5G_CATEGORIES_SUM').getAttribute('data-status')).toBe('passed');
+    // Four eyes (issue #12 item 6): the officer who submitted it cannot approve it.
     await page.getByTestId('report-approve').click();
-    await eventually(() => reporting.getByTestId('report-state').textContent()).toBe('区级已审批');
-    await eventually(() => reporting.getByTestId('entry-locked').textContent()).toContain('已审批锁定');
+    await page.getByText('报表须由提交人').first().waitFor();
+    expect((await read()).state).toBe('completed');
 
-    // The city admin accepts it for 黄埔区 and sees the 已接收 lock.
+    // The city admin (another person) approves and accepts it for 黄埔区 and sees the 已接收 lock.
     const adminSession = await openSession(browser, baseURL);
     sessions.push(adminSession);
     const cityPage = adminSession.page;
     await loginInBrowser(cityPage, admin);
     await cityPage.goto(`/indicators/reporting?period=${period}&district=${huangpu}`);
     const cityReporting = cityPage.getByTestId('reporting-page');
-    await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('区级已审批');
+    await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('已提交');
     expect(await cityReporting.getByTestId('value-BS5G_TOTAL').textContent()).toBe(newTotal.toLocaleString('en-US'));
+    await cityPage.getByTestId('report-approve').click();
+    await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('区级已审批');
+    await eventually(() => cityReporting.getByTestId('entry-locked').textContent()).toContain('已审批锁定');
     await cityPage.getByTestId('report-accept').click();
     await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('市级已接收');
     await eventually(() => cityReporting.getByTestId('entry-locked').textContent()).toContain('已接收锁定');
