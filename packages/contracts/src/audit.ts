@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, ListQuerySchema } from './common.js';
+import { IsoDateTimeSchema, ListQuerySchema, sortOf } from './common.js';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -18,6 +18,7 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['seq', 'occurredAt']),
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),

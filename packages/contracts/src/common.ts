@@ -35,6 +35,15 @@ export const ListQuerySchema = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
+/**
+ * `?sort=` of a list that orders by these fields: `field` or `-field` (descending). An unknown key is
+ * refused (400 naming `sort`) instead of silently ignored (issue #11 item 7).
+ */
+export function sortOf<const K extends string>(keys: readonly [K, ...K[]]) {
+  const values = [...keys, ...keys.map((k) => `-${k}` as const)] as [K | `-${K}`, ...(K | `-${K}`)[]];
+  return z.enum(values).optional();
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }

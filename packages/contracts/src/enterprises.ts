@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema, sortOf } from './common.js';
 import { CreditCodeSchema, OrganisationSchema } from './organisations.js';
 
 const PHONE = z.string().regex(/^[0-9+\-() ]{5,32}$/, 'phone: digits, spaces and + - ( ) only, 5 to 32 characters');
@@ -100,6 +100,7 @@ export const UpdateEnterpriseSchema = z
 export type UpdateEnterprise = z.infer<typeof UpdateEnterpriseSchema>;
 
 export const EnterpriseListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['name', 'createdAt', 'creditCode', 'updatedAt']),
   districtId: z.uuid().optional(),
   clusterCode: z.string().max(32).optional(),
   industryCode: z.string().max(8).optional(),

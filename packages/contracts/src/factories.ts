@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema, sortOf } from './common.js';
 import { ConfirmationSchema } from './confirmations.js';
 import { SCENARIO_CATEGORIES } from './projects.js';
 
@@ -71,6 +71,7 @@ export const FactorySchema = z.object({
 export type Factory = z.infer<typeof FactorySchema>;
 
 export const FactoryListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['name', 'createdAt', 'level', 'nationalListYear']),
   districtId: z.uuid().optional(),
   enterpriseId: z.uuid().optional(),
   level: z.enum(FACTORY_LEVELS).optional(),

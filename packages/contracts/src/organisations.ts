@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuerySchema } from './common.js';
+import { ListQuerySchema, sortOf } from './common.js';
 import { CREDIT_CODE_RULE, checkCreditCode } from './credit-code.js';
 import { ORG_KINDS } from './roles.js';
 
@@ -78,6 +78,7 @@ export const UpdateOrganisationSchema = z
 export type UpdateOrganisation = z.infer<typeof UpdateOrganisationSchema>;
 
 export const OrganisationListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['name', 'kind', 'createdAt', 'updatedAt', 'creditCode']),
   kind: z.enum(ORG_KINDS).optional(),
   districtId: z.uuid().optional(),
 }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema, sortOf } from './common.js';
 
 /** Lifecycle of a "5G+工业互联网" project (issue #3 item 2); transitions live in rules/project-lifecycle.ts. */
 export const PROJECT_STATES = [
@@ -165,6 +165,7 @@ export const ProjectSchema = z.object({
 export type Project = z.infer<typeof ProjectSchema>;
 
 export const ProjectListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['createdAt', 'updatedAt', 'title', 'code', 'state', 'plannedStart']),
   status: z.enum(PROJECT_STATES).optional(),
   districtId: z.uuid().optional(),
   enterpriseId: z.uuid().optional(),

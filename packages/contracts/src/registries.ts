@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, ListQuerySchema } from './common.js';
+import { IsoDateSchema, ListQuerySchema, sortOf } from './common.js';
 import { ConfirmationSchema } from './confirmations.js';
 import { PATENT_NUMBER_RULE, parsePatentNumber } from './patent-number.js';
 
@@ -167,6 +167,7 @@ export const RegistryRecordSchema = z.object({
 export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 
 export const RegistryListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['date', 'title', 'createdAt', 'quantity']),
   orgId: z.uuid().optional(),
   districtId: z.uuid().optional(),
   kind: z.string().max(32).optional(),

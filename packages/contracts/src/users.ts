@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from './auth.js';
-import { ListQuerySchema } from './common.js';
+import { ListQuerySchema, sortOf } from './common.js';
 import { ROLES } from './roles.js';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
@@ -56,6 +56,7 @@ export type UpdateUser = z.infer<typeof UpdateUserSchema>;
 export const OneTimePasswordSchema = z.object({ user: UserSchema, oneTimePassword: z.string() });
 
 export const UserListQuerySchema = ListQuerySchema.extend({
+  sort: sortOf(['username', 'displayName', 'role', 'createdAt', 'lastLoginAt']),
   role: z.enum(ROLES).optional(),
   orgId: z.uuid().optional(),
   status: z.enum(USER_STATUSES).optional(),

@@ -17,6 +17,7 @@ import type {
   RouteOptions,
   RouteShorthandOptions,
 } from 'fastify';
+import { z } from 'zod';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -120,6 +121,15 @@ export function guardCatalogue(app: FastifyInstance): () => void {
   };
 }
 
+/**
+ * A query schema that refuses parameters it does not name (issue #11 item 7): a misspelt filter or
+ * an unknown parameter is answered 400 naming it, never silently ignored. Object schemas are made
+ * strict here, once, whatever their declaration says; other shapes are left as declared.
+ */
+export function strictQuery(query: z.ZodType): z.ZodType {
+  return query instanceof z.ZodObject ? query.strict() : query;
+}
+
 function routeOf(endpoint: Endpoint, options: ServeOptions, handler: RouteHandlerMethod): RouteOptions {
   // A raw endpoint's schemas type its clients; its handler parses the request itself.
   const raw = endpoint.responseKind === 'raw';
@@ -130,7 +140,7 @@ function routeOf(endpoint: Endpoint, options: ServeOptions, handler: RouteHandle
   };
   if (endpoint.summary) schema.summary = endpoint.summary;
   if (endpoint.params && !raw) schema.params = endpoint.params;
-  if (endpoint.query && !raw) schema.querystring = endpoint.query;
+  if (endpoint.query && !raw) schema.querystring = strictQuery(endpoint.query);
   if (endpoint.body && !raw) schema.body = endpoint.body;
   if (endpoint.upload) schema.consumes = ['multipart/form-data'];
   if (endpoint.response) schema.response = { [endpoint.success]: endpoint.response };

@@ -33,6 +33,13 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
       const creditCodeIssue = issues.some((i) => i.field.endsWith('creditCode'));
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+      // A query parameter the endpoint does not take, or a sort key the list does not know, is a bad
+      // request (400), not a value to correct (issue #11 item 7); the issue names the parameter.
+      if (
+        error.validationContext === 'querystring' &&
+        issues.every((i) => i.rule === 'unrecognized_keys' || i.field === 'querystring.sort')
+      )
+        return sendError(reply, 400, 'BAD_REQUEST', summary, { issues });
       return sendError(reply, 422, creditCodeIssue ? 'INVALID_CREDIT_CODE' : 'VALIDATION_FAILED', summary, { issues });
     }
 
