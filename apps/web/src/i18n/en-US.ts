@@ -4,6 +4,7 @@ import { enUS as auditEnUS } from './parts/audit';
 import { enUS as auditVerificationEnUS } from './parts/auditVerification';
 import { enUS as casesEnUS } from './parts/cases';
 import { enUS as codeListsEnUS } from './parts/codeLists';
+import { enUS as confirmationsEnUS } from './parts/confirmations';
 import { enUS as coreEnUS } from './parts/core';
 import { enUS as dashboardEnUS } from './parts/dashboard';
 import { enUS as detailsEnUS } from './parts/details';
@@ -63,6 +64,7 @@ const enUS: Messages = {
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
+  confirmations: confirmationsEnUS,
   reportValues: reportValuesEnUS,
   selectionRules: selectionRulesEnUS,
   forecast: forecastEnUS,

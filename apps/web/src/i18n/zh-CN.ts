@@ -4,6 +4,7 @@ import { zhCN as auditZhCN } from './parts/audit';
 import { zhCN as auditVerificationZhCN } from './parts/auditVerification';
 import { zhCN as casesZhCN } from './parts/cases';
 import { zhCN as codeListsZhCN } from './parts/codeLists';
+import { zhCN as confirmationsZhCN } from './parts/confirmations';
 import { zhCN as coreZhCN } from './parts/core';
 import { zhCN as dashboardZhCN } from './parts/dashboard';
 import { zhCN as detailsZhCN } from './parts/details';
@@ -65,6 +66,7 @@ const zhCN = {
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
+  confirmations: confirmationsZhCN,
   reportValues: reportValuesZhCN,
   selectionRules: selectionRulesZhCN,
   forecast: forecastZhCN,

@@ -14,6 +14,10 @@ export const zhCN = {
   reasons: withDomains(
     { ...refusalZhCN, ...ruleZhCN, ...matchZhCN },
     {
+      confirmation: {
+        already_confirmed: '该记录已由区级确认，无需重复确认。',
+        already_returned: '该记录已退回企业，等待企业修改后重新申报。',
+      },
       notification: {
         outbox_admin_only: '只有系统管理员可以立即投递邮件。',
       },
@@ -41,6 +45,10 @@ export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
     { ...refusalEnUS, ...ruleEnUS, ...matchEnUS },
     {
+      confirmation: {
+        already_confirmed: 'The district has already confirmed this record.',
+        already_returned: 'This record has already been returned to the enterprise; it waits for the enterprise to declare it again.',
+      },
       notification: {
         outbox_admin_only: 'Only system administrators can dispatch the mail outbox now.',
       },

@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../shared/format';
 import { ProjectStateTag, StatusTag } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { useIndicatorRecords } from './hooks';
+import { ConfirmationTag, PendingRecords } from './PendingRecords';
 import { INDICATOR_STATUS_TONES, roundFigure } from './status';
 
 const FILTER_KEYS = ['district', 'asOf'] as const;
@@ -84,6 +85,12 @@ function useColumns() {
     { title: c('state'), dataIndex: 'state', key: 'state', render: (v: string | null, r) => <RecordState kind={r.kind} state={v} /> },
     { title: c('countedOn'), dataIndex: 'countedOn', key: 'countedOn', render: (v: string | null) => formatDate(v) },
     { title: c('weight'), dataIndex: 'weight', key: 'weight', align: 'right', render: (v: number) => formatNumber(v) },
+    {
+      title: t('confirmations.column'),
+      dataIndex: 'confirmation',
+      key: 'confirmation',
+      render: (v: IndicatorRecord['confirmation']) => <ConfirmationTag state={v} />,
+    },
   ];
   const dataValues: TableColumnsType<IndicatorDataValue> = [
     { title: c('district'), dataIndex: 'districtName', key: 'district' },
@@ -265,6 +272,7 @@ export default function IndicatorRecordsPage() {
           )}
         </Card>
       )}
+      {data?.basis === 'records' && <PendingRecords records={data.pending} total={data.pendingTotal} columns={columns.records} />}
     </Flex>
   );
 }
