@@ -16,8 +16,6 @@ export const REASON_CODES = [
   'codelist.already_retired',
   'confirmation.already_confirmed',
   'confirmation.already_returned',
-  'confirmation.already_confirmed',
-  'confirmation.already_returned',
   'dashboard.city_district_only',
   'dashboard.own_district_only',
   'enterprise.register_scope',
