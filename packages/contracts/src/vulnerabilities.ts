@@ -399,7 +399,31 @@ export const FindingEventSchema = z.object({
   note: z.string().nullable(),
   at: z.string(),
 });
-export const FindingDetailSchema = FindingSchema.extend({ events: z.array(FindingEventSchema), reasons: z.array(MatchReasonSchema) });
+/** One remediation of an advisory (CSAF `vulnerabilities[].remediations`), as written there. */
+export const FindingRemediationSchema = z.object({
+  category: z.string().describe('CSAF remediation category: vendor_fix, workaround, mitigation …'),
+  details: z.string(),
+  url: z.string().nullable(),
+  advisory: z.string().describe('the advisory tracking id it comes from'),
+});
+export type FindingRemediation = z.infer<typeof FindingRemediationSchema>;
+
+/** What the enterprise should do about a finding (#12 item 7): the vulnerability, the advisories' remediations, the notices it received. */
+export const FindingGuidanceSchema = z.object({
+  description: z.string().nullable(),
+  baseScore: z.number().nullable(),
+  /** Manual records: the analyst's 解决方案 text, when written. */
+  solution: z.string().nullable(),
+  remediations: z.array(FindingRemediationSchema),
+  notices: z.array(z.object({ id: z.uuid(), title: z.string(), publishedAt: z.string().nullable() })),
+});
+export type FindingGuidance = z.infer<typeof FindingGuidanceSchema>;
+
+export const FindingDetailSchema = FindingSchema.extend({
+  events: z.array(FindingEventSchema),
+  reasons: z.array(MatchReasonSchema),
+  guidance: FindingGuidanceSchema,
+});
 export type FindingDetail = z.infer<typeof FindingDetailSchema>;
 
 export const FindingListQuerySchema = ListQuerySchema.extend({

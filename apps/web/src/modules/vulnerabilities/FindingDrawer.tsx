@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { reasonText } from '../../shared/reason-text';
 import { FindingActions } from './FindingActions';
+import { FindingGuidance } from './FindingGuidance';
 import { MAIN_PATH, stepOf } from './findingSteps';
 import { useFinding } from './hooks';
 import { GradeTag, SlaTag, StateTag, vulnLabel } from './labels';
@@ -102,6 +103,7 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
               <Reasons reasons={f.reasons} />
             </Descriptions.Item>
           </Descriptions>
+          <FindingGuidance guidance={f.guidance} />
           <div>
             <Typography.Title level={5}>{l('lifecycle')}</Typography.Title>
             <Timeline

@@ -77,6 +77,20 @@ describe('finding batch transitions', () => {
     expect(byId.get(foreign?.id ?? '')).toBe(foreign?.state);
   });
 
+  it('tells the enterprise what to do on the finding detail: description, score and the advisory’s remediations (#12 item 7)', async () => {
+    const s = await login(ctx, 'batch.enterprise');
+    const mine = rows.filter((r) => r.enterprise_id === own);
+    const details = await Promise.all(mine.map(async (r) => (await s.request('GET', `/api/security/findings/${r.id}`)).json()));
+    for (const d of details) expect(d.guidance).toMatchObject({ remediations: expect.any(Array), notices: expect.any(Array) });
+    const withFix = details.find((d) => d.guidance.remediations.length > 0);
+    expect(withFix, 'a demo finding of a CSAF advisory with remediations').toBeDefined();
+    expect(withFix.guidance.remediations[0]).toMatchObject({
+      category: expect.any(String),
+      details: expect.any(String),
+      advisory: expect.any(String),
+    });
+  });
+
   it('refuses a role without any lifecycle permission before looking at the rows', async () => {
     const city = await orgByDivision(ctx, '440100');
     await insertUser(ctx, 'batch.analyst', 'city_analyst', city.id);

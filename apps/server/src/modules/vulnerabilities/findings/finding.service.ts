@@ -17,6 +17,7 @@ import { fieldError, notFound, staleVersion } from '../../../platform/errors.js'
 import { vulnerabilityPolicy } from '../vulnerability.policy.js';
 import { findingPolicy } from './finding.policy.js';
 import { createFindingRepo } from './finding.repo.js';
+import { findingGuidance } from './guidance.js';
 import { isOverdue } from './lifecycle.js';
 
 export interface FindingServiceDeps {
@@ -78,6 +79,7 @@ export function createFindingService(deps: FindingServiceDeps) {
     return {
       ...toFinding(row, deps.clock.now()),
       reasons: await repo.reasonsOf(row.finding.assetId, row.finding.vulnerabilityId),
+      guidance: await findingGuidance(deps.db, row.finding.vulnerabilityId, row.finding.enterpriseId),
       events: events.map((e) => ({
         fromState: e.fromState,
         toState: e.toState,
