@@ -13,12 +13,13 @@ describe('console details (issue #12 item 7)', () => {
   const baseURL = inject('baseURL');
   const accounts = inject('accounts');
   const admin = accounts.find((a) => a.role === 'city_admin');
-  const enterprise = accounts.find((a) => a.role === 'enterprise_user');
+  // The security analyst works the city's new findings (the demo enterprise's are already in hand).
+  const analyst = accounts.find((a) => a.role === 'security_analyst');
   let browser: Browser;
   const sessions: Session[] = [];
 
   beforeAll(async () => {
-    if (!admin || !enterprise) throw new Error('demo accounts missing');
+    if (!admin || !analyst) throw new Error('demo accounts missing');
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -85,11 +86,11 @@ describe('console details (issue #12 item 7)', () => {
     const session = await openSession(browser, baseURL);
     sessions.push(session);
     const { page } = session;
-    await login(page, enterprise?.username ?? '', enterprise?.password ?? '');
+    await login(page, analyst?.username ?? '', analyst?.password ?? '');
     const listed = await session.context.request.get('/api/security/findings?state=new&pageSize=50');
     expect(listed.status()).toBe(200);
     const fresh = (await listed.json()).items as Array<{ id: string }>;
-    expect(fresh.length, 'the demo enterprise has new findings').toBeGreaterThanOrEqual(2);
+    expect(fresh.length, 'the demo programme has new findings').toBeGreaterThanOrEqual(2);
     await page.goto('/security/findings?state=new');
     const table = page.getByTestId('finding-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
