@@ -44,6 +44,7 @@ describe('input refused, figures confirmed (issue #12 items 4 and 5)', () => {
     const page = session.page;
     await loginInBrowser(page, officer);
     await page.goto(`/indicators/reporting?period=${period}`);
+    await eventually(() => page.getByTestId('report-state').textContent()).toBe('填报中');
     const input = numberInput(page, 'FIBRE_GIGABIT_COVERAGE');
     await input.fill('120');
     await input.blur();
@@ -74,7 +75,7 @@ describe('input refused, figures confirmed (issue #12 items 4 and 5)', () => {
     if (!enterpriseAccount) throw new Error('no enterprise account');
     const enterprise = await apiSession(baseURL, enterpriseAccount);
     const districtId = enterprise.me.districtId;
-    let confirmer: typeof officer = undefined;
+    let confirmer: typeof officer;
     for (const candidate of accounts.filter((a) => a.role === 'district_officer' && !a.otpauthUri)) {
       const s = await apiSession(baseURL, candidate);
       if (s.me.districtId === districtId) confirmer = candidate;
@@ -88,6 +89,7 @@ describe('input refused, figures confirmed (issue #12 items 4 and 5)', () => {
 
     const name = `端到端申报工厂 ${Date.now()}`;
     const scenarios = Array.from({ length: 10 }, (_, i) => ({
+      code: null,
       customName: `场景${i + 1}`,
       category: 'main_production',
       goLiveDate: '2025-06-01',
