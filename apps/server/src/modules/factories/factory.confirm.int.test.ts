@@ -84,7 +84,10 @@ describe('self-declared records count once their district confirms them (#12 ite
     const edited = await enterprise.request('PATCH', `/api/factories/${factory.id}`, { version: factory.version + 1, starRating: 5 });
     expect(edited.json().confirmation.state).toBe('declared');
     expect(await value('T-APP-1')).toBe(before);
-    const returned = await officer.request('POST', `/api/factories/${factory.id}/return`, { comment: '请补充验收材料', version: edited.json().version });
+    const returned = await officer.request('POST', `/api/factories/${factory.id}/return`, {
+      comment: '请补充验收材料',
+      version: edited.json().version,
+    });
     expect(returned.json()).toMatchObject({ state: 'returned', comment: '请补充验收材料' });
     expect(await value('T-APP-1')).toBe(before);
     expect((await drill('T-APP-1')).pendingTotal).toBe(0);
@@ -92,7 +95,10 @@ describe('self-declared records count once their district confirms them (#12 ite
 
   it('a district user of another district cannot confirm, nor can the enterprise itself', async () => {
     const factory = (await enterprise.request('POST', '/api/factories', { name: '第二工厂', level: 'line', scenarios: tenLive })).json();
-    const foreign = await otherOfficer.request('POST', `/api/factories/${factory.id}/confirm`, { comment: '越权', version: factory.version });
+    const foreign = await otherOfficer.request('POST', `/api/factories/${factory.id}/confirm`, {
+      comment: '越权',
+      version: factory.version,
+    });
     expect(foreign.statusCode).toBe(404);
     expect((await otherOfficer.request('GET', '/api/confirmations/pending')).json().total).toBe(0);
     const own = await enterprise.request('POST', `/api/factories/${factory.id}/confirm`, { comment: '自己确认', version: factory.version });
@@ -120,7 +126,10 @@ describe('self-declared records count once their district confirms them (#12 ite
     expect(training.confirmation.state).toBe('declared');
     expect(await value('T-PUB-3')).toBe(trainingsBefore);
     expect((await drill('T-PUB-3')).pending[0]).toMatchObject({ id: training.id, confirmation: 'declared' });
-    const foreign = await otherOfficer.request('POST', `/api/registry-records/${training.id}/confirm`, { comment: 'x', version: training.version });
+    const foreign = await otherOfficer.request('POST', `/api/registry-records/${training.id}/confirm`, {
+      comment: 'x',
+      version: training.version,
+    });
     expect(foreign.statusCode).toBe(404);
     const ok = await officer.request('POST', `/api/registry-records/${training.id}/confirm`, {
       comment: '签到表已核对',
