@@ -6,7 +6,6 @@ export * from './batch.js';
 export * from './code-lists.js';
 export * from './common.js';
 export * from './confirmations.js';
-export * from './confirmations.js';
 export * from './credit-code.js';
 export * from './dashboard.js';
 export * from './endpoints/index.js';

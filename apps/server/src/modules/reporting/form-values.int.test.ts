@@ -13,7 +13,10 @@ describe('monthly form values are refused, never changed (#12 item 4)', () => {
     officer.request('PUT', `${url}/values`, { values: Object.entries(values).map(([element, value]) => ({ element, value })) });
   const stored = async () =>
     Object.fromEntries(
-      ((await officer.request('GET', url)).json().cells as Array<{ element: string; value: string | null }>).map((c) => [c.element, c.value]),
+      ((await officer.request('GET', url)).json().cells as Array<{ element: string; value: string | null }>).map((c) => [
+        c.element,
+        c.value,
+      ]),
     );
 
   beforeAll(async () => {

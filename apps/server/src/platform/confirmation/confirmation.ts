@@ -58,8 +58,7 @@ export function moveConfirmation(
   now: Date,
 ): ConfirmationFields {
   const to: ConfirmationState = action === 'confirm' ? 'confirmed' : 'returned';
-  if (current === to)
-    throw refusal('CONFLICT', `confirmation.already_${to}`, `the record is already ${to}`, { state: current });
+  if (current === to) throw refusal('CONFLICT', `confirmation.already_${to}`, `the record is already ${to}`, { state: current });
   return {
     confirmationState: to,
     confirmedBy: actor.name,
