@@ -6,6 +6,8 @@
 import { Secret, TOTP } from 'otpauth';
 import type { APIRequestContext } from 'playwright-core';
 import { expect, inject } from 'vitest';
+// The provided context's types (baseURL, accounts) are declared by the global setup.
+import type {} from '../global-setup';
 
 const enrolled = new Map<string, string>();
 

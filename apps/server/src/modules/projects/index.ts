@@ -5,8 +5,8 @@ import { registerProjectRoutes } from './project.routes.js';
 import { createProjectService, type ProjectServiceDeps } from './project.service.js';
 
 export { projectMeasures } from './project.measures.js';
-export { projectTodos } from './workbench.js';
 export type { ProjectService } from './project.service.js';
+export { projectTodos } from './workbench.js';
 
 /** "5G+工业互联网" projects: declaration, review lifecycle, timeline. */
 export function createProjectsModule(deps: ProjectServiceDeps & Omit<ProjectImportDeps, 'projects'>) {

@@ -20,9 +20,9 @@ export {
   referenceKey,
   references,
 } from './logic/index.js';
+export type { ReminderPolicy } from './reminders.logic.js';
 export { createReportingRepo } from './reporting.repo.js';
 export { seedReporting } from './reporting.seed.js';
-export type { ReminderPolicy } from './reminders.logic.js';
 export { reportingTodos } from './workbench.js';
 
 /** Periodic reporting (定期报送): district forms, values with history, validation, approval and locks. */

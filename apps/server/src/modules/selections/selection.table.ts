@@ -191,10 +191,7 @@ export const selectionConflictDeclaration = pgTable(
     reason: text('reason').notNull(),
     declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.applicationId, t.expertId] }),
-    index('selection_conflict_declaration_expert_idx').on(t.expertId),
-  ],
+  (t) => [primaryKey({ columns: [t.applicationId, t.expertId] }), index('selection_conflict_declaration_expert_idx').on(t.expertId)],
 );
 
 /** An expert's affiliation, for conflict-of-interest rules. */
