@@ -86,6 +86,8 @@ const SAMPLE_PARAMS = {
   affectedStatus: 'known_affected',
   notAffected: 'CVE-2026-0002',
   notAffectedStatus: 'known_not_affected',
+  submitter: 'demo.huangpu',
+  district: '黄埔区',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
