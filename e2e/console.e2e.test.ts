@@ -43,6 +43,7 @@ describe('console as the city administrator', () => {
   });
 
   it('creates an enterprise under 天河区, checking the credit code as it is typed', async () => {
+    await page.goto('/system/organisations');
     await page.getByTestId('org-tree').getByText('天河区', { exact: true }).click();
     await page.getByTestId('org-detail').getByText('440106').waitFor();
     await page.getByTestId('org-create-under').click();

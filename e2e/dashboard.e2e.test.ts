@@ -88,12 +88,13 @@ describe('command dashboard (issue #4 item 6)', () => {
     await page.getByTestId('report-save').click();
     await page.getByTestId('report-complete').click();
     await eventually(() => reporting.getByTestId('report-state').textContent()).toBe('已提交');
-    await page.getByTestId('report-approve').click();
-    await eventually(() => reporting.getByTestId('report-state').textContent()).toBe('区级已审批');
 
-    // The city accepts it; the dashboard's total moves by the difference.
+    // Someone other than the submitter approves (four eyes, issue #12 item 6): the city approves and
+    // accepts it; the dashboard's total moves by the difference.
     await cityPage.goto(`/indicators/reporting?period=${period}&district=${huangpu}`);
     const cityReporting = cityPage.getByTestId('reporting-page');
+    await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('已提交');
+    await cityPage.getByTestId('report-approve').click();
     await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('区级已审批');
     await cityPage.getByTestId('report-accept').click();
     await eventually(() => cityReporting.getByTestId('report-state').textContent()).toBe('市级已接收');
