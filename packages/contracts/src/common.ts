@@ -23,14 +23,15 @@ export const IsoDateSchema = z.iso.date().refine(inDateRange, dateRangeIssue);
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).refine((value) => inDateRange(value.slice(0, 10)), dateRangeIssue);
 export const IdParamsSchema = z.object({ id: z.uuid() }).strict();
 
-/** `?page=&pageSize=&sort=&q=`: sort is `field` or `-field` (descending). */
+/**
+ * `?page=&pageSize=&q=`, plus `sort` for the lists that order by a choice of fields: those replace it
+ * with `sortOf([...])`. A list with one fixed order refuses any `sort` (400 naming it) rather than
+ * ignoring it silently (issue #11 item 7).
+ */
 export const ListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  sort: z
-    .string()
-    .regex(/^-?[a-zA-Z]+$/, 'sort is a field name, prefixed with - for descending')
-    .optional(),
+  sort: z.undefined({ error: 'this list has one fixed order and takes no sort' }).optional(),
   q: z.string().max(200).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;

@@ -49,6 +49,15 @@ describe('query parameters an endpoint does not take (#11 item 7)', () => {
       expect((await admin.request('GET', url)).statusCode, url).toBe(200);
   });
 
+  it('refuses any sort on a list with one fixed order, with 400 naming sort', async () => {
+    for (const url of ['/api/tokens?sort=name', '/api/security/advisories?sort=-publishedAt']) {
+      const res = await admin.request('GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'BAD_REQUEST', details: { issues: [{ field: 'querystring.sort' }] } });
+    }
+    expect((await admin.request('GET', '/api/tokens')).statusCode).toBe(200);
+  });
+
   it('still answers a wrong value of a known parameter with 422 naming it', async () => {
     const res = await admin.request('GET', '/api/projects?status=nope');
     expect(res.statusCode).toBe(422);
