@@ -148,13 +148,15 @@ describe('identifier registration and public resolution (issue #6)', () => {
 
     const record = page.getByTestId('resolve-record');
     await eventually(() => record.getByTestId('resolve-handle').textContent()).toBe(handle);
-    const values = record.getByTestId('handle-values');
+    // The template's labelled values come first (#12 item 7); the technical values are folded away.
+    const values = record.getByTestId('resolve-labelled');
     await eventually(() => values.textContent()).toContain('交联聚乙烯绝缘电力电缆');
     expect(await values.textContent()).toContain('JX210602');
-    // The serial number is not public-read: anonymous visitors never get it.
-    expect(await values.textContent()).not.toContain(SERIAL);
     // The template's labels come with the public view.
     await eventually(() => values.textContent()).toContain('生产批次');
+    // The serial number is not public-read: anonymous visitors never get it, folded or not.
+    await record.getByTestId('resolve-technical').getByRole('button').first().click();
+    expect(await record.textContent()).not.toContain(SERIAL);
     expect(await record.getByTestId('resolve-follow').getAttribute('href')).toBe('https://example.com/cable/YJV-3x95');
     expect(await record.getByTestId('resolve-redirect').getAttribute('href')).toBe(`/api/handles/${handle}?redirect`);
 
