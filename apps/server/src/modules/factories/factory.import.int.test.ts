@@ -18,7 +18,9 @@ const HEADERS = ['工厂名称', '企业统一社会信用代码', '工厂级别
 
 /** A factory as the API shows it, without what a database assigns; linked projects by code. */
 function comparable(f: Record<string, unknown>, codeOf: Map<string, string>) {
-  const { id, enterpriseId, districtId, version, createdAt, updatedAt, projectIds, ...rest } = f;
+  const { id, enterpriseId, districtId, version, createdAt, updatedAt, projectIds, confirmation, ...rest } = f;
+  // Confirmation is not in the sheet: an import is an entry by the importing account, confirmed at
+  // entry when a district or city user imports (#12 item 5), so it is left out of the comparison.
   return { ...rest, projects: (projectIds as string[]).map((p) => codeOf.get(p)) };
 }
 

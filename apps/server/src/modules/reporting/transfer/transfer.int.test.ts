@@ -222,7 +222,7 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
           column: '数值',
           element: 'FIBRE_GIGABIT_COVERAGE',
           rule: 'percentage',
-          message: '千兆光网覆盖率: "120" is not a percentage from 0 to 100',
+          message: '千兆光网覆盖率: "120" is not a percentage from 0 to 100 with at most 2 decimals',
         },
       ]);
       expect((await stored(huangpu, '202601')).BS5G_TOTAL).toBe('1200');
