@@ -16,11 +16,20 @@ export function secretOfUri(otpauthUri: string): string {
   return new URL(otpauthUri).searchParams.get('secret') ?? '';
 }
 
+/** The demo accounts the e2e global setup provides; none outside Vitest (the benchmarks use these helpers too). */
+function providedAccounts() {
+  try {
+    return inject('accounts');
+  } catch {
+    return [];
+  }
+}
+
 /** The TOTP secret of an account: a demo account's from demo-accounts.txt, or one enrolled by `completeSecondFactor`. */
 export function totpSecretFor(username: string): string | undefined {
   const known = enrolled.get(username);
   if (known) return known;
-  const uri = inject('accounts').find((a) => a.username === username)?.otpauthUri;
+  const uri = providedAccounts().find((a) => a.username === username)?.otpauthUri;
   return uri ? secretOfUri(uri) : undefined;
 }
 
