@@ -15,7 +15,7 @@ import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
-import { answerBadUrl, createHandlesModule } from './modules/handles/index.js';
+import { answerBadUrl, createHandleNative, createHandlesModule, type HandleNative } from './modules/handles/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo, createOrganisationsModule } from './modules/organisations/index.js';
@@ -50,6 +50,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Cross-instance session revocation; tests wait on `applied(…)`. */
     sessionRevocations: SessionRevocation;
+    /** The native Handle protocol (ADR 0015); main.ts starts it on HANDLE_NATIVE_PORT, tests on a free port. */
+    handleNative: HandleNative;
   }
 }
 
@@ -268,7 +270,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSession: (id, meta) => accounts.auth.resolveSession(id, meta),
     authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
   });
-  registerMetrics(app, { token: config.metricsToken, loopbackOnly: config.metricsLoopbackOnly });
+  const metrics = registerMetrics(app, { token: config.metricsToken, loopbackOnly: config.metricsLoopbackOnly });
+  const handleNative = createHandleNative({
+    resolver: handles.service.resolver,
+    prefixes: handles.service.prefixes,
+    site: { ...config.handleSite, description: 'Suilian 穗联 industrial identifier node, Guangzhou' },
+    resolveRatePerMinute: config.handleResolveRatePerMinute,
+    now: () => clock.now().getTime(),
+    log: app.log,
+    registry: metrics,
+  });
+  app.decorate('handleNative', handleNative);
+  app.addHook('onClose', async () => handleNative.close());
 
   registerHealthRoutes(app, { pingDatabase: () => database.db.execute(sql`SELECT 1`) });
 

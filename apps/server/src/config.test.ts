@@ -98,3 +98,20 @@ describe('config', () => {
     expect(ConfigSchema.safeParse({ ACCESS_LOG: 'yes' }).error?.issues[0]?.path).toEqual(['ACCESS_LOG']);
   });
 });
+
+describe('native Handle protocol settings (#13 item 2)', () => {
+  it('reads HANDLE_NATIVE_PORT as a port, 0 or off, and advertises it in HS_SITE unless HANDLE_SITE_PORT says otherwise', () => {
+    expect(toConfig(ConfigSchema.parse({})).handleNativePort).toBe(2641);
+    expect(toConfig(ConfigSchema.parse({ HANDLE_NATIVE_PORT: 'off' })).handleNativePort).toBe(0);
+    expect(toConfig(ConfigSchema.parse({ HANDLE_NATIVE_PORT: '0' })).handleNativePort).toBe(0);
+    expect(ConfigSchema.safeParse({ HANDLE_NATIVE_PORT: '70000' }).success).toBe(false);
+    expect(ConfigSchema.safeParse({ HANDLE_NATIVE_PORT: 'on' }).success).toBe(false);
+    expect(toConfig(ConfigSchema.parse({ HANDLE_NATIVE_PORT: '12641', HANDLE_SITE_ADDRESS: '2001:db8::5' })).handleSite).toEqual({
+      address: '2001:db8::5',
+      port: 12641,
+      httpPort: undefined,
+    });
+    expect(toConfig(ConfigSchema.parse({ HANDLE_SITE_PORT: '2642' })).handleSite.port).toBe(2642);
+    expect(ConfigSchema.safeParse({ HANDLE_SITE_ADDRESS: 'handle.example.cn' }).success).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '@suilian/contracts';
 import { z } from 'zod';
@@ -111,6 +112,34 @@ export const ConfigSchema = z.object({
   HANDLE_STATS_FLUSH_SECONDS: setting(z.coerce.number().int().min(0).default(10), {
     description: 'How often resolution counts are written to the database; `0` = at shutdown only',
   }),
+  HANDLE_NATIVE_PORT: setting(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default('2641')
+      .refine((v) => /^(off|\d{1,5})$/.test(v), 'HANDLE_NATIVE_PORT must be a port number, 0 or off')
+      .transform((v) => (v === 'off' ? 0 : Number(v)))
+      .pipe(z.number().int().min(0).max(65535)),
+    {
+      description:
+        'UDP and TCP port of the native Handle protocol (RFC 3652 resolution, ADR 0015); `0` or `off` = none; a port that cannot be bound is logged and skipped',
+    },
+  ),
+  HANDLE_SITE_ADDRESS: setting(
+    z
+      .string()
+      .default('127.0.0.1')
+      .refine((v) => isIP(v) !== 0, 'HANDLE_SITE_ADDRESS must be an IPv4 or IPv6 address'),
+    { description: 'IP address this node advertises in its HS_SITE value (`0.NA/<prefix>`), the one other Handle nodes reach' },
+  ),
+  HANDLE_SITE_PORT: setting(z.coerce.number().int().min(1).max(65535).optional(), {
+    description: 'UDP/TCP port advertised in HS_SITE when it differs from `HANDLE_NATIVE_PORT` (NAT, port forwarding)',
+    shownDefault: '`HANDLE_NATIVE_PORT`',
+  }),
+  HANDLE_SITE_HTTP_PORT: setting(z.coerce.number().int().min(1).max(65535).optional(), {
+    description: 'Also advertise an HTTP interface on this port in HS_SITE (only behind a Handle-protocol-over-HTTP gateway)',
+  }),
   AUDIT_KEY_FILE: setting(z.string().min(1).optional(), {
     description: 'Secret key file of the audit log (HMAC-SM3, created with mode 0600 on first start); back it up apart from the database',
     shownDefault: '`DATA_DIR/keys/audit.key`',
@@ -197,6 +226,10 @@ export interface Config {
   handlePrefixes: string[];
   handleResolveRatePerMinute: number;
   handleStatsFlushMs: number;
+  /** UDP/TCP port of the native Handle protocol; 0 = off. */
+  handleNativePort: number;
+  /** What HS_SITE advertises: address, UDP/TCP port, optional HTTP port. */
+  handleSite: { address: string; port: number; httpPort: number | undefined };
   /** The audit key file (ADR 0013). */
   auditKeyFile: string;
   /** Where audit checkpoints are appended. */
@@ -259,6 +292,12 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
       .filter(Boolean),
     handleResolveRatePerMinute: e.HANDLE_RESOLVE_RATE_PER_MINUTE,
     handleStatsFlushMs: e.HANDLE_STATS_FLUSH_SECONDS * 1000,
+    handleNativePort: e.HANDLE_NATIVE_PORT,
+    handleSite: {
+      address: e.HANDLE_SITE_ADDRESS,
+      port: e.HANDLE_SITE_PORT ?? (e.HANDLE_NATIVE_PORT || 2641),
+      httpPort: e.HANDLE_SITE_HTTP_PORT,
+    },
     auditKeyFile: e.AUDIT_KEY_FILE ? resolve(e.AUDIT_KEY_FILE) : join(dataDir, 'keys', 'audit.key'),
     auditAnchorDir: e.AUDIT_ANCHOR_DIR ? resolve(e.AUDIT_ANCHOR_DIR) : join(dataDir, 'audit-anchors'),
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,

@@ -62,6 +62,8 @@ async function main() {
     await opened.close();
     throw error;
   }
+  // After HTTP: a port the native protocol cannot bind is logged and skipped, never fatal (ADR 0015).
+  await app.handleNative.start({ port: config.handleNativePort, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
