@@ -15,7 +15,13 @@ import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
-import { answerBadUrl, createHandleNative, createHandlesModule, type HandleNative } from './modules/handles/index.js';
+import {
+  answerBadUrl,
+  createHandleNative,
+  createHandlesModule,
+  HANDLE_SITE_DESCRIPTION,
+  type HandleNative,
+} from './modules/handles/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo, createOrganisationsModule } from './modules/organisations/index.js';
@@ -274,7 +280,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const handleNative = createHandleNative({
     resolver: handles.service.resolver,
     prefixes: handles.service.prefixes,
-    site: { ...config.handleSite, description: 'Suilian 穗联 industrial identifier node, Guangzhou' },
+    site: { ...config.handleSite, description: HANDLE_SITE_DESCRIPTION },
     resolveRatePerMinute: config.handleResolveRatePerMinute,
     now: () => clock.now().getTime(),
     log: app.log,

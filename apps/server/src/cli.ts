@@ -3,6 +3,7 @@ import { UsernameSchema } from '@suilian/contracts';
 import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo, generatePassword, hashPassword } from './modules/accounts/index.js';
+import { buildSite, HANDLE_SITE_DESCRIPTION } from './modules/handles/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo } from './modules/organisations/index.js';
 import { createReminderService, reminderPolicy } from './modules/reporting/reminders.js';
@@ -26,6 +27,9 @@ commands:
   audit:rotate-key [--replace-lost-key]
       checkpoint the head with the current audit key, then start a new key for every later entry
       (old keys stay in the key file); --replace-lost-key starts a new key file when it is lost
+  handle:site [--prefix <prefix>]
+      print this node's HS_SITE value (from HANDLE_SITE_ADDRESS, HANDLE_SITE_PORT, HANDLE_SITE_HTTP_PORT) as
+      Handle.Net JSON, for the top-level node to store under 0.NA/<prefix> (ADR 0015, docs/operations.md)
   reminders:run
       send the reporting reminders due today (form closing soon / overdue) to the district officers,
       once each; their e-mails wait in the outbox for the running server to send`;
@@ -37,6 +41,7 @@ async function main() {
     return 0;
   }
   const config = loadConfig();
+  if (command === 'handle:site') return printHandleSite(config, rest);
   const opened = await openDatabase(config, { whenRunning: 'share', log: () => undefined });
   try {
     const { db } = opened.database;
@@ -66,6 +71,16 @@ async function main() {
 }
 
 type Db = AuditCommandContext['db'];
+
+/** The HS_SITE value as the top-level node's operator stores it (no database needed). */
+function printHandleSite(config: Config, args: string[]): number {
+  const { values } = parseArgs({ args, options: { prefix: { type: 'string' } } });
+  const prefix = values.prefix ?? config.handlePrefixes[0] ?? '88.118';
+  const site = buildSite({ ...config.handleSite, description: HANDLE_SITE_DESCRIPTION }, new Date());
+  const value = { index: 1, type: 'HS_SITE', data: { format: 'base64', value: site.record.toString('base64') }, ttl: 86400 };
+  console.log(JSON.stringify({ handle: `0.NA/${prefix}`, serial: site.serial, advertised: config.handleSite, values: [value] }, null, 2));
+  return 0;
+}
 
 function auditContext(db: Db, config: Config): AuditCommandContext {
   return {

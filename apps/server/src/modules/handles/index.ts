@@ -19,7 +19,7 @@ import { createTemplateService } from './template.service.js';
 export { handleMeasures } from './handle.measures.js';
 export { answerBadUrl } from './handle.routes.js';
 export { loadHandleDemo } from './handles.seed.js';
-export { createHandleNative, type HandleNative } from './native/index.js';
+export { buildSite, createHandleNative, HANDLE_SITE_DESCRIPTION, type HandleNative } from './native/index.js';
 export type { PrefixService } from './prefix.service.js';
 
 export interface HandlesModuleDeps {

@@ -8,7 +8,7 @@ import { createResponder } from './responder.js';
 import { buildSite, type SiteSettings } from './site-info.js';
 
 export type { NativeAddress } from './native-server.js';
-export type { SiteSettings } from './site-info.js';
+export { buildSite, HANDLE_SITE_DESCRIPTION, type SiteSettings } from './site-info.js';
 
 export interface HandleNativeDeps {
   resolver: Resolver;

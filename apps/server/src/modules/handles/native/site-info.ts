@@ -4,6 +4,9 @@ import { encodeValue, type WireValue } from './codec.js';
 import { OUR_MAJOR, OUR_MINOR, SITE } from './protocol.js';
 import { WireWriter } from './wire.js';
 
+/** The `desc` attribute of this node's site. */
+export const HANDLE_SITE_DESCRIPTION = 'Suilian 穗联 industrial identifier node, Guangzhou';
+
 /** Where other Handle nodes reach this one, from configuration (HANDLE_SITE_*). */
 export interface SiteSettings {
   /** IPv4 or IPv6 address advertised in the server record. */
