@@ -98,12 +98,16 @@ export function createNativeServer(deps: NativeServerDeps) {
     const client = socket.remoteAddress ?? 'unknown';
     let buffered = Buffer.alloc(0);
     let working = false;
+    // Set once the connection is being closed after a refusal: later octets are ignored.
+    let closing = false;
 
     const next = async (): Promise<void> => {
-      if (working || buffered.length < ENVELOPE_SIZE || socket.destroyed) return;
+      if (working || closing || buffered.length < ENVELOPE_SIZE || socket.destroyed) return;
       const env = decodeEnvelope(buffered);
       if (env.messageLength > MAX_REQUEST_LENGTH || env.truncated) {
         deps.count('tcp', 'malformed');
+        closing = true;
+        buffered = Buffer.alloc(0);
         const refusal = deps.responder.error(
           env,
           null,
