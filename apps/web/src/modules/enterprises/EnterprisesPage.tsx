@@ -2,15 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@suilian/contracts';
 import { API } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCodeNames } from '../../shared/codeLists';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
-import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { EnterpriseFilterBar } from './EnterpriseFilterBar';
 import { EnterpriseFormDrawer, useMayCreateEnterprise } from './EnterpriseFormDrawer';
@@ -93,7 +93,7 @@ export default function EnterprisesPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={t('enterprises.title')}
       extra={
         <Space>
@@ -111,37 +111,35 @@ export default function EnterprisesPage() {
           )}
         </Space>
       }
-    >
-      <Flex vertical gap={16}>
-        <EnterpriseFilterBar
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            table.resetPage();
+      error={error}
+      overlays={
+        <EnterpriseFormDrawer
+          mode={creating ? { type: 'create' } : null}
+          onClose={() => setCreating(false)}
+          onSaved={(e) => {
+            setCreating(false);
+            navigate(`/programme/enterprises/${e.id}`);
           }}
         />
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Enterprise>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
-          onRow={(e) => ({ onClick: () => navigate(`/programme/enterprises/${e.id}`), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={filtered ? t('enterprises.emptyFiltered') : t('enterprises.empty')} /> }}
-          data-testid="enterprises-table"
-        />
-      </Flex>
-      <EnterpriseFormDrawer
-        mode={creating ? { type: 'create' } : null}
-        onClose={() => setCreating(false)}
-        onSaved={(e) => {
-          setCreating(false);
-          navigate(`/programme/enterprises/${e.id}`);
+      }
+    >
+      <EnterpriseFilterBar
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          table.resetPage();
         }}
       />
-    </Card>
+      <ServerTable<Enterprise>
+        rowKey="id"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        onOpen={(e) => navigate(`/programme/enterprises/${e.id}`)}
+        emptyText={filtered ? t('enterprises.emptyFiltered') : t('enterprises.empty')}
+        testId="enterprises-table"
+      />
+    </ListPage>
   );
 }

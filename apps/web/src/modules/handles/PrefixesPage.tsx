@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { HandlePrefix } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../session/auth';
-import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate, formatNumber } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { usePrefixes } from './hooks';
 import { DelegatePrefixDrawer, EditPrefixDrawer } from './PrefixDrawers';
@@ -69,7 +69,7 @@ export default function PrefixesPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={t('menu.handlePrefixes')}
       extra={
         canDelegate && (
@@ -78,35 +78,35 @@ export default function PrefixesPage() {
           </Button>
         )
       }
-      data-testid="prefixes-page"
+      testId="prefixes-page"
+      error={error}
+      overlays={
+        <>
+          <DelegatePrefixDrawer open={delegating} onClose={() => setDelegating(false)} />
+          <EditPrefixDrawer prefix={editing} onClose={() => setEditing(null)} />
+        </>
+      }
     >
-      <Flex vertical gap={16}>
-        <FilterBar
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            table.resetPage();
-          }}
-          placeholder={t('handles.prefix.searchPlaceholder')}
-          testId="prefix-filters"
-        >
-          {null}
-        </FilterBar>
-        {error && <ApiErrorAlert error={error} />}
-        <Table<HandlePrefix>
-          rowKey="prefix"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('handles.prefix.empty')} /> }}
-          data-testid="prefixes-table"
-        />
-      </Flex>
-      <DelegatePrefixDrawer open={delegating} onClose={() => setDelegating(false)} />
-      <EditPrefixDrawer prefix={editing} onClose={() => setEditing(null)} />
-    </Card>
+      <FilterBar
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          table.resetPage();
+        }}
+        placeholder={t('handles.prefix.searchPlaceholder')}
+        testId="prefix-filters"
+      >
+        {null}
+      </FilterBar>
+      <ServerTable<HandlePrefix>
+        rowKey="prefix"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        emptyText={t('handles.prefix.empty')}
+        testId="prefixes-table"
+      />
+    </ListPage>
   );
 }

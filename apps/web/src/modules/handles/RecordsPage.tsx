@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { HandleRecordDetail, HandleRecordSummary } from '@suilian/contracts';
-import { App, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { EditRecordDrawer } from './EditRecordDrawer';
 import { useRecords } from './hooks';
@@ -52,7 +53,7 @@ export default function RecordsPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={t('menu.handleRecords')}
       extra={
         can('handle:write') && (
@@ -63,41 +64,37 @@ export default function RecordsPage() {
       }
       data-testid="records-page"
     >
-      <Flex vertical gap={16}>
-        <FilterBar
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
+      <FilterBar
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          table.resetPage();
+        }}
+        placeholder={t('handles.record.searchPlaceholder')}
+        testId="record-filters"
+        searchTestId="record-filter-q"
+      >
+        <PrefixSelect
+          value={filters.prefix}
+          onChange={(prefix) => {
+            setFilters({ ...filters, prefix });
             table.resetPage();
           }}
-          placeholder={t('handles.record.searchPlaceholder')}
-          testId="record-filters"
-          searchTestId="record-filter-q"
-        >
-          <PrefixSelect
-            value={filters.prefix}
-            onChange={(prefix) => {
-              setFilters({ ...filters, prefix });
-              table.resetPage();
-            }}
-            allowClear
-            data-testid="record-filter-prefix"
-          />
-        </FilterBar>
-        {error && <ApiErrorAlert error={error} />}
-        <Table<HandleRecordSummary>
-          rowKey="handle"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
-          onRow={(r) => ({ onClick: () => setOpen(r.handle), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('handles.record.empty')} /> }}
-          data-testid="records-table"
+          allowClear
+          data-testid="record-filter-prefix"
         />
-      </Flex>
+      </FilterBar>
+      {error && <ApiErrorAlert error={error} />}
+      <ServerTable<HandleRecordSummary>
+        rowKey="handle"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        onOpen={(r) => setOpen(r.handle)}
+        emptyText={t('handles.record.empty')}
+        testId="records-table"
+      />
       <RegisterDrawer
         open={registering}
         initialPrefix={filters.prefix}
@@ -110,6 +107,6 @@ export default function RecordsPage() {
       />
       <RecordDetailDrawer handle={open} onClose={() => setOpen(undefined)} onEdit={setEditing} />
       <EditRecordDrawer record={editing} onClose={() => setEditing(null)} />
-    </Card>
+    </ListPage>
   );
 }

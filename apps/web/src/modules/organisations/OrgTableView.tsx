@@ -1,10 +1,11 @@
 import { ORG_KINDS, type Organisation } from '@suilian/contracts';
-import { Button, Drawer, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Drawer, Flex, Input, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { type OrgFilters, useDistricts, useOrgList } from './hooks';
 import { OrgDetail } from './OrgDetail';
 
@@ -96,17 +97,15 @@ export function OrgTableView() {
         </Button>
       </Flex>
       {error && <ApiErrorAlert error={error} />}
-      <Table<Organisation>
+      <ServerTable<Organisation>
         rowKey="id"
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        onChange={table.onChange}
-        pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
-        onRow={(org) => ({ onClick: () => setOpen(org.id), style: { cursor: 'pointer' } })}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description={filtered ? t('orgs.emptyFiltered') : t('orgs.empty')} /> }}
-        data-testid="orgs-table"
+        table={table}
+        page={data}
+        fetching={isFetching}
+        onOpen={(org) => setOpen(org.id)}
+        emptyText={filtered ? t('orgs.emptyFiltered') : t('orgs.empty')}
+        testId="orgs-table"
       />
       <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} size={720} title={t('common.details')} destroyOnHidden>
         <OrgDetail id={open} bordered={false} />

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { API, PROJECT_STATES, type Project, type ProjectState } from '@suilian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Skeleton, Space, Table, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Flex, Skeleton, Space, type TableColumnsType, Tabs, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,8 +9,9 @@ import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
 import { ProjectStateTag } from '../../shared/StatusTag';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { PROJECT_FILTER_KEYS, useProjectCounts, useProjects } from './hooks';
 import { ProjectFilterBar } from './ProjectFilterBar';
@@ -117,8 +118,9 @@ export default function ProjectsPage() {
   });
 
   return (
-    <Card
+    <ListPage
       title={t('projects.title')}
+      gap={12}
       extra={
         <Space>
           <ExcelToolbar
@@ -135,41 +137,39 @@ export default function ProjectsPage() {
           )}
         </Space>
       }
+      overlays={
+        <ProjectFormDrawer
+          mode={declaring ? { type: 'create' } : null}
+          onClose={() => setDeclaring(false)}
+          onSaved={(p) => {
+            setDeclaring(false);
+            navigate(`/programme/projects/${p.id}`);
+          }}
+        />
+      }
     >
-      <Flex vertical gap={12}>
-        <ProjectFilterBar value={filters} onChange={apply} enterpriseName={data?.items[0]?.enterpriseName} />
-        <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 170 }} />}>
-          <ProjectStatusChart counts={counts} onSelect={(state) => apply({ ...filters, status: state })} />
-        </Suspense>
-        <Tabs
-          size="small"
-          activeKey={status ?? 'all'}
-          onChange={(key) => apply({ ...filters, status: key === 'all' ? undefined : key })}
-          items={[tab('all', t('projects.all'), total), ...PROJECT_STATES.map((s) => tab(s, t(`projectStates.${s}`), counts[s]))]}
-          data-testid="project-status-tabs"
-        />
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Project>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (n) => t('common.total', { total: n }))}
-          onRow={(p) => ({ onClick: () => navigate(`/programme/projects/${p.id}`), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={filtered ? t('projects.emptyFiltered') : t('projects.empty')} /> }}
-          data-testid="projects-table"
-        />
-      </Flex>
-      <ProjectFormDrawer
-        mode={declaring ? { type: 'create' } : null}
-        onClose={() => setDeclaring(false)}
-        onSaved={(p) => {
-          setDeclaring(false);
-          navigate(`/programme/projects/${p.id}`);
-        }}
+      <ProjectFilterBar value={filters} onChange={apply} enterpriseName={data?.items[0]?.enterpriseName} />
+      <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 170 }} />}>
+        <ProjectStatusChart counts={counts} onSelect={(state) => apply({ ...filters, status: state })} />
+      </Suspense>
+      <Tabs
+        size="small"
+        activeKey={status ?? 'all'}
+        onChange={(key) => apply({ ...filters, status: key === 'all' ? undefined : key })}
+        items={[tab('all', t('projects.all'), total), ...PROJECT_STATES.map((s) => tab(s, t(`projectStates.${s}`), counts[s]))]}
+        data-testid="project-status-tabs"
       />
-    </Card>
+      {error && <ApiErrorAlert error={error} />}
+      <ServerTable<Project>
+        rowKey="id"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        onOpen={(p) => navigate(`/programme/projects/${p.id}`)}
+        emptyText={filtered ? t('projects.emptyFiltered') : t('projects.empty')}
+        testId="projects-table"
+      />
+    </ListPage>
   );
 }

@@ -1,13 +1,14 @@
 import { PlusOutlined, SolutionOutlined, StarOutlined } from '@ant-design/icons';
 import { ROUND_STAGES, type Round, type RoundStage, SELECTION_KINDS } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { yearOptions } from '../../shared/years';
 import { KIND_COLOURS } from './display';
@@ -104,7 +105,7 @@ export default function SelectionsPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={t('selections.title')}
       extra={
         <Space wrap>
@@ -124,34 +125,24 @@ export default function SelectionsPage() {
         </Space>
       }
     >
-      <Flex vertical gap={16}>
-        <RoundFilterBar
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            table.resetPage();
-          }}
-        />
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Round>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('common.total', { total }))}
-          onRow={(r) => ({ onClick: () => navigate(`/programme/selections/${r.id}`), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={filtered ? t('selections.emptyFiltered') : manages ? t('selections.emptyManage') : t('selections.empty')}
-              />
-            ),
-          }}
-          data-testid="rounds-table"
-        />
-      </Flex>
+      <RoundFilterBar
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          table.resetPage();
+        }}
+      />
+      {error && <ApiErrorAlert error={error} />}
+      <ServerTable<Round>
+        rowKey="id"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        onOpen={(r) => navigate(`/programme/selections/${r.id}`)}
+        emptyText={filtered ? t('selections.emptyFiltered') : manages ? t('selections.emptyManage') : t('selections.empty')}
+        testId="rounds-table"
+      />
       <RoundFormDrawer
         mode={creating ? { type: 'create' } : null}
         onClose={() => setCreating(false)}
@@ -160,6 +151,6 @@ export default function SelectionsPage() {
           navigate(`/programme/selections/${r.id}`);
         }}
       />
-    </Card>
+    </ListPage>
   );
 }

@@ -1,11 +1,12 @@
 import { ADVISORY_SOURCES, type Advisory } from '@suilian/contracts';
-import { Drawer, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Drawer, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useAdvisories } from './hooks';
 import { AdvisoryHistory } from './VulnerabilityDrawer';
 
@@ -34,15 +35,14 @@ export function AdvisoriesTable() {
         />
       </FilterBar>
       {error && <ApiErrorAlert error={error} />}
-      <Table<Advisory>
+      <ServerTable<Advisory>
         rowKey="id"
-        dataSource={data?.items}
-        loading={isFetching}
-        onChange={table.onChange}
-        pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
-        onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
-        scroll={{ x: 'max-content' }}
-        data-testid="advisory-table"
+        table={table}
+        page={data}
+        fetching={isFetching}
+        totalText={(total) => t('vulnerabilities.common.total', { total })}
+        onOpen={(r) => setOpen(r)}
+        testId="advisory-table"
         columns={[
           { title: c('key'), dataIndex: 'trackingId', width: 170, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: c('version'), dataIndex: 'trackingVersion', width: 70 },

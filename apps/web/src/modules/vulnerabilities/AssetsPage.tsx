@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { API, ASSET_CRITICALITIES, type Asset, NETWORK_ZONES } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,8 +8,9 @@ import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
 import { OrgSelect } from '../../shared/OrgSelect';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { AssetFormDrawer, type AssetFormMode } from './AssetFormDrawer';
 import { useAssets, useDeleteAsset, useInvalidateSecurity } from './hooks';
@@ -103,7 +104,7 @@ export default function AssetsPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={a('title')}
       data-testid="assets-page"
       extra={
@@ -128,51 +129,48 @@ export default function AssetsPage() {
         </Space>
       }
     >
-      <Flex vertical gap={16}>
-        <FilterBar value={filters} onChange={change} placeholder={a('search')} testId="asset-filters" searchTestId="asset-filter-q">
-          <Select
-            value={filters.zone}
-            onChange={(zone) => change({ ...filters, zone })}
-            options={NETWORK_ZONES.map((z) => ({ value: z, label: z }))}
-            placeholder={a('zone')}
-            allowClear
-            style={{ width: 100 }}
-          />
-          <Select
-            value={filters.criticality}
-            onChange={(criticality) => change({ ...filters, criticality })}
-            options={ASSET_CRITICALITIES.map((c) => ({ value: c, label: t(`vulnerabilities.criticality.${c}`) }))}
-            placeholder={a('criticality')}
-            allowClear
-            style={{ width: 100 }}
-          />
-          {me?.orgKind !== 'enterprise' && (
-            <OrgSelect
-              kinds={['enterprise']}
-              value={filters.enterpriseId}
-              onChange={(enterpriseId) => change({ ...filters, enterpriseId })}
-              placeholder={t('vulnerabilities.common.enterprise')}
-              allowClear
-              style={{ width: 200 }}
-            />
-          )}
-          <CityDistrictFilter value={filters.districtId} onChange={(districtId) => change({ ...filters, districtId })} />
-        </FilterBar>
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Asset>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={a('empty')} /> }}
-          data-testid="asset-table"
+      <FilterBar value={filters} onChange={change} placeholder={a('search')} testId="asset-filters" searchTestId="asset-filter-q">
+        <Select
+          value={filters.zone}
+          onChange={(zone) => change({ ...filters, zone })}
+          options={NETWORK_ZONES.map((z) => ({ value: z, label: z }))}
+          placeholder={a('zone')}
+          allowClear
+          style={{ width: 100 }}
         />
-      </Flex>
+        <Select
+          value={filters.criticality}
+          onChange={(criticality) => change({ ...filters, criticality })}
+          options={ASSET_CRITICALITIES.map((c) => ({ value: c, label: t(`vulnerabilities.criticality.${c}`) }))}
+          placeholder={a('criticality')}
+          allowClear
+          style={{ width: 100 }}
+        />
+        {me?.orgKind !== 'enterprise' && (
+          <OrgSelect
+            kinds={['enterprise']}
+            value={filters.enterpriseId}
+            onChange={(enterpriseId) => change({ ...filters, enterpriseId })}
+            placeholder={t('vulnerabilities.common.enterprise')}
+            allowClear
+            style={{ width: 200 }}
+          />
+        )}
+        <CityDistrictFilter value={filters.districtId} onChange={(districtId) => change({ ...filters, districtId })} />
+      </FilterBar>
+      {error && <ApiErrorAlert error={error} />}
+      <ServerTable<Asset>
+        rowKey="id"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        totalText={(total) => t('vulnerabilities.common.total', { total })}
+        emptyText={a('empty')}
+        testId="asset-table"
+      />
       <AssetFormDrawer mode={mode} onClose={() => setMode(null)} />
       <VendorAliasesDrawer open={aliases} onClose={() => setAliases(false)} />
-    </Card>
+    </ListPage>
   );
 }

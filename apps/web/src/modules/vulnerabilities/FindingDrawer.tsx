@@ -1,8 +1,8 @@
 import type { FindingDetail } from '@suilian/contracts';
-import { Descriptions, Drawer, Flex, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Flex, Steps, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { DetailDrawer } from '../../shared/frame/DetailDrawer';
 import { reasonText } from '../../shared/reason-text';
 import { FindingActions } from './FindingActions';
 import { FindingGuidance } from './FindingGuidance';
@@ -38,18 +38,16 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
   const sideExit = f && !MAIN_PATH.includes(f.state) && f.state !== 'reopened';
   const approver = f?.events.findLast((e) => e.action === 'accept_risk')?.actorName;
   return (
-    <Drawer
+    <DetailDrawer
       open={id !== undefined}
       onClose={onClose}
       size={820}
       title={f ? `${f.vulnerabilityKey} · ${f.asset.product}` : l('detail')}
-      destroyOnHidden
-      data-testid="finding-drawer"
+      testId="finding-drawer"
+      record={f}
+      error={error}
     >
-      {error && <ApiErrorAlert error={error} />}
-      {!f ? (
-        !error && <Skeleton active />
-      ) : (
+      {(f) => (
         <Flex vertical gap={16}>
           <Flex gap={8} align="center" wrap>
             <StateTag state={f.state} />
@@ -125,6 +123,6 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
           </div>
         </Flex>
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

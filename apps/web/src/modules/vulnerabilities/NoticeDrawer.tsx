@@ -1,28 +1,12 @@
 import { CheckOutlined, EditOutlined, FilePdfOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import type { Notice, NoticeRecipient, NoticeResponse } from '@suilian/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Radio,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { DetailDrawer } from '../../shared/frame/DetailDrawer';
 import { noticeDocumentUrl, useAcknowledgeNotice, useNotice, usePublishNotice, useRespondNotice } from './hooks';
 import { GradeTag, vulnLabel } from './labels';
 
@@ -107,13 +91,12 @@ export function NoticeDrawer({ id, onClose, onEdit }: { id: string | undefined; 
   const responded = notice?.recipients.filter((r) => r.respondedAt).length ?? 0;
 
   return (
-    <Drawer
+    <DetailDrawer
       open={id !== undefined}
       onClose={onClose}
       size={860}
       title={notice ? `${notice.number ?? n('statuses.draft')} · ${notice.title}` : n('title')}
-      destroyOnHidden
-      data-testid="notice-drawer"
+      testId="notice-drawer"
       extra={
         notice && (
           <Space>
@@ -142,11 +125,10 @@ export function NoticeDrawer({ id, onClose, onEdit }: { id: string | undefined; 
           </Space>
         )
       }
+      record={notice}
+      error={error}
     >
-      {error && <ApiErrorAlert error={error} />}
-      {!notice ? (
-        !error && <Skeleton active />
-      ) : (
+      {(notice) => (
         <Flex vertical gap={16}>
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label={n('status')}>
@@ -205,6 +187,6 @@ export function NoticeDrawer({ id, onClose, onEdit }: { id: string | undefined; 
           />
         </Flex>
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

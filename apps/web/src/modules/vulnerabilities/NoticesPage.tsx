@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Notice } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Segmented, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../session/auth';
-import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useNotices } from './hooks';
 import { GradeTag } from './labels';
 import { NoticeDrawer } from './NoticeDrawer';
@@ -58,9 +58,9 @@ export default function NoticesPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={n('title')}
-      data-testid="notices-page"
+      testId="notices-page"
       extra={
         manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ type: 'create' })} data-testid="notice-create">
@@ -68,46 +68,47 @@ export default function NoticesPage() {
           </Button>
         )
       }
-    >
-      <Flex vertical gap={16}>
-        {manage && (
-          <Segmented
-            value={status}
-            onChange={(v) => {
-              setStatus(v as typeof status);
-              table.resetPage();
+      error={error}
+      overlays={
+        <>
+          <NoticeDrawer id={open} onClose={() => setOpen(undefined)} onEdit={(notice) => setMode({ type: 'edit', notice })} />
+          <NoticeFormDrawer
+            mode={mode}
+            onClose={() => setMode(null)}
+            onSaved={(saved) => {
+              setMode(null);
+              setOpen(saved.id);
             }}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'draft', label: n('statuses.draft') },
-              { value: 'published', label: n('statuses.published') },
-            ]}
-            style={{ alignSelf: 'flex-start' }}
           />
-        )}
-        {error && <ApiErrorAlert error={error} />}
-        <Table<Notice>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={table.onChange}
-          pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={n('empty')} /> }}
-          data-testid="notice-table"
+        </>
+      }
+    >
+      {manage && (
+        <Segmented
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status);
+            table.resetPage();
+          }}
+          options={[
+            { value: 'all', label: t('common.all') },
+            { value: 'draft', label: n('statuses.draft') },
+            { value: 'published', label: n('statuses.published') },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
         />
-      </Flex>
-      <NoticeDrawer id={open} onClose={() => setOpen(undefined)} onEdit={(notice) => setMode({ type: 'edit', notice })} />
-      <NoticeFormDrawer
-        mode={mode}
-        onClose={() => setMode(null)}
-        onSaved={(saved) => {
-          setMode(null);
-          setOpen(saved.id);
-        }}
+      )}
+      <ServerTable<Notice>
+        rowKey="id"
+        columns={columns}
+        table={table}
+        page={data}
+        fetching={isFetching}
+        totalText={(total) => t('vulnerabilities.common.total', { total })}
+        onOpen={(r) => setOpen(r.id)}
+        emptyText={n('empty')}
+        testId="notice-table"
       />
-    </Card>
+    </ListPage>
   );
 }

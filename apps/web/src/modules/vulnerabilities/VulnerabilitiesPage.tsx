@@ -1,13 +1,14 @@
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { ADVISORY_SOURCES, VULN_GRADES, type Vulnerability } from '@suilian/contracts';
-import { Button, Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Select, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
-import { pagination, useTableState } from '../../shared/useTableState';
+import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { AdvisoriesTable } from './AdvisoriesTable';
 import { AdvisoryUpload } from './AdvisoryUpload';
@@ -67,7 +68,7 @@ export default function VulnerabilitiesPage() {
   ];
 
   return (
-    <Card
+    <ListPage
       title={c('title')}
       data-testid="vulnerabilities-page"
       extra={
@@ -120,17 +121,16 @@ export default function VulnerabilitiesPage() {
                   </Checkbox>
                 </FilterBar>
                 {error && <ApiErrorAlert error={error} />}
-                <Table<Vulnerability>
+                <ServerTable<Vulnerability>
                   rowKey="id"
                   columns={columns}
-                  dataSource={data?.items}
-                  loading={isFetching}
-                  onChange={table.onChange}
-                  pagination={pagination(table, data?.total, (total) => t('vulnerabilities.common.total', { total }))}
-                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-                  scroll={{ x: 'max-content' }}
-                  locale={{ emptyText: <Empty description={c('empty')} /> }}
-                  data-testid="vuln-table"
+                  table={table}
+                  page={data}
+                  fetching={isFetching}
+                  totalText={(total) => t('vulnerabilities.common.total', { total })}
+                  onOpen={(r) => setOpen(r.id)}
+                  emptyText={c('empty')}
+                  testId="vuln-table"
                 />
               </Flex>
             ),
@@ -141,6 +141,6 @@ export default function VulnerabilitiesPage() {
       <VulnerabilityDrawer id={open} onClose={() => setOpen(undefined)} />
       <ManualRecordDrawer open={manual} onClose={() => setManual(false)} />
       <VendorAliasesDrawer open={aliases} onClose={() => setAliases(false)} />
-    </Card>
+    </ListPage>
   );
 }
