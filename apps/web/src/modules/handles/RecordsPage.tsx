@@ -62,7 +62,7 @@ export default function RecordsPage() {
           </Button>
         )
       }
-      data-testid="records-page"
+      testId="records-page"
     >
       <FilterBar
         value={filters}

@@ -106,7 +106,7 @@ export default function AssetsPage() {
   return (
     <ListPage
       title={a('title')}
-      data-testid="assets-page"
+      testId="assets-page"
       extra={
         <Space wrap>
           {can('vuln:manage') && (

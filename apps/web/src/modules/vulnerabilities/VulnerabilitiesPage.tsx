@@ -70,7 +70,7 @@ export default function VulnerabilitiesPage() {
   return (
     <ListPage
       title={c('title')}
-      data-testid="vulnerabilities-page"
+      testId="vulnerabilities-page"
       extra={
         can('vuln:manage') && (
           <Space wrap>

@@ -10,6 +10,8 @@ interface DetailDrawerProps<T> {
   /** Drawer width in pixels. */
   size: number;
   testId?: string;
+  /** Not read: the frame takes `testId` (a hyphenated JSX attribute would otherwise pass the type check and be dropped). */
+  'data-testid'?: never;
   /** Buttons in the header (edit, delete, workflow actions). */
   extra?: ReactNode;
   /** The record; undefined while it loads. */

@@ -9,6 +9,8 @@ interface ListPageProps {
   /** The header's toolbar: Excel import/export, the create button. */
   extra?: ReactNode;
   testId?: string;
+  /** Not read: the frame takes `testId` (a hyphenated JSX attribute would otherwise pass the type check and be dropped). */
+  'data-testid'?: never;
   /** The list's load error, shown above the table. */
   error?: unknown;
   /** The table and whatever sits above it (filter bar, segmented switch, batch bar), in order. */
@@ -45,6 +47,8 @@ interface ServerTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'pagina
   /** Words the total; defaults to 共 N 条. */
   totalText?: (total: number) => string;
   testId?: string;
+  /** Not read: use `testId`. */
+  'data-testid'?: never;
   /** Row click, the usual way to open a record. */
   onOpen?: (row: T) => void;
 }
