@@ -61,8 +61,18 @@ export const HandleBatchRequestSchema = z
   .strict();
 export type HandleBatchRequest = z.infer<typeof HandleBatchRequestSchema>;
 
-/** Why an item was refused: its field (`attributes.batchNo`, `values[2].index`, `handle`) and rule. */
-export const HandleIssueSchema = z.object({ field: z.string(), rule: z.string(), message: z.string() });
+/**
+ * Why an item was refused: its field (`attributes.batchNo`, `values[2].index`, `handle`) and rule;
+ * for a template item also its label as the template names it (生产批次) and the rule's numbers
+ * (`max`, `min`, `allowed` …), so the console words it without the server's English (issue #12 item 3).
+ */
+export const HandleIssueSchema = z.object({
+  field: z.string(),
+  rule: z.string(),
+  message: z.string(),
+  label: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type HandleIssue = z.infer<typeof HandleIssueSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnterpriseListQuerySchema } from './enterprises.js';
+import { RefusalReasonSchema } from './errors.js';
 import { FactoryListQuerySchema } from './factories.js';
 import { ProjectListQuerySchema } from './projects.js';
 import { RegistryListQuerySchema } from './registries.js';
@@ -25,7 +26,13 @@ export const ImportRejectionSchema = z.object({
   /** The column header as in the template; null when the problem is the row as a whole. */
   column: z.string().nullable(),
   rule: z.string(),
+  /** English, for logs and API clients; the console words `reason`. */
   message: z.string(),
+  /**
+   * The rule as a code with parameters (`import.max_length {column, max}`, `import.choice {column,
+   * allowed}` …), worded by the console (issue #12 item 3); every rejection the importers send has one.
+   */
+  reason: RefusalReasonSchema.optional(),
 });
 export type ImportRejection = z.infer<typeof ImportRejectionSchema>;
 

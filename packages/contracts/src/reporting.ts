@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
+import { RefusalReasonSchema } from './errors.js';
 import {
   AGGREGATION_TYPES,
   EntryStateSchema,
@@ -319,7 +320,9 @@ export const DataValueImportResultSchema = z.object({
       column: z.string().nullable(),
       element: z.string().nullable(),
       rule: z.string(),
+      /** English, for logs and API clients; the console words `reason` (`transfer.<rule>`). */
       message: z.string(),
+      reason: RefusalReasonSchema.optional(),
     }),
   ),
 });

@@ -16,6 +16,7 @@ import { enUS as forecastEnUS } from './parts/forecast';
 import { enUS as handlesEnUS } from './parts/handles';
 import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as indicatorsEnUS } from './parts/indicators';
+import { enUS as issueRulesEnUS } from './parts/issueRules';
 import { enUS as notificationsEnUS } from './parts/notifications';
 import { enUS as organisationsEnUS } from './parts/organisations';
 import { enUS as progressReportsEnUS } from './parts/progressReports';
@@ -39,6 +40,7 @@ const enUS: Messages = {
   ...coreEnUS,
   ...accessEnUS,
   ...errorsEnUS,
+  ...issueRulesEnUS,
   ...reasonsEnUS,
   ...fieldsEnUS,
   ...usersEnUS,

@@ -16,6 +16,7 @@ import { zhCN as forecastZhCN } from './parts/forecast';
 import { zhCN as handlesZhCN } from './parts/handles';
 import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as indicatorsZhCN } from './parts/indicators';
+import { zhCN as issueRulesZhCN } from './parts/issueRules';
 import { zhCN as notificationsZhCN } from './parts/notifications';
 import { zhCN as organisationsZhCN } from './parts/organisations';
 import { zhCN as progressReportsZhCN } from './parts/progressReports';
@@ -41,6 +42,7 @@ const zhCN = {
   ...coreZhCN,
   ...accessZhCN,
   ...errorsZhCN,
+  ...issueRulesZhCN,
   ...reasonsZhCN,
   ...fieldsZhCN,
   ...usersZhCN,

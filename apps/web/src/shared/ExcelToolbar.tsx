@@ -9,6 +9,7 @@ import { upload, urlOf } from '../api/endpoints';
 import type { QueryValue } from '../api/http';
 import { ApiErrorAlert } from './errors';
 import { useJob } from './jobs';
+import { reasonText } from './reason-text';
 
 type Rejection = ImportResult['rejected'][number];
 
@@ -178,13 +179,11 @@ function ImportDialog({
                     { title: t('excel.row'), dataIndex: 'row', key: 'row', width: 70 },
                     { title: t('excel.column'), dataIndex: 'column', key: 'column', width: 140, render: (v: string | null) => v ?? '—' },
                     {
-                      title: t('excel.rule'),
-                      dataIndex: 'rule',
-                      key: 'rule',
-                      width: 120,
-                      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                      title: t('excel.message'),
+                      key: 'message',
+                      // the rule in the user's language from the row's reason; never the server's English
+                      render: (_, r: Rejection) => reasonText(t, r.reason) ?? t('excel.ruleGeneric'),
                     },
-                    { title: t('excel.message'), dataIndex: 'message', key: 'message' },
                   ]}
                   data-testid="import-rejections"
                 />

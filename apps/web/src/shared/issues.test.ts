@@ -31,14 +31,19 @@ describe('API field issues', () => {
     expect(issueMessage(t, { field: 'username', rule: 'unique', message: 'x' })).toBe(zhCN.issue.unique);
     expect(issueMessage(t, { field: 'body.creditCode', rule: 'custom', message: 'x' })).toBe(zhCN.issue.creditCode);
     expect(issueMessage(t, { field: 'orgId', rule: 'role_org_kind', message: 'x' })).toBe(zhCN.errors.ROLE_ORG_MISMATCH);
-    // Unknown rules keep the server's message.
-    expect(issueMessage(t, { field: 'name', rule: 'too_big', message: 'at most 128' })).toBe('at most 128');
+    // Rules without a special case are worded from the issueRules catalogue, never the server's English (#12 item 3).
+    expect(issueMessage(t, { field: 'name', rule: 'too_big', message: 'at most 128' })).toBe(zhCN.issueRules.too_big);
+    expect(issueMessage(t, { field: 'name', rule: 'no_such_rule', message: 'English' })).toBe(zhCN.issueRules.generic);
+    // A reason with numbers wins over the rule's sentence.
+    expect(
+      issueMessage(t, { field: 'name', rule: 'too_big', message: 'x', reason: { code: 'field.max_length', params: { max: 128 } } }),
+    ).toBe('最多 128 个字符。');
   });
 
-  it('name the field and the rule in each line', () => {
+  it('name the field in each line and no rule id (#12 item 3)', () => {
     const t = i18n.getFixedT('en-US');
     expect(issueLines(t, [{ field: 'body.divisionCode', rule: 'invalid_format', message: 'x' }])).toEqual([
-      `Division code: ${enUS.rules.divisionCode} (rule: invalid_format)`,
+      `Division code: ${enUS.rules.divisionCode}`,
     ]);
   });
 });

@@ -41,17 +41,22 @@ export function issueMessage(t: TFunction, issue: FieldIssue): string {
   if (field === 'creditCode') return t('issue.creditCode');
   if (field === 'divisionCode') return t('rules.divisionCode');
   if (hasKey(FORMAT_RULES, field)) return t(FORMAT_RULES[field]);
-  return issue.message || issue.rule;
+  return ruleText(t, issue.rule);
 }
 
-/** One line per field problem: field, message and the rule id. */
+/** The rule's sentence from the `issueRules` catalogue, the generic sentence for one it lacks — never the rule id or the server's English. */
+export function ruleText(t: TFunction, rule: string): string {
+  const rules = t('issueRules', { returnObjects: true }) as Messages['issueRules'];
+  return hasKey(rules, rule) ? t(`issueRules.${rule as keyof Messages['issueRules']}`) : t('issueRules.generic');
+}
+
+/** One line per field problem: the field's label and the problem in the user's language. */
 export function issueLines(t: TFunction, issues: FieldIssue[]): string[] {
   return issues.map((issue) => {
     const field = issueField(issue.field);
     return t('issue.line', {
       field: field ? fieldLabel(t, field) : issue.field,
       message: issueMessage(t, issue),
-      rule: issue.rule,
     });
   });
 }

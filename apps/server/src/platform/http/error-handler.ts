@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type { ErrorCode, FieldIssue } from '@suilian/contracts';
+import type { ErrorCode, FieldIssue, RefusalReason } from '@suilian/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
@@ -20,6 +20,40 @@ function ruleOf(v: { keyword: string; params?: unknown }): string {
   return typeof rule === 'string' ? rule : v.keyword;
 }
 
+/**
+ * A Zod issue as a code with its numbers (`field.max_length {max}`, `field.choice {allowed}` …) for
+ * the console to word (issue #12 item 3); null for refinements, which the console words by rule.
+ */
+export function zodReason(v: { keyword: string; message?: string; params?: unknown }): RefusalReason | null {
+  const p = (v.params ?? {}) as {
+    origin?: string;
+    maximum?: unknown;
+    minimum?: unknown;
+    values?: unknown[];
+    expected?: string;
+    format?: string;
+  };
+  const sized = p.origin === 'string' ? 'length' : p.origin === 'array' || p.origin === 'set' ? 'items' : 'value';
+  switch (v.keyword) {
+    case 'too_big':
+      return { code: `field.max_${sized}`, params: { max: Number(p.maximum) } };
+    case 'too_small':
+      return Number(p.minimum) === 1 && sized !== 'value'
+        ? { code: 'field.required' }
+        : { code: `field.min_${sized}`, params: { min: Number(p.minimum) } };
+    case 'invalid_value':
+      return { code: 'field.choice', params: { allowed: (p.values ?? []).map(String).join('、') } };
+    case 'invalid_type':
+      return /received undefined/.test(v.message ?? '') ? { code: 'field.required' } : { code: 'field.type' };
+    case 'invalid_format':
+      return { code: 'field.format' };
+    case 'unrecognized_keys':
+      return { code: 'field.unknown_keys' };
+    default:
+      return null;
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return sendError(reply, error.status, error.code, error.message, error.details);
@@ -29,7 +63,8 @@ export function registerErrorHandling(app: FastifyInstance) {
         const path = v.instancePath.split('/').filter(Boolean);
         const keys = (v.params as { keys?: string[] } | undefined)?.keys;
         const field = [error.validationContext, ...path, ...(keys?.length ? [keys.join(',')] : [])].filter(Boolean).join('.');
-        return { field, rule: ruleOf(v), message: v.message ?? 'invalid' };
+        const reason = zodReason(v);
+        return { field, rule: ruleOf(v), message: v.message ?? 'invalid', ...(reason ? { reason } : {}) };
       });
       const creditCodeIssue = issues.some((i) => i.field.endsWith('creditCode'));
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');

@@ -1,4 +1,5 @@
 import type { ImportMode, ImportRejection, ImportResult } from '@suilian/contracts';
+import { reasonCodeOf } from './report.js';
 import type { BoundRow, TableColumn } from './spec.js';
 
 export type RowCheck<T> = { ok: true; value: T } | { ok: false; rejections: ImportRejection[] };
@@ -46,8 +47,21 @@ export async function runImport<T>(plan: ImportPlan<T>, progress: (done: number,
   }
   progress(total, total);
   const order = new Map(plan.columns.map((c, i) => [c.header, i]));
+  for (const [i, r] of rejected.entries()) rejected[i] = withReason(r, plan.columns);
   rejected.sort((a, b) => a.row - b.row || (order.get(a.column ?? '') ?? -1) - (order.get(b.column ?? '') ?? -1));
   return { mode: plan.mode, rows: plan.rows.length, valid: accepted.length, created: writeAny ? accepted.length : 0, rejected };
+}
+
+/**
+ * Every rejection carries a reason the console words (issue #12 item 3): the importers' own lines
+ * (unknown enterprise, scope, code list …) get `import.<rule>` naming the column, a drop-down
+ * column's choice also the values its template offers.
+ */
+function withReason(r: ImportRejection, columns: readonly TableColumn[]): ImportRejection {
+  if (r.reason) return r;
+  const choices = columns.find((c) => c.header === r.column)?.choices;
+  const allowed: Record<string, string> = r.rule === 'choice' && choices?.length ? { allowed: choices.join('、') } : {};
+  return { ...r, reason: { code: reasonCodeOf(r.rule), params: { column: r.column ?? '', ...allowed } } };
 }
 
 /**
@@ -73,6 +87,7 @@ export function duplicatesInFile<T>(
         column,
         rule: 'duplicate_in_file',
         message: `${describe ? describe(value) : key} already appears in row ${seen} of this file`,
+        reason: { code: 'import.duplicate_in_file', params: { column, value: describe ? describe(value) : key, first: seen } },
       });
   }
   return out;

@@ -22,17 +22,28 @@ export function rejectionsFromIssues(
     const field = String(issue.path[0] ?? '');
     const value = valueAt(input, issue.path);
     const missing = value === undefined || value === null || value === '';
+    const header = column?.header ?? null;
     let rule: string = issue.code;
     let message = issue.message;
+    let params: Record<string, string | number> = {};
     if (missing && (issue.code === 'invalid_type' || issue.code === 'too_small')) {
       rule = 'required';
       message = 'required: this column must not be empty';
-    } else if ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'number' || issue.origin === 'int')) {
+    } else if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int')) {
       rule = 'range';
+      params = { min: Number(issue.minimum) };
+    } else if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int')) {
+      rule = 'range';
+      params = { max: Number(issue.maximum) };
     } else if (issue.code === 'too_big') {
       rule = 'max_length';
+      params = { max: Number(issue.maximum) };
+    } else if (issue.code === 'too_small') {
+      rule = 'min_length';
+      params = { min: Number(issue.minimum) };
     } else if (issue.code === 'invalid_value') {
       rule = 'choice';
+      params = { allowed: allowedOf(column, issue.values) };
     } else if (issue.code === 'invalid_format' && column?.type === 'date') {
       rule = 'date';
       message = `${String(value)} is not a date: write 2024-03-05, 2024/3/5 or use a date cell`;
@@ -41,11 +52,37 @@ export function rejectionsFromIssues(
       message = `${String(value)}: amounts in 万元 must not be negative`;
     } else if (issue.code === 'invalid_format') {
       rule = 'format';
+    } else if (issue.code === 'invalid_type') {
+      rule = 'type';
+      params = { expected: issue.expected };
     } else if (issue.code === 'custom') {
       rule = customRules[field] ?? customRules[String(issue.path.at(-1) ?? '')] ?? 'rule';
     }
-    return { row, column: column?.header ?? null, rule, message };
+    const reason = { code: reasonCodeOf(rule, params), params: { column: header ?? '', value: shown(value), ...params } };
+    return { row, column: header, rule, message, reason };
   });
+}
+
+/**
+ * The reason code of an import rule: `import.<rule>`; a range names its side (`import.range_min`,
+ * `import.range_max`) and a type its expected kind (`import.type_number`) so each words in a sentence.
+ */
+export function reasonCodeOf(rule: string, params: Record<string, unknown> = {}): string {
+  if (rule === 'range') return params.min !== undefined ? 'import.range_min' : 'import.range_max';
+  if (rule === 'type') return params.expected === 'number' ? 'import.type_number' : 'import.type';
+  return `import.${rule}`;
+}
+
+/** The values a drop-down column offers as the template names them (Chinese), else the schema's. */
+function allowedOf(column: TableColumn | null, values: readonly unknown[]): string {
+  return (column?.choices && column.choices.length > 0 ? column.choices : values.map(String)).join('、');
+}
+
+/** A cell's value for a sentence: at most 40 characters. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

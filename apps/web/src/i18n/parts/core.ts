@@ -137,6 +137,7 @@ export const zhCN = {
     column: '列',
     rule: '规则',
     message: '说明',
+    ruleGeneric: '该行不符合导入规则。',
   },
   files: {
     upload: '上传文件',
@@ -291,6 +292,7 @@ export const enUS: Widen<typeof zhCN> = {
     column: 'Column',
     rule: 'Rule',
     message: 'Message',
+    ruleGeneric: 'This row breaks an import rule.',
   },
   files: {
     upload: 'Upload file',

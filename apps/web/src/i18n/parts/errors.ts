@@ -36,7 +36,7 @@ export const zhCN = {
     UNKNOWN: '发生未知错误。',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
   issue: {
-    line: '{{field}}：{{message}}（规则：{{rule}}）',
+    line: '{{field}}：{{message}}',
     unique: '该值已被使用',
     currentPasswordWrong: '当前密码不正确',
     creditCode: '统一社会信用代码不符合 GB 32100-2015（18 位，第 18 位为校验码）',
@@ -113,7 +113,7 @@ export const enUS: Widen<typeof zhCN> = {
     UNKNOWN: 'An unknown error occurred.',
   },
   issue: {
-    line: '{{field}}: {{message}} (rule: {{rule}})',
+    line: '{{field}}: {{message}}',
     unique: 'This value is already used',
     currentPasswordWrong: 'The current password is wrong',
     creditCode: 'The unified social credit code does not follow GB 32100-2015 (18 characters, the 18th is the check digit)',

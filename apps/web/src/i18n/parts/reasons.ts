@@ -1,3 +1,4 @@
+import { enUS as importEnUS, zhCN as importZhCN } from './importReasons';
 import { enUS as matchEnUS, zhCN as matchZhCN } from './matchReasons';
 import { enUS as refusalEnUS, zhCN as refusalZhCN, withDomains } from './refusalReasons';
 import { enUS as ruleEnUS, zhCN as ruleZhCN } from './ruleReasons';
@@ -12,7 +13,7 @@ import type { Widen } from './widen';
  */
 export const zhCN = {
   reasons: withDomains(
-    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN },
+    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN },
     {
       confirmation: {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
@@ -43,7 +44,7 @@ export const zhCN = {
 
 export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
-    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS },
+    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS },
     {
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',

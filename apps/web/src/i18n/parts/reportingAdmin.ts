@@ -102,6 +102,7 @@ export const zhCN = {
     element: '数据元',
     rule: '规则',
     message: '原因',
+    columns: { dataelement: '数据元', period: '期间', orgunit: '区划代码', value: '数值' },
     rules: {
       integer: '应为非负整数',
       number: '应为数字',
@@ -226,6 +227,7 @@ export const enUS: Widen<typeof zhCN> = {
     element: 'Element',
     rule: 'Rule',
     message: 'Reason',
+    columns: { dataelement: 'Data element', period: 'Period', orgunit: 'Division code', value: 'Value' },
     rules: {
       integer: 'must be a whole number of zero or more',
       number: 'must be a number',

@@ -14,8 +14,8 @@ import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../api/endpoints';
 import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
+import { handleIssueField, handleIssueText } from './formIssues';
 import { useTemplates } from './hooks';
-import { isItemRule } from './logic';
 import { PrefixSelect } from './PrefixSelect';
 import { uploadBatch } from './upload';
 
@@ -174,13 +174,13 @@ function BatchResult({ result }: { result: HandleBatchResult }) {
               r.issues?.length ? (
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {r.issues.map((i) => (
-                    <li key={`${i.field}:${i.rule}`}>
-                      {`${i.field}: ${isItemRule(i.rule) ? t(`handles.issue.${i.rule}`, { message: i.message }) : i.message}`}
-                    </li>
+                    <li key={`${i.field}:${i.rule}`}>{`${handleIssueField(t, i)}：${handleIssueText(t, i)}`}</li>
                   ))}
                 </ul>
+              ) : r.message ? (
+                t(`handles.batch.statuses.${r.status}`)
               ) : (
-                (r.message ?? '')
+                ''
               ),
           },
         ]}

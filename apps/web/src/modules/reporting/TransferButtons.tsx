@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload, urlOf } from '../../api/endpoints';
 import { ApiErrorAlert } from '../../shared/errors';
+import { reasonText } from '../../shared/reason-text';
 import { DATA_SET } from './hooks';
 
 type Rejection = DataValueImportResult['rejected'][number];
@@ -132,24 +133,24 @@ export function TransferButtons({ period, orgUnit, canImport }: { period: string
                   data-testid="report-import-rejected"
                   columns={[
                     { title: t('reportingAdmin.transfer.row'), dataIndex: 'row', width: 56 },
-                    { title: t('reportingAdmin.transfer.column'), dataIndex: 'column', width: 96, render: (c: string | null) => c ?? '—' },
+                    {
+                      title: t('reportingAdmin.transfer.column'),
+                      dataIndex: 'column',
+                      width: 96,
+                      render: (c: string | null) => (c ? t(`reportingAdmin.transfer.columns.${c}`, { defaultValue: c }) : '—'),
+                    },
                     {
                       title: t('reportingAdmin.transfer.element'),
                       dataIndex: 'element',
                       width: 200,
                       render: (e: string | null) => (e ? <Typography.Text code>{e}</Typography.Text> : '—'),
                     },
-                    { title: t('reportingAdmin.transfer.rule'), dataIndex: 'rule', width: 120 },
                     {
                       title: t('reportingAdmin.transfer.message'),
                       key: 'message',
-                      // the rule in the user's language, then the server's sentence with the specifics (value, district, period)
-                      render: (_, r) => (
-                        <Flex vertical>
-                          <Typography.Text>{t(`reportingAdmin.transfer.rules.${r.rule}`, { defaultValue: r.rule })}</Typography.Text>
-                          <Typography.Text type="secondary">{r.message}</Typography.Text>
-                        </Flex>
-                      ),
+                      // the rule in the user's language with the row's specifics (value, district, period); never the server's English
+                      render: (_, r) =>
+                        reasonText(t, r.reason) ?? t(`reportingAdmin.transfer.rules.${r.rule}`, { defaultValue: t('excel.ruleGeneric') }),
                     },
                   ]}
                 />

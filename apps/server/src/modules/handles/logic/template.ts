@@ -72,45 +72,56 @@ function compiles(pattern: string): boolean {
   }
 }
 
+/** What is wrong with one attribute: the rule, English for logs, and the numbers the console words it with. */
+export interface ItemProblem {
+  rule: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
 const NUMBER = /^-?\d{1,15}(?:\.\d{1,10})?$/;
 
 /** Why `raw` breaks `item`, or null. */
-export function itemProblem(item: TemplateItem, raw: string): { rule: string; message: string } | null {
+export function itemProblem(item: TemplateItem, raw: string): ItemProblem | null {
   const value = raw.trim();
   if (value === '') return item.required ? { rule: 'required', message: `${item.label} (${item.name}) is required` } : null;
   switch (item.type) {
     case 'string': {
       const length = [...value].length;
       if (item.minLength !== undefined && length < item.minLength)
-        return { rule: 'min_length', message: `at least ${item.minLength} characters` };
+        return { rule: 'min_length', message: `at least ${item.minLength} characters`, params: { min: item.minLength } };
       if (item.maxLength !== undefined && length > item.maxLength)
-        return { rule: 'max_length', message: `at most ${item.maxLength} characters` };
+        return { rule: 'max_length', message: `at most ${item.maxLength} characters`, params: { max: item.maxLength } };
       if (item.pattern !== undefined && !new RegExp(`^(?:${item.pattern})$`, 'u').test(value)) {
-        return { rule: 'pattern', message: `does not match ${item.pattern}` };
+        return { rule: 'pattern', message: `does not match ${item.pattern}`, params: { pattern: item.pattern } };
       }
       return null;
     }
     case 'number': {
       if (!NUMBER.test(value)) return { rule: 'number', message: 'a decimal number such as 12 or -3.5' };
       const n = Number(value);
-      if (item.min !== undefined && n < item.min) return { rule: 'min', message: `at least ${item.min}` };
-      if (item.max !== undefined && n > item.max) return { rule: 'max', message: `at most ${item.max}` };
+      if (item.min !== undefined && n < item.min) return { rule: 'min', message: `at least ${item.min}`, params: { min: item.min } };
+      if (item.max !== undefined && n > item.max) return { rule: 'max', message: `at most ${item.max}`, params: { max: item.max } };
       return null;
     }
     case 'date': {
       if (!isIsoDate(value)) return { rule: 'date', message: 'a calendar date as YYYY-MM-DD' };
-      if (item.minDate && value < item.minDate) return { rule: 'min_date', message: `not before ${item.minDate}` };
-      if (item.maxDate && value > item.maxDate) return { rule: 'max_date', message: `not after ${item.maxDate}` };
+      if (item.minDate && value < item.minDate)
+        return { rule: 'min_date', message: `not before ${item.minDate}`, params: { min: item.minDate } };
+      if (item.maxDate && value > item.maxDate)
+        return { rule: 'max_date', message: `not after ${item.maxDate}`, params: { max: item.maxDate } };
       return null;
     }
     case 'url': {
       if (!isWebUrl(value)) return { rule: 'url', message: 'an http:// or https:// address' };
       if (item.maxLength !== undefined && value.length > item.maxLength)
-        return { rule: 'max_length', message: `at most ${item.maxLength} characters` };
+        return { rule: 'max_length', message: `at most ${item.maxLength} characters`, params: { max: item.maxLength } };
       return null;
     }
     case 'enum':
-      return item.options?.includes(value) ? null : { rule: 'enum', message: `one of ${(item.options ?? []).join(', ')}` };
+      return item.options?.includes(value)
+        ? null
+        : { rule: 'enum', message: `one of ${(item.options ?? []).join(', ')}`, params: { allowed: (item.options ?? []).join('、') } };
   }
 }
 
@@ -154,7 +165,7 @@ export function attributeValues(
     const raw = attributes[item.name];
     const text = raw === undefined ? '' : String(raw).trim();
     const problem = itemProblem(item, text);
-    if (problem) issues.push({ field: `attributes.${item.name}`, ...problem });
+    if (problem) issues.push({ field: `attributes.${item.name}`, label: item.label, ...problem });
     else if (text !== '') values.push(stringValue(FIRST_ATTRIBUTE_INDEX + position, item.name, text, timestamp));
   });
   return { values, issues };
@@ -189,7 +200,7 @@ export function recordTemplateIssues(template: TemplateLike, values: readonly St
       continue;
     }
     const problem = itemProblem(item, v && v.data.format === 'string' ? v.data.value : '');
-    if (problem) issues.push({ field: `attributes.${item.name}`, ...problem });
+    if (problem) issues.push({ field: `attributes.${item.name}`, label: item.label, ...problem });
   }
   return issues;
 }

@@ -54,8 +54,16 @@ describe('checkCells', () => {
       form: (p) =>
         p === '202512' ? { entry: { open: false, reason: 'expired' }, completed: false } : { entry: { open: true }, completed: true },
     });
-    expect(checkCells([cell({ period: '202512' }), cell({ row: 3 })], locked).rejected).toEqual([
-      { row: 2, column: 'period', element: 'N', rule: 'locked_expired', message: '黄埔区 202512: the entry deadline has passed' },
+    expect(checkCells([cell({ period: '202512' }), cell({ row: 3 })], locked).rejected).toMatchObject([
+      {
+        row: 2,
+        column: 'period',
+        element: 'N',
+        rule: 'locked_expired',
+        message: '黄埔区 202512: the entry deadline has passed',
+        // the console words the code with the district and period (#12 item 3)
+        reason: { code: 'transfer.locked_expired', params: { district: '黄埔区', period: '202512', element: '数量', value: '5' } },
+      },
       {
         row: 3,
         column: 'period',
@@ -69,8 +77,15 @@ describe('checkCells', () => {
   it('refuses a file for another period or district than the one chosen, and duplicates', () => {
     const chosen = context({ expect: { period: '202602', orgId: 'th' } });
     expect(checkCells([cell()], chosen).rejected.map((r) => r.rule)).toEqual(['wrong_period', 'wrong_district']);
-    expect(checkCells([cell(), cell({ row: 9, value: '6' })], context()).rejected).toEqual([
-      { row: 9, column: null, element: 'N', rule: 'duplicate', message: 'the same value appears on row 2 too' },
+    expect(checkCells([cell(), cell({ row: 9, value: '6' })], context()).rejected).toMatchObject([
+      {
+        row: 9,
+        column: null,
+        element: 'N',
+        rule: 'duplicate',
+        message: 'the same value appears on row 2 too',
+        reason: { code: 'transfer.duplicate', params: { first: 2 } },
+      },
     ]);
   });
 });

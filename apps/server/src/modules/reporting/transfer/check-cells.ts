@@ -18,6 +18,8 @@ export interface CellRejection {
   element: string | null;
   rule: string;
   message: string;
+  /** `transfer.<rule>` with the value, element, district and period it concerns (issue #12 item 3). */
+  reason: { code: string; params: Record<string, string | number> };
 }
 
 /** A checked value, ready to write (value null clears the stored value). */
@@ -62,8 +64,18 @@ export function checkCells(cells: readonly FileCell[], context: CellContext): { 
   const rejected: CellRejection[] = [];
   const seen = new Map<string, number>();
   for (const cell of cells) {
-    const reject = (column: string | null, rule: string, message: string) =>
-      rejected.push({ row: cell.row, column, element: cell.element || null, rule, message });
+    const reject = (column: string | null, rule: string, message: string, extra: Record<string, string | number> = {}) =>
+      rejected.push({
+        row: cell.row,
+        column,
+        element: cell.element || null,
+        rule,
+        message,
+        reason: {
+          code: `transfer.${rule}`,
+          params: { element: context.elements.get(cell.element)?.nameZh ?? cell.element, value: cell.value, period: cell.period, ...extra },
+        },
+      });
     const before = rejected.length;
     const element = context.elements.get(cell.element);
     if (!cell.element) reject('dataelement', 'required', 'the data element code is empty');
@@ -78,7 +90,9 @@ export function checkCells(cells: readonly FileCell[], context: CellContext): { 
     const period = validatePeriodId(cell.period, context.periodType);
     if (!period.ok) reject('period', 'period', period.message);
     else if (context.expect?.period && cell.period !== context.expect.period)
-      reject('period', 'wrong_period', `the file is for period ${cell.period}, not ${context.expect.period}`);
+      reject('period', 'wrong_period', `the file is for period ${cell.period}, not ${context.expect.period}`, {
+        expected: context.expect.period,
+      });
     const district = context.districts.get(cell.orgUnit);
     if (!district)
       reject(
@@ -86,9 +100,12 @@ export function checkCells(cells: readonly FileCell[], context: CellContext): { 
         'unknown_orgunit',
         `unknown district code ${JSON.stringify(cell.orgUnit)}: use the district's division code, e.g. 440104`,
       );
-    else if (!district.inScope) reject('orgunit', 'scope', `you may not report for ${district.name} (${cell.orgUnit})`);
+    else if (!district.inScope)
+      reject('orgunit', 'scope', `you may not report for ${district.name} (${cell.orgUnit})`, { district: district.name });
     else if (context.expect?.orgId && district.id !== context.expect.orgId)
-      reject('orgunit', 'wrong_district', `the file is for ${district.name} (${cell.orgUnit}), not the district chosen`);
+      reject('orgunit', 'wrong_district', `the file is for ${district.name} (${cell.orgUnit}), not the district chosen`, {
+        district: district.name,
+      });
     let value: string | null = null;
     if (element && cell.value !== '') {
       const raw = element.valueType === 'boolean' ? ({ 是: 'true', 否: 'false' }[cell.value] ?? cell.value) : cell.value;
@@ -103,12 +120,15 @@ export function checkCells(cells: readonly FileCell[], context: CellContext): { 
         'period',
         `locked_${form.entry.reason}`,
         `${district.name} ${cell.period}: ${LOCK_WORDS[form.entry.reason] ?? form.entry.reason}`,
+        { district: district.name },
       );
     else if (form.completed)
-      reject('period', 'locked_completed', `${district.name} ${cell.period}: the form is completed; uncomplete it before changing values`);
+      reject('period', 'locked_completed', `${district.name} ${cell.period}: the form is completed; uncomplete it before changing values`, {
+        district: district.name,
+      });
     const key = `${cell.element}|${cell.period}|${district.id}`;
     const first = seen.get(key);
-    if (first !== undefined) reject(null, 'duplicate', `the same value appears on row ${first} too`);
+    if (first !== undefined) reject(null, 'duplicate', `the same value appears on row ${first} too`, { first });
     seen.set(key, first ?? cell.row);
     if (rejected.length > before) continue;
     writes.push({ element: cell.element, period: cell.period, orgId: district.id, value, comment: cell.comment || null });

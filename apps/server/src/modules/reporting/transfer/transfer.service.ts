@@ -141,6 +141,7 @@ export function createTransferService(deps: TransferServiceDeps) {
             element: r.element || null,
             rule: 'wrong_data_set',
             message: `the file is a template of data set ${r.dataSet || '(empty)'}, not ${code}`,
+            reason: { code: 'transfer.wrong_data_set', params: { element: r.element, value: r.dataSet, period: '' } },
           });
         cells = rows;
       } else cells = readDhis2Rows(table);
