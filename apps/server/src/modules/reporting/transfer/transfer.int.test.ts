@@ -216,6 +216,7 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
           element: 'BS5G_MACRO',
           rule: 'integer',
           message: '其中：宏基站: "八百" is not a whole number of zero or more',
+          reason: { code: 'transfer.integer', params: { element: '其中：宏基站', period: '202601', value: '八百' } },
         },
         {
           row: 7,
@@ -223,6 +224,7 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
           element: 'FIBRE_GIGABIT_COVERAGE',
           rule: 'percentage',
           message: '千兆光网覆盖率: "120" is not a percentage from 0 to 100 with at most 2 decimals',
+          reason: { code: 'transfer.percentage', params: { element: '千兆光网覆盖率', period: '202601', value: '120' } },
         },
       ]);
       expect((await stored(huangpu, '202601')).BS5G_TOTAL).toBe('1200');
@@ -258,6 +260,7 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
           element: 'BS5G_TOTAL',
           rule: 'wrong_data_set',
           message: 'the file is a template of data set CITY_QUARTERLY, not DISTRICT_MONTHLY',
+          reason: { code: 'transfer.wrong_data_set', params: { element: 'BS5G_TOTAL', period: '', value: 'CITY_QUARTERLY' } },
         },
       ]);
       const huangpuFile = await template(huangpuOfficer, '202601');
@@ -323,7 +326,14 @@ describe('batch validation, Excel templates and DHIS2 CSV', () => {
       const res = (await upload(huangpuOfficer, 'dataSet=DISTRICT_MONTHLY', 'gbk.csv', iconv.encode(text, 'gbk'))).json();
       expect(res.written).toBe(0);
       expect(res.rejected).toEqual([
-        { row: 3, column: 'orgunit', element: 'EDGE_NODE_NEW', rule: 'scope', message: 'you may not report for 天河区 (440106)' },
+        {
+          row: 3,
+          column: 'orgunit',
+          element: 'EDGE_NODE_NEW',
+          rule: 'scope',
+          message: 'you may not report for 天河区 (440106)',
+          reason: { code: 'transfer.scope', params: { district: '天河区', element: '本期新增边缘计算节点', period: '202601', value: '5' } },
+        },
       ]);
       const own = await upload(
         huangpuOfficer,
