@@ -10,7 +10,7 @@ import { buildApp } from '../src/app.js';
 import { type Config, ConfigSchema, toConfig } from '../src/config.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { hashPassword } from '../src/modules/accounts/password.js';
-import { totpCodeAt } from '../src/modules/accounts/two-factor/totp.js';
+import { TOTP_WINDOW_STEPS, totpCodeOfStep, totpStepAt } from '../src/modules/accounts/two-factor/totp.js';
 import { createUserRepo } from '../src/modules/accounts/user.repo.js';
 import { createOrganisationRepo } from '../src/modules/organisations/organisation.repo.js';
 import { type Clock, systemClock } from '../src/platform/clock.js';
@@ -95,19 +95,73 @@ export interface Session {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-/** TOTP secrets of the accounts the helpers enrolled, per database (the same account on two instances shares one). */
-const totpSecrets = new Map<string, Map<string, string>>();
+/** The second factor of an account the helpers know: its TOTP secret and the recovery codes not used yet. */
+interface KnownSecondFactor {
+  secret: string;
+  recoveryCodes: string[];
+}
+
+/** Second factors of the accounts the helpers enrolled, per database (the same account on two instances shares one). */
+const secondFactors = new Map<string, Map<string, KnownSecondFactor>>();
 
 /** The TOTP secret `login` enrolled for an account of this test database, if any. */
 export function totpSecretOf(ctx: Pick<TestContext, 'databaseUrl'>, username: string): string | undefined {
-  return totpSecrets.get(ctx.databaseUrl)?.get(username);
+  return secondFactors.get(ctx.databaseUrl)?.get(username)?.secret;
 }
 
-/** Remembers an account's TOTP secret so `login` can answer its second factor. */
-export function rememberTotpSecret(ctx: Pick<TestContext, 'databaseUrl'>, username: string, secret: string): void {
-  const secrets = totpSecrets.get(ctx.databaseUrl) ?? new Map<string, string>();
-  secrets.set(username, secret);
-  totpSecrets.set(ctx.databaseUrl, secrets);
+/** Remembers an account's TOTP secret (and unused recovery codes) so `login` can answer its second factor. */
+export function rememberTotpSecret(
+  ctx: Pick<TestContext, 'databaseUrl'>,
+  username: string,
+  secret: string,
+  recoveryCodes: string[] = [],
+): void {
+  const known = secondFactors.get(ctx.databaseUrl) ?? new Map<string, KnownSecondFactor>();
+  known.set(username, { secret, recoveryCodes: [...recoveryCodes] });
+  secondFactors.set(ctx.databaseUrl, known);
+}
+
+/**
+ * A TOTP code the server will take now (issue #11, replay refused): the earliest time step after the
+ * account's last accepted one, not before the clock's current step (a code of the previous step
+ * could expire between here and the server), and within the verification window. Null when every
+ * step of the window is used up — several logins within one 30-second step — and a recovery code
+ * must answer instead. Only reads the database; never depends on how long the test takes.
+ */
+export async function unusedTotpCode(ctx: TestContext, username: string, secret: string): Promise<string | null> {
+  const row = await ctx.database.pool.query('SELECT totp_last_step FROM app_user WHERE lower(username) = lower($1)', [username]);
+  const last = row.rows[0]?.totp_last_step as number | null | undefined;
+  const current = totpStepAt(ctx.clock.now().getTime());
+  const step = Math.max(current, last == null ? current : last + 1);
+  return step <= current + TOTP_WINDOW_STEPS ? totpCodeOfStep(secret, step) : null;
+}
+
+/** Keeps a few recovery codes in hand: after using one, fresh codes are fetched with the password. */
+const RECOVERY_CODES_KEPT = 3;
+
+/** Answers of one account run one after the other: two parallel logins must not pick the same step. */
+const answering = new Map<string, Promise<unknown>>();
+
+function answerSecondFactor(ctx: TestContext, session: Session, username: string, password: string): Promise<void> {
+  const key = `${ctx.databaseUrl} ${username}`;
+  const turn = (answering.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => answerNow(ctx, session, username, password));
+  answering.set(key, turn);
+  return turn;
+}
+
+async function answerNow(ctx: TestContext, session: Session, username: string, password: string): Promise<void> {
+  const known = secondFactors.get(ctx.databaseUrl)?.get(username);
+  if (!known) throw new Error(`login ${username}: a second factor is enrolled but its secret is unknown to the test`);
+  const totp = await unusedTotpCode(ctx, username, known.secret);
+  const code = totp ?? known.recoveryCodes.shift();
+  if (!code) throw new Error(`login ${username}: every code of this time step is used and no recovery code is known`);
+  const res = await session.request('POST', '/api/auth/second-factor', { code });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: second factor refused: ${res.statusCode} ${res.body}`);
+  if (totp === null && known.recoveryCodes.length < RECOVERY_CODES_KEPT) {
+    const fresh = await session.request('POST', '/api/auth/two-factor/recovery-codes', { password });
+    if (fresh.statusCode !== 200) throw new Error(`login ${username}: recovery codes not renewed: ${fresh.statusCode} ${fresh.body}`);
+    known.recoveryCodes = fresh.json().recoveryCodes as string[];
+  }
 }
 
 /** A session on an existing cookie. */
@@ -150,20 +204,17 @@ export async function loginWithPassword(ctx: TestContext, username: string, pass
  */
 export async function login(ctx: TestContext, username: string, password = TEST_PASSWORD, app = ctx.app): Promise<Session> {
   const { session, me } = await loginWithPassword(ctx, username, password, app);
-  const codeNow = (secret: string) => totpCodeAt(secret, ctx.clock.now().getTime());
   if (me.secondFactorPending) {
-    const secret = totpSecretOf(ctx, username);
-    if (!secret) throw new Error(`login ${username}: a second factor is enrolled but its secret is unknown to the test`);
-    const res = await session.request('POST', '/api/auth/second-factor', { code: codeNow(secret) });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: second factor refused: ${res.statusCode} ${res.body}`);
+    await answerSecondFactor(ctx, session, username, password);
   } else if (me.twoFactorRequired && !me.twoFactorEnabled && !me.mustChangePassword) {
     const started = await session.request('POST', '/api/auth/two-factor/enrolment');
     if (started.statusCode !== 200) throw new Error(`login ${username}: enrolment refused: ${started.statusCode} ${started.body}`);
     const secret = started.json().secret as string;
-    const confirmed = await session.request('POST', '/api/auth/two-factor/enrolment/confirm', { code: codeNow(secret) });
+    const code = await unusedTotpCode(ctx, username, secret);
+    const confirmed = await session.request('POST', '/api/auth/two-factor/enrolment/confirm', { code });
     if (confirmed.statusCode !== 200)
       throw new Error(`login ${username}: enrolment not confirmed: ${confirmed.statusCode} ${confirmed.body}`);
-    rememberTotpSecret(ctx, username, secret);
+    rememberTotpSecret(ctx, username, secret, confirmed.json().recoveryCodes as string[]);
   }
   return session;
 }

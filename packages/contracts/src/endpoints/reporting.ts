@@ -44,7 +44,8 @@ export const reportingEndpoints = defineEndpoints({
   listReportingDataSets: {
     method: 'GET',
     path: '/api/reporting/data-sets',
-    access: 'authenticated',
+    // The forms' structure is reporting data: the roles that read reports (issue #11), not every account.
+    access: 'report:read',
     tags,
     description: 'The data sets with their period type, entry window and elements.',
     success: 200,

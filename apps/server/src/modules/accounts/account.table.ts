@@ -42,6 +42,12 @@ export const appUser = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** A secret handed out for enrolment and not yet confirmed with a code. */
     totpPendingSecret: text('totp_pending_secret'),
+    /**
+     * The TOTP time step of the last code accepted: a code of this step or an earlier one is refused
+     * (RFC 6238 §5.2, a code works once). Moved forward by a conditional UPDATE, so of two logins with
+     * the same code exactly one wins.
+     */
+    totpLastStep: integer('totp_last_step'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

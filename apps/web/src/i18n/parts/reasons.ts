@@ -31,6 +31,7 @@ export const zhCN = {
       },
       two_factor: {
         already_enabled: '已启用双因素认证；如需更换设备，请先关闭或由管理员重置。',
+        code_reused: '该验证码已使用过，每个验证码只能使用一次。请等待验证器显示下一个验证码后再输入。',
         no_enrolment: '请先开始绑定，再输入验证码。',
         not_enabled: '该账号尚未启用双因素认证。',
         not_pending: '本次登录已完成验证，无需再输入验证码。',
@@ -62,6 +63,7 @@ export const enUS: Widen<typeof zhCN> = {
       },
       two_factor: {
         already_enabled: 'Two-factor authentication is already on; to change devices, turn it off or ask an administrator to reset it.',
+        code_reused: 'This code has already been used, and each code works once. Wait for your authenticator to show the next code.',
         no_enrolment: 'Start the set-up first, then enter a code.',
         not_enabled: 'This account has no two-factor authentication.',
         not_pending: 'This login is already verified; no code is needed.',

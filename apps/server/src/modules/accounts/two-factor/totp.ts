@@ -32,10 +32,29 @@ export function totpCodeAt(secretBase32: string, at: number): string {
   return totpOf(secretBase32).generate({ timestamp: at });
 }
 
-/** Whether `code` is the secret's code at `at`, give or take TOTP_WINDOW_STEPS time steps. */
+/** The RFC 6238 time step (counter) at `at` (ms since the epoch). */
+export function totpStepAt(at: number): number {
+  return Math.floor(at / 1000 / TOTP_PERIOD_SECONDS);
+}
+
+/**
+ * The time step whose code `code` is, when it is the secret's code at `at` give or take
+ * TOTP_WINDOW_STEPS steps; null when it matches none. The caller refuses a step already used.
+ */
+export function matchingTotpStep(secretBase32: string, code: string, at: number): number | null {
+  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return null;
+  const delta = totpOf(secretBase32).validate({ token: code, timestamp: at, window: TOTP_WINDOW_STEPS });
+  return delta === null ? null : totpStepAt(at) + delta;
+}
+
+/** Whether `code` is the secret's code at `at`, give or take TOTP_WINDOW_STEPS time steps (replays not considered). */
 export function verifyTotp(secretBase32: string, code: string, at: number): boolean {
-  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return false;
-  return totpOf(secretBase32).validate({ token: code, timestamp: at, window: TOTP_WINDOW_STEPS }) !== null;
+  return matchingTotpStep(secretBase32, code, at) !== null;
+}
+
+/** The code of a given time step (tests and helpers pick an unused step within the window). */
+export function totpCodeOfStep(secretBase32: string, step: number): string {
+  return totpCodeAt(secretBase32, step * TOTP_PERIOD_SECONDS * 1000);
 }
 
 /** The `otpauth://totp/…` URI of a secret for an account, and the same as a QR code (PNG data URL). */

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { appUser, recoveryCode, userSession } from '../account.table.js';
 
@@ -9,19 +9,36 @@ export function createTwoFactorRepo(db: DbOrTx) {
       await db.update(appUser).set({ totpPendingSecret: secret }).where(eq(appUser.id, userId));
     },
 
-    /** Makes the pending secret the account's second factor. */
-    async enable(userId: string, secret: string, now: Date): Promise<void> {
-      await db
+    /** Makes the pending secret the account's second factor; `step` is the confirming code's, used up. */
+    async enable(userId: string, secret: string, step: number, now: Date): Promise<boolean> {
+      // Only over the very pending secret and no enrolled one: two confirmations racing enrol once.
+      const enabled = await db
         .update(appUser)
-        .set({ totpSecret: secret, totpEnabledAt: now, totpPendingSecret: null, updatedAt: now })
-        .where(eq(appUser.id, userId));
+        .set({ totpSecret: secret, totpEnabledAt: now, totpPendingSecret: null, totpLastStep: step, updatedAt: now })
+        .where(and(eq(appUser.id, userId), isNull(appUser.totpSecret), eq(appUser.totpPendingSecret, secret)))
+        .returning({ id: appUser.id });
+      return enabled.length > 0;
+    },
+
+    /**
+     * Records `step` as the last accepted one when it is later than the recorded one; false when it is
+     * not (a replayed code). One conditional UPDATE: of two concurrent logins with the same code the
+     * row lock makes the second re-read the moved step and fail.
+     */
+    async acceptStep(userId: string, step: number): Promise<boolean> {
+      const moved = await db
+        .update(appUser)
+        .set({ totpLastStep: step })
+        .where(and(eq(appUser.id, userId), or(isNull(appUser.totpLastStep), lt(appUser.totpLastStep, step))))
+        .returning({ id: appUser.id });
+      return moved.length > 0;
     },
 
     /** Removes the second factor, any pending secret and every recovery code. */
     async disable(userId: string, now: Date): Promise<void> {
       await db
         .update(appUser)
-        .set({ totpSecret: null, totpEnabledAt: null, totpPendingSecret: null, updatedAt: now })
+        .set({ totpSecret: null, totpEnabledAt: null, totpPendingSecret: null, totpLastStep: null, updatedAt: now })
         .where(eq(appUser.id, userId));
       await db.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
     },

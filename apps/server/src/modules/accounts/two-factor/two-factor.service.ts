@@ -11,7 +11,7 @@ import type { SessionCache } from '../session-cache.js';
 import type { SessionRevocation } from '../session-revocation.js';
 import { createUserRepo, type UserWithOrg } from '../user.repo.js';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
-import { enrolmentUri, newTotpSecret, verifyTotp } from './totp.js';
+import { enrolmentUri, matchingTotpStep, newTotpSecret } from './totp.js';
 import { createTwoFactorRepo } from './two-factor.repo.js';
 
 export interface TwoFactorServiceDeps {
@@ -51,8 +51,12 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
       throw fieldError('INVALID_CREDENTIALS', 'password', 'matches', 'the password is wrong');
   }
 
-  /** Counts a wrong code against the account; past the limit it locks like failed passwords do. */
-  async function recordFailure(actor: Actor, user: UserWithOrg, now: Date): Promise<Date | null> {
+  /**
+   * Counts a wrong or replayed code against the account; past the limit it locks like failed
+   * passwords do. A replayed code counts too: it is what someone who saw a code over a shoulder or
+   * through a proxy sends, and a person who pressed twice loses one of five tries (ADR 0014).
+   */
+  async function recordFailure(actor: Actor, user: UserWithOrg, now: Date, reused = false): Promise<Date | null> {
     return deps.db.transaction(async (tx) => {
       const attempts = createLoginAttemptRepo(tx);
       const row = await attempts.addFailure(attemptKey(user.username), now);
@@ -66,7 +70,7 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
         action: locks ? 'auth.second_factor_lock' : 'auth.second_factor_failed',
         entityType: 'user',
         entityId: user.id,
-        after: { failures: row.failures, lockedUntil, clientIp: actor.clientIp },
+        after: { failures: row.failures, lockedUntil, clientIp: actor.clientIp, ...(reused ? { reused: true } : {}) },
       });
       return lockedUntil;
     });
@@ -105,12 +109,14 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
       const secret = user.totpPendingSecret;
       if (!secret) throw refusal('CONFLICT', 'two_factor.no_enrolment', 'start the enrolment first');
       const now = deps.clock.now();
-      if (!verifyTotp(secret, code, now.getTime()))
-        throw fieldError('INVALID_SECOND_FACTOR', 'code', 'matches', 'the code does not match the new secret');
+      const step = matchingTotpStep(secret, code, now.getTime());
+      if (step === null) throw fieldError('INVALID_SECOND_FACTOR', 'code', 'matches', 'the code does not match the new secret');
       const codes = newRecoveryCodes();
       await deps.db.transaction(async (tx) => {
         const repo = createTwoFactorRepo(tx);
-        await repo.enable(user.id, secret, now);
+        // The confirming code's step is used up: it cannot open the next login (RFC 6238 §5.2).
+        if (!(await repo.enable(user.id, secret, step, now)))
+          throw refusal('CONFLICT', 'two_factor.already_enabled', 'a second factor is already enrolled');
         await repo.replaceRecoveryCodes(
           user.id,
           codes.map((c) => hashRecoveryCode(user.id, c)),
@@ -136,15 +142,18 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
       if (attempt?.lockedUntil && attempt.lockedUntil > now) throw accountLocked(attempt.lockedUntil);
       if (!user.totpSecret) throw refusal('CONFLICT', 'two_factor.not_enabled', 'this account has no second factor');
       const recovery = looksLikeRecoveryCode(code);
+      const step = recovery ? null : matchingTotpStep(user.totpSecret, code, now.getTime());
       const matches = recovery
         ? await createTwoFactorRepo(deps.db).useRecoveryCode(user.id, hashRecoveryCode(user.id, code), now)
-        : verifyTotp(user.totpSecret, code, now.getTime());
+        : step !== null;
       if (!matches) {
         const lockedUntil = await recordFailure(actor, user, now);
         if (lockedUntil) throw accountLocked(lockedUntil);
         throw new AppError('INVALID_SECOND_FACTOR', 'the code is wrong, expired or already used');
       }
-      await deps.db.transaction(async (tx) => {
+      const accepted = await deps.db.transaction(async (tx) => {
+        // A TOTP code works once (RFC 6238 §5.2): its step must be later than the last accepted one.
+        if (step !== null && !(await createTwoFactorRepo(tx).acceptStep(user.id, step))) return false;
         await createTwoFactorRepo(tx).completeSession(sessionIdHash);
         await createLoginAttemptRepo(tx).clear(key);
         const left = recovery ? await createTwoFactorRepo(tx).unusedRecoveryCodes(user.id) : undefined;
@@ -155,7 +164,13 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
           ...(recovery ? { after: { recoveryCodesLeft: left } } : {}),
         });
         await deps.revocations.notify(tx, { idHash: sessionIdHash });
+        return true;
       });
+      if (!accepted) {
+        const lockedUntil = await recordFailure(actor, user, now, true);
+        if (lockedUntil) throw accountLocked(lockedUntil);
+        throw refusal('INVALID_SECOND_FACTOR', 'two_factor.code_reused', 'this code was already used; wait for the next one');
+      }
       deps.sessions.delete(sessionIdHash);
     },
 
