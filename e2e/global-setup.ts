@@ -11,14 +11,21 @@ export interface DemoAccount {
   role: string;
   /** Accounts enrolled in two-factor authentication at seed time: their TOTP secret as an otpauth URI. */
   otpauthUri?: string;
+  /** Their single-use recovery codes, issued at seed time too. */
+  recoveryCodes?: string[];
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     accounts: DemoAccount[];
+    /** A JSON file where the journeys note the TOTP steps and recovery codes they used (codes work once). */
+    secondFactorLedger: string;
   }
 }
+
+/** The ledger of used second-factor codes lives beside the server's data: it is as old as the accounts. */
+const LEDGER = 'e2e-second-factor-ledger.json';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'apps/server/dist/main.js');
@@ -36,15 +43,21 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Lines `<username> <password> <role> [otpauth-uri]` written by the server when it loads the demo data. */
+/** Lines `<username> <password> <role> [otpauth-uri recovery-codes]` written by the server when it loads the demo data. */
 export function parseAccounts(text: string): DemoAccount[] {
   return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
-      const [username = '', password = '', role = '', otpauthUri] = line.split(/\s+/);
-      return { username, password, role, ...(otpauthUri ? { otpauthUri } : {}) };
+      const [username = '', password = '', role = '', otpauthUri, recoveryCodes] = line.split(/\s+/);
+      return {
+        username,
+        password,
+        role,
+        ...(otpauthUri ? { otpauthUri } : {}),
+        ...(recoveryCodes ? { recoveryCodes: recoveryCodes.split(',') } : {}),
+      };
     });
 }
 
@@ -87,6 +100,7 @@ export default async function setup(project: TestProject) {
     const dataDir = process.env.E2E_DATA_DIR ?? join(ROOT, 'data');
     project.provide('baseURL', external.replace(/\/$/, ''));
     project.provide('accounts', parseAccounts(readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8')));
+    project.provide('secondFactorLedger', join(dataDir, LEDGER));
     return;
   }
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
@@ -120,6 +134,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('accounts', parseAccounts(readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8')));
+  project.provide('secondFactorLedger', join(dataDir, LEDGER));
 
   return async () => {
     await stop(child);

@@ -33,7 +33,7 @@ async function apiSession(baseURL: string, login: Login) {
   const res = await api.post('/api/auth/login', { data: { username: login.username, password: login.password } });
   expect(res.status(), `login ${login.username}`).toBe(200);
   const me = (await res.json()) as Me;
-  await completeSecondFactor(api, login.username, me);
+  await completeSecondFactor(api, login.username, me, login.password);
   return { api, me, headers: { 'X-CSRF-Token': me.csrfToken } };
 }
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSession, type Session, submitLogin } from './support/browser';
 import { apiSession } from './support/reporting';
-import { totpCode } from './support/two-factor';
+import { freshCode, rememberSecondFactor, totpCode } from './support/two-factor';
 
 const PASSWORD = 'Baiyun-Mountain-2026!';
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
@@ -70,11 +70,13 @@ describe('two-factor authentication in the console (issue #11 item 6)', () => {
     await page.getByTestId('two-factor-code').fill(totpCode(secret, Date.now() - 10 * 60_000));
     await page.getByTestId('two-factor-confirm').click();
     await eventually(() => page.getByTestId('api-error').first().textContent()).toContain('验证码错误');
-    await page.getByTestId('two-factor-code').fill(totpCode(secret));
+    rememberSecondFactor(username, secret);
+    await page.getByTestId('two-factor-code').fill(freshCode(username, secret).code);
     await page.getByTestId('two-factor-confirm').click();
     await page.getByTestId('recovery-codes').waitFor();
     recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
     expect(recoveryCodes).toHaveLength(10);
+    rememberSecondFactor(username, secret, recoveryCodes);
     await page.getByTestId('two-factor-done').click();
     await page.waitForURL('**/workbench');
 
@@ -90,13 +92,22 @@ describe('two-factor authentication in the console (issue #11 item 6)', () => {
     sessions.push(session);
     const { page } = session;
     await typeCredentials(page, PASSWORD);
-    await page.getByTestId('login-code').fill(totpCode(secret));
+    const code = freshCode(username, secret).code;
+    await page.getByTestId('login-code').fill(code);
     await page.getByTestId('login-code-submit').click();
     await page.waitForURL('**/workbench');
     await eventually(() => page.getByTestId('current-user').textContent()).toContain('双因素测试');
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
 
+    // A code works once (RFC 6238 §5.2): the same code again is refused, in Chinese.
+    await typeCredentials(page, PASSWORD);
+    await page.getByTestId('login-code').fill(code);
+    await page.getByTestId('login-code-submit').click();
+    await eventually(() => page.getByTestId('login-error').textContent()).toContain('已使用过');
+
+    await page.getByTestId('login-code-cancel').click();
+    await page.getByTestId('login-username').waitFor();
     await typeCredentials(page, PASSWORD);
     await page.getByTestId('login-code').fill(recoveryCodes[0] ?? '');
     await page.getByTestId('login-code-submit').click();

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { totpCode, totpSecretFor } from './two-factor';
+import { freshCode, needsNewRecoveryCodes, renewRecoveryCodes, totpSecretFor } from './two-factor';
 
 /** Debian's Chromium; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
@@ -44,7 +44,8 @@ export async function openSession(browser: Browser, baseURL: string): Promise<Se
 
 /**
  * Fills the login form and submits it (the page must show /login). For an account with a known TOTP
- * secret (demo accounts enrolled at seed time) it then enters the code the login asks for.
+ * secret (demo accounts enrolled at seed time) it then enters a code the server has not seen yet
+ * (codes work once), renewing the recovery codes when that code was one of the last.
  */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
@@ -62,8 +63,16 @@ export async function submitLogin(page: Page, username: string, password: string
       .then(() => 'error' as const),
   ]).catch(() => 'none' as const);
   if (step !== 'code') return;
-  await code.fill(totpCode(secret));
+  const answer = freshCode(username, secret);
+  await code.fill(answer.code);
+  const verified = page.waitForResponse((r) => r.url().endsWith('/api/auth/second-factor') && r.request().method() === 'POST');
   await page.getByTestId('login-code-submit').click();
+  if (!needsNewRecoveryCodes(answer)) return;
+  const res = await verified;
+  if (res.status() !== 200) return;
+  // The page's own cookie jar: the request runs in the logged-in session.
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  await renewRecoveryCodes(page.request, username, csrfToken, password);
 }
 
 /** Opens the login page, logs in and waits until the console has left /login. */

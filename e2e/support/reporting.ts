@@ -26,7 +26,7 @@ export async function apiSession(baseURL: string, login: Login) {
   const res = await api.post('/api/auth/login', { data: { username: login.username, password: login.password } });
   expect(res.status(), `login ${login.username}`).toBe(200);
   const me = (await res.json()) as { csrfToken: string; districtId: string | null };
-  await completeSecondFactor(api, login.username, me);
+  await completeSecondFactor(api, login.username, me, login.password);
   return { api, me, headers: { 'X-CSRF-Token': me.csrfToken } };
 }
 export type ApiSession = Awaited<ReturnType<typeof apiSession>>;

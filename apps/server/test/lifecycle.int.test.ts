@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/embedded-postgres.js';
-import { totpCodeAt } from '../src/modules/accounts/two-factor/totp.js';
+import { totpCodeOfStep, totpStepAt } from '../src/modules/accounts/two-factor/totp.js';
 
 const SERVER_DIR = new URL('..', import.meta.url).pathname;
 
@@ -59,6 +59,17 @@ function postgresPidsFor(dataDir: string): number[] {
   return pids;
 }
 
+/** The last TOTP step this test answered per account: a code works once, so the next login takes a later step. */
+const lastStep = new Map<string, number>();
+
+/** A code of the earliest step not used yet, from now on (two logins fit in the server's window: now and next). */
+function unusedCode(username: string, secret: string): string {
+  const current = totpStepAt(Date.now());
+  const step = Math.max(current, (lastStep.get(username) ?? current - 1) + 1);
+  lastStep.set(username, step);
+  return totpCodeOfStep(secret, step);
+}
+
 /** Logs in with the password and, for demo accounts enrolled at seed time, the code of their otpauth URI. */
 async function loginAs(port: number, username: string, password: string, otpauthUri?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -74,7 +85,7 @@ async function loginAs(port: number, username: string, password: string, otpauth
     const verified = await fetch(`http://127.0.0.1:${port}/api/auth/second-factor`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ code: totpCodeAt(secret, Date.now()) }),
+      body: JSON.stringify({ code: unusedCode(username, secret) }),
     });
     expect(verified.status).toBe(200);
   }
@@ -118,8 +129,12 @@ describe('server lifecycle on embedded PostgreSQL', { timeout: 240_000 }, () => 
       ]),
     );
     // The city admin must have a second factor: the seed enrolled it and wrote its otpauth URI after the role.
-    const [adminName, adminPassword, , adminOtpauth] = (lines.find((l) => l.split(' ')[2] === 'city_admin') ?? '').split(' ');
+    const [adminName, adminPassword, , adminOtpauth, adminRecoveryCodes] = (
+      lines.find((l) => l.split(' ')[2] === 'city_admin') ?? ''
+    ).split(' ');
     expect(adminOtpauth).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    // …and its recovery codes after the URI, for a demo without the app.
+    expect(adminRecoveryCodes?.split(',')).toHaveLength(10);
 
     const session = await loginAs(port, adminName ?? '', adminPassword ?? '', adminOtpauth);
     const districts = await fetch(`http://127.0.0.1:${port}/api/organisations?kind=district&q=${encodeURIComponent('天河')}`, {

@@ -2,7 +2,16 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../db/client.js';
-import { createUserRepo, enrolmentUri, generatePassword, hashPassword, newTotpSecret } from '../modules/accounts/index.js';
+import {
+  createTwoFactorRepo,
+  createUserRepo,
+  enrolmentUri,
+  generatePassword,
+  hashPassword,
+  hashRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+} from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
@@ -47,6 +56,8 @@ export interface DemoAccount {
   role: Role;
   /** For roles that must have a second factor: the enrolled TOTP secret as an otpauth URI (ADR 0014). */
   otpauthUri?: string;
+  /** With the secret: the account's single-use recovery codes, as a person would have written them down. */
+  recoveryCodes?: string[];
 }
 
 /**
@@ -144,9 +155,19 @@ export async function loadDemoData(
       const password = generatePassword();
       // Accounts whose role must have a second factor are enrolled now; the URI goes next to the password.
       const totpSecret = deps.twoFactorRoles?.has(account.role) ? newTotpSecret() : null;
-      await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), totpSecret, now });
-      const otpauthUri = totpSecret ? (await enrolmentUri(totpSecret, account.username)).otpauthUri : undefined;
-      result.push({ username: account.username, password, role: account.role, ...(otpauthUri ? { otpauthUri } : {}) });
+      const userId = await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), totpSecret, now });
+      if (!totpSecret) {
+        result.push({ username: account.username, password, role: account.role });
+        continue;
+      }
+      const { otpauthUri } = await enrolmentUri(totpSecret, account.username);
+      const recoveryCodes = newRecoveryCodes();
+      await createTwoFactorRepo(tx).replaceRecoveryCodes(
+        userId,
+        recoveryCodes.map((c) => hashRecoveryCode(userId, c)),
+        now,
+      );
+      result.push({ username: account.username, password, role: account.role, otpauthUri, recoveryCodes });
     }
 
     // The programme in mid-flight: ~400 enterprises, ~220 projects in every state, 40 factories.
@@ -272,18 +293,24 @@ async function insertDemoUser(
     entityId: user.id,
     after: { username: user.username, role: user.role, demo: true },
   });
+  return user.id;
 }
 
 /**
- * Writes `<username> <password> <role> [otpauth-uri]` lines, readable by the owner only; the URI
- * (accounts with a second factor) goes into an authenticator app, or its `secret=` by hand.
+ * Writes `<username> <password> <role> [otpauth-uri recovery-code,…]` lines, readable by the owner
+ * only; the URI (accounts with a second factor) goes into an authenticator app, or its `secret=` by
+ * hand, and each recovery code opens one login without the app.
  */
 export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'demo-accounts.txt');
-  writeFileSync(file, `${accounts.map((a) => [a.username, a.password, a.role, a.otpauthUri].filter(Boolean).join(' ')).join('\n')}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    file,
+    `${accounts.map((a) => [a.username, a.password, a.role, a.otpauthUri, a.recoveryCodes?.join(',')].filter(Boolean).join(' ')).join('\n')}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   chmodSync(file, 0o600);
   return file;
 }

@@ -15,7 +15,9 @@ export type { AuthService } from './auth.service.js';
 export { generatePassword, hashPassword } from './password.js';
 export type { SessionRevocation } from './session-revocation.js';
 export type { TokenService } from './token.service.js';
+export { hashRecoveryCode, newRecoveryCodes } from './two-factor/recovery-codes.js';
 export { enrolmentUri, newTotpSecret, totpCodeAt } from './two-factor/totp.js';
+export { createTwoFactorRepo } from './two-factor/two-factor.repo.js';
 export { createUserRepo } from './user.repo.js';
 export type { UserService } from './user.service.js';
 
