@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createAccountsModule, type SessionRevocation } from './modules/accounts/index.js';
+import { createAccountsModule, hasSealedTotpSecrets, type SessionRevocation, sealPlaintextTotpSecrets } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
@@ -37,6 +37,8 @@ import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditModule } from './platform/audit/audit.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import { openDataKeys } from './platform/crypto/data-keys.js';
+import { createSealer } from './platform/crypto/sealed.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
 import { registerAuthentication } from './platform/http/auth-hook.js';
@@ -231,7 +233,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notifications: notifications.service,
     reminderPolicy: reminderPolicy(config.reminderDaysBefore),
   });
+  // TOTP secrets are sealed with the data key, kept outside the database like the audit key (ADR 0014);
+  // secrets stored in clear before sealing existed are sealed now, all in one transaction.
+  const dataKeys = await openDataKeys({
+    file: config.dataKeyFile,
+    hasSealedData: () => hasSealedTotpSecrets(database.db),
+    warn: (message) => app.log.warn({}, message),
+  });
+  const sealer = createSealer(() => dataKeys);
+  const sealedNow = await sealPlaintextTotpSecrets(database.db, sealer);
+  if (sealedNow > 0) app.log.info({ accounts: sealedNow }, 'sealed TOTP secrets stored in clear');
   const accounts = createAccountsModule({
+    sealer,
     db: database.db,
     clock,
     audit,

@@ -144,6 +144,11 @@ export const ConfigSchema = z.object({
     description: 'Secret key file of the audit log (HMAC-SM3, created with mode 0600 on first start); back it up apart from the database',
     shownDefault: '`DATA_DIR/keys/audit.key`',
   }),
+  DATA_KEY_FILE: setting(z.string().min(1).optional(), {
+    description:
+      'Master key file of the values sealed in the database (SM4 + HMAC-SM3: TOTP secrets; created with mode 0600 on first start); back it up apart from the database',
+    shownDefault: '`DATA_DIR/keys/data.key`',
+  }),
   AUDIT_ANCHOR_DIR: setting(z.string().min(1).optional(), {
     description: 'Folder of the signed audit checkpoints (one JSON line each, append-only); copy it off the machine',
     shownDefault: '`DATA_DIR/audit-anchors`',
@@ -232,6 +237,8 @@ export interface Config {
   handleSite: { address: string; port: number; httpPort: number | undefined };
   /** The audit key file (ADR 0013). */
   auditKeyFile: string;
+  /** The master key file of sealed values (ADR 0014). */
+  dataKeyFile: string;
   /** Where audit checkpoints are appended. */
   auditAnchorDir: string;
   auditCheckpointMs: number;
@@ -299,6 +306,7 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
       httpPort: e.HANDLE_SITE_HTTP_PORT,
     },
     auditKeyFile: e.AUDIT_KEY_FILE ? resolve(e.AUDIT_KEY_FILE) : join(dataDir, 'keys', 'audit.key'),
+    dataKeyFile: e.DATA_KEY_FILE ? resolve(e.DATA_KEY_FILE) : join(dataDir, 'keys', 'data.key'),
     auditAnchorDir: e.AUDIT_ANCHOR_DIR ? resolve(e.AUDIT_ANCHOR_DIR) : join(dataDir, 'audit-anchors'),
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     auditAnchorUrl: e.AUDIT_ANCHOR_URL,

@@ -11,6 +11,7 @@ import {
   hashRecoveryCode,
   newRecoveryCodes,
   newTotpSecret,
+  totpSealContext,
 } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
@@ -20,6 +21,7 @@ import { loadVulnerabilityDemo } from '../modules/vulnerabilities/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
+import type { Sealer } from '../platform/crypto/sealed.js';
 import { insertDemoEcosystem, insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
 import { demoCreditCode } from './demo-codes.js';
 import { generateDemoEcosystem } from './demo-ecosystem.js';
@@ -67,7 +69,13 @@ export interface DemoAccount {
  */
 export async function loadDemoData(
   db: Db,
-  deps: { clock: Clock; audit: Pick<AuditService, 'append'>; twoFactorRoles?: ReadonlySet<Role> },
+  deps: {
+    clock: Clock;
+    audit: Pick<AuditService, 'append'>;
+    /** Roles enrolled in two-factor authentication at seed time; their secrets are sealed with `sealer`. */
+    twoFactorRoles?: ReadonlySet<Role>;
+    sealer?: Sealer;
+  },
   seed = 20250914,
 ): Promise<DemoAccount[]> {
   const random = seededRandom(seed);
@@ -155,11 +163,13 @@ export async function loadDemoData(
       const password = generatePassword();
       // Accounts whose role must have a second factor are enrolled now; the URI goes next to the password.
       const totpSecret = deps.twoFactorRoles?.has(account.role) ? newTotpSecret() : null;
-      const userId = await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), totpSecret, now });
+      const userId = await insertDemoUser(tx, deps, actor, { ...account, passwordHash: await hashPassword(password), now });
       if (!totpSecret) {
         result.push({ username: account.username, password, role: account.role });
         continue;
       }
+      if (!deps.sealer) throw new Error('demo accounts with a second factor need the data key to seal their secrets');
+      await createUserRepo(tx).update(userId, { totpSecret: deps.sealer.seal(totpSecret, totpSealContext(userId)), totpEnabledAt: now });
       const { otpauthUri } = await enrolmentUri(totpSecret, account.username);
       const recoveryCodes = newRecoveryCodes();
       await createTwoFactorRepo(tx).replaceRecoveryCodes(
@@ -273,7 +283,7 @@ async function insertDemoUser(
   tx: DbOrTx,
   deps: { audit: Pick<AuditService, 'append'> },
   actor: ReturnType<typeof systemActor>,
-  a: { username: string; displayName: string; role: Role; orgId: string; passwordHash: string; totpSecret?: string | null; now: Date },
+  a: { username: string; displayName: string; role: Role; orgId: string; passwordHash: string; now: Date },
 ) {
   // Demo accounts skip the forced first-login change: their passwords were generated, not chosen by an admin.
   const user = await createUserRepo(tx).insert({
@@ -283,7 +293,6 @@ async function insertDemoUser(
     orgId: a.orgId,
     passwordHash: a.passwordHash,
     mustChangePassword: false,
-    ...(a.totpSecret ? { totpSecret: a.totpSecret, totpEnabledAt: a.now } : {}),
     createdAt: a.now,
     updatedAt: a.now,
   });

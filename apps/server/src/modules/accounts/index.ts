@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { Sealer } from '../../platform/crypto/sealed.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { type AuthServiceDeps, createAuthService } from './auth.service.js';
 import { createSessionCache } from './session-cache.js';
@@ -16,6 +17,7 @@ export { generatePassword, hashPassword } from './password.js';
 export type { SessionRevocation } from './session-revocation.js';
 export type { TokenService } from './token.service.js';
 export { hashRecoveryCode, newRecoveryCodes } from './two-factor/recovery-codes.js';
+export { hasSealedTotpSecrets, sealPlaintextTotpSecrets, totpSealContext } from './two-factor/sealed-secrets.js';
 export { enrolmentUri, newTotpSecret, totpCodeAt } from './two-factor/totp.js';
 export { createTwoFactorRepo } from './two-factor/two-factor.repo.js';
 export { createUserRepo } from './user.repo.js';
@@ -30,6 +32,8 @@ export interface AccountsDeps
   log: { warn(obj: object, msg: string): void };
   secureCookies: boolean;
   loginRatePerMinute: number;
+  /** Seals TOTP secrets at rest (ADR 0014). */
+  sealer: Sealer;
 }
 
 /** The accounts module: login and sessions (second factor included), user administration, API tokens. */

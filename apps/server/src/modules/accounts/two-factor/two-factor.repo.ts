@@ -9,7 +9,7 @@ export function createTwoFactorRepo(db: DbOrTx) {
       await db.update(appUser).set({ totpPendingSecret: secret }).where(eq(appUser.id, userId));
     },
 
-    /** Makes the pending secret the account's second factor; `step` is the confirming code's, used up. */
+    /** Makes the pending secret (sealed, as stored) the account's second factor; `step` is the confirming code's, used up. */
     async enable(userId: string, secret: string, step: number, now: Date): Promise<boolean> {
       // Only over the very pending secret and no enrolled one: two confirmations racing enrol once.
       const enabled = await db

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
+import type { Sealer } from '../../../platform/crypto/sealed.js';
 import { AppError, fieldError, refusal } from '../../../platform/errors.js';
 import { accountLocked, lockDurationMs } from '../lockout.js';
 import { type AttemptKey, createLoginAttemptRepo } from '../login-attempt.repo.js';
@@ -11,6 +12,7 @@ import type { SessionCache } from '../session-cache.js';
 import type { SessionRevocation } from '../session-revocation.js';
 import { createUserRepo, type UserWithOrg } from '../user.repo.js';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
+import { totpSealContext } from './sealed-secrets.js';
 import { enrolmentUri, matchingTotpStep, newTotpSecret } from './totp.js';
 import { createTwoFactorRepo } from './two-factor.repo.js';
 
@@ -20,6 +22,8 @@ export interface TwoFactorServiceDeps {
   audit: Pick<AuditService, 'append'>;
   sessions: SessionCache;
   revocations: Pick<SessionRevocation, 'notify'>;
+  /** TOTP secrets are stored sealed (SM4 + HMAC-SM3, ADR 0014). */
+  sealer: Sealer;
   /** Roles that must have a second factor (setting TWO_FACTOR_ROLES). */
   requiredRoles: ReadonlySet<Role>;
   maxFailures: number;
@@ -95,7 +99,7 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
       if (user.totpSecret)
         throw refusal('CONFLICT', 'two_factor.already_enabled', 'a second factor is already enrolled; turn it off first');
       const secret = newTotpSecret();
-      await createTwoFactorRepo(deps.db).setPendingSecret(user.id, secret);
+      await createTwoFactorRepo(deps.db).setPendingSecret(user.id, deps.sealer.seal(secret, totpSealContext(user.id)));
       return { secret, ...(await enrolmentUri(secret, user.username)) };
     },
 
@@ -106,16 +110,16 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
     async confirmEnrolment(actor: Actor, code: string, keepSessionIdHash?: string): Promise<string[]> {
       const user = await userOf(actor);
       if (user.totpSecret) throw refusal('CONFLICT', 'two_factor.already_enabled', 'a second factor is already enrolled');
-      const secret = user.totpPendingSecret;
-      if (!secret) throw refusal('CONFLICT', 'two_factor.no_enrolment', 'start the enrolment first');
+      const sealedSecret = user.totpPendingSecret;
+      if (!sealedSecret) throw refusal('CONFLICT', 'two_factor.no_enrolment', 'start the enrolment first');
       const now = deps.clock.now();
-      const step = matchingTotpStep(secret, code, now.getTime());
+      const step = matchingTotpStep(deps.sealer.open(sealedSecret, totpSealContext(user.id)), code, now.getTime());
       if (step === null) throw fieldError('INVALID_SECOND_FACTOR', 'code', 'matches', 'the code does not match the new secret');
       const codes = newRecoveryCodes();
       await deps.db.transaction(async (tx) => {
         const repo = createTwoFactorRepo(tx);
         // The confirming code's step is used up: it cannot open the next login (RFC 6238 §5.2).
-        if (!(await repo.enable(user.id, secret, step, now)))
+        if (!(await repo.enable(user.id, sealedSecret, step, now)))
           throw refusal('CONFLICT', 'two_factor.already_enabled', 'a second factor is already enrolled');
         await repo.replaceRecoveryCodes(
           user.id,
@@ -142,7 +146,7 @@ export function createTwoFactorService(deps: TwoFactorServiceDeps) {
       if (attempt?.lockedUntil && attempt.lockedUntil > now) throw accountLocked(attempt.lockedUntil);
       if (!user.totpSecret) throw refusal('CONFLICT', 'two_factor.not_enabled', 'this account has no second factor');
       const recovery = looksLikeRecoveryCode(code);
-      const step = recovery ? null : matchingTotpStep(user.totpSecret, code, now.getTime());
+      const step = recovery ? null : matchingTotpStep(deps.sealer.open(user.totpSecret, totpSealContext(user.id)), code, now.getTime());
       const matches = recovery
         ? await createTwoFactorRepo(deps.db).useRecoveryCode(user.id, hashRecoveryCode(user.id, code), now)
         : step !== null;
