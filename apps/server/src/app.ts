@@ -140,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const organisations = createOrganisationsModule({ db: database.db, clock, audit });
   const codeLists = createCodeListsModule({ db: database.db, clock, audit });
+  const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
   const enterprises = createEnterprisesModule({
     db: database.db,
     clock,
@@ -147,8 +148,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: organisations.service,
     codeLists: codeLists.service,
     jobs,
+    files,
+    notifications: notifications.service,
   });
-  const files = createFileService({ db: database.db, clock, audit, root: join(config.dataDir, 'files') });
   const projects = createProjectsModule({
     db: database.db,
     clock,
@@ -159,7 +161,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     notifications: notifications.service,
   });
-  const registries = createRegistriesModule({ db: database.db, clock, audit, organisations: organisations.service, files, jobs });
+  const registries = createRegistriesModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    files,
+    jobs,
+    notifications: notifications.service,
+  });
   files.addReadRule((actor, fileId) => projects.service.canReadAttachment(actor, fileId));
   files.addReadRule((actor, fileId) => registries.service.canReadAttachment(actor, fileId));
   const factories = createFactoriesModule({
@@ -171,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     projects: projects.service,
     files,
     jobs,
+    notifications: notifications.service,
   });
   const selections = createSelectionsModule({
     db: database.db,

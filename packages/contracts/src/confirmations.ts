@@ -35,14 +35,14 @@ export type ConfirmRecord = z.infer<typeof ConfirmRecordSchema>;
 export const ReturnRecordSchema = z.object({ comment: z.string().trim().min(1).max(1000), version: z.number().int() }).strict();
 export type ReturnRecord = z.infer<typeof ReturnRecordSchema>;
 
-export const CONFIRMABLE_KINDS = ['factory', 'registry_record'] as const;
+export const CONFIRMABLE_KINDS = ['factory', 'registry_record', 'honour'] as const;
 export type ConfirmableKind = (typeof CONFIRMABLE_KINDS)[number];
 
 /** A record waiting for its district's confirmation. */
 export const PendingConfirmationSchema = z.object({
   kind: z.enum(CONFIRMABLE_KINDS),
   id: z.uuid(),
-  /** The registry key of a registry record; null for factories. */
+  /** The registry key of a registry record, the honour type code of an honour; null for factories. */
   registry: z.string().nullable(),
   title: z.string(),
   orgId: z.uuid(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, ListQuerySchema, sortOf } from './common.js';
+import { ConfirmationSchema } from './confirmations.js';
 import { CreditCodeSchema, OrganisationSchema } from './organisations.js';
 
 const PHONE = z.string().regex(/^[0-9+\-() ]{5,32}$/, 'phone: digits, spaces and + - ( ) only, 5 to 32 characters');
@@ -30,6 +31,9 @@ export const HonourSchema = z.object({
   validUntil: z.string().nullable(),
   reReviewYear: z.number().int().nullable(),
   reReviewResult: z.enum(['pending', 'passed', 'failed']).nullable(),
+  /** Declared by the enterprise, it counts toward T-ECO-1 once its district confirms it (issue #12 item 5). */
+  confirmation: ConfirmationSchema,
+  version: z.number().int(),
   createdAt: z.string(),
 });
 export type Honour = z.infer<typeof HonourSchema>;

@@ -10,6 +10,8 @@ import { REGISTRATION_STATES } from './reporting.js';
  * (Alarms belong to the network system, which does not exist yet: no kind for them.)
  */
 export const WORKBENCH_KINDS = [
+  /** District / city: records enterprises declared (factories, honours, registry records) waiting for confirmation. */
+  'record.confirm',
   /** Enterprise: its projects still in draft. */
   'project.draft',
   /** Enterprise: its projects returned for changes. */

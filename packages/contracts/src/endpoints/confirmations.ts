@@ -1,6 +1,7 @@
 import { defineEndpoints } from '../api/endpoint.js';
 import { IdParamsSchema } from '../common.js';
 import { ConfirmationSchema, ConfirmRecordSchema, PendingConfirmationsSchema, ReturnRecordSchema } from '../confirmations.js';
+import { HonourParamsSchema } from '../enterprises.js';
 
 const tags = ['confirmations'];
 
@@ -53,6 +54,28 @@ export const confirmationEndpoints = defineEndpoints({
     access: 'record:confirm',
     tags,
     params: IdParamsSchema,
+    body: ReturnRecordSchema,
+    success: 200,
+    response: ConfirmationSchema,
+  },
+  confirmEnterpriseHonour: {
+    method: 'POST',
+    path: '/api/enterprises/:id/honours/:honourId/confirm',
+    access: 'record:confirm',
+    tags,
+    summary: 'Confirms an honour the enterprise declared, so it counts toward T-ECO-1 (issue #12 item 5)',
+    params: HonourParamsSchema,
+    body: ConfirmRecordSchema,
+    success: 200,
+    response: ConfirmationSchema,
+  },
+  returnEnterpriseHonour: {
+    method: 'POST',
+    path: '/api/enterprises/:id/honours/:honourId/return',
+    access: 'record:confirm',
+    tags,
+    summary: 'Returns a declared honour to the enterprise with the reason',
+    params: HonourParamsSchema,
     body: ReturnRecordSchema,
     success: 200,
     response: ConfirmationSchema,

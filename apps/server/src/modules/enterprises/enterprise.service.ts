@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { confirmationAtEntry, toConfirmation } from '../../platform/confirmation/confirmation.js';
 import { notFound } from '../../platform/errors.js';
 import type { CodeListService } from '../codelists/index.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -108,9 +109,16 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
 
     async addHonour(actor: Actor, id: string, input: HonourInput): Promise<Honour> {
       return deps.db.transaction(async (tx) => {
-        await getVisible(actor, 'write', id, tx);
+        const enterprise = await getVisible(actor, 'write', id, tx);
         await deps.codeLists.assertActive('honour_type', input.honourType, 'honourType', undefined, tx);
-        const row = await createEnterpriseRepo(tx).insertHonour({ orgId: id, ...honourFields(input), createdAt: deps.clock.now() });
+        const now = deps.clock.now();
+        const row = await createEnterpriseRepo(tx).insertHonour({
+          orgId: id,
+          ...honourFields(input),
+          // Declared by the enterprise: counted toward T-ECO-1 once its district confirms (issue #12 item 5).
+          ...confirmationAtEntry(actor, enterprisePolicy.can(actor, 'confirm', enterprise.org), now),
+          createdAt: now,
+        });
         const result = toHonour(row);
         await deps.audit.append(tx, actor, {
           action: 'enterprise.honour_add',
@@ -124,12 +132,16 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
 
     async updateHonour(actor: Actor, id: string, honourId: string, input: HonourInput): Promise<Honour> {
       return deps.db.transaction(async (tx) => {
-        await getVisible(actor, 'write', id, tx);
+        const enterprise = await getVisible(actor, 'write', id, tx);
         const r = createEnterpriseRepo(tx);
         const current = await r.findHonour(honourId);
         if (!current || current.orgId !== id) throw notFound('honour');
         await deps.codeLists.assertActive('honour_type', input.honourType, 'honourType', current.honourType, tx);
-        const row = await r.updateHonour(honourId, honourFields(input));
+        // An edit by someone who may not confirm declares the honour again (issue #12 item 5).
+        const confirmation = enterprisePolicy.can(actor, 'confirm', enterprise.org)
+          ? {}
+          : confirmationAtEntry(actor, false, deps.clock.now());
+        const row = await r.updateHonour(honourId, { ...honourFields(input), ...confirmation, version: current.version + 1 });
         if (!row) throw notFound('honour');
         const after = toHonour(row);
         await deps.audit.append(tx, actor, {
@@ -212,6 +224,8 @@ function toHonour(row: HonourRow): Honour {
     validUntil: row.validUntil,
     reReviewYear: row.reReviewYear,
     reReviewResult: row.reReviewResult,
+    confirmation: toConfirmation(row),
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
 }

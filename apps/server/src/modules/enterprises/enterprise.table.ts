@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { confirmationColumns } from '../../platform/confirmation/confirmation.js';
 import { organisation } from '../organisations/organisation.table.js';
 
 /** What the programme records about an enterprise beyond its organisation row (issue #3 item 1). */
@@ -41,7 +42,15 @@ export const enterpriseHonour = pgTable(
     validUntil: date('valid_until'),
     reReviewYear: integer('re_review_year'),
     reReviewResult: text('re_review_result', { enum: ['pending', 'passed', 'failed'] }),
+    /** Honours count toward T-ECO-1 only once confirmed by the district (issue #12 item 5). */
+    ...confirmationColumns(),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('enterprise_honour_org_id_idx').on(t.orgId), index('enterprise_honour_type_year_idx').on(t.honourType, t.year)],
+  (t) => [
+    index('enterprise_honour_org_id_idx').on(t.orgId),
+    index('enterprise_honour_type_year_idx').on(t.honourType, t.year),
+    index('enterprise_honour_confirmation_idx').on(t.confirmationState),
+    index('enterprise_honour_confirmation_file_id_idx').on(t.confirmationFileId),
+  ],
 );

@@ -4,8 +4,10 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { type ConfirmationAction, moveConfirmation, toConfirmation } from '../../platform/confirmation/confirmation.js';
+import { CONFIRMABLE_NAMES, confirmationNotice } from '../../platform/confirmation/confirmation.notice.js';
 import { notFound, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
+import type { NotificationService } from '../notifications/index.js';
 import { factoryPolicy } from './factory.policy.js';
 import { createFactoryRepo } from './factory.repo.js';
 
@@ -14,6 +16,7 @@ export interface FactoryConfirmationDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   files: Pick<FileService, 'requireAttachable'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /**
@@ -45,6 +48,19 @@ export function createFactoryConfirmation(deps: FactoryConfirmationDeps) {
         before: toConfirmation(row.factory),
         after,
       });
+      // The declaring enterprise hears the outcome, with the reason when returned.
+      await deps.notifications.notify(
+        tx,
+        [{ role: 'enterprise_user', orgId: row.factory.enterpriseId }],
+        confirmationNotice({
+          action,
+          what: CONFIRMABLE_NAMES.factory,
+          title: row.factory.name,
+          comment: input.comment,
+          link: `/programme/factories/${id}`,
+        }),
+        { except: [actor.userId] },
+      );
       return after;
     });
   }

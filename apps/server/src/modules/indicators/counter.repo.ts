@@ -2,7 +2,7 @@ import type { DrillRecordKind } from '@suilian/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { SpanSources } from '../../platform/measures/spans.js';
-import { enterpriseMeasures } from '../enterprises/index.js';
+import { enterpriseMeasures, enterprisePendingMeasures } from '../enterprises/index.js';
 import { factoryMeasures, factoryPendingMeasures } from '../factories/index.js';
 import { handleMeasures } from '../handles/index.js';
 import { projectMeasures } from '../projects/index.js';
@@ -32,10 +32,10 @@ const COUNTERS: SpanSources = {
  * The records each counter would count once their district confirms them: declared by the
  * enterprise, not counted yet (issue #12 item 5). Same shape and filters as COUNTERS.
  */
-const PENDING: SpanSources = { ...factoryPendingMeasures, ...registryPendingMeasures };
+const PENDING: SpanSources = { ...factoryPendingMeasures, ...registryPendingMeasures, ...enterprisePendingMeasures };
 
 /** Record kinds that count only once confirmed: their counted rows are confirmed by definition. */
-const CONFIRMABLE = new Set<DrillRecordKind>(['factory', 'registry_record']);
+const CONFIRMABLE = new Set<DrillRecordKind>(['factory', 'registry_record', 'enterprise']);
 
 /** Counters whose drill-down shows one row per id (summing its spans) rather than one per span. */
 const PER_ID = new Set(['handle_registrations', 'handle_resolutions']);

@@ -2,6 +2,7 @@ import type { PendingConfirmation } from '@suilian/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { OrgScope } from '../../platform/scope.js';
+import { enterpriseHonour } from '../enterprises/enterprise.table.js';
 import { factory } from '../factories/factory.table.js';
 import { organisation } from '../organisations/organisation.table.js';
 import { registryRecord } from './registry.table.js';
@@ -35,7 +36,7 @@ function districtFilter(scope: OrgScope, district: SQL, owner: SQL): SQL {
 
 /**
  * Records declared by enterprises and waiting for their district's confirmation (issue #12
- * item 5): 5G factories and registry records, oldest first, within `scope` (a district officer's
+ * item 5): 5G factories, honours and registry records, oldest first, within `scope` (a district officer's
  * district, the whole city, or an organisation's own). For the confirmation list and the
  * workbench's "waiting for my confirmation".
  */
@@ -52,7 +53,11 @@ export async function pendingConfirmations(
     UNION ALL
     SELECT 'registry_record', r.id, r.registry, r.title, r.org_id, r.district_id, r.updated_at, r.version
       FROM ${registryRecord} r
-     WHERE r.confirmation_state = 'declared' AND ${districtFilter(scope, sql`r.district_id`, sql`r.org_id`)}`;
+     WHERE r.confirmation_state = 'declared' AND ${districtFilter(scope, sql`r.district_id`, sql`r.org_id`)}
+    UNION ALL
+    SELECT 'honour', h.id, h.honour_type, h.honour_type || ' ' || h.year, h.org_id, eo.district_id, h.created_at, h.version
+      FROM ${enterpriseHonour} h JOIN ${organisation} eo ON eo.id = h.org_id
+     WHERE h.confirmation_state = 'declared' AND ${districtFilter(scope, sql`eo.district_id`, sql`h.org_id`)}`;
   const rows = await db.execute<Record<string, unknown>>(sql`
     SELECT p.*, o.name AS org_name, count(*) OVER ()::int AS total
       FROM (${union}) p JOIN ${organisation} o ON o.id = p.org_id

@@ -4,8 +4,10 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { type ConfirmationAction, moveConfirmation, toConfirmation } from '../../platform/confirmation/confirmation.js';
+import { CONFIRMABLE_NAMES, confirmationNotice } from '../../platform/confirmation/confirmation.notice.js';
 import { notFound, staleVersion } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
+import type { NotificationService } from '../notifications/index.js';
 import { findRecordForConfirmation, pendingConfirmations, updateRecordConfirmation } from './confirmation.repo.js';
 import { registryPolicy } from './registry.policy.js';
 
@@ -14,6 +16,7 @@ export interface RegistryConfirmationDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   files: Pick<FileService, 'requireAttachable'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /**
@@ -43,6 +46,19 @@ export function createRegistryConfirmation(deps: RegistryConfirmationDeps) {
         before: toConfirmation(row),
         after,
       });
+      // The declaring enterprise hears the outcome, with the reason when returned.
+      await deps.notifications.notify(
+        tx,
+        [{ role: 'enterprise_user', orgId: row.orgId }],
+        confirmationNotice({
+          action,
+          what: CONFIRMABLE_NAMES.registry_record,
+          title: row.title,
+          comment: input.comment,
+          link: `/programme/ecosystem/${row.registry}?record=${id}`,
+        }),
+        { except: [actor.userId] },
+      );
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { progressReportTodos } from '../progress-reports/index.js';
 import { projectTodos } from '../projects/index.js';
+import { confirmationTodos } from '../registries/index.js';
 import { type ReminderPolicy, reportingTodos } from '../reporting/index.js';
 import { selectionTodos } from '../selections/index.js';
 import { securityTodos } from '../vulnerabilities/index.js';
@@ -22,6 +23,7 @@ export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'
     selectionTodos,
     securityTodos,
     progressReportTodos,
+    confirmationTodos,
   ];
   const service = createWorkbenchService({ ...deps, sources });
   return { service, registerRoutes: (app: FastifyInstance) => registerWorkbenchRoutes(app, service) };
