@@ -68,7 +68,7 @@ describe('input refused, figures confirmed (issue #12 items 4 and 5)', () => {
     await district.api.dispose();
   });
 
-  it('a declared factory counts toward T-APP-1 only once its district confirms it (#12 item 5)', async () => {
+  it('a declared factory counts toward T-APP-1 only once its district confirms it in the console (#12 item 5)', async () => {
     if (!admin) throw new Error('demo.admin missing');
     const city = await apiSession(baseURL, admin);
     const enterpriseAccount = accounts.find((a) => a.username === 'demo.enterprise') ?? accounts.find((a) => a.role === 'enterprise_user');
@@ -113,16 +113,29 @@ describe('input refused, figures confirmed (issue #12 items 4 and 5)', () => {
     await eventually(() => pending.textContent()).toContain(name);
     expect(await pending.textContent()).toContain('待区级确认');
 
-    const district = await apiSession(baseURL, confirmer);
-    const confirmed = await district.api.post(`/api/factories/${factory.id}/confirm`, {
-      headers: district.headers,
-      data: { comment: '端到端：现场核查通过', version: factory.version },
-    });
-    expect(confirmed.status(), await confirmed.text()).toBe(200);
+    // 工作台 counts it; the confirmation list confirms it by clicking, a reason required to return.
+    await page.goto('/workbench');
+    const todo = page.getByTestId('workbench-todo-record.confirm');
+    await eventually(() => todo.count()).toBe(1);
+    await todo.click();
+    const row = page.getByTestId('confirmations-table').locator('tr', { hasText: name });
+    await eventually(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('待区级确认');
+    await row.getByTestId('confirmation-return').click();
+    await page.getByTestId('confirmation-submit').click();
+    await eventually(async () => (await page.getByTestId('confirmation-dialog').textContent()) ?? '').toContain('请填写退回原因');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await row.getByTestId('confirmation-confirm').click();
+    await page.getByTestId('confirmation-comment').fill('端到端：现场核查通过');
+    await page.getByTestId('confirmation-submit').click();
+    await eventually(() => row.count()).toBe(0);
     await eventually(value).toBe(before + 1);
-    await page.reload();
+    // The enterprise is told.
+    const told = (await (await enterprise.api.get('/api/notifications')).json()) as { items: Array<{ kind: string; titleZh: string }> };
+    expect(told.items.find((n) => n.titleZh.includes(name))).toMatchObject({ kind: 'confirmation.confirmed' });
+    await page.goto(`/indicators/T-APP-1/records?district=${districtId}`);
     await eventually(async () => (await page.getByTestId('drill-table').textContent()) ?? '').toContain(name);
     expect(await page.getByTestId('drill-pending').count()).toBe(0);
-    await Promise.all([city.api.dispose(), enterprise.api.dispose(), district.api.dispose()]);
+    await Promise.all([city.api.dispose(), enterprise.api.dispose()]);
   });
 });

@@ -131,6 +131,7 @@ export const MENU: MenuGroup[] = [
       { path: '/programme/enterprises', label: 'enterprises', icon: <ApartmentOutlined />, permission: 'enterprise:read' },
       { path: '/programme/projects', label: 'projects', icon: <ProjectOutlined />, permission: 'project:read' },
       { path: '/programme/factories', label: 'factories', icon: <HomeOutlined />, permission: 'enterprise:read' },
+      { path: '/programme/confirmations', label: 'confirmations', icon: <AuditOutlined />, permission: 'record:confirm' },
       { path: '/programme/selections', label: 'selections', icon: <CrownOutlined />, permission: SELECTION_PERMISSIONS },
       { path: '/programme/experts', label: 'experts', icon: <SolutionOutlined />, permission: 'selection:manage' },
       { path: '/programme/cases', label: 'cases', icon: <StarOutlined /> },

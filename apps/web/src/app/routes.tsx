@@ -19,6 +19,7 @@ const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPage'));
 const FactoriesPage = lazy(() => import('../modules/factories/FactoriesPage'));
 const FactoryDetailPage = lazy(() => import('../modules/factories/FactoryDetailPage'));
+const ConfirmationsPage = lazy(() => import('../modules/confirmations/ConfirmationsPage'));
 const RegistryPage = lazy(() => import('../modules/registries/RegistryPage'));
 const CodeListsPage = lazy(() => import('../modules/codelists/CodeListsPage'));
 const SelectionsPage = lazy(() => import('../modules/selections/SelectionsPage'));
@@ -116,6 +117,7 @@ export const router = createBrowserRouter([
       { path: 'programme/projects/:id', element: guarded('project:read', <ProjectDetailPage />) },
       { path: 'programme/factories', element: guarded('enterprise:read', <FactoriesPage />) },
       { path: 'programme/factories/:id', element: guarded('enterprise:read', <FactoryDetailPage />) },
+      { path: 'programme/confirmations', element: guarded('record:confirm', <ConfirmationsPage />) },
       { path: 'programme/ecosystem/:registry', element: guarded('registry:read', <RegistryPage />) },
       { path: 'programme/selections', element: guarded(SELECTION_PERMISSIONS, <SelectionsPage />) },
       { path: 'programme/selections/:id', element: guarded(SELECTION_PERMISSIONS, <RoundDetailPage />) },

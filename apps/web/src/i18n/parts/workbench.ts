@@ -12,6 +12,7 @@ export const zhCN = {
   overdueHint: '已等待超过 {{days}} 天',
   open: '去处理',
   kinds: {
+    record: { confirm: '待确认的企业申报记录' },
     project: {
       draft: '未提交的项目草稿',
       returned: '被退回待修改的项目',
@@ -71,6 +72,7 @@ export const enUS: Widen<typeof zhCN> = {
   overdueHint: 'Waiting more than {{days}} days',
   open: 'Open',
   kinds: {
+    record: { confirm: 'Declared records awaiting confirmation' },
     project: {
       draft: 'Project drafts not submitted',
       returned: 'Projects returned for changes',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCodeNames } from '../../shared/codeLists';
 import { useNotifyError } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
 import { useDeleteHonour } from './hooks';
 
 const LEVEL_COLOURS: Record<Honour['level'], string> = { national: 'red', provincial: 'volcano', municipal: 'gold' };
@@ -47,6 +48,13 @@ export function HonoursTimeline({
                     <Typography.Text>{honourName(h.honourType)}</Typography.Text>
                     {h.productName && <Typography.Text type="secondary">· {h.productName}</Typography.Text>}
                     {h.batch && <Tag>{h.batch}</Tag>}
+                    <ConfirmationStateTag state={h.confirmation.state} />
+                    <ConfirmationActions
+                      size="small"
+                      target={{ kind: 'honour', id: h.id, enterpriseId }}
+                      state={h.confirmation.state}
+                      version={h.version}
+                    />
                     {writable && (
                       <>
                         <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(h)} aria-label={t('common.edit')} />
@@ -65,6 +73,9 @@ export function HonoursTimeline({
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[
                       h.certificateNo && t('enterprises.certificate', { no: h.certificateNo }),
+                      h.confirmation.state === 'returned' &&
+                        h.confirmation.comment &&
+                        `${t('confirmations.reason')}：${h.confirmation.comment}`,
                       (h.validFrom || h.validUntil) &&
                         t('enterprises.validity', { from: formatDate(h.validFrom), until: formatDate(h.validUntil) }),
                       h.reReviewYear &&

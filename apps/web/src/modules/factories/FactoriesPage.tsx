@@ -12,6 +12,7 @@ import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
+import { ConfirmationStateTag } from '../confirmations/ConfirmationActions';
 import { FactoryFormDrawer } from './FactoryFormDrawer';
 import { FactoryTargetTag } from './FactoryTargetTag';
 import { FACTORY_FILTER_KEYS, type FactoryFilters, useFactories } from './hooks';
@@ -129,6 +130,12 @@ export default function FactoriesPage() {
       dataIndex: 'starRating',
       key: 'starRating',
       render: (v: number | null) => (v ? <Rate disabled value={v} style={{ fontSize: 12 }} /> : '—'),
+    },
+    {
+      title: t('confirmations.column'),
+      key: 'confirmation',
+      width: 130,
+      render: (_v, f) => <ConfirmationStateTag state={f.confirmation.state} />,
     },
     { title: t('fields.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', render: formatDateTime },
   ];

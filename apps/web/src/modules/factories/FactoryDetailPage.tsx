@@ -11,6 +11,7 @@ import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { DATE_FORMAT, formatDate, formatDateTime } from '../../shared/format';
 import { ProjectStateTag, StatusTag } from '../../shared/StatusTag';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
 import { useProjects } from '../projects/hooks';
 import { FactoryFormDrawer } from './FactoryFormDrawer';
 import { FactoryTargetTag } from './FactoryTargetTag';
@@ -100,6 +101,22 @@ export default function FactoryDetailPage() {
     },
     { key: 'address', label: t('fields.address'), children: factory.address ?? '—', span: 2 },
     { key: 'updatedAt', label: t('fields.updatedAt'), children: formatDateTime(factory.updatedAt) },
+    {
+      key: 'confirmation',
+      label: t('confirmations.column'),
+      span: 2,
+      children: (
+        <Space wrap data-testid="factory-confirmation">
+          <ConfirmationStateTag state={factory.confirmation.state} />
+          {factory.confirmation.by && (
+            <Typography.Text type="secondary">
+              {factory.confirmation.by} · {formatDateTime(factory.confirmation.at)}
+              {factory.confirmation.comment ? ` · ${factory.confirmation.comment}` : ''}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -120,11 +137,18 @@ export default function FactoryDetailPage() {
           </Space>
         }
         extra={
-          can('enterprise:write') && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="factory-edit">
-              {t('common.edit')}
-            </Button>
-          )
+          <Space>
+            <ConfirmationActions
+              target={{ kind: 'factory', id: factory.id }}
+              state={factory.confirmation.state}
+              version={factory.version}
+            />
+            {can('enterprise:write') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="factory-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Descriptions column={2} items={items} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} />

@@ -21,6 +21,7 @@ import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
 import { REGISTRY_CONFIGS } from './configs';
 import { completedCount, type TraineeValues } from './data';
 import { FieldValue } from './FieldValue';
@@ -56,6 +57,22 @@ export function RegistryDetailDrawer({
       { key: 'title', label: labels.title, children: record.title, span: 2 },
       { key: 'date', label: labels.date, children: formatDate(record.date) },
       { key: 'org', label: t('registries.owner'), children: record.orgName },
+      {
+        key: 'confirmation',
+        label: t('confirmations.column'),
+        span: 2,
+        children: (
+          <Space wrap data-testid="registry-confirmation">
+            <ConfirmationStateTag state={record.confirmation.state} />
+            {record.confirmation.by && (
+              <Typography.Text type="secondary">
+                {record.confirmation.by} · {formatDateTime(record.confirmation.at)}
+                {record.confirmation.comment ? ` · ${record.confirmation.comment}` : ''}
+              </Typography.Text>
+            )}
+          </Space>
+        ),
+      },
       ...config.fields
         .filter((f) => f.type !== 'trainees')
         .map((f) => ({
@@ -135,26 +152,34 @@ export function RegistryDetailDrawer({
       destroyOnHidden
       data-testid="registry-detail"
       extra={
-        record &&
-        writable && (
+        record && (
           <Space>
-            <Popconfirm
-              title={t('registries.deleteConfirm', { title: record.title })}
-              okButtonProps={{ danger: true }}
-              onConfirm={() =>
-                remove.mutateAsync(record.id).then(() => {
-                  void message.success(t('common.deleted'));
-                  onClose();
-                }, notifyError)
-              }
-            >
-              <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="registry-delete">
-                {t('common.delete')}
+            <ConfirmationActions
+              target={{ kind: 'registry_record', id: record.id }}
+              state={record.confirmation.state}
+              version={record.version}
+            />
+            {writable && (
+              <Popconfirm
+                title={t('registries.deleteConfirm', { title: record.title })}
+                okButtonProps={{ danger: true }}
+                onConfirm={() =>
+                  remove.mutateAsync(record.id).then(() => {
+                    void message.success(t('common.deleted'));
+                    onClose();
+                  }, notifyError)
+                }
+              >
+                <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="registry-delete">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            )}
+            {writable && (
+              <Button icon={<EditOutlined />} onClick={() => onEdit(record)} data-testid="registry-edit">
+                {t('common.edit')}
               </Button>
-            </Popconfirm>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(record)} data-testid="registry-edit">
-              {t('common.edit')}
-            </Button>
+            )}
           </Space>
         )
       }

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { NotFound } from '../../app/guards';
 import { useAuth } from '../../session/auth';
 import { ExcelToolbar } from '../../shared/ExcelToolbar';
@@ -14,6 +14,7 @@ import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { yearOptions } from '../../shared/years';
+import { ConfirmationStateTag } from '../confirmations/ConfirmationActions';
 import { kindFieldOf, optionLabel, REGISTRY_CONFIGS } from './configs';
 import { FieldValue } from './FieldValue';
 import { REGISTRY_FILTER_KEYS, type RegistryFilters, useRecords } from './hooks';
@@ -73,7 +74,9 @@ function Registry({ registry }: { registry: RegistryKey }) {
   const config = REGISTRY_CONFIGS[registry];
   const table = useTableState({ sort: '-date' });
   const [filters, setFilters] = useUrlFilters(REGISTRY_FILTER_KEYS);
-  const [open, setOpen] = useState<string | undefined>();
+  // ?record=<id> opens a record's drawer (links from 待确认 and notifications).
+  const [searchParams] = useSearchParams();
+  const [open, setOpen] = useState<string | undefined>(searchParams.get('record') ?? undefined);
   const [formMode, setFormMode] = useState<RegistryFormMode | null>(null);
   const { data, isFetching, error } = useRecords(registry, table, filters);
   const labels = t(`registryLabels.${registry}`, { returnObjects: true }) as { title: string; date: string };
@@ -139,6 +142,12 @@ function Registry({ registry }: { registry: RegistryKey }) {
         ]
       : []),
     { title: t('registries.owner'), dataIndex: 'orgName', key: 'orgName' },
+    {
+      title: t('confirmations.column'),
+      key: 'confirmation',
+      width: 130,
+      render: (_v: unknown, r: RegistryRecord) => <ConfirmationStateTag state={r.confirmation.state} />,
+    },
     {
       title: t('registries.evidence'),
       key: 'attachments',
