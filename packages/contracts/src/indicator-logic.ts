@@ -229,3 +229,20 @@ export const ReachForecastSchema = z.object({
   basis: ForecastBasisSchema,
 });
 export type ReachForecast = z.infer<typeof ReachForecastSchema>;
+
+// ---- Status and forecast agree (issue #12 item 5) ------------------------------------------------
+
+/**
+ * The pace status once the reach forecast is heard: a target the trend reaches only after its
+ * target date — or never (flat or wrong-way trend, or beyond 9999) — is not 正常 (on_track) but
+ * 预警 (at_risk), whatever the gain so far. A forecast without enough data (fewer than two values,
+ * one date) says nothing and leaves the status as it is; at_risk and behind are never raised.
+ * docs/adr/0015-indicator-status-and-contribution.md states the rule.
+ */
+export function statusWithForecast(status: PaceStatus, reach: Pick<ReachForecast, 'date' | 'basis'>, targetDate: string): PaceStatus {
+  if (status !== 'on_track') return status;
+  const method = reach.basis.method;
+  if (method === 'insufficient_data' || method === 'same_date') return status;
+  if (reach.date === null || reach.date > targetDate) return 'at_risk';
+  return status;
+}

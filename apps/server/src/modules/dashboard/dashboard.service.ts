@@ -153,7 +153,10 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         (d, k): DashboardDistrict => ({
           ...d,
           value: mapValues[k] ?? null,
-          overallProgress: overallProgress(list.map((i, n) => ({ value: values[n]?.[k] ?? null, target: i.target }))),
+          overallProgress: overallProgress(
+            list.map((i, n) => ({ value: values[n]?.[k] ?? null, target: i.target, additive: i.kind !== 'formula' })),
+            districts.length,
+          ),
           rank: ranks[k] ?? null,
         }),
       ),

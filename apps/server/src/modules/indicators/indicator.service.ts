@@ -1,10 +1,12 @@
 import {
+  type DatedValue,
   type Indicator,
   type IndicatorRecords,
   type IndicatorSeries,
   type IndicatorStatus,
   PLAN_END,
   PLAN_START,
+  statusWithForecast,
 } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -57,7 +59,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     return first === null ? row : { ...row, baseline: first };
   }
 
-  function present(row: IndicatorRow, measured: Measured, asOf: string, districtId: string | null): Indicator {
+  function present(row: IndicatorRow, measured: Measured, asOf: string, districtId: string | null, history: DatedValue[]): Indicator {
     const plan = planOf(row);
     const { value } = measured;
     const expected = expectedAt(plan, asOf);
@@ -79,7 +81,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       districtId,
       progress: value === null || row.target === 0 ? null : Math.round((value / row.target) * 10_000) / 10_000,
       expected: Math.round(expected * 100) / 100,
-      status: statusOf(plan, row, value, asOf),
+      status: statusOf(plan, row, value, asOf, history),
       definition: row.definitionZh,
       definitionEn: row.definitionEn,
       reason: measured.reason,
@@ -96,13 +98,16 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     const measurer = createMeasurer(deps.db, catalogue);
     const row = await withBaseline(found, districtId, measurer);
     const asOf = query.asOf ?? today();
+    const months = monthEnds(PLAN_START, asOf).map((m) => m.date);
+    const value = await measureBatch(deps.db, catalogue, [row], months, districtId);
+    const history = observedOn(months, (date) => value(row, date, null).value);
     return {
       row,
       districtId,
       asOf,
       measurer,
       catalogue,
-      indicator: present(row, await measurer.measure(row, asOf, districtId), asOf, districtId),
+      indicator: present(row, await measurer.measure(row, asOf, districtId), asOf, districtId, history),
     };
   }
 
@@ -117,11 +122,14 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     const catalogue = await loadCatalogue(deps.db);
     const all = [...catalogue.indicators.values()];
     const baselineDates = all.filter(needsBaseline).map((row) => row.baselineDate);
-    const value = await measureBatch(deps.db, catalogue, all, [asOf, ...dates, ...baselineDates], districtId);
+    // Month ends since the plan started: the history the reach forecast is fitted to (status agrees with it).
+    const months = monthEnds(PLAN_START, asOf).map((m) => m.date);
+    const value = await measureBatch(deps.db, catalogue, all, [asOf, ...dates, ...baselineDates, ...months], districtId);
     const indicators = all.map((found) => {
       const first = needsBaseline(found) ? value(found, found.baselineDate, null).value : null;
       const row = first === null ? found : { ...found, baseline: first };
-      return present(row, value(row, asOf, null), asOf, districtId);
+      const history = observedOn(months, (date) => value(row, date, null).value);
+      return present(row, value(row, asOf, null), asOf, districtId, history);
     });
     return {
       indicators,
@@ -295,9 +303,22 @@ function planOf(row: IndicatorRow): PacePlan {
   });
 }
 
-/** Pace from logic/pace (the gain made against the gain expected), plus "achieved" and "no data". */
-function statusOf(plan: PacePlan, row: IndicatorRow, value: number | null, asOf: string): IndicatorStatus {
+/**
+ * Pace from logic/pace (the gain made against the gain expected), plus "achieved" and "no data";
+ * on track only if the reach forecast over the month-end `history` meets the target date too
+ * (contracts' statusWithForecast, issue #12 item 5) — the series' `reach` is the same forecast.
+ */
+function statusOf(plan: PacePlan, row: IndicatorRow, value: number | null, asOf: string, history: DatedValue[]): IndicatorStatus {
   if (value === null) return 'no_data';
   if (value >= row.target) return 'achieved';
-  return assessPace(plan, value, asOf).status;
+  const pace = assessPace(plan, value, asOf).status;
+  return pace === 'on_track' ? statusWithForecast(pace, forecastReachDate(plan, history), row.targetDate) : pace;
+}
+
+/** The month-end values that exist, as the forecast takes them. */
+function observedOn(dates: string[], valueOn: (date: string) => number | null): DatedValue[] {
+  return dates.flatMap((date) => {
+    const value = valueOn(date);
+    return value === null ? [] : [{ date, value }];
+  });
 }

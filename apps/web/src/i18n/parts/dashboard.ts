@@ -55,7 +55,8 @@ export const zhCN = {
     district: '区',
     value: '{{name}}',
     overall: '综合贡献',
-    overallHint: '各项目标中本区数值占全市目标比例（每项最多 100%）的平均值',
+    overallHint:
+      '各项目标得分（0–100%）的平均值：数量类目标按本区数值占全市目标的比例计；比率类目标（占比、每千站等）按本区达成率除以区数计，使每项目标各区得分之和不超过 100%，比率类指标不会被重复放大。',
   },
   reports: {
     title: '月度报送情况',
@@ -116,7 +117,8 @@ export const enUS: Widen<typeof zhCN> = {
     district: 'District',
     value: '{{name}}',
     overall: 'Overall contribution',
-    overallHint: "Mean over the targets of the district's value as a share of the city target (each at most 100%)",
+    overallHint:
+      "Mean of a 0–100% score per target: for counts, the district's value as a share of the city target; for ratios (shares, per-thousand figures), the district's attainment divided by the number of districts — so on every target the districts add up to at most 100% and a ratio is not counted as the whole city's.",
   },
   reports: {
     title: 'Monthly reports',

@@ -1,3 +1,4 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { DashboardDistrict } from '@suilian/contracts';
 import { Progress, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +38,13 @@ export default function RankingTable({ districts, indicatorName, unit, linkOf }:
           ),
         },
         {
-          title: <Tooltip title={t('dashboard.ranking.overallHint')}>{t('dashboard.ranking.overall')}</Tooltip>,
+          title: (
+            <Tooltip title={t('dashboard.ranking.overallHint')}>
+              <span data-testid="dashboard-overall-help">
+                {t('dashboard.ranking.overall')} <QuestionCircleOutlined />
+              </span>
+            </Tooltip>
+          ),
           key: 'overall',
           width: 180,
           sorter: (a, b) => a.overallProgress - b.overallProgress,

@@ -29,12 +29,21 @@ export function rankByValue(values: Array<number | null>): Array<number | null> 
 }
 
 /**
- * A district's overall progress: the mean over the targets of its value ÷ the city target, each
- * share kept within 0–1 (a target has no district split, so this is the district's contribution).
+ * 综合贡献 — a district's contribution to the city's targets (issue #12 item 5; defined in
+ * docs/adr/0015-indicator-status-and-contribution.md): the mean over the targets of a score in 0–1.
+ * An additive target (counts, stocks: the districts' values add up to the city's) scores the
+ * district's value ÷ the city target. A ratio target (a formula such as a share or a rate: the
+ * districts' values do not add up) scores the district's own attainment (value ÷ target, at most 1)
+ * ÷ the number of districts — so on every target the districts' scores add up to at most 1, and a
+ * district at 100 % of a rate does not count as if it alone had met the city's target.
  */
-export function overallProgress(items: Array<{ value: number | null; target: number }>): number {
+export function overallProgress(items: Array<{ value: number | null; target: number; additive?: boolean }>, districtCount = 1): number {
   if (items.length === 0) return 0;
-  const shares = items.map(({ value, target }) => (value === null || target <= 0 ? 0 : Math.min(1, Math.max(0, value / target))));
+  const shares = items.map(({ value, target, additive = true }) => {
+    if (value === null || target <= 0) return 0;
+    const share = Math.min(1, Math.max(0, value / target));
+    return additive ? share : share / Math.max(1, districtCount);
+  });
   return Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 10_000) / 10_000;
 }
 
