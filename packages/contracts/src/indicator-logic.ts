@@ -237,7 +237,7 @@ export type ReachForecast = z.infer<typeof ReachForecastSchema>;
  * target date — or never (flat or wrong-way trend, or beyond 9999) — is not 正常 (on_track) but
  * 预警 (at_risk), whatever the gain so far. A forecast without enough data (fewer than two values,
  * one date) says nothing and leaves the status as it is; at_risk and behind are never raised.
- * docs/adr/0015-indicator-status-and-contribution.md states the rule.
+ * docs/adr/0016-indicator-status-and-contribution.md states the rule.
  */
 export function statusWithForecast(status: PaceStatus, reach: Pick<ReachForecast, 'date' | 'basis'>, targetDate: string): PaceStatus {
   if (status !== 'on_track') return status;

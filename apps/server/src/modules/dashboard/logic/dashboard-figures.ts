@@ -30,7 +30,7 @@ export function rankByValue(values: Array<number | null>): Array<number | null> 
 
 /**
  * 综合贡献 — a district's contribution to the city's targets (issue #12 item 5; defined in
- * docs/adr/0015-indicator-status-and-contribution.md): the mean over the targets of a score in 0–1.
+ * docs/adr/0016-indicator-status-and-contribution.md): the mean over the targets of a score in 0–1.
  * An additive target (counts, stocks: the districts' values add up to the city's) scores the
  * district's value ÷ the city target. A ratio target (a formula such as a share or a rate: the
  * districts' values do not add up) scores the district's own attainment (value ÷ target, at most 1)
