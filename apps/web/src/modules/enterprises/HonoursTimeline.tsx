@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCodeNames } from '../../shared/codeLists';
 import { useNotifyError } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
-import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations';
 import { useDeleteHonour } from './hooks';
 
 const LEVEL_COLOURS: Record<Honour['level'], string> = { national: 'red', provincial: 'volcano', municipal: 'gold' };

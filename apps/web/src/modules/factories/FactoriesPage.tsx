@@ -12,7 +12,7 @@ import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
-import { ConfirmationStateTag } from '../confirmations/ConfirmationActions';
+import { ConfirmationStateTag } from '../confirmations';
 import { FactoryFormDrawer } from './FactoryFormDrawer';
 import { FactoryTargetTag } from './FactoryTargetTag';
 import { FACTORY_FILTER_KEYS, type FactoryFilters, useFactories } from './hooks';

@@ -11,7 +11,7 @@ import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { DATE_FORMAT, formatDate, formatDateTime } from '../../shared/format';
 import { ProjectStateTag, StatusTag } from '../../shared/StatusTag';
-import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations';
 import { useProjects } from '../projects/hooks';
 import { FactoryFormDrawer } from './FactoryFormDrawer';
 import { FactoryTargetTag } from './FactoryTargetTag';

@@ -21,7 +21,7 @@ import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { StatusTag } from '../../shared/StatusTag';
-import { ConfirmationActions, ConfirmationStateTag } from '../confirmations/ConfirmationActions';
+import { ConfirmationActions, ConfirmationStateTag } from '../confirmations';
 import { REGISTRY_CONFIGS } from './configs';
 import { completedCount, type TraineeValues } from './data';
 import { FieldValue } from './FieldValue';

@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { yearOptions } from '../../shared/years';
-import { ConfirmationStateTag } from '../confirmations/ConfirmationActions';
+import { ConfirmationStateTag } from '../confirmations';
 import { kindFieldOf, optionLabel, REGISTRY_CONFIGS } from './configs';
 import { FieldValue } from './FieldValue';
 import { REGISTRY_FILTER_KEYS, type RegistryFilters, useRecords } from './hooks';

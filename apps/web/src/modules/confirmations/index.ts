@@ -1,0 +1,2 @@
+// What other modules may use of confirmations besides its hooks.ts.
+export { ConfirmationActions, ConfirmationStateTag } from './ConfirmationActions';
