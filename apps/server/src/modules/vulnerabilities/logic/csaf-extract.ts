@@ -168,8 +168,11 @@ function rangeFor(cache: Map<string, VersionRange>, facts: ProductFacts): Versio
   let r = cache.get(key);
   if (!r) {
     if (facts.versionKind === '') r = { raw: '', origin: 'csaf_name', kind: 'all', anyOf: [], note: 'the product names no version' };
-    else if (facts.versionKind === 'exact' && !/^vers:/i.test(facts.versionRaw))
-      r = { raw: facts.versionRaw, origin: 'csaf_name', kind: 'any_of', anyOf: [[{ op: '=', version: facts.versionRaw }]] };
+    else if (facts.versionKind === 'exact' && !/^vers:/i.test(facts.versionRaw)) {
+      // One exact version, or several written as a list (`R130.2 | R140 | R150`): each means equality.
+      const listed = facts.versionRaw.split(/\s*\|\s*/).filter(Boolean);
+      r = { raw: facts.versionRaw, origin: 'csaf_name', kind: 'any_of', anyOf: listed.map((version) => [{ op: '=', version }]) };
+    }
     else r = parseAffectedVersions(facts.versionRaw, /^vers:/i.test(facts.versionRaw) ? 'csaf_vers' : 'csaf_name');
     cache.set(key, r);
   }

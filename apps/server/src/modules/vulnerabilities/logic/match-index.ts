@@ -1,4 +1,5 @@
-import { isModelPattern, normaliseModel } from './models.js';
+import { isReleaseLine, versionLineOf } from './lines.js';
+import { isModelPattern, modelsOfProductName, normaliseModel } from './models.js';
 import {
   canonicalProduct,
   jaroWinkler,
@@ -8,6 +9,7 @@ import {
   TYPO_SIMILARITY,
   tokenDice,
   vendorKey,
+  vendorNames,
 } from './names.js';
 import type {
   AffectedEntry,
@@ -28,8 +30,12 @@ export interface ProductGroup {
   nameTokens: string[][];
   /** The product as written, for reasons. */
   display: string;
-  /** Model numbers as written. */
+  /** Model numbers as written, with the product names that are model numbers themselves. */
   models: string[];
+  /** Those of `models` that are the product's name (`RJ71EIP91`, `CJ2M-CPU**`). */
+  nameModels: string[];
+  /** The release line the product name names (`SIMATIC WinCC V7.5` → `7.5`): only assets on it. */
+  line?: string;
   entries: AffectedEntry[];
 }
 
@@ -101,11 +107,11 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
   // Entries repeat vendors and product names (one per vulnerability × product): normalise each once.
   const vendors = new Map<string, NormalisedVendor>();
   const normalNames = new Map<string, string>();
-  const normalName = (name: string, vendor: string) => {
+  const normalName = (name: string, vendor: string, canonicalKey: string) => {
     const k = `${vendor}\u0000${name}`;
     let n = normalNames.get(k);
     if (n === undefined) {
-      n = normaliseProduct(name, vendor);
+      n = normaliseProduct(name, vendor, vendorNames(aliases, canonicalKey));
       normalNames.set(k, n);
     }
     return n;
@@ -144,23 +150,27 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
       };
       buckets.set(vendor.key, bucket);
     }
-    const names = [entry.product, ...entry.productNames].map((n) => normalName(n, entry.vendor)).filter(Boolean);
+    const { rawNames, line } = namesAndLine(entry);
+    const names = rawNames.map((n) => normalName(n, entry.vendor, vendor.key)).filter(Boolean);
     // A name analysts declared an alias also carries its canonical name, which assets may use.
     for (const n of [...names]) {
       const canonical = canonicalProduct(options.productAliases, vendor.key, n);
       if (canonical) names.push(canonical);
     }
     const uniqueNames = [...new Set(names)];
-    const groupKey = `${vendor.key}\u0000${uniqueNames.join('\u0001')}\u0000${entry.models.join('\u0001')}`;
+    const nameModels = [...new Set(rawNames.flatMap(modelsOfProductName))].filter((m) => !entry.models.includes(m));
+    const models = [...entry.models, ...nameModels];
+    const groupKey = `${vendor.key}\u0000${uniqueNames.join('\u0001')}\u0000${models.join('\u0001')}\u0000${line ?? ''}`;
     let group = groupByKey.get(groupKey);
     if (!group) {
       const nameTokens = uniqueNames.map(productTokens);
-      group = { names: uniqueNames, nameTokens, display: entry.product, models: entry.models, entries: [] };
+      group = { names: uniqueNames, nameTokens, display: entry.product, models, nameModels, entries: [] };
+      if (line) group.line = line;
       groupByKey.set(groupKey, group);
       bucket.groups.push(group);
       for (const token of new Set(nameTokens.flat())) push(bucket.postings, token, group);
       for (const name of new Set(uniqueNames.map((n) => n.replace(/ /g, '')))) push(bucket.byCompactName, name, group);
-      for (const m of entry.models) {
+      for (const m of models) {
         if (isModelPattern(m)) {
           const fixed = fixedPrefix(m);
           if (fixed.length >= PATTERN_PREFIX) push(bucket.patternsByPrefix, fixed.slice(0, PATTERN_PREFIX), { pattern: m, group });
@@ -187,13 +197,29 @@ export function createMatchIndex(entries: readonly AffectedEntry[], options: Mat
   };
 }
 
+/**
+ * The names an entry's product goes by, and the release line they name when the entry's versions
+ * agree with it (`SIMATIC WinCC V7.5` with `<V7.5 SP2 Update 15`): then the names lose the line word.
+ */
+function namesAndLine(entry: AffectedEntry): { rawNames: string[]; line?: string } {
+  const rawNames = [entry.product, ...entry.productNames];
+  for (const name of rawNames) {
+    const found = versionLineOf(name);
+    if (found.line && isReleaseLine(found.line, found.dotted === true, entry.range)) {
+      const line = found.line;
+      return { rawNames: rawNames.map((n) => (versionLineOf(n).line === line ? versionLineOf(n).rest : n)), line };
+    }
+  }
+  return { rawNames };
+}
+
 /** Patterns are looked up by this many leading fixed characters of the normalised model. */
 export const PATTERN_PREFIX = 3;
 
 /** The normalised characters of a model pattern before its first wildcard or placeholder. */
 function fixedPrefix(pattern: string): string {
   const placeholderX = /x/.test(pattern) && /[A-Z]/.test(pattern);
-  const cut = pattern.search(placeholderX ? /[*?x]/ : /[*?]/);
+  const cut = pattern.search(placeholderX ? /[*?x(]/ : /[*?(]/);
   return normaliseModel(cut < 0 ? pattern : pattern.slice(0, cut));
 }
 

@@ -10,9 +10,28 @@ import {
   type VendorBucket,
   vendorBuckets,
 } from './match-index.js';
-import { matchModel, normaliseModel } from './models.js';
-import { canonicalProduct, compareTokenised, normaliseProduct, type ProductComparison, productTokens } from './names.js';
+import { onVersionLine, versionLineOf } from './lines.js';
+import {
+  conflictReason,
+  fixedReason,
+  lineReason,
+  modelReason,
+  outsideReasons,
+  statusReason,
+  unlistedReasons,
+  versionReason,
+} from './match-reasons.js';
+import { matchModel, modelsOfProductName, normaliseModel } from './models.js';
+import {
+  canonicalProduct,
+  compareTokenised,
+  normaliseProduct,
+  type ProductComparison,
+  productTokens,
+  vendorNames,
+} from './names.js';
 import { rangeContains } from './ranges.js';
+import { compareVersions, parseVersion } from './versions.js';
 import type {
   AffectedEntry,
   Asset,
@@ -101,25 +120,12 @@ function modelCandidates(bucket: VendorBucket, model: string): Map<ProductGroup,
   const normalised = normaliseModel(model);
   if (normalised) {
     for (const group of bucket.byModel.get(normalised) ?? []) {
-      out.set(group, {
-        kind: 'model',
-        score: 1,
-        text: `model "${model}" = "${group.models.find((m) => matchModel(m, model)) ?? group.models[0]}"`,
-        reason: {
-          code: 'matching.model_exact',
-          params: { model, listed: group.models.find((m) => matchModel(m, model)) ?? group.models[0] ?? '' },
-        },
-      });
+      const listed = group.models.find((m) => matchModel(m, model)) ?? group.models[0] ?? '';
+      out.set(group, modelReason(model, listed, group.nameModels.includes(listed) ? 'name' : 'exact'));
     }
     const keyed = bucket.patternsByPrefix.get(normalised.slice(0, PATTERN_PREFIX)) ?? [];
     for (const { pattern, group } of [...keyed, ...bucket.patterns]) {
-      if (!out.has(group) && matchModel(pattern, model))
-        out.set(group, {
-          kind: 'model',
-          score: 1,
-          text: `model "${model}" matches pattern "${pattern}"`,
-          reason: { code: 'matching.model_pattern', params: { model, pattern } },
-        });
+      if (!out.has(group) && matchModel(pattern, model)) out.set(group, modelReason(model, pattern, 'pattern'));
     }
   }
   if (bucket.modelCache.size > 100_000) bucket.modelCache.clear();
@@ -140,21 +146,45 @@ function sameModelScheme(model: string, models: string[]): boolean {
   const m = normaliseModel(model);
   return models.some((x) => {
     const n = normaliseModel(x);
-    const cut = n.search(/[*?]/);
+    const cut = n.search(/[*?(]/);
     if (cut < 0) return shape(n) === shape(m);
     return cut > 0 && shape(n.slice(0, cut)) === shape(m.slice(0, cut));
   });
 }
 
-function productKey(index: MatchIndex, asset: Asset): string {
-  const raw = `${asset.vendor ?? ''}\u0000${asset.product ?? ''}`;
+/** The asset's product in comparison form, with this vendor's names (canonical and aliases) stripped in front. */
+function productKey(index: MatchIndex, bucket: VendorBucket, vendor: string, product: string): string {
+  const raw = `${bucket.key}\u0000${vendor}\u0000${product}`;
   let key = index.productKeyCache.get(raw);
   if (key === undefined) {
-    key = normaliseProduct(asset.product ?? '', asset.vendor);
+    key = normaliseProduct(product, vendor, [bucket.canonical, ...vendorNames(index.aliases, bucket.key)]);
     if (index.productKeyCache.size > 200_000) index.productKeyCache.clear();
     index.productKeyCache.set(raw, key);
   }
   return key;
+}
+
+/** The asset's model number, or its product name when that is a model number itself (`RJ71EIP91`). */
+function assetModel(asset: Asset): string {
+  const model = (asset.model ?? '').trim();
+  if (model) return model;
+  const [code] = modelsOfProductName(asset.product ?? '').filter((m) => !/[*?()]/.test(m));
+  return code ?? '';
+}
+
+/** Product candidates for the name as written and, when it names a release line (`WinCC V7.5`), without it. */
+function namedCandidates(index: MatchIndex, bucket: VendorBucket, asset: Asset): { canonical?: string; list: ProductCandidate[] } {
+  const written = productKey(index, bucket, asset.vendor ?? '', asset.product ?? '');
+  const canonical = canonicalProduct(index.productAliases, bucket.key, written);
+  const list = productCandidates(index, bucket, canonical ?? written);
+  const { line, rest } = versionLineOf(asset.product ?? '');
+  if (!line || canonical) return { list };
+  const best = new Map(list.map((c) => [c.group, c]));
+  for (const c of productCandidates(index, bucket, productKey(index, bucket, asset.vendor ?? '', rest))) {
+    const had = best.get(c.group);
+    if (!had || had.score < c.score) best.set(c.group, c);
+  }
+  return { list: [...best.values()] };
 }
 
 function candidatesFor(
@@ -164,11 +194,11 @@ function candidatesFor(
   vendorReason: MatchReason,
   vendorExact: boolean,
 ): Candidate[] {
-  const written = productKey(index, asset);
+  const written = productKey(index, bucket, asset.vendor ?? '', asset.product ?? '');
   const canonical = canonicalProduct(index.productAliases, bucket.key, written);
   const assetProduct = canonical ?? written;
   const via = canonical ? ` via product alias "${canonical}"` : '';
-  const model = (asset.model ?? '').trim();
+  const model = assetModel(asset);
   const byModel = modelCandidates(bucket, model);
   const out: Candidate[] = [];
   const seen = new Set<ProductGroup>();
@@ -183,7 +213,7 @@ function candidatesFor(
     };
     out.push({ group, reasons: [vendorReason, productReason, modelReason], review: !vendorExact });
   }
-  for (const { group, score, lessSpecific } of productCandidates(index, bucket, assetProduct)) {
+  for (const { group, score, lessSpecific } of namedCandidates(index, bucket, asset).list) {
     if (seen.has(group)) continue;
     const note = lessSpecific ? '; the names differ in model-like parts' : '';
     const reasons: MatchReason[] = [
@@ -222,30 +252,29 @@ function candidatesFor(
   return out;
 }
 
-function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidate, version: string): EntryMatch | null {
+/** Why an entry did not speak: its versions exclude the asset's, or the asset is on another release line. */
+type Judgement = { match: EntryMatch; miss?: undefined; check?: RangeCheck } | { match?: undefined; miss: 'range' | 'line'; check?: RangeCheck };
+
+function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidate, version: string): Judgement {
+  const line = candidate.group.line;
+  const on = line ? onVersionLine(line, version) : true;
+  if (on === false) return { miss: 'line' };
   const check = cachedRange(index, entry, version);
   let verdict: MatchVerdict;
   if (NOT_AFFECTED.has(entry.status)) {
     // A fixed / not-affected statement counts only for the versions it names.
-    if (check.result !== 'affected') return null;
+    if (check.result !== 'affected' || on === null) return { miss: 'range', check };
     verdict = 'not_affected';
   } else {
-    if (check.result === 'not_affected') return null;
-    verdict = check.result === 'affected' && !candidate.review && AFFECTED.has(entry.status) ? 'affected' : 'needs_review';
+    if (check.result === 'not_affected') return { miss: 'range', check };
+    const sure = check.result === 'affected' && on === true && !candidate.review && AFFECTED.has(entry.status);
+    verdict = sure ? 'affected' : 'needs_review';
   }
   // Reasons are built only for entries that speak (most entries of a product miss on version).
-  const statusText = `${entry.status} in ${entry.advisoryId} (product ${entry.productId}${entry.platform ? `, ${entry.platform}` : ''})`;
-  const said = { advisory: entry.advisoryId, product: entry.productId, status: entry.status };
-  const reasons: MatchReason[] = [
-    ...candidate.reasons,
-    {
-      kind: 'version',
-      text: check.reason,
-      reason: { code: 'matching.version', params: { version: version.trim(), advisory: entry.advisoryId, result: check.result } },
-    },
-    { kind: 'status', text: statusText, reason: { code: 'matching.status', params: said } },
-  ];
-  return { entry, verdict, reasons };
+  const reasons: MatchReason[] = [...candidate.reasons];
+  if (line) reasons.push(lineReason(version, line, on));
+  reasons.push(versionReason(version, entry, check), statusReason(entry));
+  return { match: { entry, verdict, reasons } };
 }
 
 /** Whether an entry names single versions only (CSAF `product_version`), not a range. */
@@ -254,33 +283,58 @@ function isVersionList(entry: AffectedEntry): boolean {
   return r.kind === 'any_of' && r.anyOf.length > 0 && r.anyOf.every((c) => c.length === 1 && c[0]?.op === '=');
 }
 
+/** The leading number of a version (`V7.5 SP2` → `7`), for telling release lines apart. */
+function major(version: string): string | undefined {
+  const first = parseVersion(version).tokens[0];
+  return first?.kind === 'num' ? first.text : undefined;
+}
+
+/**
+ * The fix that covers the asset's version, if any: a fix on the asset's own major line it has
+ * reached, or — with no fix on that line — every fix named. `5.3` is past `5.008` but not fixed
+ * when the advisory also names `11.003` for the line after.
+ */
+function coveringFix(version: string, fixes: readonly string[]): string | undefined {
+  const reached = (f: string) => (compareVersions(version, f) ?? -1) >= 0;
+  const mine = major(version);
+  const sameLine = fixes.filter((f) => major(f) === mine);
+  if (sameLine.length) return sameLine.find(reached);
+  return fixes.length && fixes.every(reached) ? fixes[fixes.length - 1] : undefined;
+}
+
+/** Versions that fix the product: the remediations' and those of `fixed` / `first_fixed` statements of the same product. */
+function fixVersions(u: Unlisted): string[] {
+  const out = new Set<string>(u.fixedIn);
+  for (const e of u.candidate.group.entries) {
+    if (e.vulnerabilityId !== u.entry.vulnerabilityId || (e.status !== 'fixed' && e.status !== 'first_fixed')) continue;
+    for (const c of e.range.anyOf.flat()) if (c.op === '=' || c.op === '>=') out.add(c.version);
+  }
+  return [...out];
+}
+
+interface Unlisted {
+  entry: AffectedEntry;
+  candidate: Candidate;
+  versions: string[];
+  fixedIn: string[];
+}
+
 /**
  * The advisory lists affected versions one by one (and maybe fixed ones) and the asset's version
- * is in none of its lists: whether it is affected cannot be told, so it goes to review.
+ * is in none of its lists: not affected when the advisory's fix says so (the asset is at or past
+ * the fixed version, #13 item 3), else it cannot be told and goes to review.
  */
-function unlistedVersion(
-  asset: Asset,
-  vulnerabilityId: string,
-  entry: AffectedEntry,
-  candidate: Candidate,
-  versions: string[],
-): AssetMatch {
-  const shown = [...new Set(versions)];
+function unlistedVersion(asset: Asset, vulnerabilityId: string, u: Unlisted): AssetMatch {
+  const shown = [...new Set(u.versions)];
   const list = shown.length > 5 ? `${shown.slice(0, 5).join(', ')} and ${shown.length - 5} more` : shown.join(', ');
-  const reasons: MatchReason[] = [
-    ...candidate.reasons,
-    {
-      kind: 'version',
-      text: `version "${(asset.version ?? '').trim()}" is not among the versions ${entry.advisoryId} names (affected: ${list})`,
-      reason: { code: 'matching.version_unlisted', params: { version: (asset.version ?? '').trim(), advisory: entry.advisoryId, list } },
-    },
-    {
-      kind: 'status',
-      text: `${entry.status} in ${entry.advisoryId} for other versions of this product`,
-      reason: { code: 'matching.status_other_versions', params: { status: entry.status, advisory: entry.advisoryId } },
-    },
-  ];
-  return { assetId: asset.id, vulnerabilityId, verdict: 'needs_review', reasons, evidence: [{ entry, verdict: 'needs_review', reasons }] };
+  const version = (asset.version ?? '').trim();
+  const fixed = u.candidate.review || !version ? undefined : coveringFix(version, fixVersions(u));
+  if (fixed) {
+    const reasons = [...u.candidate.reasons, ...fixedReason(version, u.entry, fixed, list)];
+    return { assetId: asset.id, vulnerabilityId, verdict: 'not_affected', reasons, evidence: [{ entry: u.entry, verdict: 'not_affected', reasons }] };
+  }
+  const reasons = [...u.candidate.reasons, ...unlistedReasons(version, u.entry, list)];
+  return { assetId: asset.id, vulnerabilityId, verdict: 'needs_review', reasons, evidence: [{ entry: u.entry, verdict: 'needs_review', reasons }] };
 }
 
 /** The verdict for one vulnerability from all its entries that spoke. */
@@ -288,22 +342,8 @@ function decide(assetId: string, vulnerabilityId: string, evidence: EntryMatch[]
   const affected = evidence.find((e) => e.verdict === 'affected');
   const notAffected = evidence.find((e) => e.verdict === 'not_affected');
   const review = evidence.find((e) => e.verdict === 'needs_review');
-  if (affected && notAffected) {
-    const conflict: MatchReason = {
-      kind: 'conflict',
-      text: `${affected.entry.advisoryId} says ${affected.entry.status} for product ${affected.entry.productId} but ${notAffected.entry.advisoryId} says ${notAffected.entry.status} for product ${notAffected.entry.productId}`,
-      reason: {
-        code: 'matching.conflict',
-        params: {
-          affected: affected.entry.advisoryId,
-          affectedStatus: affected.entry.status,
-          notAffected: notAffected.entry.advisoryId,
-          notAffectedStatus: notAffected.entry.status,
-        },
-      },
-    };
-    return { assetId, vulnerabilityId, verdict: 'needs_review', reasons: [...affected.reasons, conflict], evidence };
-  }
+  if (affected && notAffected)
+    return { assetId, vulnerabilityId, verdict: 'needs_review', reasons: [...affected.reasons, conflictReason(affected, notAffected)], evidence };
   const deciding = affected ?? review ?? notAffected ?? (evidence[0] as EntryMatch);
   return { assetId, vulnerabilityId, verdict: deciding.verdict, reasons: deciding.reasons, evidence };
 }
@@ -311,29 +351,36 @@ function decide(assetId: string, vulnerabilityId: string, evidence: EntryMatch[]
 /**
  * Matches one asset against advisory entries (or a prepared index): vendor through the alias
  * table, product by similarity with a threshold, model numbers exactly or by pattern, version by
- * range. One result per vulnerability, each with the reasons it matched; fixed / not-affected
- * statements decide `not_affected` (returned only with `includeNotAffected`).
+ * range and release line. One result per vulnerability, each with the reasons it matched. Not
+ * affected — a fixed / not-affected statement, a fix the asset has, or a recognised product whose
+ * version lies outside every affected range — is returned only with `includeNotAffected`.
  */
 export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | MatchIndex, options?: MatchOptions): AssetMatch[] {
   const index = Array.isArray(entries) ? indexFor(entries as readonly AffectedEntry[], options) : (entries as MatchIndex);
   const version = (asset.version ?? '').trim();
   const byVulnerability = new Map<string, EntryMatch[]>();
-  const unlisted = new Map<string, { entry: AffectedEntry; candidate: Candidate; versions: string[] }>();
+  const unlisted = new Map<string, Unlisted>();
+  const outside = new Map<string, { entry: AffectedEntry; candidate: Candidate; check: RangeCheck }>();
   for (const { bucket, reason, exact } of vendorBuckets(index, asset.vendor ?? '')) {
     for (const candidate of candidatesFor(index, bucket, asset, reason, exact)) {
       for (const entry of candidate.group.entries) {
-        const m = judgeEntry(index, entry, candidate, version);
-        if (!m) {
-          if (AFFECTED.has(entry.status) && isVersionList(entry)) {
+        const j = judgeEntry(index, entry, candidate, version);
+        if (!j.match) {
+          if (j.miss !== 'range' || !AFFECTED.has(entry.status)) continue;
+          if (isVersionList(entry)) {
             const u = unlisted.get(entry.vulnerabilityId);
-            if (u) u.versions.push(entry.versionRaw);
-            else unlisted.set(entry.vulnerabilityId, { entry, candidate, versions: [entry.versionRaw] });
+            if (u) {
+              u.versions.push(entry.versionRaw);
+              u.fixedIn.push(...(entry.fixedIn ?? []));
+            } else unlisted.set(entry.vulnerabilityId, { entry, candidate, versions: [entry.versionRaw], fixedIn: [...(entry.fixedIn ?? [])] });
+          } else if (j.check && !candidate.review && !outside.has(entry.vulnerabilityId)) {
+            outside.set(entry.vulnerabilityId, { entry, candidate, check: j.check });
           }
           continue;
         }
         const list = byVulnerability.get(entry.vulnerabilityId);
-        if (list) list.push(m);
-        else byVulnerability.set(entry.vulnerabilityId, [m]);
+        if (list) list.push(j.match);
+        else byVulnerability.set(entry.vulnerabilityId, [j.match]);
       }
     }
   }
@@ -344,7 +391,14 @@ export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | Mat
   }
   for (const [vulnerabilityId, u] of unlisted) {
     if (byVulnerability.has(vulnerabilityId)) continue;
-    out.push(unlistedVersion(asset, vulnerabilityId, u.entry, u.candidate, u.versions));
+    const m = unlistedVersion(asset, vulnerabilityId, u);
+    if (m.verdict !== 'not_affected' || index.includeNotAffected) out.push(m);
   }
+  if (index.includeNotAffected)
+    for (const [vulnerabilityId, o] of outside) {
+      if (byVulnerability.has(vulnerabilityId) || unlisted.has(vulnerabilityId)) continue;
+      const reasons = [...o.candidate.reasons, ...outsideReasons(version, o.entry, o.check)];
+      out.push({ assetId: asset.id, vulnerabilityId, verdict: 'not_affected', reasons, evidence: [{ entry: o.entry, verdict: 'not_affected', reasons }] });
+    }
   return out;
 }

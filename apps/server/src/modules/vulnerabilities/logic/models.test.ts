@@ -26,10 +26,11 @@ describe('matchModel', () => {
     expect(matchModel('BND-2051W000-**', 'BND-2052W000-A1')).toBeNull();
   });
 
-  it('matches * patterns at the end or in the middle, ? for one character', () => {
+  it('matches a lone * at the end as any rest; * in the middle and ? are one character (#13 item 3)', () => {
     expect(matchModel('6ES7518-4AX00-*', '6ES7518-4AX00-1AB0')).toBe('pattern');
     expect(matchModel('6ES7518-4AX00-*', '6ES7518-4FX00-1AB0')).toBeNull();
-    expect(matchModel('6ES7*-1AB0', '6ES7518-4AX00-1AB0')).toBe('pattern');
+    expect(matchModel('6ES75*8-4AX00-1AB0', '6ES7518-4AX00-1AB0')).toBe('pattern');
+    expect(matchModel('6ES7*-1AB0', '6ES7518-4AX00-1AB0')).toBeNull();
     expect(matchModel('6ES7518-4AX00-1A?0', '6ES7518-4AX00-1AC0')).toBe('pattern');
   });
 

@@ -79,6 +79,7 @@ export function vendorKey(name: string): string {
 /** Builds the alias lookup from the rows analysts edit; the canonical name is an alias of itself. */
 export function createAliasIndex(rows: readonly VendorAlias[]): AliasIndex {
   const byKey = new Map<string, { canonical: string; key: string }>();
+  const namesOf = new Map<string, string[]>();
   for (const row of rows) {
     const key = vendorKey(row.canonical);
     if (!key) continue;
@@ -86,8 +87,14 @@ export function createAliasIndex(rows: readonly VendorAlias[]): AliasIndex {
       const k = vendorKey(name);
       if (k && !byKey.has(k)) byKey.set(k, { canonical: row.canonical, key });
     }
+    namesOf.set(key, [...(namesOf.get(key) ?? []), row.canonical, ...row.names]);
   }
-  return { byKey };
+  return { byKey, namesOf };
+}
+
+/** Every name a vendor goes by (canonical and aliases), by its key: stripped from product names on both sides. */
+export function vendorNames(aliases: AliasIndex | undefined, key: string): string[] {
+  return aliases?.namesOf?.get(key) ?? [];
 }
 
 /**
@@ -128,17 +135,40 @@ export function canonicalProduct(index: ProductAliasIndex | undefined, vendorKey
 }
 
 /**
- * Comparison form of a product name: lower case, the vendor's name in front removed, letters and
- * digits split (`S7-1500` → `s7 1500`), punctuation dropped.
+ * Words that say what kind of thing a product is without telling products apart (`S7-1500 Series`,
+ * `Safety Manager products`, `CJ2M CPU Unit`, `MELSEC engines`): they never lower a similarity
+ * (#13 item 3), so they are dropped from both names.
  */
-export function normaliseProduct(name: string, vendor?: string): string {
-  let w = words(name ?? '');
-  if (vendor) {
-    const { v, k } = vendorWords(vendor);
-    while (v.length > 0 && w.length > v.length && v.every((x, i) => w[i] === x)) w = w.slice(v.length);
-    if (k[0] && w.length > k.length && k.every((x, i) => w[i] === x)) w = w.slice(k.length);
+const FILLER = new Set(['series', 'serie', 'engine', 'engines', 'product', 'products', 'unit', 'units', 'family', 'families']);
+const CN_FILLER = /(?:系列|产品)$/u;
+
+/** Legal-form words a vendor name may carry in front of a product (`Mitsubishi Electric Corporation MELSEC`). */
+const LEADING_LEGAL = new Set(['corporation', 'corp', 'inc', 'incorporated', 'co', 'ltd', 'limited', 'ag', 'gmbh', 'se', 'sa', 'llc', 'plc']);
+
+/**
+ * Comparison form of a product name: lower case, any of the vendor's names in front removed
+ * (the vendor as written, its canonical name and aliases: `vendors`), filler words dropped,
+ * punctuation dropped; letters and digits are split later by productTokens (`S7-1500` → `s7 1500`).
+ */
+export function normaliseProduct(name: string, vendor?: string, vendors: readonly string[] = []): string {
+  let w = words(name ?? '').map((x) => (x.length > 2 ? x.replace(CN_FILLER, '') : x)).filter(Boolean);
+  const names = vendor ? [vendor, ...vendors] : [...vendors];
+  let stripped = true;
+  while (stripped) {
+    stripped = false;
+    for (const n of names) {
+      const { v, k } = vendorWords(n);
+      for (const prefix of [v, k]) {
+        if (prefix[0] && w.length > prefix.length && prefix.every((x, i) => w[i] === x)) {
+          w = w.slice(prefix.length);
+          while (w.length > 1 && LEADING_LEGAL.has(w[0] as string)) w = w.slice(1);
+          stripped = true;
+        }
+      }
+    }
   }
-  return w.join(' ');
+  const kept = w.filter((x) => !FILLER.has(x));
+  return (kept.length > 0 ? kept : w).join(' ');
 }
 
 /** A vendor's words and key words; vendors repeat across thousands of products, so they are kept. */

@@ -65,15 +65,43 @@ function readConstraint(part: string): VersionConstraint | null {
   return versionLike(p) ? { op: '=', version: p } : null;
 }
 
+/** An operator that follows a version without a separator: `>=V5.4<V5.5 SP1` is two constraints. */
+const BACK_TO_BACK = /(?<=[^\s<>=!≤≥＜＞＝])\s*(?=<=|>=|!=|==|[<>≤≥＜＞])/;
+
+/**
+ * One written constraint, or several written back to back (`>=V5.4<V5.5 SP1`): those form one
+ * interval — every one of them must hold (#13 item 3), not only the first with a garbled bound.
+ */
+function readConstraints(part: string): VersionConstraint[] | null {
+  const pieces = part.trim().split(BACK_TO_BACK).filter(Boolean);
+  const out: VersionConstraint[] = [];
+  for (const piece of pieces) {
+    const c = readConstraint(piece);
+    if (!c) return null;
+    out.push(c);
+  }
+  return out.length ? out : null;
+}
+
 /**
  * A `|`-list in `vers:` order: a lower bound opens an interval, the next upper bound closes it,
- * `=` stands alone, `!=` excludes everywhere (the vers specification's reading).
+ * `=` stands alone, `!=` excludes everywhere (the vers specification's reading). Constraints
+ * written back to back arrive as one group: an interval of their own.
  */
-function intervals(constraints: VersionConstraint[]): VersionConstraint[][] {
+function intervals(items: Array<VersionConstraint | VersionConstraint[]>): VersionConstraint[][] {
+  const flat = items.flatMap((i) => (Array.isArray(i) ? i : [i]));
   const out: VersionConstraint[][] = [];
-  const excluded = constraints.filter((c) => c.op === '!=');
+  const excluded = flat.filter((c) => c.op === '!=');
   let open: VersionConstraint | null = null;
-  for (const c of constraints) {
+  for (const item of items) {
+    if (Array.isArray(item) && item.length > 1) {
+      if (open) out.push([open]);
+      open = null;
+      const bounds = item.filter((c) => c.op !== '!=');
+      if (bounds.length) out.push(bounds);
+      continue;
+    }
+    const c = Array.isArray(item) ? (item[0] as VersionConstraint) : item;
     if (c.op === '!=') continue;
     if (c.op === '=') {
       if (open) out.push([open]);
@@ -136,9 +164,9 @@ function readFreeAlternative(s: string): VersionConstraint[][] | null {
       .split(/\s*(?:\||&&|\band\b|\s(?=[<>≤≥＜＞=!]))\s*/i)
       .map((p) => p.trim())
       .filter(Boolean);
-    const constraints = parts.map(readConstraint);
+    const constraints = parts.map(readConstraints);
     if (constraints.some((c) => c === null)) return null;
-    return intervals(constraints as VersionConstraint[]);
+    return intervals(constraints as VersionConstraint[][]);
   }
   const hyphen = hyphenRange(t);
   if (hyphen) return [hyphen];
@@ -184,10 +212,10 @@ function readVers(raw: string, origin: RangeOrigin): VersionRange {
   const body = (m[2] as string).trim();
   if (body === '*' || body === '')
     return body === '*' ? allVersions(raw, origin, undefined, scheme) : unknown(raw, origin, 'vers: without constraints', scheme);
-  const constraints = body.split('|').map((p) => readConstraint(decodeURIComponentSafe(p)));
+  const constraints = body.split('|').map((p) => readConstraints(decodeURIComponentSafe(p)));
   const bad = constraints.indexOf(null);
   if (bad >= 0) return unknown(raw, origin, `cannot read vers constraint "${body.split('|')[bad]}"`, scheme);
-  return range(raw, origin, intervals(constraints as VersionConstraint[]), { scheme });
+  return range(raw, origin, intervals(constraints as VersionConstraint[][]), { scheme });
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -75,6 +75,8 @@ export interface VendorAlias {
 /** Lookup built once from the alias rows (normalised name → canonical vendor). */
 export interface AliasIndex {
   byKey: Map<string, { canonical: string; key: string }>;
+  /** Canonical key → every name of that vendor (canonical and aliases). */
+  namesOf?: Map<string, string[]>;
 }
 
 export interface NormalisedVendor {
@@ -121,6 +123,8 @@ export interface AffectedEntry {
   status: ProductStatus;
   /** For CSAF `installed_on`-style relationships: the platform product the component sits on. */
   platform?: string;
+  /** Versions the advisory's `vendor_fix` remediations name for this product (`Update to version 1.5`). */
+  fixedIn?: string[];
 }
 
 export type CvssVersion = '2.0' | '3.0' | '3.1' | '4.0';

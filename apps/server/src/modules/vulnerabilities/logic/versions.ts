@@ -29,8 +29,11 @@ const MARKERS: Record<string, 'sp' | 'update' | 'build'> = {
  */
 const REVISION_CODE = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
 
-/** A leading product prefix before the V (`MX-V4.0.2.33`, `FW V2.1`, `Version 3`). */
-const PREFIX = /^(?:(?:[a-z]{1,4}[-_ ]?)?v(?:ersions?)?|ver\.?|rev\.?|release|firmware|fw)[\s._-]*(?=\d)/i;
+/**
+ * A leading product prefix before the V (`MX-V4.0.2.33`, `FW V2.1`, `Version 3`), or a release
+ * letter R written like V (Honeywell `R160.1`, #13 item 3): neither is part of the number.
+ */
+const PREFIX = /^(?:(?:[a-z]{1,4}[-_ ]?)?v(?:ersions?)?|ver\.?|rev\.?|release|firmware|fw|r(?=\d))[\s._-]*(?=\d)/i;
 
 /** Reads a version string into tokens; never throws. `ok` is false when nothing version-like is there. */
 export function parseVersion(raw: string): ParsedVersion {
