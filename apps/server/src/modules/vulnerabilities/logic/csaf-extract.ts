@@ -267,3 +267,20 @@ export function extractCsafAffected(doc: unknown): Extraction {
   });
   return { advisoryId: trackingId, vulnerabilities, entries, scores, warnings };
 }
+
+/**
+ * A stored CSAF entry's range read again by today's rules (ranges are stored as read at import):
+ * `vers:` and free-text ranges are parsed anew, an exact version list is split at `|`, and the
+ * status bound is applied as at import. CVE entries and ranges of unknown shape stay as stored.
+ */
+export function currentRange(entry: Pick<AffectedEntry, 'source' | 'versionRaw' | 'range' | 'status'>): VersionRange {
+  const { range, versionRaw } = entry;
+  if (entry.source !== 'csaf' || !range || typeof range !== 'object') return range;
+  if (range.kind === 'all' && range.raw === '') return range;
+  const exact = range.kind === 'any_of' && range.anyOf.length === 1 && range.anyOf[0]?.length === 1 && range.anyOf[0][0]?.op === '=';
+  if (exact && range.anyOf[0]?.[0]?.version === versionRaw && !/^vers:/i.test(versionRaw))
+    return rangeFor(new Map(), { versionKind: 'exact', versionRaw } as ProductFacts);
+  if (/^vers:/i.test(versionRaw)) return boundFor(entry.status, parseAffectedVersions(versionRaw, 'csaf_vers'));
+  if (range.origin === 'csaf_name') return boundFor(entry.status, parseAffectedVersions(versionRaw, 'csaf_name'));
+  return range;
+}

@@ -5,8 +5,10 @@
  * scoring. No database, no HTTP: the vulnerabilities service wires these to tables and routes.
  */
 
-export { CSAF_PRODUCT_STATUSES, csafProducts, extractCsafAffected } from './csaf-extract.js';
+export { CSAF_PRODUCT_STATUSES, csafProducts, currentRange, extractCsafAffected } from './csaf-extract.js';
 export { extractCveAffected } from './cve-extract.js';
+export { csafFixStatements, csafVulnerabilityId, type FixStatement, fixVersionsIn, withFixes } from './fixes.js';
+export { isReleaseLine, onVersionLine, versionLineOf } from './lines.js';
 export { matchAsset } from './match.js';
 export {
   createMatchIndex,
@@ -16,7 +18,7 @@ export {
   productShortlist,
   VENDOR_FUZZY_THRESHOLD,
 } from './match-index.js';
-export { isModelPattern, matchModel, modelsInName, normaliseModel } from './models.js';
+export { isModelPattern, matchModel, modelsInName, modelsOfProductName, normaliseModel } from './models.js';
 export {
   canonicalProduct,
   codeRelation,
@@ -30,6 +32,7 @@ export {
   productTokens,
   tokenDice,
   vendorKey,
+  vendorNames,
 } from './names.js';
 export { describeRange, parseAffectedVersions, rangeContains } from './ranges.js';
 export { cvssVersionOf, grade, scoreDisagrees, scoreVector, severityOf } from './scoring.js';

@@ -10,6 +10,16 @@ import { scopeCondition } from '../findings/finding.repo.js';
 
 export type MatchRow = typeof vulnMatch.$inferSelect;
 export type MatchInsert = typeof vulnMatch.$inferInsert;
+/** One `vendor_fix` remediation of a stored CSAF document. */
+export type FixRow = {
+  trackingId: string;
+  index: number;
+  total: number;
+  cve: string | null;
+  firstId: string | null;
+  productIds: unknown;
+  details: string | null;
+};
 export interface MatchableAsset {
   id: string;
   enterpriseId: string;
@@ -42,6 +52,32 @@ export function createMatchRepo(db: DbOrTx) {
         .orderBy(vulnAsset.id)
         .limit(options.limit ?? 1_000_000);
     },
+    /**
+     * The `vendor_fix` remediations of the CSAF advisories (of some vulnerabilities, when given),
+     * read out of the stored documents: the fix versions the matcher weighs for unlisted versions.
+     */
+    async fixStatements(vulnerabilityIds?: string[]): Promise<FixRow[]> {
+      const only = vulnerabilityIds
+        ? sql`and a.id in (select advisory_id from vuln_advisory_vulnerability where vulnerability_id in (${sql.join(
+            vulnerabilityIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}))`
+        : sql``;
+      const result = await db.execute<FixRow>(sql`
+        select a.tracking_id as "trackingId", (v.ord - 1)::int as "index",
+               jsonb_array_length(a.document->'vulnerabilities')::int as "total",
+               v.elem->>'cve' as "cve", v.elem->'ids'->0->>'text' as "firstId",
+               r->'product_ids' as "productIds", r->>'details' as "details"
+        from vuln_advisory a
+        cross join lateral jsonb_array_elements(
+          case when jsonb_typeof(a.document->'vulnerabilities') = 'array' then a.document->'vulnerabilities' else '[]'::jsonb end
+        ) with ordinality as v(elem, ord)
+        cross join lateral jsonb_array_elements(
+          case when jsonb_typeof(v.elem->'remediations') = 'array' then v.elem->'remediations' else '[]'::jsonb end
+        ) as r
+        where a.source = 'csaf' and r->>'category' = 'vendor_fix' ${only}`);
+      return result.rows;
+    },
     async countAssets(): Promise<number> {
       const [row] = await db.select({ n: count() }).from(vulnAsset);
       return row?.n ?? 0;
@@ -64,7 +100,13 @@ export function createMatchRepo(db: DbOrTx) {
         );
       return out;
     },
-    async upsert(rows: MatchInsert[]): Promise<void> {
+    /**
+     * Stores the matcher's verdicts. An analyst's review stands through re-matches (`keepReviews`,
+     * #13 item 3: new matching rules must not lose decisions); only when the asset itself changed
+     * does a changed verdict clear it, since the review answered the asset as it was.
+     */
+    async upsert(rows: MatchInsert[], options: { keepReviews: boolean }): Promise<void> {
+      const keep = options.keepReviews ? sql`true` : sql`${vulnMatch.verdict} = excluded.verdict`;
       for (let i = 0; i < rows.length; i += 500)
         await db
           .insert(vulnMatch)
@@ -73,10 +115,10 @@ export function createMatchRepo(db: DbOrTx) {
             target: [vulnMatch.assetId, vulnMatch.vulnerabilityId],
             set: {
               // An analyst's review answers one verdict; when the matcher's verdict changes it no longer applies.
-              reviewVerdict: sql`case when ${vulnMatch.verdict} = excluded.verdict then ${vulnMatch.reviewVerdict} end`,
-              reviewNote: sql`case when ${vulnMatch.verdict} = excluded.verdict then ${vulnMatch.reviewNote} end`,
-              reviewedById: sql`case when ${vulnMatch.verdict} = excluded.verdict then ${vulnMatch.reviewedById} end`,
-              reviewedAt: sql`case when ${vulnMatch.verdict} = excluded.verdict then ${vulnMatch.reviewedAt} end`,
+              reviewVerdict: sql`case when ${keep} then ${vulnMatch.reviewVerdict} end`,
+              reviewNote: sql`case when ${keep} then ${vulnMatch.reviewNote} end`,
+              reviewedById: sql`case when ${keep} then ${vulnMatch.reviewedById} end`,
+              reviewedAt: sql`case when ${keep} then ${vulnMatch.reviewedAt} end`,
               verdict: sql`excluded.verdict`,
               reasons: sql`excluded.reasons`,
               evidence: sql`excluded.evidence`,

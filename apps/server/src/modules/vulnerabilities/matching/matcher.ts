@@ -8,10 +8,14 @@ import {
   type AssetMatch,
   createAliasIndex,
   createMatchIndex,
+  csafVulnerabilityId,
+  currentRange,
+  type FixStatement,
   type MatchIndex,
   matchAsset,
   type ProductStatus,
   type VersionRange,
+  withFixes,
 } from '../logic/index.js';
 import { createMatchRepo, type MatchableAsset, type MatchInsert } from './match.repo.js';
 
@@ -23,7 +27,7 @@ export interface LoadedIndex {
 
 export type MatchCounts = Omit<RematchResult, 'assets'>;
 
-/** Loads product entries (all, or of some vulnerabilities) and aliases into a match index. */
+/** Loads product entries (all, or of some vulnerabilities), their advisories' fixes and the aliases into a match index. */
 export async function loadIndex(db: DbOrTx, vulnerabilityIds?: string[]): Promise<LoadedIndex> {
   const repo = createAdvisoryRepo(db);
   const aliases = createAliasIndex((await repo.aliases()).map((a) => ({ canonical: a.canonical, names: a.names })));
@@ -46,10 +50,18 @@ export async function loadIndex(db: DbOrTx, vulnerabilityIds?: string[]): Promis
       range: entry.range as VersionRange,
       status: entry.status as ProductStatus,
     };
+    // Ranges are stored as read at import; today's reading applies to old advisories too.
+    e.range = currentRange(e);
     if (entry.platform) e.platform = entry.platform;
     return e;
   });
-  return { index: createMatchIndex(entries, { aliases }), idOfKey };
+  const fixes: FixStatement[] = (await createMatchRepo(db).fixStatements(vulnerabilityIds)).map((r) => ({
+    vulnerabilityId: csafVulnerabilityId({ cve: r.cve, firstId: r.firstId }, r.trackingId, r.index, r.total),
+    productIds: Array.isArray(r.productIds) ? r.productIds.filter((p): p is string => typeof p === 'string') : [],
+    details: r.details ?? '',
+  }));
+  // Not-affected verdicts are stored too (with their reasons): "checked, fixed" is not "never recognised".
+  return { index: createMatchIndex(withFixes(entries, fixes), { aliases, includeNotAffected: true }), idOfKey };
 }
 
 function evidenceOf(m: AssetMatch) {
@@ -65,9 +77,10 @@ function evidenceOf(m: AssetMatch) {
 }
 
 /**
- * Matches assets against a loaded index and stores the outcome inside `tx`: matches are upserted
- * (a changed verdict clears an analyst's review), matches no longer produced are removed, and an
- * affected match that was not affected before becomes a new or reopened finding. `vulnerabilityIds`
+ * Matches assets against a loaded index and stores the outcome inside `tx`: matches are upserted,
+ * not-affected ones with their reasons too; an analyst's review stands unless the asset changed and
+ * the verdict with it; matches no longer produced are removed unless reviewed; and an affected match
+ * that was not affected before becomes a new or reopened finding. `vulnerabilityIds`
  * limits which existing matches this run may remove (an advisory import touches only its own).
  */
 export async function matchAndStore(
@@ -105,6 +118,8 @@ export async function matchAndStore(
   const sightings: Sighting[] = [];
   const kept = new Set<string>();
   const stillAffected = new Set<string>();
+  // Reviews answer the asset as it was: they stand unless the asset itself changed (fixedBy).
+  const keepReviews = !options.fixedBy;
   let affected = 0;
   let needsReview = 0;
   for (const asset of assets) {
@@ -114,16 +129,16 @@ export async function matchAndStore(
     );
     for (const m of results) {
       const vulnerabilityId = loaded.idOfKey.get(m.vulnerabilityId);
-      if (!vulnerabilityId || m.verdict === 'not_affected') continue;
+      if (!vulnerabilityId) continue;
       const key = `${asset.id}:${vulnerabilityId}`;
       if (kept.has(key)) continue;
       kept.add(key);
       const before = existing.get(key);
       const wasAffected = before ? (before.reviewVerdict ?? before.verdict) === 'affected' : false;
-      const nowAffected =
-        before && before.verdict === m.verdict ? (before.reviewVerdict ?? m.verdict) === 'affected' : m.verdict === 'affected';
+      const review = before && (keepReviews || before.verdict === m.verdict) ? before.reviewVerdict : null;
+      const nowAffected = (review ?? m.verdict) === 'affected';
       if (m.verdict === 'affected') affected++;
-      else needsReview++;
+      else if (m.verdict === 'needs_review') needsReview++;
       rows.push({
         assetId: asset.id,
         vulnerabilityId,
@@ -141,8 +156,9 @@ export async function matchAndStore(
       }
     }
   }
-  await repo.upsert(rows);
-  const removed = [...existing.entries()].filter(([key]) => !kept.has(key));
+  await repo.upsert(rows, { keepReviews });
+  // A match the matcher no longer produces goes, unless an analyst decided it and the asset is as it was.
+  const removed = [...existing.entries()].filter(([key, m]) => !kept.has(key) && !(keepReviews && m.reviewVerdict));
   await repo.remove(removed.map(([, m]) => m.id));
   if (options.fixedBy && options.recordFindings !== false) {
     const gone = [...existing.values()].filter(
