@@ -114,6 +114,7 @@ export const REASON_CODES = [
   'matching.model_missing',
   'matching.model_not_listed',
   'matching.model_pattern',
+  'matching.model_product_name',
   'matching.product_by_model',
   'matching.product_similar',
   'matching.product_similar_model_parts',
@@ -124,6 +125,10 @@ export const REASON_CODES = [
   'matching.vendor_similar',
   'matching.vendor_spacing',
   'matching.version',
+  'matching.version_fixed',
+  'matching.version_line',
+  'matching.version_line_unknown',
+  'matching.version_outside',
   'matching.version_unlisted',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

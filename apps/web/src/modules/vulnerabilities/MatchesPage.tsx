@@ -71,8 +71,10 @@ export default function MatchesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const table = useTableState();
-  const [view, setView] = useState<'queue' | 'all'>('queue');
-  const filters = view === 'queue' ? { verdict: 'needs_review', reviewed: 'false' } : {};
+  const [view, setView] = useState<'queue' | 'all' | 'excluded'>('queue');
+  // 已排除: products the matcher recognised and judged not affected (fixed, outside the range), with why (#13 item 3).
+  const filters =
+    view === 'queue' ? { verdict: 'needs_review', reviewed: 'false' } : view === 'excluded' ? { verdict: 'not_affected' } : {};
   const { data, isFetching, error } = useMatches(table, filters);
   const review = useReviewMatch();
   const [form] = Form.useForm<{ verdict: 'affected' | 'not_affected'; note?: string }>();
@@ -147,12 +149,13 @@ export default function MatchesPage() {
         <Segmented
           value={view}
           onChange={(v) => {
-            setView(v as 'queue' | 'all');
+            setView(v as 'queue' | 'all' | 'excluded');
             table.resetPage();
           }}
           options={[
             { value: 'queue', label: m('queue') },
             { value: 'all', label: m('all') },
+            { value: 'excluded', label: m('excluded') },
           ]}
           style={{ alignSelf: 'flex-start' }}
         />

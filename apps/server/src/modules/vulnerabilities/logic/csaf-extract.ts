@@ -172,8 +172,7 @@ function rangeFor(cache: Map<string, VersionRange>, facts: ProductFacts): Versio
       // One exact version, or several written as a list (`R130.2 | R140 | R150`): each means equality.
       const listed = facts.versionRaw.split(/\s*\|\s*/).filter(Boolean);
       r = { raw: facts.versionRaw, origin: 'csaf_name', kind: 'any_of', anyOf: listed.map((version) => [{ op: '=', version }]) };
-    }
-    else r = parseAffectedVersions(facts.versionRaw, /^vers:/i.test(facts.versionRaw) ? 'csaf_vers' : 'csaf_name');
+    } else r = parseAffectedVersions(facts.versionRaw, /^vers:/i.test(facts.versionRaw) ? 'csaf_vers' : 'csaf_name');
     cache.set(key, r);
   }
   return r;

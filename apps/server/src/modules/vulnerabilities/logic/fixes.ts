@@ -3,7 +3,8 @@ import type { AffectedEntry } from './types.js';
 import { parseVersion } from './versions.js';
 
 /** A remediation says a version fixes the problem only when it speaks of updating or of a fix. */
-const FIX_WORDS = /\b(?:update|upgrade|updated|upgraded|fix|fixed|fixes|patch|patched|install|resolved|addressed|remediated)\b|升级|修复|更新/i;
+const FIX_WORDS =
+  /\b(?:update|upgrade|updated|upgraded|fix|fixed|fixes|patch|patched|install|resolved|addressed|remediated)\b|升级|修复|更新/i;
 
 /**
  * Versions a remediation names after "version" or as `V…` (`Update to version 1.5`, `Update to
@@ -11,7 +12,7 @@ const FIX_WORDS = /\b(?:update|upgrade|updated|upgraded|fix|fixed|fixes|patch|pa
  * to firmware version MX-V4.7.2.18 or later`), keeping service-pack / update words with them.
  */
 const VERSION_AFTER =
-  /(?:\bversions?\s*[:"“'‘]?\s*|(?<![\w.-])(?=[Vv]\d))([A-Za-z]{0,3}-?[Vv]?\d+(?:\.[0-9A-Za-z]+)*(?:\s+(?:SP|Update|Upd|HF|Hotfix|SR)\s*\d+)*)/g;
+  /(?:\bversions?\s*[:"“'‘]?\s*|\b(?:to|in)\s+(?=\d+\.\d)|(?<![\w.-])(?=[Vv]\d))([A-Za-z]{0,3}-?[Vv]?\d+(?:\.[0-9A-Za-z]+)*(?:\s+(?:SP|Update|Upd|HF|Hotfix|SR)\s*\d+)*)/g;
 
 /** The versions a `vendor_fix` remediation text says fix the product (#13 item 3). */
 export function fixVersionsIn(details: string): string[] {

@@ -5,7 +5,8 @@ import { parseVersion } from './versions.js';
  * `V7.5`, `V19`, `V4.x` as a word of a product name: the release line the name is about — unless
  * the words around make it a bound (`< V4.x`, `prior to V4.7`, `V7.2 and earlier`).
  */
-const LINE_WORD = /(?<!(?:<|≤|prior to|before|to|than)\s*)(?:^|\s)V(\d{1,4}(?:\.(?:\d{1,3}|x))?)(?=\s|$)(?!\s+(?:and|or|&)\s+(?:earlier|prior|below|older|before|newer|later|above|higher))/gi;
+const LINE_WORD =
+  /(?<!(?:<|≤|prior to|before|to|than)\s*)(?:^|\s)V(\d{1,4}(?:\.(?:\d{1,3}|x))?)(?=\s|$)(?!\s+(?:and|or|&)\s+(?:earlier|prior|below|older|before|newer|later|above|higher))/gi;
 
 /**
  * The version line a product name names (`SIMATIC WinCC V7.5` → `7.5`, `WinCC Runtime Professional

@@ -20,7 +20,12 @@ export function modelReason(model: string, listed: string, how: 'exact' | 'patte
       text: `model "${model}" matches pattern "${listed}"`,
       reason: { code: 'matching.model_pattern', params: { model, pattern: listed } },
     };
-  return { kind: 'model', score: 1, text: `model "${model}" = "${listed}"`, reason: { code: 'matching.model_exact', params: { model, listed } } };
+  return {
+    kind: 'model',
+    score: 1,
+    text: `model "${model}" = "${listed}"`,
+    reason: { code: 'matching.model_exact', params: { model, listed } },
+  };
 }
 
 export function versionReason(version: string, entry: AffectedEntry, check: RangeCheck): MatchReason {

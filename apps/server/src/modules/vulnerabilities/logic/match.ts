@@ -1,3 +1,4 @@
+import { onVersionLine, versionLineOf } from './lines.js';
 import {
   indexFor,
   type MatchIndex,
@@ -10,7 +11,6 @@ import {
   type VendorBucket,
   vendorBuckets,
 } from './match-index.js';
-import { onVersionLine, versionLineOf } from './lines.js';
 import {
   conflictReason,
   fixedReason,
@@ -22,16 +22,8 @@ import {
   versionReason,
 } from './match-reasons.js';
 import { matchModel, modelsOfProductName, normaliseModel } from './models.js';
-import {
-  canonicalProduct,
-  compareTokenised,
-  normaliseProduct,
-  type ProductComparison,
-  productTokens,
-  vendorNames,
-} from './names.js';
+import { canonicalProduct, compareTokenised, normaliseProduct, type ProductComparison, productTokens, vendorNames } from './names.js';
 import { rangeContains } from './ranges.js';
-import { compareVersions, parseVersion } from './versions.js';
 import type {
   AffectedEntry,
   Asset,
@@ -43,6 +35,7 @@ import type {
   ProductStatus,
   RangeCheck,
 } from './types.js';
+import { compareVersions, parseVersion } from './versions.js';
 
 const AFFECTED: ReadonlySet<ProductStatus> = new Set(['first_affected', 'known_affected', 'last_affected']);
 const NOT_AFFECTED: ReadonlySet<ProductStatus> = new Set(['first_fixed', 'fixed', 'known_not_affected', 'recommended']);
@@ -253,7 +246,9 @@ function candidatesFor(
 }
 
 /** Why an entry did not speak: its versions exclude the asset's, or the asset is on another release line. */
-type Judgement = { match: EntryMatch; miss?: undefined; check?: RangeCheck } | { match?: undefined; miss: 'range' | 'line'; check?: RangeCheck };
+type Judgement =
+  | { match: EntryMatch; miss?: undefined; check?: RangeCheck }
+  | { match?: undefined; miss: 'range' | 'line'; check?: RangeCheck };
 
 function judgeEntry(index: MatchIndex, entry: AffectedEntry, candidate: Candidate, version: string): Judgement {
   const line = candidate.group.line;
@@ -331,10 +326,22 @@ function unlistedVersion(asset: Asset, vulnerabilityId: string, u: Unlisted): As
   const fixed = u.candidate.review || !version ? undefined : coveringFix(version, fixVersions(u));
   if (fixed) {
     const reasons = [...u.candidate.reasons, ...fixedReason(version, u.entry, fixed, list)];
-    return { assetId: asset.id, vulnerabilityId, verdict: 'not_affected', reasons, evidence: [{ entry: u.entry, verdict: 'not_affected', reasons }] };
+    return {
+      assetId: asset.id,
+      vulnerabilityId,
+      verdict: 'not_affected',
+      reasons,
+      evidence: [{ entry: u.entry, verdict: 'not_affected', reasons }],
+    };
   }
   const reasons = [...u.candidate.reasons, ...unlistedReasons(version, u.entry, list)];
-  return { assetId: asset.id, vulnerabilityId, verdict: 'needs_review', reasons, evidence: [{ entry: u.entry, verdict: 'needs_review', reasons }] };
+  return {
+    assetId: asset.id,
+    vulnerabilityId,
+    verdict: 'needs_review',
+    reasons,
+    evidence: [{ entry: u.entry, verdict: 'needs_review', reasons }],
+  };
 }
 
 /** The verdict for one vulnerability from all its entries that spoke. */
@@ -343,7 +350,13 @@ function decide(assetId: string, vulnerabilityId: string, evidence: EntryMatch[]
   const notAffected = evidence.find((e) => e.verdict === 'not_affected');
   const review = evidence.find((e) => e.verdict === 'needs_review');
   if (affected && notAffected)
-    return { assetId, vulnerabilityId, verdict: 'needs_review', reasons: [...affected.reasons, conflictReason(affected, notAffected)], evidence };
+    return {
+      assetId,
+      vulnerabilityId,
+      verdict: 'needs_review',
+      reasons: [...affected.reasons, conflictReason(affected, notAffected)],
+      evidence,
+    };
   const deciding = affected ?? review ?? notAffected ?? (evidence[0] as EntryMatch);
   return { assetId, vulnerabilityId, verdict: deciding.verdict, reasons: deciding.reasons, evidence };
 }
@@ -372,7 +385,8 @@ export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | Mat
             if (u) {
               u.versions.push(entry.versionRaw);
               u.fixedIn.push(...(entry.fixedIn ?? []));
-            } else unlisted.set(entry.vulnerabilityId, { entry, candidate, versions: [entry.versionRaw], fixedIn: [...(entry.fixedIn ?? [])] });
+            } else
+              unlisted.set(entry.vulnerabilityId, { entry, candidate, versions: [entry.versionRaw], fixedIn: [...(entry.fixedIn ?? [])] });
           } else if (j.check && !candidate.review && !outside.has(entry.vulnerabilityId)) {
             outside.set(entry.vulnerabilityId, { entry, candidate, check: j.check });
           }
@@ -398,7 +412,13 @@ export function matchAsset(asset: Asset, entries: readonly AffectedEntry[] | Mat
     for (const [vulnerabilityId, o] of outside) {
       if (byVulnerability.has(vulnerabilityId) || unlisted.has(vulnerabilityId)) continue;
       const reasons = [...o.candidate.reasons, ...outsideReasons(version, o.entry, o.check)];
-      out.push({ assetId: asset.id, vulnerabilityId, verdict: 'not_affected', reasons, evidence: [{ entry: o.entry, verdict: 'not_affected', reasons }] });
+      out.push({
+        assetId: asset.id,
+        vulnerabilityId,
+        verdict: 'not_affected',
+        reasons,
+        evidence: [{ entry: o.entry, verdict: 'not_affected', reasons }],
+      });
     }
   return out;
 }

@@ -143,7 +143,21 @@ const FILLER = new Set(['series', 'serie', 'engine', 'engines', 'product', 'prod
 const CN_FILLER = /(?:系列|产品)$/u;
 
 /** Legal-form words a vendor name may carry in front of a product (`Mitsubishi Electric Corporation MELSEC`). */
-const LEADING_LEGAL = new Set(['corporation', 'corp', 'inc', 'incorporated', 'co', 'ltd', 'limited', 'ag', 'gmbh', 'se', 'sa', 'llc', 'plc']);
+const LEADING_LEGAL = new Set([
+  'corporation',
+  'corp',
+  'inc',
+  'incorporated',
+  'co',
+  'ltd',
+  'limited',
+  'ag',
+  'gmbh',
+  'se',
+  'sa',
+  'llc',
+  'plc',
+]);
 
 /**
  * Comparison form of a product name: lower case, any of the vendor's names in front removed
@@ -151,7 +165,9 @@ const LEADING_LEGAL = new Set(['corporation', 'corp', 'inc', 'incorporated', 'co
  * punctuation dropped; letters and digits are split later by productTokens (`S7-1500` → `s7 1500`).
  */
 export function normaliseProduct(name: string, vendor?: string, vendors: readonly string[] = []): string {
-  let w = words(name ?? '').map((x) => (x.length > 2 ? x.replace(CN_FILLER, '') : x)).filter(Boolean);
+  let w = words(name ?? '')
+    .map((x) => (x.length > 2 ? x.replace(CN_FILLER, '') : x))
+    .filter(Boolean);
   const names = vendor ? [vendor, ...vendors] : [...vendors];
   let stripped = true;
   while (stripped) {

@@ -77,7 +77,7 @@ export function parseVersion(raw: string): ParsedVersion {
   return { raw: text, tokens: trimZeros(tokens), ok: true };
 }
 
-/** `3.2.0 SP2` equals `3.2 SP2`: trailing zero numbers of a numeric run say nothing. */
+/** `3.2.0 SP2` equals `3.2 SP2`: trailing zero numbers of a numeric run say nothing (before a marker or at the end). */
 function trimZeros(tokens: VersionToken[]): VersionToken[] {
   const out: VersionToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -85,7 +85,8 @@ function trimZeros(tokens: VersionToken[]): VersionToken[] {
     if (t.kind === 'num' && t.text === '0' && out.length > 0 && out[out.length - 1]?.kind === 'num') {
       let j = i;
       while (j < tokens.length && tokens[j]?.kind === 'num' && (tokens[j] as { text: string }).text === '0') j++;
-      if (j === tokens.length || tokens[j]?.kind !== 'num') {
+      // A letter glued to the run is part of it (`1.00A` is 1.0 revision A, not 1 revision A).
+      if (j === tokens.length || (tokens[j]?.kind !== 'num' && tokens[j]?.kind !== 'word')) {
         i = j - 1;
         continue;
       }
