@@ -22,6 +22,8 @@ export const zhCN = {
   },
   import: {
     after_application: '“{{column}}”不能早于申请日期。',
+    // also a refusal of a whole import (services' refusal()), kept here: one `import` group only
+    concurrent_duplicate: '导入期间文件中的部分记录已被他人登记，本次未写入任何数据，请重新导入该文件。',
     after_start: '“{{column}}”不能早于开工日期。',
     ambiguous: '“{{column}}”对应多条记录，请改填编号或统一社会信用代码。',
     choice: '“{{column}}”只能填写：{{allowed}}。',
@@ -95,6 +97,8 @@ export const enUS: Widen<typeof zhCN> = {
   },
   import: {
     after_application: '"{{column}}" cannot be before the application date.',
+    concurrent_duplicate:
+      'Records of the file were registered by someone else while the import ran; nothing was written, import the file again.',
     after_start: '"{{column}}" cannot be before the start date.',
     ambiguous: '"{{column}}" matches several records; write the number or the credit code instead.',
     choice: '"{{column}}" takes one of: {{allowed}}.',

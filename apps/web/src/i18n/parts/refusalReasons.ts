@@ -38,9 +38,6 @@ export const zhCN = {
     not_prefix_admin: '您不在前缀 {{prefix}} 的管理员组中。',
     prefix_delegated: '前缀 {{prefix}} 已分配，不能重复分配。',
   },
-  import: {
-    concurrent_duplicate: '导入期间文件中的部分记录已被他人登记，本次未写入任何数据，请重新导入该文件。',
-  },
   indicator: {
     already_retired: '指标 {{code}} 已停用。',
     city_district_only: '指标仅对市级和区级用户开放。',
@@ -135,10 +132,6 @@ export const enUS: Widen<typeof zhCN> = {
   handle: {
     not_prefix_admin: 'You are not in the administrator group of prefix {{prefix}}.',
     prefix_delegated: 'Prefix {{prefix}} is already delegated.',
-  },
-  import: {
-    concurrent_duplicate:
-      'Records of the file were registered by someone else while the import ran; nothing was written, import the file again.',
   },
   indicator: {
     already_retired: 'Indicator {{code}} is already retired.',
