@@ -283,8 +283,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     servedPrefixes: config.handlePrefixes,
     resolveRatePerMinute: config.handleResolveRatePerMinute,
     statsFlushMs: config.handleStatsFlushMs,
-    authenticateToken: (token, meta) => accounts.tokens.authenticate(token, meta),
+    authenticateHandleIdentity: (identity, meta) => accounts.tokens.authenticateHandleIdentity(identity, meta),
   });
+  // Tokens of prefix administrators are Handle identities (admin handles, issue #13 item 1).
+  accounts.tokens.useIdentities(handles.service.identities);
 
   // The header's global search composes the modules' own scoped lists (#12 item 7).
   const search = createSearchModule({
@@ -325,7 +327,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => auditLog.start());
   app.addHook('onClose', async () => auditLog.stop());
   app.addHook('onReady', async () => jobPlatform.start());
-  app.addHook('onReady', async () => handles.start());
+  app.addHook('onReady', async () => {
+    await handles.start();
+    const { issued, skipped } = await accounts.tokens.backfillIdentities();
+    if (issued.length || skipped.length) app.log.info({ issued, skipped }, 'API identities: admin handles backfilled');
+  });
   app.addHook('onClose', async () => handles.stop());
   app.addHook('onClose', () => notifications.stop());
   // onClose hooks run last-added first: the jobs stop before the mail transport closes.

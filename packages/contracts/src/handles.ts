@@ -75,9 +75,21 @@ export const DEFAULT_VALUE_TTL = 86400;
 export const AdminPermissionsSchema = z.string().regex(/^[01]{12}$/, 'twelve bits, 0 or 1');
 export const ValuePermissionsSchema = z.string().regex(/^[01]{4}$/, 'four bits: admin read, admin write, public read, public write');
 
+/**
+ * An index as clients send it: a number, or its decimal digits as a string (PYHANDLE sends the
+ * HS_ADMIN index as `"200"`; Handle.Net accepts both). Always a number once parsed.
+ */
+export const HandleIndexSchema = z.union([
+  z.number().int().min(0),
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'a whole number')
+    .transform(Number),
+]);
+
 export const HandleAdminDataSchema = z.object({
   handle: z.string().min(1),
-  index: z.number().int().min(0),
+  index: HandleIndexSchema,
   permissions: AdminPermissionsSchema,
 });
 export type HandleAdminData = z.infer<typeof HandleAdminDataSchema>;
@@ -109,7 +121,7 @@ export type HandleValue = z.infer<typeof HandleValueSchema>;
  * string (format string); ttl and permissions default to 86400 and 1110; timestamp is set by the server.
  */
 export const HandleValueInputSchema = z.object({
-  index: z.number().int().min(1).max(2_147_483_647),
+  index: z.union([z.number(), z.string().regex(/^\d{1,10}$/, 'a whole number').transform(Number)]).pipe(z.number().int().min(1).max(2_147_483_647)),
   type: z.string().min(1).max(HANDLE_LIMITS.types),
   data: z.union([z.string(), HandleValueDataSchema]),
   ttl: z.number().int().min(0).max(2_147_483_647).optional(),
@@ -118,10 +130,10 @@ export const HandleValueInputSchema = z.object({
 });
 export type HandleValueInput = z.infer<typeof HandleValueInputSchema>;
 
-/** PUT body: an array of values, `{ values: [...] }` (other fields ignored), or one value. */
+/** PUT body: an array of values, `{ values: [...] }` (a `handle` there must name the URL's handle; other fields ignored), or one value. */
 export const HandlePutBodySchema = z.union([
   z.array(HandleValueInputSchema),
-  z.object({ values: z.array(HandleValueInputSchema) }).loose(),
+  z.object({ handle: z.string().optional(), values: z.array(HandleValueInputSchema) }).loose(),
   HandleValueInputSchema,
 ]);
 export type HandlePutBody = z.infer<typeof HandlePutBodySchema>;

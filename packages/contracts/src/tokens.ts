@@ -15,6 +15,11 @@ export const ApiTokenSchema = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /**
+   * The token's Handle identity (`<prefix>/<name>`, HS_SECKEY at index 300) when its organisation
+   * administers a prefix: Handle clients log in as `300:<adminHandle>` with the token as secret.
+   */
+  adminHandle: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 

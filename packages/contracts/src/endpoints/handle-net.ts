@@ -72,6 +72,16 @@ export const handleNetEndpoints = {
     success: 200,
     responseKind: 'raw',
   },
+  searchHandlesByValue: {
+    method: 'GET',
+    path: '/hrls/handles',
+    access: 'public',
+    tags,
+    summary: 'Reverse lookup in the shape of the Handle reverse-lookup servlet',
+    description: `Query: one or more <TYPE>=<value> pairs (e.g. URL=…, CHECKSUM=…; exact match, every pair must hold on one handle) and limit= (1–200, default 200). Answers a JSON array of handles, as PYHANDLE’s search_handle reads it; anonymous callers match public-read values only, authenticated ones the values of the prefixes they read. ${HANDLER_DECIDES}`,
+    success: 200,
+    responseKind: 'raw',
+  },
   preflightHandle: {
     method: 'OPTIONS',
     path: '/api/handles/*',

@@ -125,6 +125,8 @@ export const apiToken = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The token's Handle identity `<prefix>/<name>` (a record with HS_SECKEY at 300), when its organisation administers a prefix. */
+    adminHandle: text('admin_handle'),
   },
   (t) => [
     uniqueIndex('api_token_token_hash_uq').on(t.tokenHash),

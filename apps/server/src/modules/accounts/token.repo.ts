@@ -55,6 +55,25 @@ export function createTokenRepo(db: DbOrTx) {
       return created;
     },
 
+    /** Live tokens without an identity handle yet (backfill at start). */
+    async findWithoutAdminHandle(): Promise<Array<{ id: string; name: string; orgId: string }>> {
+      return db
+        .select({ id: apiToken.id, name: apiToken.name, orgId: apiToken.orgId })
+        .from(apiToken)
+        .where(and(isNull(apiToken.adminHandle), isNull(apiToken.revokedAt)))
+        .orderBy(apiToken.createdAt);
+    },
+
+    /** Sets the identity handle unless another instance did meanwhile; true when this call set it. */
+    async setAdminHandle(id: string, adminHandle: string): Promise<boolean> {
+      const rows = await db
+        .update(apiToken)
+        .set({ adminHandle })
+        .where(and(eq(apiToken.id, id), isNull(apiToken.adminHandle)))
+        .returning({ id: apiToken.id });
+      return rows.length > 0;
+    },
+
     async update(id: string, patch: Partial<typeof apiToken.$inferInsert>): Promise<void> {
       await db.update(apiToken).set(patch).where(eq(apiToken.id, id));
     },

@@ -1,14 +1,10 @@
-import {
-  type HandleList,
-  HandlePutBodySchema,
-  type HandleValueInput,
-  type PrefixList,
-  HANDLE_RESPONSE_CODES as RC,
-} from '@suilian/contracts';
+import { type HandleList, type PrefixList, HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import { createHandleRepo, type RecordRow } from './handle.repo.js';
+import { isIdentityRecord } from './identity.service.js';
 import { HandleFailure } from './logic/codes.js';
+import { namedValues, readPutValues } from './logic/put-body.js';
 import { redirectableUrl } from './logic/redirect.js';
 import { asciiUpper, isSyntaxProblem, parseHandle } from './logic/syntax.js';
 import { canAdminRead, canPublicRead, matchesFilter, type StoredValue, toWire } from './logic/values.js';
@@ -16,7 +12,7 @@ import { prefixPolicy } from './prefix.policy.js';
 import type { PrefixService } from './prefix.service.js';
 import type { RecordService, Write } from './record.service.js';
 import { buildFromValues } from './record-builder.js';
-import type { CachedRecord, Resolver } from './resolver.js';
+import { type CachedRecord, publicCacheControl, type Resolver } from './resolver.js';
 
 export interface HandleApiDeps {
   db: Db;
@@ -37,6 +33,8 @@ export interface ResolveOptions {
 export interface HandleAnswer {
   status: number;
   body: Buffer | string | object;
+  /** Anonymous resolutions only: shared caches may keep them (ETag, Cache-Control from the TTLs). */
+  cache?: { etag?: string; cacheControl: string };
 }
 
 /** The Handle.Net v9 REST semantics over the platform's records (resolution, PUT, DELETE, lists). */
@@ -68,7 +66,7 @@ export function createHandleApi(deps: HandleApiDeps) {
      * body, or undefined whenever anything else applies (not cached, not served, another spelling,
      * no public values…) and `resolve` must answer.
      */
-    cachedPublicBody(handle: string): Buffer | undefined {
+    cachedPublic(handle: string): CachedRecord | undefined {
       if (deps.prefixes.ensureLoaded()) return undefined;
       const parsed = parseHandle(handle);
       if (isSyntaxProblem(parsed)) return undefined;
@@ -77,7 +75,8 @@ export function createHandleApi(deps: HandleApiDeps) {
       const entry = deps.resolver.peek(parsed.key);
       if (!entry?.record || handle !== entry.record.handle || entry.publicValues.length === 0) return undefined;
       deps.resolver.countResolution(prefix.prefix);
-      return deps.resolver.publicBody(entry);
+      deps.resolver.publicBody(entry);
+      return entry;
     },
 
     /** GET /api/handles/{handle}: the record's values, filtered; response codes 1, 100, 102, 200, 301, 402. */
@@ -93,11 +92,14 @@ export function createHandleApi(deps: HandleApiDeps) {
       deps.resolver.countResolution(prefix.prefix);
       const unfiltered = options.indexes.length === 0 && options.types.length === 0;
       if (publicOnly && unfiltered && handle === entry.record.handle && entry.publicValues.length) {
-        return { status: 200, body: deps.resolver.publicBody(entry) };
+        const body = deps.resolver.publicBody(entry);
+        return { status: 200, body, cache: { etag: entry.publicEtag, cacheControl: entry.publicCacheControl ?? 'no-cache' } };
       }
       const values = visibleValues(actor, entry, publicOnly).filter((v) => matchesFilter(v, options.indexes, options.types));
-      if (values.length === 0) return { status: 200, body: { responseCode: RC.VALUES_NOT_FOUND, handle, message: 'no values match' } };
-      return { status: 200, body: { responseCode: RC.SUCCESS, handle, values: values.map(toWire) } };
+      const cache = actor === null ? { cacheControl: publicCacheControl(entry.publicValues) } : undefined;
+      // PYHANDLE (and the manual's examples) read `values` on code 200 too: an empty list, not none.
+      if (values.length === 0) return { status: 200, body: { responseCode: RC.VALUES_NOT_FOUND, handle, values: [] }, cache };
+      return { status: 200, body: { responseCode: RC.SUCCESS, handle, values: values.map(toWire) }, cache };
     },
 
     /** The first public URL value (lowest index) for `?redirect`. */
@@ -129,7 +131,7 @@ export function createHandleApi(deps: HandleApiDeps) {
     async put(
       actor: Actor | null,
       rawHandle: string,
-      query: { overwrite: boolean; mintNewSuffix: boolean; indexes: number[] },
+      query: { overwrite: boolean; mintNewSuffix: boolean; indexes: number[]; various?: boolean },
       body: unknown,
     ): Promise<HandleAnswer> {
       await deps.prefixes.ensureLoaded();
@@ -143,33 +145,26 @@ export function createHandleApi(deps: HandleApiDeps) {
         target(handle);
         throw new HandleFailure(RC.AUTHEN_NEEDED, 'authentication needed: Bearer token or Basic 300%3A<prefix>/<token name>', handle);
       }
-      const parsedBody = HandlePutBodySchema.safeParse(body);
-      if (!parsedBody.success) {
-        const message = parsedBody.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-        throw new HandleFailure(RC.INVALID_VALUE, message, handle);
-      }
-      const inputs: HandleValueInput[] = Array.isArray(parsedBody.data)
-        ? parsedBody.data
-        : 'values' in parsedBody.data
-          ? parsedBody.data.values
-          : [parsedBody.data];
+      const inputs = readPutValues(handle, body);
       const { parsed } = target(handle);
       const before = await createHandleRepo(deps.db).findByKey(parsed.key);
+      if (before && isIdentityRecord(before.handleValues))
+        throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, 'this handle is an API identity: it changes with its token only', handle);
       let wanted = inputs;
-      if (query.indexes.length) {
+      const indexes = query.various ? inputs.map((v) => v.index) : query.indexes;
+      if (indexes.length) {
         if (!before)
           throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found: values can only be added to an existing handle', handle);
-        wanted = inputs.filter((v) => query.indexes.includes(v.index));
-        if (wanted.length === 0) throw new HandleFailure(RC.INVALID_VALUE, 'the body holds none of the values named by index=', handle);
+        wanted = namedValues(handle, inputs, indexes);
         const clash = wanted.find((v) => before.handleValues.some((x) => x.index === v.index));
         if (!query.overwrite && clash) throw new HandleFailure(RC.VALUE_ALREADY_EXISTS, `value ${clash.index} already exists`, handle);
-        wanted = [...before.handleValues.filter((x) => !query.indexes.includes(x.index)), ...wanted];
+        wanted = [...before.handleValues.filter((x) => !indexes.includes(x.index)), ...wanted];
       } else if (before && !query.overwrite) {
         throw new HandleFailure(RC.HANDLE_ALREADY_EXISTS, 'handle already exists', handle);
       }
       const built = await buildFromValues(deps.records.context(actor), handle, wanted, before?.handleValues ?? []);
       if (!built.ok) throw new HandleFailure(built.responseCode, built.message, handle, built.issues);
-      if (before && query.indexes.length === 0 && query.mintNewSuffix)
+      if (before && indexes.length === 0 && query.mintNewSuffix)
         throw new HandleFailure(RC.HANDLE_ALREADY_EXISTS, 'minted handle already exists; retry', handle);
       const write: Write = before ? { kind: 'update', built, before } : { kind: 'create', built };
       if (write.kind === 'create') {
@@ -191,6 +186,8 @@ export function createHandleApi(deps: HandleApiDeps) {
         throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, `not in the administrator group of ${prefix.prefix}`, handle);
       const before = await createHandleRepo(deps.db).findByKey(parsed.key);
       if (!before) throw new HandleFailure(RC.HANDLE_NOT_FOUND, 'handle not found', handle);
+      if (isIdentityRecord(before.handleValues))
+        throw new HandleFailure(RC.INSUFFICIENT_PERMISSIONS, 'this handle is an API identity: revoke its token instead', handle);
       let write: Write;
       if (indexes.length) {
         const kept = before.handleValues.filter((v) => !indexes.includes(v.index));

@@ -4,6 +4,9 @@ import type { Actor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { serveEndpoint, serveRawEndpoint } from '../../platform/http/endpoint-route.js';
 import type { HandleAnswer, HandleApi } from './handle-api.service.js';
+import { registerReverseLookupServlet } from './hrls.routes.js';
+import type { LookupService } from './lookup.service.js';
+import { entityTag } from './resolver.js';
 import { parseHandleBasic } from './logic/basic-auth.js';
 import { HandleFailure, httpStatusOf } from './logic/codes.js';
 import type { WindowLimiter } from './logic/rate-limit.js';
@@ -11,9 +14,14 @@ import { decodePathPart, isSyntaxProblem } from './logic/syntax.js';
 
 export interface HandleRouteDeps {
   api: HandleApi;
+  lookup: LookupService;
   /** Anonymous resolutions per client address and minute. */
   limiter: WindowLimiter;
-  authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
+  /** Handle's `index:handle` identity with its secret (the API token): the token's own admin handle at 300 only. */
+  authenticateHandleIdentity(
+    identity: { index: number; handle: string; secret: string },
+    meta: { requestId: string; clientIp: string },
+  ): Promise<Actor | null>;
 }
 
 // The resolve, PUT and DELETE endpoints' path without its `*`: the handle is the rest of the URL.
@@ -55,6 +63,16 @@ const flag = (v: unknown, fallback: boolean): boolean => {
   return last === '' || last.toLowerCase() === 'true' || last === '1';
 };
 
+/** PUT's `index=`: repeated numbers, or `various` (the manual's shortcut: the indexes of the body's values). */
+function putIndexesOf(v: unknown): { indexes: number[]; various: boolean } {
+  const given = list(v);
+  if (given.some((s) => s.toLowerCase() === 'various')) {
+    if (given.length > 1) throw new HandleFailure(RC.INVALID_VALUE, 'index=various stands alone: do not combine it with other index= values');
+    return { indexes: [], various: true };
+  }
+  return { indexes: indexesOf(v), various: false };
+}
+
 function indexesOf(v: unknown): number[] {
   return list(v).map((s) => {
     if (!/^\d{1,10}$/.test(s)) throw new HandleFailure(RC.INVALID_VALUE, `index=${s} is not a whole number`);
@@ -77,10 +95,27 @@ function openCors(reply: FastifyReply) {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function send(reply: FastifyReply, answer: HandleAnswer) {
-  reply.code(answer.status).type(JSON_TYPE);
+/**
+ * The challenges of a 401: Handle's own scheme first (as the manual's servers do) and Basic, the one
+ * this server accepts (`index%3Ahandle:secret`); Handle's challenge-response sessions are not offered.
+ */
+const WWW_AUTHENTICATE = 'Handle realm="handle", Basic realm="handle", charset="UTF-8"';
+
+function send(reply: FastifyReply, answer: HandleAnswer, ifNoneMatch?: string) {
   const body = answer.body;
-  return reply.send(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+  const bytes = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  if (answer.cache) {
+    const etag = answer.cache.etag ?? entityTag(bytes);
+    reply.header('etag', etag).header('cache-control', answer.cache.cacheControl);
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
+  }
+  return reply.code(answer.status).type(JSON_TYPE).send(bytes);
+}
+
+/** If-None-Match: `*` or a list of tags, weak ones compared weakly (RFC 9110 §13.1.2). */
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /** Any failure as a Handle answer `{ responseCode, handle?, message }` with the manual's HTTP status. */
@@ -90,8 +125,12 @@ function sendFailure(request: FastifyRequest, reply: FastifyReply, err: unknown,
       responseCode: err.responseCode,
       ...((err.handle ?? handle) ? { handle: err.handle ?? handle } : {}),
       message: err.message,
+      // Which fields were refused, as the platform's details.issues (field, rule, message).
+      ...(Array.isArray(err.details) && err.details.length ? { details: { issues: err.details } } : {}),
     };
-    return send(reply, { status: httpStatusOf(err.responseCode, context), body });
+    const status = httpStatusOf(err.responseCode, context);
+    if (status === 401) reply.header('www-authenticate', WWW_AUTHENTICATE);
+    return send(reply, { status, body });
   }
   if (err instanceof AppError && err.status < 500) {
     return send(reply, { status: err.status, body: { responseCode: RC.ERROR, ...(handle ? { handle } : {}), message: err.message } });
@@ -122,20 +161,24 @@ export function answerBadUrl(error: FastifyError, request: FastifyRequest, reply
 
 /** The Handle.Net v9 JSON REST API (manual ch. 14) on /api/handles and /api/prefixes. */
 export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps) {
-  /** Bearer (resolved by the auth hook) or Handle's Basic `300%3A<prefix>/<token name>:<token>`. */
+  /** Bearer (resolved by the auth hook) or Handle's Basic `300%3A<admin handle>:<token>`; failures are 401. */
   async function caller(request: FastifyRequest): Promise<Actor | null> {
     if (request.actor) return request.actor;
     const header = request.headers.authorization;
     if (!header) return null;
-    const identity = parseHandleBasic(header);
-    if (!identity)
+    if (/^Bearer\s/i.test(header)) throw new HandleFailure(RC.AUTHENTICATION_FAILED, 'the API token is unknown, expired or revoked');
+    if (/^Handle\s/i.test(header))
       throw new HandleFailure(
         RC.AUTHENTICATION_FAILED,
-        'unrecognised credentials: use Bearer <token> or Basic 300%3A<prefix>/<token name>:<token>',
+        'client certificates and Handle challenge-response are not accepted: use Basic 300%3A<admin handle>:<API token>',
       );
-    const actor = await deps.authenticateToken(identity.secret, { requestId: String(request.id), clientIp: request.ip });
-    if (!actor || actor.name !== `token:${identity.user}`)
-      throw new HandleFailure(RC.AUTHENTICATION_FAILED, `authentication failed for ${identity.index}:${identity.adminHandle}`);
+    const identity = parseHandleBasic(header);
+    if (!identity) throw new HandleFailure(RC.AUTHENTICATION_FAILED, 'unrecognised credentials: use Basic 300%3A<admin handle>:<API token>');
+    const actor = await deps.authenticateHandleIdentity(
+      { index: identity.index, handle: identity.adminHandle, secret: identity.secret },
+      { requestId: String(request.id), clientIp: request.ip },
+    );
+    if (!actor) throw new HandleFailure(RC.AUTHENTICATION_FAILED, `authentication failed for ${identity.index}:${identity.adminHandle}`);
     return actor;
   }
 
@@ -164,8 +207,16 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     }
     const wait = deps.limiter.take(request.ip);
     if (wait > 0) return wait;
-    const body = deps.api.cachedPublicBody(handle);
-    if (body === undefined) return 0;
+    const entry = deps.api.cachedPublic(handle);
+    if (entry?.publicBody === undefined) return 0;
+    const etag = entry.publicEtag as string;
+    reply.header('etag', etag).header('cache-control', entry.publicCacheControl as string);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) {
+      void reply.code(304).send();
+      return true;
+    }
+    const body = entry.publicBody;
     void reply.code(200).header('content-type', JSON_TYPE).header('content-length', String(body.length)).send(body);
     return true;
   }
@@ -198,7 +249,8 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
         return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
       }
       const publicOnly = query.publicOnly === undefined ? undefined : flag(query.publicOnly, true);
-      return send(reply, await deps.api.resolve(actor, handle, { indexes: indexesOf(query.index), types: list(query.type), publicOnly }));
+      const answer = await deps.api.resolve(actor, handle, { indexes: indexesOf(query.index), types: list(query.type), publicOnly });
+      return send(reply, answer, request.headers['if-none-match']);
     } catch (err) {
       return sendFailure(request, reply, err, 'resolve', handle);
     }
@@ -225,7 +277,7 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
           const options = {
             overwrite: flag(query.overwrite, true),
             mintNewSuffix: flag(query.mintNewSuffix, false),
-            indexes: indexesOf(query.index),
+            ...putIndexesOf(query.index),
           };
           return send(reply, await deps.api.put(actor, handle, options, request.body));
         } catch (err) {
@@ -290,6 +342,8 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     },
     { errorHandler },
   );
+
+  registerReverseLookupServlet(app, { lookup: deps.lookup, caller, fail: (request, reply, err) => sendFailure(request, reply, err, 'write') });
 
   // CORS preflight for reads from any origin (GET with Accept/Authorization headers; no credentials).
   for (const endpoint of [API.preflightHandle, API.preflightHandleList, API.preflightServedHandlePrefixes]) {

@@ -8,6 +8,7 @@ import { createBatchUpload } from './batch-upload.js';
 import { registerHandleRoutes } from './handle.routes.js';
 import { createHandleApi } from './handle-api.service.js';
 import { registerIdentifierRoutes } from './identifier.routes.js';
+import { createIdentityService } from './identity.service.js';
 import { createInvalidationListener } from './invalidation.js';
 import { WindowLimiter } from './logic/rate-limit.js';
 import { createLookupService } from './lookup.service.js';
@@ -17,6 +18,7 @@ import { createResolver } from './resolver.js';
 import { createTemplateService } from './template.service.js';
 
 export { handleMeasures } from './handle.measures.js';
+export type { IdentityService } from './identity.service.js';
 export { answerBadUrl } from './handle.routes.js';
 export { loadHandleDemo } from './handles.seed.js';
 export { buildSite, createHandleNative, HANDLE_SITE_DESCRIPTION, type HandleNative } from './native/index.js';
@@ -33,7 +35,10 @@ export interface HandlesModuleDeps {
   resolveRatePerMinute: number;
   statsFlushMs: number;
   cacheEntries?: number;
-  authenticateToken(token: string, meta: { requestId: string; clientIp: string }): Promise<Actor | null>;
+  authenticateHandleIdentity(
+    identity: { index: number; handle: string; secret: string },
+    meta: { requestId: string; clientIp: string },
+  ): Promise<Actor | null>;
 }
 
 /**
@@ -52,6 +57,7 @@ export function createHandlesModule(deps: HandlesModuleDeps) {
   const records = createRecordService({ db: deps.db, clock: deps.clock, audit: deps.audit, prefixes, templates, invalidate });
   const lookup = createLookupService({ db: deps.db, prefixes, resolver });
   const api = createHandleApi({ db: deps.db, prefixes, records, resolver, invalidate });
+  const identities = createIdentityService({ clock: deps.clock, prefixes, invalidate });
   const upload = createBatchUpload({ prefixes, templates, records });
   const limiter = new WindowLimiter(deps.resolveRatePerMinute, () => deps.clock.now().getTime());
   const listener = createInvalidationListener({
@@ -71,7 +77,7 @@ export function createHandlesModule(deps: HandlesModuleDeps) {
   const flush = () => resolver.flush().catch((err) => deps.log.warn({ err }, 'handle statistics flush failed; kept for the next run'));
 
   return {
-    service: { prefixes, templates, records, lookup, api, resolver, listener },
+    service: { prefixes, templates, records, lookup, api, resolver, listener, identities },
     /** Served prefixes, the invalidation listener and the statistics flusher. */
     async start(): Promise<void> {
       await prefixes.ensureServed();
@@ -87,7 +93,7 @@ export function createHandlesModule(deps: HandlesModuleDeps) {
       await listener.stop();
     },
     registerRoutes(app: FastifyInstance) {
-      registerHandleRoutes(app, { api, limiter, authenticateToken: deps.authenticateToken });
+      registerHandleRoutes(app, { api, lookup, limiter, authenticateHandleIdentity: deps.authenticateHandleIdentity });
       registerIdentifierRoutes(app, { prefixes, templates, records, lookup, upload });
     },
   };

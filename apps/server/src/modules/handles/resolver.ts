@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { createHandleRepo, type RecordRow } from './handle.repo.js';
@@ -20,6 +21,9 @@ export interface CachedRecord {
   publicValues: StoredValue[];
   /** The JSON body (UTF-8 bytes) of an unfiltered anonymous resolution, for the handle spelled as stored. */
   publicBody?: Buffer;
+  /** Its entity tag and Cache-Control header, made with the body. */
+  publicEtag?: string;
+  publicCacheControl?: string;
 }
 
 /**
@@ -77,9 +81,12 @@ export function createResolver(deps: ResolverDeps) {
      */
     publicBody(entry: CachedRecord): Buffer {
       if (entry.publicBody === undefined) {
-        entry.publicBody = Buffer.from(
+        const body = Buffer.from(
           entry.record ? JSON.stringify({ responseCode: 1, handle: entry.record.handle, values: entry.publicValues.map(toWire) }) : '',
         );
+        entry.publicEtag = entityTag(body);
+        entry.publicCacheControl = publicCacheControl(entry.publicValues);
+        entry.publicBody = body;
       }
       return entry.publicBody;
     },
@@ -123,3 +130,13 @@ export function createResolver(deps: ResolverDeps) {
 }
 
 export type Resolver = ReturnType<typeof createResolver>;
+
+/** A strong entity tag of an answer's bytes. */
+export function entityTag(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Shared caches may keep an anonymous answer as long as its shortest-lived value (RFC 3651 TTLs). */
+export function publicCacheControl(values: readonly { ttl: number }[]): string {
+  return `public, max-age=${Math.min(recordTtl(values as StoredValue[]), 86_400)}`;
+}

@@ -95,6 +95,8 @@ export const zhCN = {
     score_in_person: '评分须由专家本人登录后进行，不能通过 API 令牌。',
   },
   token: {
+    admin_handle_invalid: '令牌名称不能作为标识后缀（{{handle}}），请换一个名称。',
+    admin_handle_taken: '标识 {{handle}} 已存在，无法作为该令牌的管理员标识，请换一个令牌名称。',
     already_revoked: '该令牌已吊销。',
     not_by_token: 'API 令牌不能创建或吊销 API 令牌。',
     person_only: 'API 令牌只能由个人账号签发。',
@@ -190,6 +192,8 @@ export const enUS: Widen<typeof zhCN> = {
     score_in_person: 'Scores are given by the expert in person, not through an API token.',
   },
   token: {
+    admin_handle_invalid: 'The token name cannot be a handle suffix ({{handle}}); choose another name.',
+    admin_handle_taken: 'The handle {{handle}} already exists and cannot be this token’s admin handle; choose another token name.',
     already_revoked: 'This token is already revoked.',
     not_by_token: 'API tokens cannot create or revoke API tokens.',
     person_only: 'Only people issue API tokens.',

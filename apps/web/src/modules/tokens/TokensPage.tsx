@@ -36,6 +36,19 @@ export default function TokensPage() {
   const columns: TableColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name', key: 'name' },
     { title: t('tokens.prefix'), dataIndex: 'prefix', key: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
+    {
+      title: t('tokens.adminHandle'),
+      dataIndex: 'adminHandle',
+      key: 'adminHandle',
+      render: (h: string | null) =>
+        h ? (
+          <Typography.Text code title={t('tokens.adminHandleHint', { handle: h })}>
+            {h}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
     { title: t('fields.role'), dataIndex: 'role', key: 'role', render: (r: ApiToken['role']) => t(`roles.${r}`) },
     { title: t('fields.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('tokens.createdBy'), dataIndex: 'createdBy', key: 'createdBy' },

@@ -3,7 +3,7 @@ import { HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
 /**
  * The HTTP status the Handle.Net REST API answers each response code with (Handle.Net Technical
  * Manual v9 §14): 1 → 200/201, 2 → 500, 100 → 404, 101 → 409, 102 → 400, 200 → 200 in resolution
- * and 400 otherwise, 201 → 409, 202 → 400, 301 → 400, 402 → 401, other 40x → 403.
+ * and 400 otherwise, 201 → 409, 202 → 400, 301 → 400, 402 and 403 → 401 (with WWW-Authenticate), other 40x → 403.
  */
 export function httpStatusOf(code: number, context: 'resolve' | 'write' = 'write'): number {
   switch (code) {
@@ -20,7 +20,9 @@ export function httpStatusOf(code: number, context: 'resolve' | 'write' = 'write
       return 409;
     case RC.VALUES_NOT_FOUND:
       return context === 'resolve' ? 200 : 400;
+    // Failed authentication too (issue #13 item 1): clients raise their authentication error on 401.
     case RC.AUTHEN_NEEDED:
+    case RC.AUTHENTICATION_FAILED:
       return 401;
     default:
       if (code >= 400 && code < 500) return 403;

@@ -130,12 +130,13 @@ export function sameRecord(a: readonly StoredValue[], b: readonly StoredValue[])
   });
 }
 
-/** Handle.Net wire form; `permissions` only when it is not the default 1110 (as the proxy prints). */
+/** Handle.Net wire form (HS_SECKEY data blanked); `permissions` only when it is not the default 1110 (as the proxy prints). */
 export function toWire(value: StoredValue): HandleValue {
   const wire: HandleValue = {
     index: value.index,
     type: value.type,
-    data: orderedData(value.data),
+    // A secret key is listed (clients check an identity exists) but its data never leaves the server.
+    data: asciiUpper(value.type) === 'HS_SECKEY' ? { format: 'string', value: '' } : orderedData(value.data),
     ttl: value.ttl,
     timestamp: value.timestamp,
   };

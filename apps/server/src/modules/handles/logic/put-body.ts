@@ -1,0 +1,62 @@
+import {
+  type HandleIssue,
+  HandlePutBodySchema,
+  type HandleValueInput,
+  HANDLE_RESPONSE_CODES as RC,
+} from '@suilian/contracts';
+import { HandleFailure } from './codes.js';
+import { asciiUpper } from './syntax.js';
+
+/** The secret key type: identities' keys are API tokens, managed with the tokens, never written here. */
+const SECKEY_TYPE = 'HS_SECKEY';
+
+/**
+ * The values of a PUT body (an array, `{ values }` or one value), refused with the fields named
+ * (details.issues): a schema problem, an HS_SECKEY value, or a `handle` other than the URL's.
+ */
+export function readPutValues(handle: string, body: unknown): HandleValueInput[] {
+  const parsed = HandlePutBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issues: HandleIssue[] = parsed.error.issues.map((i) => ({
+      field: i.path.length ? i.path.join('.') : 'body',
+      rule: i.code,
+      message: i.message,
+    }));
+    const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    throw new HandleFailure(RC.INVALID_VALUE, message, handle, issues);
+  }
+  const data = parsed.data;
+  if (!Array.isArray(data) && 'values' in data && data.handle !== undefined && asciiUpper(data.handle) !== asciiUpper(handle)) {
+    throw new HandleFailure(RC.INVALID_VALUE, `the body names handle ${data.handle}, the URL ${handle}`, handle, [
+      { field: 'handle', rule: 'matches_url', message: 'the body’s handle must be the one in the URL' },
+    ]);
+  }
+  const inputs = Array.isArray(data) ? data : 'values' in data ? data.values : [data];
+  const position = inputs.findIndex((v) => asciiUpper(v.type) === SECKEY_TYPE);
+  if (position >= 0) {
+    const field = Array.isArray(data) ? `${position}.type` : 'values' in data ? `values.${position}.type` : 'type';
+    throw new HandleFailure(RC.INVALID_VALUE, 'HS_SECKEY values are the API tokens of identities: create a token instead', handle, [
+      { field, rule: 'secret_key_managed', message: 'secret keys are API tokens, issued in the console' },
+    ]);
+  }
+  return inputs;
+}
+
+/**
+ * The values a PUT with `index=` names: every named index must be in the body and every body value
+ * named (a mismatch is a 400, never a silent drop); `various` names the body's own indexes.
+ */
+export function namedValues(handle: string, inputs: readonly HandleValueInput[], indexes: readonly number[]): HandleValueInput[] {
+  const inBody = new Set(inputs.map((v) => v.index));
+  const missing = indexes.filter((i) => !inBody.has(i));
+  const unnamed = inputs.findIndex((v) => !indexes.includes(v.index));
+  if (missing.length === 0 && unnamed < 0) return [...inputs];
+  const issues: HandleIssue[] = [
+    ...missing.map((i) => ({ field: 'index', rule: 'in_body', message: `index=${i} names no value of the body` })),
+    ...inputs
+      .map((v, at) => ({ v, at }))
+      .filter(({ v }) => !indexes.includes(v.index))
+      .map(({ v, at }) => ({ field: `values.${at}.index`, rule: 'named_by_index', message: `value ${v.index} is not named by index=` })),
+  ];
+  throw new HandleFailure(RC.INVALID_VALUE, issues.map((i) => i.message).join('; '), handle, issues);
+}
