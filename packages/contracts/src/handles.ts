@@ -121,7 +121,15 @@ export type HandleValue = z.infer<typeof HandleValueSchema>;
  * string (format string); ttl and permissions default to 86400 and 1110; timestamp is set by the server.
  */
 export const HandleValueInputSchema = z.object({
-  index: z.union([z.number(), z.string().regex(/^\d{1,10}$/, 'a whole number').transform(Number)]).pipe(z.number().int().min(1).max(2_147_483_647)),
+  index: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,10}$/, 'a whole number')
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(1).max(2_147_483_647)),
   type: z.string().min(1).max(HANDLE_LIMITS.types),
   data: z.union([z.string(), HandleValueDataSchema]),
   ttl: z.number().int().min(0).max(2_147_483_647).optional(),

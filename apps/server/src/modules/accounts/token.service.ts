@@ -54,9 +54,14 @@ export function createTokenService(deps: TokenServiceDeps) {
         throw refusal('CONFLICT', 'token.admin_handle_taken', `the handle ${issued.handle} exists already: choose another token name`, {
           handle: issued.handle,
         });
-      throw refusal('VALIDATION_FAILED', 'token.admin_handle_invalid', `${issued.handle} is not a valid handle: choose another token name`, {
-        handle: issued.handle,
-      });
+      throw refusal(
+        'VALIDATION_FAILED',
+        'token.admin_handle_invalid',
+        `${issued.handle} is not a valid handle: choose another token name`,
+        {
+          handle: issued.handle,
+        },
+      );
     }
     return issued.handle;
   }
@@ -83,20 +88,22 @@ export function createTokenService(deps: TokenServiceDeps) {
       const skipped: string[] = [];
       if (!identities) return { issued, skipped };
       for (const token of await tokens.findWithoutAdminHandle()) {
-        const handle = await deps.db.transaction(async (tx) => {
-          const result = await identities?.issue(tx, token);
-          if (!result) return null;
-          if ('problem' in result) {
-            skipped.push(result.handle);
-            return null;
-          }
-          // Another instance may have got there first: then its handle stands and this insert rolls back.
-          if (!(await createTokenRepo(tx).setAdminHandle(token.id, result.handle))) throw new BackfillRace();
-          return result.handle;
-        }).catch((err) => {
-          if (err instanceof BackfillRace) return null;
-          throw err;
-        });
+        const handle = await deps.db
+          .transaction(async (tx) => {
+            const result = await identities?.issue(tx, token);
+            if (!result) return null;
+            if ('problem' in result) {
+              skipped.push(result.handle);
+              return null;
+            }
+            // Another instance may have got there first: then its handle stands and this insert rolls back.
+            if (!(await createTokenRepo(tx).setAdminHandle(token.id, result.handle))) throw new BackfillRace();
+            return result.handle;
+          })
+          .catch((err) => {
+            if (err instanceof BackfillRace) return null;
+            throw err;
+          });
         if (handle) {
           identities.forget(handle);
           issued.push(handle);
@@ -197,7 +204,11 @@ export function createTokenService(deps: TokenServiceDeps) {
       meta: { requestId: string; clientIp: string },
     ): Promise<Actor | null> {
       if (identity.index !== SECKEY_INDEX) return null;
-      return actorOfToken(identity.secret, meta, (row) => row.adminHandle !== null && asciiUpper(row.adminHandle) === asciiUpper(identity.handle));
+      return actorOfToken(
+        identity.secret,
+        meta,
+        (row) => row.adminHandle !== null && asciiUpper(row.adminHandle) === asciiUpper(identity.handle),
+      );
     },
   };
 

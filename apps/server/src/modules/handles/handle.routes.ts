@@ -5,12 +5,12 @@ import { AppError } from '../../platform/errors.js';
 import { serveEndpoint, serveRawEndpoint } from '../../platform/http/endpoint-route.js';
 import type { HandleAnswer, HandleApi } from './handle-api.service.js';
 import { registerReverseLookupServlet } from './hrls.routes.js';
-import type { LookupService } from './lookup.service.js';
-import { entityTag } from './resolver.js';
 import { parseHandleBasic } from './logic/basic-auth.js';
 import { HandleFailure, httpStatusOf } from './logic/codes.js';
 import type { WindowLimiter } from './logic/rate-limit.js';
 import { decodePathPart, isSyntaxProblem } from './logic/syntax.js';
+import type { LookupService } from './lookup.service.js';
+import { entityTag } from './resolver.js';
 
 export interface HandleRouteDeps {
   api: HandleApi;
@@ -67,7 +67,8 @@ const flag = (v: unknown, fallback: boolean): boolean => {
 function putIndexesOf(v: unknown): { indexes: number[]; various: boolean } {
   const given = list(v);
   if (given.some((s) => s.toLowerCase() === 'various')) {
-    if (given.length > 1) throw new HandleFailure(RC.INVALID_VALUE, 'index=various stands alone: do not combine it with other index= values');
+    if (given.length > 1)
+      throw new HandleFailure(RC.INVALID_VALUE, 'index=various stands alone: do not combine it with other index= values');
     return { indexes: [], various: true };
   }
   return { indexes: indexesOf(v), various: false };
@@ -173,7 +174,8 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
         'client certificates and Handle challenge-response are not accepted: use Basic 300%3A<admin handle>:<API token>',
       );
     const identity = parseHandleBasic(header);
-    if (!identity) throw new HandleFailure(RC.AUTHENTICATION_FAILED, 'unrecognised credentials: use Basic 300%3A<admin handle>:<API token>');
+    if (!identity)
+      throw new HandleFailure(RC.AUTHENTICATION_FAILED, 'unrecognised credentials: use Basic 300%3A<admin handle>:<API token>');
     const actor = await deps.authenticateHandleIdentity(
       { index: identity.index, handle: identity.adminHandle, secret: identity.secret },
       { requestId: String(request.id), clientIp: request.ip },
@@ -343,7 +345,11 @@ export function registerHandleRoutes(app: FastifyInstance, deps: HandleRouteDeps
     { errorHandler },
   );
 
-  registerReverseLookupServlet(app, { lookup: deps.lookup, caller, fail: (request, reply, err) => sendFailure(request, reply, err, 'write') });
+  registerReverseLookupServlet(app, {
+    lookup: deps.lookup,
+    caller,
+    fail: (request, reply, err) => sendFailure(request, reply, err, 'write'),
+  });
 
   // CORS preflight for reads from any origin (GET with Accept/Authorization headers; no credentials).
   for (const endpoint of [API.preflightHandle, API.preflightHandleList, API.preflightServedHandlePrefixes]) {

@@ -205,7 +205,7 @@ describe('identifiers (Handle-compatible)', () => {
       expect(mine.json()).toMatchObject({ responseCode: 1, values: [{ index: 3, type: 'CUSTOMER', permissions: '1100' }] });
       const anonymous = await get('/api/handles/88.118.8/JXDY2106023?index=3');
       expect(anonymous.statusCode).toBe(200);
-      expect(anonymous.json()).toEqual({ responseCode: 200, handle: '88.118.8/JXDY2106023', message: 'no values match' });
+      expect(anonymous.json()).toEqual({ responseCode: 200, handle: '88.118.8/JXDY2106023', values: [] });
       const forced = await get('/api/handles/88.118.8/JXDY2106023?publicOnly=false');
       expect(forced.statusCode).toBe(401);
       expect(forced.json().responseCode).toBe(402);
@@ -352,7 +352,7 @@ describe('identifiers (Handle-compatible)', () => {
       expect(res.json().handle).toMatch(/^88\.118\.8\/LOT-[0-9A-HJKMNP-TV-Z]{13}$/);
     });
 
-    it('authorizes writes by prefix admin group: anonymous 401/402, other enterprise 403/401, wrong Basic user 403', async () => {
+    it('authorizes writes by prefix admin group: anonymous 401/402, other enterprise 403/401, wrong Basic user 401/403 (#13 item 1)', async () => {
       const values = [{ index: 1, type: 'URL', data: 'https://example.cn/x' }];
       const anonymous = await put('/api/handles/88.118.8/AUTH-1', values);
       expect([anonymous.statusCode, anonymous.json().responseCode]).toEqual([401, 402]);
@@ -361,9 +361,10 @@ describe('identifiers (Handle-compatible)', () => {
       const foreign = await put('/api/handles/88.118.8/AUTH-1', values, `Bearer ${otherToken}`);
       expect([foreign.statusCode, foreign.json().responseCode]).toEqual([403, 401]);
       const wrongUser = await put('/api/handles/88.118.8/AUTH-1', values, basic('someone-else', token));
-      expect([wrongUser.statusCode, wrongUser.json().responseCode]).toEqual([403, 403]);
+      expect([wrongUser.statusCode, wrongUser.json().responseCode]).toEqual([401, 403]);
+      expect(wrongUser.headers['www-authenticate']).toMatch(/^Handle /);
       const badToken = await put('/api/handles/88.118.8/AUTH-1', values, 'Bearer slt_nope');
-      expect(badToken.statusCode).toBe(403);
+      expect(badToken.statusCode).toBe(401);
       const served = await put('/api/handles/88.118/AUTH-1', values, `Bearer ${token}`);
       expect([served.statusCode, served.json().responseCode]).toEqual([403, 401]);
       const deleteForeign = await ctx.app.inject({

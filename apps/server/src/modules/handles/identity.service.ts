@@ -30,8 +30,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     const active = deps.prefixes.all().filter((p) => p.status === 'active');
     const byName = (a: PrefixRow, b: PrefixRow) => a.prefix.localeCompare(b.prefix);
     return (
-      active.filter((p) => p.ownerOrgId === orgId).sort(byName)[0] ??
-      active.filter((p) => p.adminOrgIds.includes(orgId)).sort(byName)[0]
+      active.filter((p) => p.ownerOrgId === orgId).sort(byName)[0] ?? active.filter((p) => p.adminOrgIds.includes(orgId)).sort(byName)[0]
     );
   }
 
@@ -67,7 +66,14 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const now = deps.clock.now();
       const repo = createHandleRepo(tx);
       const inserted = await repo.insertMany([
-        { handleKey: parsed.key, handle, prefix: prefix.prefix, handleValues: identityValues(prefix.prefix, now), createdAt: now, updatedAt: now },
+        {
+          handleKey: parsed.key,
+          handle,
+          prefix: prefix.prefix,
+          handleValues: identityValues(prefix.prefix, now),
+          createdAt: now,
+          updatedAt: now,
+        },
       ]);
       if (!inserted.has(parsed.key)) return { problem: 'taken', handle };
       await repo.notify([parsed.key]);

@@ -18,9 +18,9 @@ import { createResolver } from './resolver.js';
 import { createTemplateService } from './template.service.js';
 
 export { handleMeasures } from './handle.measures.js';
-export type { IdentityService } from './identity.service.js';
 export { answerBadUrl } from './handle.routes.js';
 export { loadHandleDemo } from './handles.seed.js';
+export type { IdentityService } from './identity.service.js';
 export { buildSite, createHandleNative, HANDLE_SITE_DESCRIPTION, type HandleNative } from './native/index.js';
 export type { PrefixService } from './prefix.service.js';
 

@@ -1,9 +1,4 @@
-import {
-  type HandleIssue,
-  HandlePutBodySchema,
-  type HandleValueInput,
-  HANDLE_RESPONSE_CODES as RC,
-} from '@suilian/contracts';
+import { type HandleIssue, HandlePutBodySchema, type HandleValueInput, HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
 import { HandleFailure } from './codes.js';
 import { asciiUpper } from './syntax.js';
 
@@ -15,13 +10,15 @@ const SECKEY_TYPE = 'HS_SECKEY';
  * (details.issues): a schema problem, an HS_SECKEY value, or a `handle` other than the URL's.
  */
 export function readPutValues(handle: string, body: unknown): HandleValueInput[] {
-  const parsed = HandlePutBodySchema.safeParse(body);
+  // The branch the body's shape chooses, so a refusal names the field inside it (a union names none).
+  const [asArray, asObject, asValue] = HandlePutBodySchema.options;
+  const branch = Array.isArray(body) ? asArray : typeof body === 'object' && body !== null && 'values' in body ? asObject : asValue;
+  const parsed = branch.safeParse(body);
   if (!parsed.success) {
-    const issues: HandleIssue[] = parsed.error.issues.map((i) => ({
-      field: i.path.length ? i.path.join('.') : 'body',
-      rule: i.code,
-      message: i.message,
-    }));
+    const issues: HandleIssue[] = parsed.error.issues.map((i) => {
+      const { path, issue } = deepest(i, []);
+      return { field: path.length ? path.join('.') : 'body', rule: issue.code, message: issue.message };
+    });
     const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
     throw new HandleFailure(RC.INVALID_VALUE, message, handle, issues);
   }
@@ -40,6 +37,25 @@ export function readPutValues(handle: string, body: unknown): HandleValueInput[]
     ]);
   }
   return inputs;
+}
+
+interface ZodLikeIssue {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  errors?: ZodLikeIssue[][];
+}
+
+/**
+ * Inside a union (`data` is a string or a formatted object), the problem of the alternative that got
+ * furthest into the value: `values.0.data.value.index`, not just `values.0.data`.
+ */
+function deepest(issue: ZodLikeIssue, base: PropertyKey[]): { path: PropertyKey[]; issue: ZodLikeIssue } {
+  const path = [...base, ...issue.path];
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return { path, issue };
+  const candidates = issue.errors.filter((alt) => alt.length > 0).map((alt) => deepest(alt[0] as ZodLikeIssue, path));
+  candidates.sort((a, b) => b.path.length - a.path.length);
+  return candidates[0] ?? { path, issue };
 }
 
 /**
