@@ -46,6 +46,7 @@ import { guardCatalogue } from './platform/http/endpoint-route.js';
 import { answerClientError, registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
+import { lazyChildLogger } from './platform/http/lazy-logger.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerMultipart } from './platform/http/multipart.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -86,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
+    // Each request's pino child is made only when the request logs (#13 item 5).
+    childLoggerFactory: lazyChildLogger,
     // Requests Node cannot parse (431 headers too large, 400) get the error envelope too.
     clientErrorHandler: answerClientError,
     // Malformed percent-escapes never reach a route; the Handle API answers them in its own shape.

@@ -42,9 +42,18 @@ export function registerMetrics(app: FastifyInstance, access: MetricsAccess = {}
     registers: [registry],
   });
   // Fastify's elapsedTime is a monotonic clock (performance.now). Callback style: no promise per response.
+  // One pre-bound child per method, route and status: prom-client hashes a label object on every
+  // observe otherwise (#13 item 5). The set is bounded by the routes and the statuses they answer.
+  const children = new Map<string, { observe(value: number): void }>();
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${reply.statusCode} ${route}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      child = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
+      children.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
     done();
   });
   app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
