@@ -1,8 +1,9 @@
-import { API, HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
+import { API, HANDLE_LIMITS, HANDLE_RESPONSE_CODES as RC } from '@suilian/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.js';
 import { serveRawEndpoint } from '../../platform/http/endpoint-route.js';
 import { HandleFailure } from './logic/codes.js';
+import { hasControl, isWellFormed } from './logic/syntax.js';
 import type { LookupService } from './lookup.service.js';
 
 export interface ReverseLookupServletDeps {
@@ -56,8 +57,10 @@ function criteriaOf(query: Record<string, unknown>): { pairs: Array<[string, str
       if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_MATCHES)
         throw new HandleFailure(RC.INVALID_VALUE, `limit must be a whole number from 1 to ${MAX_MATCHES}`);
       limit = Number(value);
-    } else if (value === '' || value.length > 2048) {
-      throw new HandleFailure(RC.INVALID_VALUE, `${key}= needs a value of at most 2,048 characters`);
+    } else if (value === '' || value.length > 2048 || value.includes('\u0000') || !isWellFormed(value)) {
+      throw new HandleFailure(RC.INVALID_VALUE, `${key}= needs a value of at most 2,048 characters of valid text`);
+    } else if (key.length > HANDLE_LIMITS.types || hasControl(key) || !isWellFormed(key)) {
+      throw new HandleFailure(RC.INVALID_VALUE, `${key.slice(0, 64)} is not a value type`);
     } else pairs.push([key, value]);
   }
   if (pairs.length === 0) throw new HandleFailure(RC.INVALID_VALUE, 'name at least one <TYPE>=<value> pair, e.g. URL=https://…');
