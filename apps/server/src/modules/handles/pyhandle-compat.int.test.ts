@@ -183,7 +183,7 @@ describe('PYHANDLE RESTHandleClient compatibility (#13 item 1)', () => {
       headers: { authorization: basicOf(`300:${USER}`, 'slt_wrong') },
     });
     expect(wrong.statusCode).toBe(401);
-    for (const query of ['', 'URL=%00', 'URL=%ED%A0%80', 'limit=0&URL=x']) {
+    for (const query of ['', 'URL=%00', 'limit=0&URL=x']) {
       const refused = await ctx.app.inject({ method: 'GET', url: `/hrls/handles?${query}` });
       expect([refused.statusCode, refused.json().responseCode], query).toEqual([400, 202]);
     }
