@@ -91,6 +91,7 @@ const SAMPLE_PARAMS = {
   notAffectedStatus: 'known_not_affected',
   submitter: 'demo.huangpu',
   district: '黄埔区',
+  handle: '88.118.8/ci-sync',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
