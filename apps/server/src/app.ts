@@ -23,6 +23,7 @@ import {
   type HandleNative,
 } from './modules/handles/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
+import { createNetworksModule, recordedFigures } from './modules/networks/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo, createOrganisationsModule } from './modules/organisations/index.js';
 import { createProgressReportsModule } from './modules/progress-reports/index.js';
@@ -204,7 +205,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit,
     organisations: organisations.service,
     notifications: notifications.service,
+    // New private networks and edge nodes come from the network records once they exist (issue #14).
+    recordedFigures,
   });
+  const networks = createNetworksModule({ db: database.db, clock, audit, files, notifications: notifications.service });
   const progressReports = createProgressReportsModule({
     db: database.db,
     clock,
@@ -346,6 +350,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   enterprises.registerRoutes(app);
   projects.registerRoutes(app);
   factories.registerRoutes(app);
+  networks.registerRoutes(app);
   registries.registerRoutes(app);
   selections.registerRoutes(app);
   indicators.registerRoutes(app);

@@ -215,6 +215,15 @@ export const DRILL_RECORD_KINDS = [
   'selection_application',
   'typical_case',
   'handle_stat',
+  /** A 5G private network (T-INF-3, issue #14). */
+  'private_network',
+  /** An edge computing node of a private network (T-INF-2); `ref` is its network. */
+  'edge_node',
+  /**
+   * A district's typed monthly figure, counted for the months before the network records took over
+   * in that district (T-INF-2 / T-INF-3); `id` is `<period>:<district id>`, `ref` the element.
+   */
+  'reported_value',
 ] as const;
 export type DrillRecordKind = (typeof DRILL_RECORD_KINDS)[number];
 

@@ -35,6 +35,12 @@ export const FormCellSchema = z.object({
   history: z.array(z.object({ period: z.string(), value: z.string().nullable() })),
   /** The value was entered by the city on behalf of the district (代填). */
   onBehalf: z.boolean(),
+  /**
+   * The figure comes from records kept elsewhere for this district and period (issue #14: new
+   * private networks and edge nodes from the network records): the form does not ask for it and
+   * refuses a typed value; `value` is what the records count. Null: the district types it.
+   */
+  recorded: z.object({ value: z.number(), source: z.enum(['networks']) }).nullable(),
 });
 
 export const FormSchema = z.object({

@@ -70,6 +70,10 @@ export const PERMISSIONS = [
   'handle:delegate',
   /** Send the mail outbox's due mail now (city admins; auditors read the outbox but do not act on it). */
   'mail:dispatch',
+  /** 5G private networks and edge nodes in reach (issue #14). */
+  'network:read',
+  /** Register and keep private networks: operators' users (their own networks) and city admins. */
+  'network:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -113,6 +117,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'asset:read',
       'finding:read',
       'handle:read',
+      'network:read',
     ],
     manages: [],
   },
@@ -147,6 +152,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:verify',
       'finding:accept_risk',
       'handle:read',
+      'network:read',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -172,13 +178,26 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'notice:respond',
       'handle:read',
       'handle:write',
+      'network:read',
     ],
     manages: [],
   },
   provider_user: {
     scope: 'organisation',
     orgKinds: ['provider'],
-    permissions: ['org:read', 'project:read', 'file:upload', 'registry:read', 'registry:write', 'handle:read', 'handle:write'],
+    permissions: [
+      'org:read',
+      'project:read',
+      'file:upload',
+      'registry:read',
+      'registry:write',
+      'handle:read',
+      'handle:write',
+      // Operators keep their private networks; a service provider's user holds the same permissions
+      // but the networks service refuses it (network.operators_only): operators are providers of type operator.
+      'network:read',
+      'network:write',
+    ],
     manages: [],
   },
   expert: { scope: 'organisation', orgKinds: ['expert_pool'], permissions: ['org:read', 'file:upload', 'selection:review'], manages: [] },
@@ -220,6 +239,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'asset:read',
       'finding:read',
       'handle:read',
+      'network:read',
     ],
     manages: [],
   },

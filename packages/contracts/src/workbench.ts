@@ -44,6 +44,8 @@ export const WORKBENCH_KINDS = [
   'notice.acknowledge',
   /** Progress reports whose generation failed (regenerate them). */
   'progress_report.failed',
+  /** District: private networks operators registered, waiting for the district's confirmation (issue #14). */
+  'network.confirm',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 

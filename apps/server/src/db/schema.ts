@@ -5,6 +5,7 @@ export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
 export * from '../modules/handles/handle.table.js';
 export * from '../modules/indicators/indicator.table.js';
+export * from '../modules/networks/network.table.js';
 export * from '../modules/notifications/notification.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../modules/progress-reports/progress-report.table.js';

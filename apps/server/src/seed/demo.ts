@@ -15,6 +15,7 @@ import {
 } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
+import { loadNetworkDemo } from '../modules/networks/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { createReportingRepo } from '../modules/reporting/index.js';
 import { loadVulnerabilityDemo } from '../modules/vulnerabilities/index.js';
@@ -122,6 +123,7 @@ export async function loadDemoData(
       }
     }
     const providers: string[] = [];
+    const providerNames: string[] = [];
     for (const p of DEMO_PROVIDERS) {
       const districtId = districtByCode.get(p.division);
       if (!districtId) continue;
@@ -134,6 +136,7 @@ export async function loadDemoData(
         creditCode: demoCreditCode(p.division, random),
       });
       providers.push(row.id);
+      providerNames.push(row.name);
       if (row.creditCode) usedCreditCodes.add(row.creditCode);
     }
     const expertPool = await create({
@@ -211,6 +214,20 @@ export async function loadDemoData(
       });
       experts.push(user.id);
     }
+    // Every demo operator has users of its own (issue #14): demo.provider logs in for the first; the
+    // others get random passwords nobody knows (an administrator resets them to use them).
+    for (const [n, orgId] of providers.slice(1, 3).entries()) {
+      await createUserRepo(tx).insert({
+        username: `demo.operator${n + 2}`,
+        displayName: `运营商用户${n + 2}（演示）`,
+        role: 'provider_user',
+        orgId,
+        passwordHash: await hashPassword(generatePassword()),
+        mustChangePassword: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
     const today = now.toISOString().slice(0, 10);
     const ecosystem = generateDemoEcosystem({
       random,
@@ -235,6 +252,20 @@ export async function loadDemoData(
       experts,
     });
     await insertDemoEcosystem(tx, ecosystem.records, ecosystem.selections);
+
+    // 5G private networks kept by the demo operators; one waits for 黄埔区's confirmation.
+    const allEnterprises = named
+      .map((e) => ({ id: e.id, districtId: districtByCode.get(e.districtCode) ?? '', name: e.name, address: null as string | null }))
+      .concat(programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? '', name: o.name, address: o.address ?? null })));
+    const networks = await loadNetworkDemo(tx, {
+      now,
+      random,
+      operators: providers.slice(0, 3).map((id, i) => ({ id, name: providerNames[i] ?? '' })),
+      enterprises: allEnterprises,
+      projects: programme.projects.map((p) => ({ id: p.id ?? '', enterpriseId: p.enterpriseId, operatorId: p.operatorId ?? null })),
+      factories: programme.factories.map((f) => ({ id: f.id ?? '', enterpriseId: f.enterpriseId })),
+      waitingEnterpriseId: firstEnterprise,
+    });
 
     const reports = generateDemoReports({ random, now, districts: [...districtByCode].map(([code, id]) => ({ code, id })) });
     const reporting = createReportingRepo(tx);
@@ -271,6 +302,7 @@ export async function loadDemoData(
         selectionRounds: ecosystem.selections.rounds.length,
         reportedValues: reports.values.length,
         handles: handles.handles,
+        privateNetworks: networks,
         securityAssets: security.assets,
         securityFindings: security.findings,
       },

@@ -8,6 +8,7 @@ import { factoryEndpoints } from './factories.js';
 import { identifierEndpoints } from './identifiers.js';
 import { indicatorEndpoints } from './indicators.js';
 import { jobEndpoints } from './jobs.js';
+import { networkEndpoints } from './networks.js';
 import { notificationEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisations.js';
 import { platformEndpoints } from './platform.js';
@@ -37,6 +38,7 @@ export const API = {
   ...identifierEndpoints,
   ...indicatorEndpoints,
   ...jobEndpoints,
+  ...networkEndpoints,
   ...notificationEndpoints,
   ...organisationEndpoints,
   ...platformEndpoints,
@@ -60,6 +62,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   identifierEndpoints,
   indicatorEndpoints,
   jobEndpoints,
+  networkEndpoints,
   notificationEndpoints,
   organisationEndpoints,
   platformEndpoints,

@@ -5,6 +5,7 @@ import type { SpanSources } from '../../platform/measures/spans.js';
 import { enterpriseMeasures, enterprisePendingMeasures } from '../enterprises/index.js';
 import { factoryMeasures, factoryPendingMeasures } from '../factories/index.js';
 import { handleMeasures } from '../handles/index.js';
+import { networkMeasures, networkPendingMeasures } from '../networks/index.js';
 import { projectMeasures } from '../projects/index.js';
 import { registryMeasures, registryPendingMeasures } from '../registries/index.js';
 import { selectionMeasures } from '../selections/index.js';
@@ -26,16 +27,22 @@ const COUNTERS: SpanSources = {
   ...enterpriseMeasures,
   ...registryMeasures,
   ...handleMeasures,
+  ...networkMeasures,
 };
 
 /**
  * The records each counter would count once their district confirms them: declared by the
  * enterprise, not counted yet (issue #12 item 5). Same shape and filters as COUNTERS.
  */
-const PENDING: SpanSources = { ...factoryPendingMeasures, ...registryPendingMeasures, ...enterprisePendingMeasures };
+const PENDING: SpanSources = {
+  ...factoryPendingMeasures,
+  ...registryPendingMeasures,
+  ...enterprisePendingMeasures,
+  ...networkPendingMeasures,
+};
 
 /** Record kinds that count only once confirmed: their counted rows are confirmed by definition. */
-const CONFIRMABLE = new Set<DrillRecordKind>(['factory', 'registry_record', 'enterprise']);
+const CONFIRMABLE = new Set<DrillRecordKind>(['factory', 'registry_record', 'enterprise', 'private_network', 'edge_node']);
 
 /** Counters whose drill-down shows one row per id (summing its spans) rather than one per span. */
 const PER_ID = new Set(['handle_registrations', 'handle_resolutions']);

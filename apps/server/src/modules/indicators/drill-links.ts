@@ -23,5 +23,13 @@ export function recordLink(kind: DrillRecordKind, id: string, ref: string | null
       return ref ? `/programme/ecosystem/${ref}?q=${encodeURIComponent(title)}` : null;
     case 'handle_stat':
       return ref ? `/identifiers/handles?prefix=${encodeURIComponent(ref)}` : null;
+    case 'private_network':
+      return `/networks/${id}`;
+    case 'edge_node':
+      // The node's network (`ref`) shows its edge nodes.
+      return ref ? `/networks/${ref}` : null;
+    case 'reported_value':
+      // A district's typed monthly figure: the reporting page holds the forms.
+      return '/indicators/reporting';
   }
 }

@@ -23,6 +23,11 @@ export interface FormServiceDeps {
   notifications: Pick<NotificationService, 'notify'>;
   /** Runs the data set's validation rules on a form's values (wired in index.ts). */
   validate: (db: DbOrTx, dataSet: DataSetRow, period: string, orgId: string) => Promise<RuleResult[]>;
+  /**
+   * Figures records kept elsewhere give for a district and period, by element code (issue #14: the
+   * network records' new private networks and edge nodes); the form shows them and does not ask.
+   */
+  recordedFigures?: (db: DbOrTx, districtId: string, period: string) => Promise<ReadonlyMap<string, number>>;
 }
 
 const HISTORY = 12;
@@ -80,6 +85,7 @@ export function createFormService(deps: FormServiceDeps) {
       org.id,
     );
     const registration = await r.findRegistration(code, period, org.id);
+    const recorded = (await deps.recordedFigures?.(db, org.id, period)) ?? new Map<string, number>();
     const find = (element: string, p: string) => values.find((v) => v.dataElementCode === element && v.period === p);
     return {
       dataSet: code,
@@ -101,6 +107,7 @@ export function createFormService(deps: FormServiceDeps) {
         comment: find(e.code, period)?.comment ?? null,
         history: periods.map((p) => ({ period: p, value: find(e.code, p)?.value ?? null })),
         onBehalf: find(e.code, period)?.onBehalf ?? false,
+        recorded: recorded.has(e.code) ? { value: recorded.get(e.code) ?? 0, source: 'networks' as const } : null,
       })),
       completedBy: registration?.completedBy ?? null,
       completedOnBehalf: registration?.completedOnBehalf ?? false,
@@ -143,10 +150,16 @@ export function createFormService(deps: FormServiceDeps) {
           const issues: FieldIssue[] = [];
           const rows = [];
           const cleared: string[] = [];
+          const recorded = before.cells.filter((c) => c.recorded).map((c) => c.element);
           for (const [i, v] of input.values.entries()) {
             const element = elements.find((e) => e.code === v.element);
             if (!element) {
               issues.push({ field: `values.${i}.element`, rule: 'in_data_set', message: `${v.element} is not on this form` });
+              continue;
+            }
+            // The records give this figure for this period (issue #14): typing it would count twice.
+            if (recorded.includes(element.code) && v.value !== null && v.value.trim() !== '') {
+              issues.push({ field: `values.${i}.value`, rule: 'from_records', message: `${element.code}: counted from the records, not entered` });
               continue;
             }
             if (v.value === null || v.value.trim() === '') {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { networkTodos } from '../networks/index.js';
 import { progressReportTodos } from '../progress-reports/index.js';
 import { projectTodos } from '../projects/index.js';
 import { confirmationTodos } from '../registries/index.js';
@@ -13,8 +14,8 @@ export type { WorkbenchService } from './workbench.service.js';
 /**
  * 工作台 (issue #12 item 1): the caller's to-dos, each kind counted by the module that owns the
  * records (`<module>/workbench.ts`). Identifiers have no requests waiting for anyone (delegation is
- * immediate), so no kind; alarms belong to the network system, which does not exist yet — when it
- * does, its `alarmTodos` joins the list below.
+ * immediate), so no kind. The network system's to-do so far is the district's confirmations
+ * (`networkTodos`); its alarms join the list when telemetry arrives (issue #14 items 2–4).
  */
 export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'> & { reminderPolicy: ReminderPolicy }) {
   const sources: TodoSource[] = [
@@ -24,6 +25,7 @@ export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'
     securityTodos,
     progressReportTodos,
     confirmationTodos,
+    networkTodos,
   ];
   const service = createWorkbenchService({ ...deps, sources });
   return { service, registerRoutes: (app: FastifyInstance) => registerWorkbenchRoutes(app, service) };

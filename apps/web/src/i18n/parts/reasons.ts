@@ -19,6 +19,10 @@ export const zhCN = {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
         already_returned: '该记录已退回企业，等待企业修改后重新申报。',
       },
+      network: {
+        operators_only: '只有基础电信运营商可以登记5G专网；服务商账号不能登记。',
+        transition_not_allowed: '该专网当前状态不允许此操作，请刷新后查看可执行的操作。',
+      },
       notification: {
         outbox_admin_only: '只有系统管理员可以立即投递邮件。',
       },
@@ -50,6 +54,10 @@ export const enUS: Widen<typeof zhCN> = {
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',
         already_returned: 'This record has already been returned to the enterprise; it waits for the enterprise to declare it again.',
+      },
+      network: {
+        operators_only: 'Only telecom operators register private networks; service provider accounts cannot.',
+        transition_not_allowed: 'The network’s current state does not allow this step; reload to see the steps open to you.',
       },
       notification: {
         outbox_admin_only: 'Only system administrators can dispatch the mail outbox now.',
