@@ -10,6 +10,7 @@ import {
   BugOutlined,
   BulbOutlined,
   CalendarOutlined,
+  CloudServerOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   ControlOutlined,
@@ -25,6 +26,7 @@ import {
   FormOutlined,
   FundOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
   LineChartOutlined,
@@ -47,6 +49,7 @@ import {
   TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import type { Permission, RegistryKey } from '@suilian/contracts';
 import type { ReactNode } from 'react';
@@ -148,6 +151,15 @@ export const MENU: MenuGroup[] = [
           permission: 'registry:read' as const,
         })),
       },
+    ],
+  },
+  {
+    key: 'networks',
+    label: 'networksGroup',
+    icon: <WifiOutlined />,
+    pages: [
+      { path: '/networks', label: 'privateNetworks', icon: <GlobalOutlined />, permission: 'network:read' },
+      { path: '/networks/edge-nodes', label: 'edgeNodes', icon: <CloudServerOutlined />, permission: 'network:read' },
     ],
   },
   {

@@ -17,6 +17,7 @@ import { enUS as handlesEnUS } from './parts/handles';
 import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as indicatorsEnUS } from './parts/indicators';
 import { enUS as issueRulesEnUS } from './parts/issueRules';
+import { enUS as networksEnUS } from './parts/networks';
 import { enUS as notificationsEnUS } from './parts/notifications';
 import { enUS as organisationsEnUS } from './parts/organisations';
 import { enUS as progressReportsEnUS } from './parts/progressReports';
@@ -62,6 +63,7 @@ const enUS: Messages = {
   vulnerabilities: vulnerabilitiesEnUS,
   handles: handlesEnUS,
   indicatorAdmin: indicatorAdminEnUS,
+  networks: networksEnUS,
   notifications: notificationsEnUS,
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,

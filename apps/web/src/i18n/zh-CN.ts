@@ -17,6 +17,7 @@ import { zhCN as handlesZhCN } from './parts/handles';
 import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as indicatorsZhCN } from './parts/indicators';
 import { zhCN as issueRulesZhCN } from './parts/issueRules';
+import { zhCN as networksZhCN } from './parts/networks';
 import { zhCN as notificationsZhCN } from './parts/notifications';
 import { zhCN as organisationsZhCN } from './parts/organisations';
 import { zhCN as progressReportsZhCN } from './parts/progressReports';
@@ -64,6 +65,7 @@ const zhCN = {
   vulnerabilities: vulnerabilitiesZhCN,
   handles: handlesZhCN,
   indicatorAdmin: indicatorAdminZhCN,
+  networks: networksZhCN,
   notifications: notificationsZhCN,
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,

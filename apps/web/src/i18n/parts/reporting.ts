@@ -21,6 +21,8 @@ export const zhCN = {
     completedBy: '提交人 {{name}}',
     approvedBy: '审批人 {{name}}',
     onBehalf: '市级代填',
+    recorded: '{{value}}（由专网台账统计）',
+    recordedHint: '本期起该数据由运营商登记、区级确认的5G专网及边缘计算节点台账统计，无需填报。',
     onBehalfNotice: '您正以市级身份代{{district}}填报：保存和提交将记录为代填，审批须由提交人以外的人员进行。',
     acceptedBy: '接收人 {{name}}',
     comment: '说明：{{comment}}',
@@ -65,6 +67,8 @@ export const enUS: Widen<typeof zhCN> = {
     completedBy: 'Submitted by {{name}}',
     approvedBy: 'Approved by {{name}}',
     onBehalf: 'Filled by the city on behalf',
+    recorded: '{{value}} (from the network records)',
+    recordedHint: 'From this period on, this figure is counted from the private networks and edge nodes operators register and the district confirms; it is not entered.',
     onBehalfNotice:
       'You are filling this form for {{district}} as the city: saving and submitting are recorded as on behalf of the district, and someone other than the submitter approves it.',
     acceptedBy: 'Accepted by {{name}}',

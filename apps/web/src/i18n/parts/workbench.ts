@@ -37,6 +37,7 @@ export const zhCN = {
     },
     notice: { acknowledge: '待签收的预警通报' },
     progress_report: { failed: '生成失败的进展报告' },
+    network: { confirm: '待确认的5G专网' },
   },
   notifications: {
     title: '最新消息',
@@ -97,6 +98,7 @@ export const enUS: Widen<typeof zhCN> = {
     },
     notice: { acknowledge: 'Notices to acknowledge' },
     progress_report: { failed: 'Progress reports that failed' },
+    network: { confirm: 'Private networks to confirm' },
   },
   notifications: {
     title: 'Latest notifications',

@@ -52,7 +52,9 @@ function RecordState({ kind, state }: { kind: IndicatorRecord['kind']; state: st
         ? `honourLevels.${state}`
         : kind === 'selection_application' || kind === 'typical_case'
           ? `applicationStatuses.${state}`
-          : null;
+          : kind === 'private_network'
+            ? `networks.states.${state}`
+            : null;
   return <>{key ? t(key as 'factoryLevels.line', { defaultValue: state }) : state}</>;
 }
 

@@ -283,6 +283,15 @@ export default function ReportingPage() {
                     const c = r.cell;
                     if (!c) return null;
                     const v = cellValue(c);
+                    // Counted from the network records for this period (issue #14): shown, not asked.
+                    if (c.recorded)
+                      return (
+                        <Tooltip title={t('reporting.recordedHint')}>
+                          <Tag color="blue" data-testid={`recorded-${c.element}`}>
+                            {t('reporting.recorded', { value: formatNumber(c.recorded.value) })}
+                          </Tag>
+                        </Tooltip>
+                      );
                     if (!editable)
                       return (
                         <span data-testid={`value-${c.element}`}>
