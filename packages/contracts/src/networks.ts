@@ -38,7 +38,8 @@ export const NetworkSliceSchema = z
   .strict()
   .superRefine((slice, ctx) => {
     const problem = checkSlice(slice);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: `slice rule ${problem.rule}`, params: { rule: problem.rule } });
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: `slice rule ${problem.rule}`, params: { rule: problem.rule } });
   });
 
 export const EdgeNodeInputSchema = z
@@ -170,7 +171,9 @@ export const NetworkSchema = z.object({
       latitude: z.number().nullable(),
     }),
   ),
-  slices: z.array(z.object({ name: z.string(), sst: z.number().int(), sd: z.string().nullable(), fiveQi: z.number().int(), snssai: z.string() })),
+  slices: z.array(
+    z.object({ name: z.string(), sst: z.number().int(), sd: z.string().nullable(), fiveQi: z.number().int(), snssai: z.string() }),
+  ),
   edgeNodes: z.array(EdgeNodeSchema),
   projects: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
   factories: z.array(z.object({ id: z.uuid(), name: z.string() })),

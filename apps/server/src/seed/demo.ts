@@ -256,7 +256,9 @@ export async function loadDemoData(
     // 5G private networks kept by the demo operators; one waits for 黄埔区's confirmation.
     const allEnterprises = named
       .map((e) => ({ id: e.id, districtId: districtByCode.get(e.districtCode) ?? '', name: e.name, address: null as string | null }))
-      .concat(programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? '', name: o.name, address: o.address ?? null })));
+      .concat(
+        programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? '', name: o.name, address: o.address ?? null })),
+      );
     const networks = await loadNetworkDemo(tx, {
       now,
       random,

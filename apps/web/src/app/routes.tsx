@@ -20,6 +20,9 @@ const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPa
 const FactoriesPage = lazy(() => import('../modules/factories/FactoriesPage'));
 const FactoryDetailPage = lazy(() => import('../modules/factories/FactoryDetailPage'));
 const ConfirmationsPage = lazy(() => import('../modules/confirmations/ConfirmationsPage'));
+const NetworksPage = lazy(() => import('../modules/networks/NetworksPage'));
+const NetworkDetailPage = lazy(() => import('../modules/networks/NetworkDetailPage'));
+const EdgeNodesPage = lazy(() => import('../modules/networks/EdgeNodesPage'));
 const RegistryPage = lazy(() => import('../modules/registries/RegistryPage'));
 const CodeListsPage = lazy(() => import('../modules/codelists/CodeListsPage'));
 const SelectionsPage = lazy(() => import('../modules/selections/SelectionsPage'));
@@ -118,6 +121,9 @@ export const router = createBrowserRouter([
       { path: 'programme/factories', element: guarded('enterprise:read', <FactoriesPage />) },
       { path: 'programme/factories/:id', element: guarded('enterprise:read', <FactoryDetailPage />) },
       { path: 'programme/confirmations', element: guarded('record:confirm', <ConfirmationsPage />) },
+      { path: 'networks', element: guarded('network:read', <NetworksPage />) },
+      { path: 'networks/edge-nodes', element: guarded('network:read', <EdgeNodesPage />) },
+      { path: 'networks/:id', element: guarded('network:read', <NetworkDetailPage />) },
       { path: 'programme/ecosystem/:registry', element: guarded('registry:read', <RegistryPage />) },
       { path: 'programme/selections', element: guarded(SELECTION_PERMISSIONS, <SelectionsPage />) },
       { path: 'programme/selections/:id', element: guarded(SELECTION_PERMISSIONS, <RoundDetailPage />) },

@@ -24,7 +24,8 @@ export const networkEndpoints = defineEndpoints({
     path: '/api/networks',
     access: 'network:read',
     tags,
-    description: 'Private networks in the caller’s reach: operators their own, enterprises theirs, districts those counted in them, the city all.',
+    description:
+      'Private networks in the caller’s reach: operators their own, enterprises theirs, districts those counted in them, the city all.',
     query: NetworkListQuerySchema,
     success: 200,
     response: pageOf(NetworkSchema),

@@ -84,7 +84,11 @@ export type SliceRule = 'sst_range' | 'sd_format' | 'sd_reserved' | 'five_qi_sta
  * exactly six hexadecimal digits when given, and not FFFFFF, which TS 23.003 reserves for "no SD";
  * the 5QI from the standardized table. Returns the first broken rule with its field, or null.
  */
-export function checkSlice(slice: { sst: number; sd?: string | null; fiveQi: number }): { field: 'sst' | 'sd' | 'fiveQi'; rule: SliceRule } | null {
+export function checkSlice(slice: {
+  sst: number;
+  sd?: string | null;
+  fiveQi: number;
+}): { field: 'sst' | 'sd' | 'fiveQi'; rule: SliceRule } | null {
   if (!Number.isInteger(slice.sst) || slice.sst < 1 || slice.sst > 255) return { field: 'sst', rule: 'sst_range' };
   if (slice.sd != null && slice.sd !== '') {
     if (!/^[0-9A-Fa-f]{6}$/.test(slice.sd)) return { field: 'sd', rule: 'sd_format' };

@@ -64,7 +64,12 @@ export async function checkReferences(db: DbOrTx, network: { enterpriseId: strin
   await owned('projectIds', input.projectIds);
   await owned('factoryIds', input.factoryIds);
   return {
-    sites: input.sites?.map((s) => ({ districtId: s.districtId, address: s.address, longitude: s.longitude ?? null, latitude: s.latitude ?? null })),
+    sites: input.sites?.map((s) => ({
+      districtId: s.districtId,
+      address: s.address,
+      longitude: s.longitude ?? null,
+      latitude: s.latitude ?? null,
+    })),
     edgeNodes: input.edgeNodes?.map((e) => ({
       name: e.name,
       location: e.location,
@@ -90,7 +95,10 @@ export function slicesOf(input: Pick<UpdateNetwork, 'slices'>) {
  */
 export function checkInServiceOn(state: string, inServiceOn: string | null | undefined, today: string): void {
   const served = state === 'in_service' || state === 'retired';
-  if (!served && inServiceOn) throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'state', 'only a network in service has an in-service date');
-  if (served && !inServiceOn) throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'required', 'give the day the network went into service');
-  if (inServiceOn && inServiceOn > today) throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'not_future', 'the day cannot be in the future');
+  if (!served && inServiceOn)
+    throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'state', 'only a network in service has an in-service date');
+  if (served && !inServiceOn)
+    throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'required', 'give the day the network went into service');
+  if (inServiceOn && inServiceOn > today)
+    throw fieldError('VALIDATION_FAILED', 'inServiceOn', 'not_future', 'the day cannot be in the future');
 }

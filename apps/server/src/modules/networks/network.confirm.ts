@@ -47,7 +47,11 @@ export function createNetworkConfirmation(deps: NetworkConfirmationDeps) {
         before: toConfirmation(row.network),
         after,
       });
-      const notices = networkNotices(action === 'confirm' ? 'confirmed' : 'returned', { ...row.network, ...row }, { comment: input.comment });
+      const notices = networkNotices(
+        action === 'confirm' ? 'confirmed' : 'returned',
+        { ...row.network, ...row },
+        { comment: input.comment },
+      );
       for (const notice of notices) await deps.notifications.notify(tx, notice.recipients, notice.message, { except: [actor.userId] });
       return after;
     });

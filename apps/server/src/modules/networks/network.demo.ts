@@ -32,7 +32,11 @@ const DAY = 86_400_000;
 export async function loadNetworkDemo(tx: DbOrTx, ctx: NetworkDemoContext): Promise<number> {
   const { random, now } = ctx;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const hex = () => Math.floor(random() * 0xfffffe).toString(16).toUpperCase().padStart(6, '0');
+  const hex = () =>
+    Math.floor(random() * 0xfffffe)
+      .toString(16)
+      .toUpperCase()
+      .padStart(6, '0');
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const start = Date.parse(PLAN_START) + 20 * DAY;
   const span = Math.max(DAY, now.getTime() - 14 * DAY - start);
@@ -90,7 +94,12 @@ export async function loadNetworkDemo(tx: DbOrTx, ctx: NetworkDemoContext): Prom
         createdAt: now,
         updatedAt: now,
       });
-      sites.push({ networkId: id, position: 0, districtId: enterprise.districtId, address: enterprise.address ?? `${enterprise.name}厂区` });
+      sites.push({
+        networkId: id,
+        position: 0,
+        districtId: enterprise.districtId,
+        address: enterprise.address ?? `${enterprise.name}厂区`,
+      });
       slices.push({ networkId: id, position: 0, name: '生产数据切片', sst: 1, sd: hex(), fiveQi: mode === 'virtual' ? 9 : 80 });
       if (mode !== 'virtual') slices.push({ networkId: id, position: 1, name: 'AGV与运动控制切片', sst: 2, sd: hex(), fiveQi: 82 });
       if (mode !== 'virtual' || random() < 0.4)

@@ -8,7 +8,11 @@ import type { NetworkService } from './network.service.js';
 const MODE_NAMES: Record<Network['mode'], string> = { virtual: '虚拟专网', hybrid: '混合专网', dedicated: '独立专网' };
 const STATE_NAMES: Record<Network['state'], string> = { planned: '规划中', building: '建设中', in_service: '已开通', retired: '已退网' };
 const UPF_NAMES: Record<Network['upfLocation'], string> = { operator_edge: '运营商边缘机房', enterprise_premises: '企业园区' };
-const CONFIRMATION_NAMES: Record<Network['confirmation']['state'], string> = { declared: '待确认', confirmed: '已确认', returned: '已退回' };
+const CONFIRMATION_NAMES: Record<Network['confirmation']['state'], string> = {
+  declared: '待确认',
+  confirmed: '已确认',
+  returned: '已退回',
+};
 
 /** The export's columns (an export only: networks are registered in the console, not imported). */
 const SPEC: TableSpec = {

@@ -21,7 +21,8 @@ describe('5G private networks: scope, rules and counting (#14 item 1)', () => {
   let enterpriseId: string;
   let operatorId: string;
   let networkId: string;
-  const value = async (code: string) => (await s.admin.request('GET', `/api/indicators/${code}?district=${huangpu}`)).json().value as number;
+  const value = async (code: string) =>
+    (await s.admin.request('GET', `/api/indicators/${code}?district=${huangpu}`)).json().value as number;
   const drill = async (code: string) => (await s.admin.request('GET', `/api/indicators/${code}/records?district=${huangpu}`)).json();
   const put = (element: string, period: string, value: number) =>
     ctx.database.pool.query(
@@ -109,7 +110,10 @@ describe('5G private networks: scope, rules and counting (#14 item 1)', () => {
   it('reaches networks by role: its operator, its enterprise, its district and the city; nobody else', async () => {
     for (const who of ['op', 'ent', 'hp', 'admin', 'analyst'] as const) {
       const list = (await s[who].request('GET', '/api/networks')).json();
-      expect(list.items.map((n: { id: string }) => n.id), who).toContain(networkId);
+      expect(
+        list.items.map((n: { id: string }) => n.id),
+        who,
+      ).toContain(networkId);
       expect((await s[who].request('GET', `/api/networks/${networkId}`)).statusCode, who).toBe(200);
     }
     for (const who of ['otherEnt', 'th', 'sp'] as const) {

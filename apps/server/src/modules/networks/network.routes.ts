@@ -7,7 +7,12 @@ import type { NetworkConfirmation } from './network.confirm.js';
 import type { NetworkExport } from './network.export.js';
 import type { NetworkService } from './network.service.js';
 
-export function registerNetworkRoutes(app: FastifyInstance, networks: NetworkService, confirmation: NetworkConfirmation, exporter: NetworkExport) {
+export function registerNetworkRoutes(
+  app: FastifyInstance,
+  networks: NetworkService,
+  confirmation: NetworkConfirmation,
+  exporter: NetworkExport,
+) {
   serveEndpoint(app, API.listNetworks, async (request) => networks.list(actorOf(request), request.query));
   serveEndpoint(app, API.exportNetworks, async (request, reply) =>
     sendWorkbook(reply, '5G专网清单.xlsx', await exporter.export(actorOf(request), request.query)),

@@ -1,4 +1,4 @@
-import { formatSnssai, type Network, type NETWORK_ALLOWED, networkActionsFrom } from '@suilian/contracts';
+import { formatSnssai, type NETWORK_ALLOWED, type Network, networkActionsFrom } from '@suilian/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import { toConfirmation } from '../../platform/confirmation/confirmation.js';
@@ -50,7 +50,13 @@ export async function presentNetworks(db: DbOrTx, actor: Actor, rows: NetworkWit
     contractEnd: n.contractEnd,
     sites: sites
       .filter((s) => s.networkId === n.id)
-      .map((s) => ({ districtId: s.districtId, districtName: s.districtName, address: s.address, longitude: s.longitude, latitude: s.latitude })),
+      .map((s) => ({
+        districtId: s.districtId,
+        districtName: s.districtName,
+        address: s.address,
+        longitude: s.longitude,
+        latitude: s.latitude,
+      })),
     slices: slices
       .filter((s) => s.networkId === n.id)
       .map((s) => ({ name: s.name, sst: s.sst, sd: s.sd, fiveQi: s.fiveQi, snssai: formatSnssai(s) })),

@@ -159,7 +159,11 @@ export function createFormService(deps: FormServiceDeps) {
             }
             // The records give this figure for this period (issue #14): typing it would count twice.
             if (recorded.includes(element.code) && v.value !== null && v.value.trim() !== '') {
-              issues.push({ field: `values.${i}.value`, rule: 'from_records', message: `${element.code}: counted from the records, not entered` });
+              issues.push({
+                field: `values.${i}.value`,
+                rule: 'from_records',
+                message: `${element.code}: counted from the records, not entered`,
+              });
               continue;
             }
             if (v.value === null || v.value.trim() === '') {

@@ -68,7 +68,8 @@ export const enUS: Widen<typeof zhCN> = {
     approvedBy: 'Approved by {{name}}',
     onBehalf: 'Filled by the city on behalf',
     recorded: '{{value}} (from the network records)',
-    recordedHint: 'From this period on, this figure is counted from the private networks and edge nodes operators register and the district confirms; it is not entered.',
+    recordedHint:
+      'From this period on, this figure is counted from the private networks and edge nodes operators register and the district confirms; it is not entered.',
     onBehalfNotice:
       'You are filling this form for {{district}} as the city: saving and submitting are recorded as on behalf of the district, and someone other than the submitter approves it.',
     acceptedBy: 'Accepted by {{name}}',

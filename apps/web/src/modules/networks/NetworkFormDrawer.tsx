@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { useMe } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, errorText } from '../../shared/errors';
-import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { DATE_FORMAT } from '../../shared/format';
+import { RecordDrawer } from '../../shared/frame/RecordDrawer';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useFactories } from '../factories/hooks';
 import { useProjects } from '../projects/hooks';
-import { EdgeNodesField, OperatorPicker, SitesField, SlicesField } from './NetworkFormParts';
 import { useCreateNetwork, useUpdateNetwork } from './hooks';
+import { EdgeNodesField, OperatorPicker, SitesField, SlicesField } from './NetworkFormParts';
 
 interface NodeValues {
   name?: string;
@@ -46,7 +46,17 @@ const day = (s: string | null) => (s ? dayjs(s) : null);
 const ALL = { page: 1, pageSize: 200, sort: '-updatedAt' };
 
 /** The enterprise's own projects and 5G factories, to link. */
-function LinkPicker({ kind, enterpriseId, value, onChange }: { kind: 'projects' | 'factories'; enterpriseId?: string; value?: string[]; onChange?: (ids: string[]) => void }) {
+function LinkPicker({
+  kind,
+  enterpriseId,
+  value,
+  onChange,
+}: {
+  kind: 'projects' | 'factories';
+  enterpriseId?: string;
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+}) {
   const { t } = useTranslation();
   const projects = useProjects(ALL, { enterpriseId }, kind === 'projects' && enterpriseId !== undefined);
   const factories = useFactories({ ...ALL, sort: 'name' } as never, { enterpriseId }, kind === 'factories' && enterpriseId !== undefined);
@@ -68,7 +78,15 @@ function LinkPicker({ kind, enterpriseId, value, onChange }: { kind: 'projects' 
 }
 
 /** Register or edit a private network (operators; city administrators name the operator). */
-export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFormMode | null; onClose(): void; onSaved(n: Network): void }) {
+export function NetworkFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: NetworkFormMode | null;
+  onClose(): void;
+  onSaved(n: Network): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -106,8 +124,18 @@ export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFor
       contractStart: iso(v.contractStart),
       contractEnd: iso(v.contractEnd),
       inServiceOn: served ? iso(v.inServiceOn) : null,
-      sites: (v.sites ?? []).map((s) => ({ districtId: s.districtId ?? '', address: (s.address ?? '').trim(), longitude: s.longitude ?? null, latitude: s.latitude ?? null })),
-      slices: (v.slices ?? []).map((s) => ({ name: (s.name ?? '').trim(), sst: Number(s.sst), sd: s.sd ? s.sd.trim() : null, fiveQi: Number(s.fiveQi) })),
+      sites: (v.sites ?? []).map((s) => ({
+        districtId: s.districtId ?? '',
+        address: (s.address ?? '').trim(),
+        longitude: s.longitude ?? null,
+        latitude: s.latitude ?? null,
+      })),
+      slices: (v.slices ?? []).map((s) => ({
+        name: (s.name ?? '').trim(),
+        sst: Number(s.sst),
+        sd: s.sd ? s.sd.trim() : null,
+        fiveQi: Number(s.fiveQi),
+      })),
       edgeNodes: (v.edgeNodes ?? []).map((n) => ({
         name: (n.name ?? '').trim(),
         location: (n.location ?? '').trim(),
@@ -121,7 +149,16 @@ export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFor
     };
     if (editing) {
       const body: UpdateNetwork = { version: editing.version, ...fields };
-      update.mutate({ id: editing.id, body }, { onSuccess: (n) => (void message.success(t('common.saved')), onSaved(n)), onError });
+      update.mutate(
+        { id: editing.id, body },
+        {
+          onSuccess: (n) => {
+            void message.success(t('common.saved'));
+            onSaved(n);
+          },
+          onError,
+        },
+      );
       return;
     }
     const body: CreateNetwork = {
@@ -155,7 +192,17 @@ export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFor
         projectIds: editing.projects.map((p) => p.id),
         factoryIds: editing.factories.map((f) => f.id),
       }
-    : { mode: 'virtual', bands: ['n78'], upfLocation: 'operator_edge', state: 'planned', sites: [{}], slices: [], edgeNodes: [], projectIds: [], factoryIds: [] };
+    : {
+        mode: 'virtual',
+        bands: ['n78'],
+        upfLocation: 'operator_edge',
+        state: 'planned',
+        sites: [{}],
+        slices: [],
+        edgeNodes: [],
+        projectIds: [],
+        factoryIds: [],
+      };
 
   const error = editing ? update.error : create.error;
   return (
@@ -196,7 +243,11 @@ export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFor
               )}
             </Col>
           </Row>
-          <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('rules.required', { field: t('fields.name') }) }, { max: 200 }]}>
+          <Form.Item
+            name="name"
+            label={t('fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('rules.required', { field: t('fields.name') }) }, { max: 200 }]}
+          >
             <Input data-testid="network-name" />
           </Form.Item>
           <Row gutter={16}>
@@ -230,7 +281,11 @@ export function NetworkFormDrawer({ mode, onClose, onSaved }: { mode: NetworkFor
             )}
             {(state === 'in_service' || state === 'retired') && (
               <Col span={5}>
-                <Form.Item name="inServiceOn" label={t('networks.fields.inServiceOn')} rules={[{ required: true, message: t('networks.inServiceRequired') }]}>
+                <Form.Item
+                  name="inServiceOn"
+                  label={t('networks.fields.inServiceOn')}
+                  rules={[{ required: true, message: t('networks.inServiceRequired') }]}
+                >
                   <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="network-inServiceOn" />
                 </Form.Item>
               </Col>

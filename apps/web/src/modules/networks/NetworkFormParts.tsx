@@ -54,7 +54,10 @@ export function SitesField() {
           {fields.map((field, i) => (
             <Row gutter={8} key={field.key} align="top">
               <Col span={5}>
-                <Form.Item name={[field.name, 'districtId']} rules={[{ required: true, message: t('rules.requiredSelect', { field: t('networks.fields.siteDistrict') }) }]}>
+                <Form.Item
+                  name={[field.name, 'districtId']}
+                  rules={[{ required: true, message: t('rules.requiredSelect', { field: t('networks.fields.siteDistrict') }) }]}
+                >
                   <DistrictSelect placeholder={t('networks.fields.siteDistrict')} data-testid={`network-site-district-${i}`} />
                 </Form.Item>
               </Col>
@@ -74,7 +77,13 @@ export function SitesField() {
                 </Form.Item>
               </Col>
               <Col span={1}>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t('networks.remove')} onClick={() => remove(field.name)} disabled={fields.length === 1} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('networks.remove')}
+                  onClick={() => remove(field.name)}
+                  disabled={fields.length === 1}
+                />
               </Col>
             </Row>
           ))}
@@ -97,7 +106,10 @@ export function SlicesField() {
           {fields.map((field, i) => (
             <Row gutter={8} key={field.key} align="top">
               <Col span={7}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.sliceName') }) }]}>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.sliceName') }) }]}
+                >
                   <Input placeholder={t('networks.fields.sliceName')} data-testid={`network-slice-name-${i}`} />
                 </Form.Item>
               </Col>
@@ -132,10 +144,7 @@ export function SlicesField() {
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item
-                  name={[field.name, 'fiveQi']}
-                  rules={[{ required: true, message: t('networks.sliceRules.five_qi_standard') }]}
-                >
+                <Form.Item name={[field.name, 'fiveQi']} rules={[{ required: true, message: t('networks.sliceRules.five_qi_standard') }]}>
                   <FiveQiSelect data-testid={`network-slice-5qi-${i}`} />
                 </Form.Item>
               </Col>
@@ -163,12 +172,18 @@ export function EdgeNodesField() {
           {fields.map((field, i) => (
             <Row gutter={8} key={field.key} align="top">
               <Col span={5}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.nodeName') }) }]}>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.nodeName') }) }]}
+                >
                   <Input placeholder={t('networks.fields.nodeName')} data-testid={`network-node-name-${i}`} />
                 </Form.Item>
               </Col>
               <Col span={6}>
-                <Form.Item name={[field.name, 'location']} rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.location') }) }]}>
+                <Form.Item
+                  name={[field.name, 'location']}
+                  rules={[{ required: true, message: t('rules.required', { field: t('networks.fields.location') }) }]}
+                >
                   <Input placeholder={t('networks.fields.location')} data-testid={`network-node-location-${i}`} />
                 </Form.Item>
               </Col>

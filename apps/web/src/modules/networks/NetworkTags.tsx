@@ -23,7 +23,10 @@ export function NetworkStateTag({ state }: { state: Network['state'] }) {
 export function NetworkConfirmationTag({ state }: { state: Network['confirmation']['state'] }) {
   const { t } = useTranslation();
   return (
-    <StatusTag tone={state === 'confirmed' ? 'done' : state === 'returned' ? 'failed' : 'attention'} data-testid={`network-confirmation-${state}`}>
+    <StatusTag
+      tone={state === 'confirmed' ? 'done' : state === 'returned' ? 'failed' : 'attention'}
+      data-testid={`network-confirmation-${state}`}
+    >
       {t(`confirmations.states.${state}`)}
     </StatusTag>
   );

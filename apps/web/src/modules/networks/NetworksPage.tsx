@@ -81,7 +81,11 @@ export default function NetworksPage() {
       title={t('networks.title')}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={urlOf(API.exportNetworks, { query: urlQuery(API.exportNetworks, { ...filters, sort: table.sort }) })} data-testid="network-export">
+          <Button
+            icon={<DownloadOutlined />}
+            href={urlOf(API.exportNetworks, { query: urlQuery(API.exportNetworks, { ...filters, sort: table.sort }) })}
+            data-testid="network-export"
+          >
             {t('networks.export')}
           </Button>
           {mayRegister && (
@@ -93,7 +97,14 @@ export default function NetworksPage() {
       }
     >
       <Flex vertical gap={16}>
-        <FilterBar value={filters} onChange={onFilters} placeholder={t('networks.searchPlaceholder')} searchWidth={220} testId="network-filters" align="center">
+        <FilterBar
+          value={filters}
+          onChange={onFilters}
+          placeholder={t('networks.searchPlaceholder')}
+          searchWidth={220}
+          testId="network-filters"
+          align="center"
+        >
           <CityDistrictFilter value={filters.districtId} onChange={(districtId) => onFilters({ ...filters, districtId })} />
           <Select
             value={filters.state}

@@ -72,9 +72,7 @@ export function useConfirmNetwork() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, action, body }: { id: string; action: 'confirm' | 'return'; body: ConfirmRecord | ReturnRecord }) =>
-      action === 'confirm'
-        ? call(API.confirmNetwork, { params: { id }, body })
-        : call(API.returnNetwork, { params: { id }, body }),
+      action === 'confirm' ? call(API.confirmNetwork, { params: { id }, body }) : call(API.returnNetwork, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
