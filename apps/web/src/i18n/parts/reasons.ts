@@ -13,7 +13,8 @@ import type { Widen } from './widen';
  */
 export const zhCN = {
   reasons: withDomains(
-    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN },
+    // Both refusals and import rows use the `import` domain: merge it, a shallow spread would drop one.
+    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN, import: { ...refusalZhCN.import, ...importZhCN.import } },
     {
       confirmation: {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
@@ -49,7 +50,8 @@ export const zhCN = {
 
 export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
-    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS },
+    // Both refusals and import rows use the `import` domain: merge it, a shallow spread would drop one.
+    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS, import: { ...refusalEnUS.import, ...importEnUS.import } },
     {
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',
