@@ -13,8 +13,7 @@ import type { Widen } from './widen';
  */
 export const zhCN = {
   reasons: withDomains(
-    // Both refusals and import rows use the `import` domain: merge it, a shallow spread would drop one.
-    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN, import: { ...refusalZhCN.import, ...importZhCN.import } },
+    { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN },
     {
       confirmation: {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
@@ -50,8 +49,7 @@ export const zhCN = {
 
 export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
-    // Both refusals and import rows use the `import` domain: merge it, a shallow spread would drop one.
-    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS, import: { ...refusalEnUS.import, ...importEnUS.import } },
+    { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS },
     {
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',
