@@ -203,7 +203,7 @@ describe('identifier registration and public resolution (issue #6)', () => {
     const rows = table.locator('tbody tr');
     expect(await rows.nth(0).textContent()).toContain('成功');
     expect(await rows.nth(2).textContent()).toContain('校验不通过');
-    expect(await rows.nth(2).textContent()).toContain('batchNo');
+    expect(await rows.nth(2).textContent()).toContain('生产批次');
 
     // The same file again (a retry after a timeout): nothing is registered twice, identical rows are done.
     await upload();
