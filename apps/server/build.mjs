@@ -6,7 +6,8 @@ const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', 'src/cli.ts'],
+  // The CSAF import's worker thread lands next to the chunks, where csaf-pool.ts looks for it.
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'csaf-worker': 'src/modules/vulnerabilities/csaf-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -243,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return systemActor('system', city.id);
     },
     log: app.log,
+    csafImport: config.csafImport,
   });
   const workbench = createWorkbenchModule({
     db: database.db,

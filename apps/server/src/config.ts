@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '@suilian/contracts';
 import { z } from 'zod';
@@ -51,6 +52,16 @@ export const ConfigSchema = z.object({
   }),
   BODY_LIMIT: setting(z.coerce.number().int().min(1024).default(1_048_576), {
     description: 'Largest request body in bytes (larger → 413)',
+  }),
+  CSAF_DIRECTORY_MAX_FILES: setting(z.coerce.number().int().min(1).max(100_000).default(5000), {
+    description: 'Most files one CSAF directory import may send (more → 413 naming the limit)',
+  }),
+  CSAF_DIRECTORY_MAX_MB: setting(z.coerce.number().int().min(1).max(8192).default(512), {
+    description: 'Largest total size in MiB of one CSAF directory import (more → 413 naming the limit)',
+  }),
+  CSAF_IMPORT_WORKERS: setting(z.coerce.number().int().min(0).max(64).optional(), {
+    description: 'Worker threads validating CSAF files during an import; `0` validates in the import itself',
+    shownDefault: 'number of cores',
   }),
   SESSION_TTL_HOURS: setting(
     z.coerce
@@ -212,6 +223,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   bodyLimit: number;
+  /** The CSAF directory import's limits and validation threads (issue #13 item 4). */
+  csafImport: { maxFiles: number; maxBytes: number; workers: number };
   sessionTtlMs: number;
   loginMaxFailures: number;
   loginLockMs: number;
@@ -280,6 +293,11 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
+    csafImport: {
+      maxFiles: e.CSAF_DIRECTORY_MAX_FILES,
+      maxBytes: e.CSAF_DIRECTORY_MAX_MB * 1_048_576,
+      workers: e.CSAF_IMPORT_WORKERS ?? availableParallelism(),
+    },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,

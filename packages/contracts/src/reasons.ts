@@ -11,6 +11,13 @@ import { ENTRY_LOCK_REASONS } from './indicator-logic.js';
 export const REASON_CODES = [
   'account.token_no_password',
   'account.token_no_profile',
+  'advisory.csaf_invalid',
+  'advisory.directory_too_large',
+  'advisory.directory_too_many_files',
+  'advisory.file_empty',
+  'advisory.file_not_json',
+  'advisory.file_not_storable',
+  'advisory.file_too_large',
   'asset.enterprise_only',
   'asset.referenced',
   'codelist.already_retired',

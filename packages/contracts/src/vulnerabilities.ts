@@ -19,8 +19,13 @@ export const MATCH_VERDICTS = ['affected', 'needs_review', 'not_affected'] as co
 
 /** Largest CSAF or CVE JSON document accepted (bytes). */
 export const MAX_ADVISORY_BYTES = 8 * 1024 * 1024;
-/** Files one CSAF directory import may hold (the whole cisagov/CSAF OT corpus is about 2,400). */
+/**
+ * Files one CSAF directory import may hold by default (the whole cisagov/CSAF OT corpus is about
+ * 2,400); the server's CSAF_DIRECTORY_MAX_FILES setting may change it.
+ */
 export const MAX_CSAF_DIRECTORY_FILES = 5000;
+/** Total size of one CSAF directory import by default, in MiB (setting CSAF_DIRECTORY_MAX_MB). */
+export const MAX_CSAF_DIRECTORY_MB = 512;
 
 /** Finding states (glossary: 新发现 / 已确认 / 误报 / 不受影响 / 修复中 / 已修复待复验 / 复验关闭 / 风险接受 / 重新打开). */
 export const FINDING_STATES = [
@@ -123,7 +128,15 @@ export const DirectoryImportResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
-  rejected: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })),
+  rejected: z.array(
+    z.object({
+      file: z.string(),
+      /** Why, as a code with parameters (advisory.csaf_invalid, advisory.file_not_json …) the console words. */
+      reason: RefusalReasonSchema,
+      /** The validator's (or parser's) messages, in English as the tools write them. */
+      messages: z.array(z.string()),
+    }),
+  ),
 });
 export type DirectoryImportResult = z.infer<typeof DirectoryImportResultSchema>;
 

@@ -12,16 +12,18 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../platform/jobs/job.service.js';
 import type { UploadedFile } from '../../platform/tabular/http.js';
+import { availableParallelism } from 'node:os';
 import {
   checkCveRecord,
-  compareTrackingVersions,
   type IncomingAdvisory,
   incomingCsaf,
   incomingCve,
   incomingManual,
 } from './advisory.incoming.js';
+import { importCsafDirectory } from './advisory.directory.js';
 import { createAdvisoryRepo } from './advisory.repo.js';
 import { writeAdvisory } from './advisory.write.js';
+import { createCsafChecker } from './csaf-pool.js';
 import { validateCsaf } from './csaf-validate.js';
 import type { MatchingService } from './matching/matching.service.js';
 import { vulnerabilityPolicy } from './vulnerability.policy.js';
@@ -29,9 +31,11 @@ import { vulnerabilityPolicy } from './vulnerability.policy.js';
 export interface AdvisoryServiceDeps {
   db: Db;
   clock: Clock;
-  audit: Pick<AuditService, 'append'>;
+  audit: Pick<AuditService, 'append' | 'appendMany'>;
   jobs: Pick<JobService, 'define'>;
-  matching: Pick<MatchingService, 'matchVulnerabilities' | 'rematchAll'>;
+  matching: Pick<MatchingService, 'matchVulnerabilities'>;
+  /** Worker threads validating directory imports (CSAF_IMPORT_WORKERS); default: one per core. */
+  csafWorkers?: number;
 }
 
 /** A failure of one document: the messages the user sees (validator output, JSON errors). */
@@ -66,14 +70,6 @@ export function parseJsonUpload(file: UploadedFile): { doc: unknown; raw: string
   }
 }
 
-/** The tracking id and version a CSAF document states, if it states them. */
-function trackingOf(doc: unknown): { id: string; version: string } | null {
-  const tracking = (doc as { document?: { tracking?: { id?: unknown; version?: unknown } } } | null)?.document?.tracking;
-  return typeof tracking?.id === 'string' && typeof tracking.version === 'string'
-    ? { id: tracking.id.trim(), version: tracking.version.trim() }
-    : null;
-}
-
 /** Reads and validates one CSAF 2.0 file; refuses it with the validator's messages. */
 export async function readCsaf(file: UploadedFile): Promise<IncomingAdvisory> {
   const { doc, raw } = parseJsonUpload(file);
@@ -89,6 +85,8 @@ async function checkedCsaf(name: string, doc: unknown, raw: string): Promise<Inc
 
 /** Importing advisories (CSAF, CVE, manual records, directories) — each document in one transaction with its audit entry. */
 export function createAdvisoryService(deps: AdvisoryServiceDeps) {
+  const checker = createCsafChecker({ workers: deps.csafWorkers ?? availableParallelism() });
+
   async function importOne(actor: Actor, incoming: IncomingAdvisory): Promise<AdvisoryImportOutcome> {
     return deps.db.transaction(async (tx) => {
       const written = await writeAdvisory(tx, actor, deps.audit, incoming, deps.clock.now());
@@ -97,35 +95,9 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
     });
   }
 
-  /** Imports a directory's files one by one (each its own transaction), then re-matches once. */
-  async function importFiles(actor: Actor, files: readonly UploadedFile[], progress: ReportProgress): Promise<DirectoryImportResult> {
-    const result: DirectoryImportResult = { files: files.length, created: 0, updated: 0, skipped: 0, rejected: [] };
-    let changed = false;
-    progress(0, files.length);
-    for (const [i, file] of files.entries()) {
-      try {
-        // The resume path: an advisory already imported at this version is skipped before the
-        // (costly) validation, so re-running an interrupted directory import is quick.
-        const { doc, raw } = parseJsonUpload(file);
-        const tracking = trackingOf(doc);
-        const current = tracking && (await createAdvisoryRepo(deps.db).findAdvisory('csaf', tracking.id));
-        if (tracking && current && compareTrackingVersions(tracking.version, current.trackingVersion) <= 0) {
-          result.skipped++;
-          progress(i + 1, files.length);
-          continue;
-        }
-        const incoming = await checkedCsaf(file.name, doc, raw);
-        const written = await deps.db.transaction((tx) => writeAdvisory(tx, actor, deps.audit, incoming, deps.clock.now()));
-        result[written.outcome.outcome]++;
-        if (written.outcome.outcome !== 'skipped') changed = true;
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        result.rejected.push({ file: file.name, messages: e instanceof DocumentRejected ? e.messages : [e.message] });
-      }
-      progress(i + 1, files.length);
-    }
-    if (changed) await deps.matching.rematchAll(actor, () => {});
-    return result;
+  /** Imports a directory's files: checked in worker threads, written and matched in batches (advisory.directory.ts). */
+  function importFiles(actor: Actor, files: readonly UploadedFile[], progress: ReportProgress): Promise<DirectoryImportResult> {
+    return importCsafDirectory({ ...deps, checker }, actor, files, progress);
   }
 
   // A named job over the stored files, so any instance can run it (ADR 0012).
@@ -135,6 +107,8 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
 
   return {
     importFiles,
+    /** Stops the validation threads (tests and benches; they also stop by themselves when idle). */
+    close: () => checker.close(),
 
     async importCsaf(actor: Actor, upload: () => Promise<UploadedFile>): Promise<AdvisoryImportOutcome> {
       vulnerabilityPolicy.authorize(actor, 'manage');

@@ -4,7 +4,11 @@ import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { compareTrackingVersions, type IncomingAdvisory } from './advisory.incoming.js';
 import { createAdvisoryRepo, type VulnerabilityRow } from './advisory.repo.js';
+import type { vulnProductEntry, vulnScore } from './advisory.table.js';
 import { grade, scoreDisagrees, scoreVector } from './logic/index.js';
+
+type EntryInsert = typeof vulnProductEntry.$inferInsert;
+type ScoreInsert = typeof vulnScore.$inferInsert;
 
 export interface WrittenAdvisory {
   outcome: Omit<AdvisoryImportOutcome, 'matches'>;
@@ -69,51 +73,8 @@ export async function writeAdvisory(
   const idOfKey = await upsertVulnerabilities(tx, incoming, now);
   const ids = [...new Set(idOfKey.values())];
   await repo.link(advisoryId, ids);
-  await repo.insertEntries(
-    incoming.extraction.entries.flatMap((e) => {
-      const vulnerabilityId = idOfKey.get(e.vulnerabilityId);
-      if (!vulnerabilityId) return [];
-      return [
-        {
-          advisoryId,
-          vulnerabilityId,
-          source: incoming.source,
-          productId: e.productId,
-          vendor: e.vendor,
-          product: e.product,
-          productNames: e.productNames,
-          fullName: e.fullName,
-          models: e.models,
-          cpes: e.cpes,
-          versionRaw: e.versionRaw,
-          range: e.range,
-          status: e.status,
-          platform: e.platform ?? null,
-        },
-      ];
-    }),
-  );
-  await repo.insertScores(
-    incoming.extraction.scores.flatMap((s) => {
-      const vulnerabilityId = idOfKey.get(s.vulnerabilityId);
-      if (!vulnerabilityId) return [];
-      const computed = scoreOnce(s.vector);
-      return [
-        {
-          vulnerabilityId,
-          advisoryId,
-          cvssVersion: computed.ok ? computed.version : s.version,
-          vector: s.vector,
-          statedScore: s.baseScore ?? null,
-          computedScore: computed.ok ? computed.baseScore : null,
-          severity: computed.ok ? computed.severity : (s.baseSeverity ?? null),
-          grade: computed.ok ? grade(computed.baseScore) : s.baseScore !== undefined ? grade(s.baseScore) : null,
-          disagrees: computed.ok ? scoreDisagrees(s.baseScore, computed.baseScore) : false,
-          error: computed.ok ? null : computed.error,
-        },
-      ];
-    }),
-  );
+  await repo.insertEntries(entryRows(incoming, advisoryId, idOfKey));
+  await repo.insertScores(scoreRows(incoming, advisoryId, idOfKey));
   const touched = [...new Set([...ids, ...previous])];
   await regrade(tx, touched, incoming.statedGrades, idOfKey, now);
   const outcome = { ...counts, advisoryId, outcome: current ? ('updated' as const) : ('created' as const) };
@@ -125,6 +86,57 @@ export async function writeAdvisory(
     after: { source: incoming.source, ...counts, sha256: incoming.sha256, vulnerabilityKeys: [...idOfKey.keys()] },
   });
   return { outcome, vulnerabilityIds: touched };
+}
+
+type AdvisoryFacts = Pick<IncomingAdvisory, 'source' | 'extraction'>;
+
+/** The product entry rows of an advisory, with vulnerability keys turned into row ids. */
+export function entryRows(incoming: AdvisoryFacts, advisoryId: string, idOfKey: ReadonlyMap<string, string>): EntryInsert[] {
+  return incoming.extraction.entries.flatMap((e) => {
+    const vulnerabilityId = idOfKey.get(e.vulnerabilityId);
+    if (!vulnerabilityId) return [];
+    return [
+      {
+        advisoryId,
+        vulnerabilityId,
+        source: incoming.source,
+        productId: e.productId,
+        vendor: e.vendor,
+        product: e.product,
+        productNames: e.productNames,
+        fullName: e.fullName,
+        models: e.models,
+        cpes: e.cpes,
+        versionRaw: e.versionRaw,
+        range: e.range,
+        status: e.status,
+        platform: e.platform ?? null,
+      },
+    ];
+  });
+}
+
+/** The score rows of an advisory: each vector recomputed, compared with the stated score and graded. */
+export function scoreRows(incoming: AdvisoryFacts, advisoryId: string, idOfKey: ReadonlyMap<string, string>): ScoreInsert[] {
+  return incoming.extraction.scores.flatMap((s) => {
+    const vulnerabilityId = idOfKey.get(s.vulnerabilityId);
+    if (!vulnerabilityId) return [];
+    const computed = scoreOnce(s.vector);
+    return [
+      {
+        vulnerabilityId,
+        advisoryId,
+        cvssVersion: computed.ok ? computed.version : s.version,
+        vector: s.vector,
+        statedScore: s.baseScore ?? null,
+        computedScore: computed.ok ? computed.baseScore : null,
+        severity: computed.ok ? computed.severity : (s.baseSeverity ?? null),
+        grade: computed.ok ? grade(computed.baseScore) : s.baseScore !== undefined ? grade(s.baseScore) : null,
+        disagrees: computed.ok ? scoreDisagrees(s.baseScore, computed.baseScore) : false,
+        error: computed.ok ? null : computed.error,
+      },
+    ];
+  });
 }
 
 /**
@@ -188,7 +200,7 @@ async function upsertVulnerabilities(tx: DbOrTx, incoming: IncomingAdvisory, now
  * A vulnerability's grade is that of its highest recomputed base score over every source (the
  * stated score when a vector could not be read); without any score, a grade stated by an analyst.
  */
-async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>, idOfKey: Map<string, string>, now: Date) {
+export async function regrade(tx: DbOrTx, ids: string[], stated: Map<string, VulnGrade>, idOfKey: Map<string, string>, now: Date) {
   const repo = createAdvisoryRepo(tx);
   const summary = new Map((await repo.scoreSummaries(ids)).map((s) => [s.id, s]));
   const statedById = new Map<string, VulnGrade>();

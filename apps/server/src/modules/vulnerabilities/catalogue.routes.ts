@@ -1,18 +1,63 @@
-import { API, MAX_ADVISORY_BYTES, MAX_CSAF_DIRECTORY_FILES } from '@suilian/contracts';
+import { API, MAX_ADVISORY_BYTES, MAX_CSAF_DIRECTORY_FILES, MAX_CSAF_DIRECTORY_MB } from '@suilian/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fieldError } from '../../platform/errors.js';
+import { fieldError, refusal } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { readUploadedFile, type UploadedFile } from '../../platform/tabular/http.js';
 import type { AdvisoryService } from './advisory.service.js';
 import type { CatalogueService } from './catalogue.service.js';
 
-/** Every part of a multipart request is one file of the directory (each part may be named anything). */
-async function readAllFiles(request: FastifyRequest): Promise<UploadedFile[]> {
+/** The directory import's limits (settings CSAF_DIRECTORY_MAX_FILES and CSAF_DIRECTORY_MAX_MB). */
+export interface DirectoryLimits {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_DIRECTORY_LIMITS: DirectoryLimits = {
+  maxFiles: MAX_CSAF_DIRECTORY_FILES,
+  maxBytes: MAX_CSAF_DIRECTORY_MB * 1_048_576,
+};
+
+/** Room for a few form fields besides the files (a client may send a name or a checkbox along). */
+const SPARE_PARTS = 20;
+
+/**
+ * Every part of a multipart request is one file of the directory (each part may be named anything).
+ * The limits are the settings', named in the 413 (the multipart library's own default of 1,000
+ * parts is replaced); a file over the per-file limit arrives cut short and is rejected on its own.
+ */
+async function readAllFiles(request: FastifyRequest, limits: DirectoryLimits): Promise<UploadedFile[]> {
   if (!request.isMultipart()) throw fieldError('VALIDATION_FAILED', 'files', 'multipart', 'send the files as multipart/form-data');
   const files: UploadedFile[] = [];
-  for await (const part of request.files({ limits: { files: MAX_CSAF_DIRECTORY_FILES, fileSize: MAX_ADVISORY_BYTES + 1 } }))
-    files.push({ name: part.filename, content: await part.toBuffer() });
+  let total = 0;
+  const tooMany = () =>
+    refusal(
+      'PAYLOAD_TOO_LARGE',
+      'advisory.directory_too_many_files',
+      `a directory import may hold at most ${limits.maxFiles} files (CSAF_DIRECTORY_MAX_FILES); send the rest in another import`,
+      { max: limits.maxFiles },
+    );
+  try {
+    for await (const part of request.files({
+      limits: { files: limits.maxFiles, parts: limits.maxFiles + SPARE_PARTS, fileSize: MAX_ADVISORY_BYTES + 1 },
+      throwFileSizeLimit: false,
+    })) {
+      const content = await part.toBuffer();
+      total += content.length;
+      if (total > limits.maxBytes)
+        throw refusal(
+          'PAYLOAD_TOO_LARGE',
+          'advisory.directory_too_large',
+          `a directory import may hold at most ${limits.maxBytes / 1_048_576} MiB (CSAF_DIRECTORY_MAX_MB); send the rest in another import`,
+          { maxMegabytes: limits.maxBytes / 1_048_576 },
+        );
+      files.push({ name: part.filename, content });
+    }
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw tooMany();
+    throw e;
+  }
   return files;
 }
 
@@ -20,7 +65,11 @@ async function readAllFiles(request: FastifyRequest): Promise<UploadedFile[]> {
 const fastifyRequest = (request: unknown) => request as FastifyRequest;
 
 /** The vulnerability database: advisories (CSAF, CVE, manual CNVD records), vulnerabilities, vendor aliases. */
-export function registerCatalogueRoutes(app: FastifyInstance, s: { advisories: AdvisoryService; catalogue: CatalogueService }) {
+export function registerCatalogueRoutes(
+  app: FastifyInstance,
+  s: { advisories: AdvisoryService; catalogue: CatalogueService; directoryLimits?: DirectoryLimits },
+) {
+  const limits = s.directoryLimits ?? DEFAULT_DIRECTORY_LIMITS;
   serveEndpoint(app, API.listVulnerabilities, async (q) => s.catalogue.listVulnerabilities(actorOf(q), q.query));
   serveEndpoint(app, API.getVulnerability, async (q) => s.catalogue.getVulnerability(actorOf(q), q.params.id));
   serveEndpoint(app, API.listAdvisories, async (q) => s.catalogue.listAdvisories(actorOf(q), q.query));
@@ -31,7 +80,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, s: { advisories: A
   serveEndpoint(app, API.importCsafAdvisory, async (q) => s.advisories.importCsaf(actorOf(q), () => readUploadedFile(fastifyRequest(q))));
   serveEndpoint(app, API.importCveRecord, async (q) => s.advisories.importCve(actorOf(q), () => readUploadedFile(fastifyRequest(q))));
   serveEndpoint(app, API.importCsafDirectory, async (q) =>
-    s.advisories.startDirectoryImport(actorOf(q), await readAllFiles(fastifyRequest(q))),
+    s.advisories.startDirectoryImport(actorOf(q), await readAllFiles(fastifyRequest(q), limits)),
   );
   serveEndpoint(app, API.createManualRecord, async (q) => s.advisories.createManual(actorOf(q), q.body));
   serveEndpoint(app, API.updateManualRecord, async (q) => s.advisories.updateManual(actorOf(q), q.params.id, q.body));

@@ -32,6 +32,8 @@ export interface VulnerabilitiesDeps {
   notifications: Pick<NotificationService, 'notify'>;
   systemActor: () => Promise<Actor>;
   log?: { warn(obj: object, msg: string): void };
+  /** The CSAF directory import's limits and validation threads (config.csafImport); defaults when absent. */
+  csafImport?: { maxFiles: number; maxBytes: number; workers: number };
 }
 
 /** How often overdue findings are escalated and expired risk acceptances reopened. */
@@ -43,7 +45,11 @@ const SWEEP_INTERVAL_MS = 3_600_000;
  */
 export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
   const matching = createMatchingService(deps);
-  const advisories = createAdvisoryService({ ...deps, matching });
+  const advisories = createAdvisoryService({
+    ...deps,
+    matching,
+    ...(deps.csafImport ? { csafWorkers: deps.csafImport.workers } : {}),
+  });
   const catalogue = createCatalogueService(deps);
   const assets = createAssetService({ ...deps, matching });
   const assetImporter = createAssetImporter({ ...deps, assets, matching });
@@ -63,7 +69,12 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
     /** The SLA sweep as a periodic task on the job queue (call while the app is built). */
     schedule: (schedules: Pick<Schedules, 'every'>) => escalation.schedule(schedules, SWEEP_INTERVAL_MS),
     registerRoutes(app: FastifyInstance) {
-      registerCatalogueRoutes(app, { advisories, catalogue });
+      app.addHook('onClose', () => advisories.close());
+      registerCatalogueRoutes(app, {
+        advisories,
+        catalogue,
+        ...(deps.csafImport ? { directoryLimits: deps.csafImport } : {}),
+      });
       registerLoopRoutes(app, {
         assets,
         assetImporter,
