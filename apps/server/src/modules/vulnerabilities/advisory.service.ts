@@ -20,7 +20,7 @@ import {
   incomingCve,
   incomingManual,
 } from './advisory.incoming.js';
-import { importCsafDirectory } from './advisory.directory.js';
+import { type DirectoryImportTimings, importCsafDirectory } from './advisory.directory.js';
 import { createAdvisoryRepo } from './advisory.repo.js';
 import { writeAdvisory } from './advisory.write.js';
 import { createCsafChecker } from './csaf-pool.js';
@@ -96,8 +96,13 @@ export function createAdvisoryService(deps: AdvisoryServiceDeps) {
   }
 
   /** Imports a directory's files: checked in worker threads, written and matched in batches (advisory.directory.ts). */
-  function importFiles(actor: Actor, files: readonly UploadedFile[], progress: ReportProgress): Promise<DirectoryImportResult> {
-    return importCsafDirectory({ ...deps, checker }, actor, files, progress);
+  function importFiles(
+    actor: Actor,
+    files: readonly UploadedFile[],
+    progress: ReportProgress,
+    timings?: DirectoryImportTimings,
+  ): Promise<DirectoryImportResult> {
+    return importCsafDirectory({ ...deps, checker }, actor, files, progress, timings);
   }
 
   // A named job over the stored files, so any instance can run it (ADR 0012).

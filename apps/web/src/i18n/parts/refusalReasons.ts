@@ -17,6 +17,15 @@ export const zhCN = {
     token_no_password: 'API 令牌没有密码，请以个人账号登录后修改密码。',
     token_no_profile: 'API 令牌没有个人资料，请以个人账号登录。',
   },
+  advisory: {
+    csaf_invalid: '文件“{{file}}”不是有效的 CSAF 2.0 文档（校验发现 {{problems}} 处问题），未导入。',
+    directory_too_large: '一次目录导入的文件总大小不能超过 {{maxMegabytes}} MB，请分批导入。',
+    directory_too_many_files: '一次目录导入最多 {{max}} 个文件，请分批导入。',
+    file_empty: '文件“{{file}}”为空，未导入。',
+    file_not_json: '文件“{{file}}”不是有效的 JSON（可能被截断或损坏），未导入。',
+    file_not_storable: '文件“{{file}}”含有数据库无法保存的字符或数值，未导入。',
+    file_too_large: '文件“{{file}}”超过 {{maxMegabytes}} MB 的单个公告上限，未导入。',
+  },
   asset: {
     enterprise_only: '只有企业用户可以维护资产。',
     referenced: '该资产已有漏洞发现或扫描结果，为保留历史记录不能删除。',
@@ -112,6 +121,15 @@ export const enUS: Widen<typeof zhCN> = {
   account: {
     token_no_password: 'An API token has no password; sign in with a personal account to change it.',
     token_no_profile: 'An API token has no profile; sign in with a personal account.',
+  },
+  advisory: {
+    csaf_invalid: '“{{file}}” is not a valid CSAF 2.0 document ({{problems}} problems found); it was not imported.',
+    directory_too_large: 'One directory import may hold at most {{maxMegabytes}} MB in total; import it in parts.',
+    directory_too_many_files: 'One directory import may hold at most {{max}} files; import it in parts.',
+    file_empty: '“{{file}}” is empty; it was not imported.',
+    file_not_json: '“{{file}}” is not valid JSON (truncated or damaged?); it was not imported.',
+    file_not_storable: '“{{file}}” holds a character or number the database cannot store; it was not imported.',
+    file_too_large: '“{{file}}” is larger than the {{maxMegabytes}} MB an advisory may have; it was not imported.',
   },
   asset: {
     enterprise_only: 'Only enterprise users keep assets.',

@@ -1,41 +1,79 @@
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import { DirectoryImportResultSchema } from '@suilian/contracts';
+import { type DirectoryImportResult, DirectoryImportResultSchema } from '@suilian/contracts';
 import { Alert, Button, Flex, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useJob } from '../../shared/jobs';
+import { reasonText } from '../../shared/reason-text';
+import { addResults, directoryParts } from './directoryParts';
 import { postCsafDirectory, useInvalidateSecurity } from './hooks';
 
-/** A directory of CSAF files imported as a job: progress bar, then counts and the rejected files with their messages. */
+/**
+ * A directory of CSAF files imported as a job: progress bar, then counts and the rejected files
+ * with their reasons. A directory larger than one import takes is sent in parts, one job after
+ * another, with the progress over all of them (issue #13 item 4).
+ */
 export function DirectoryImport() {
   const { t } = useTranslation();
   const me = useMe();
   const invalidate = useInvalidateSecurity();
   const [open, setOpen] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const [parts, setParts] = useState<File[][]>([]);
+  const [partIndex, setPartIndex] = useState(0);
   const [jobId, setJobId] = useState<string>();
+  const [sum, setSum] = useState<DirectoryImportResult | null>(null);
+  const [result, setResult] = useState<DirectoryImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const job = useJob(jobId);
-  const parsed = job.data?.status === 'succeeded' ? DirectoryImportResultSchema.safeParse(job.data.result) : null;
-  const result = parsed?.success ? parsed.data : null;
-  const running = jobId !== undefined && (!job.data || job.data.status === 'queued' || job.data.status === 'running');
-  const percent = job.data && job.data.total > 0 ? Math.floor((job.data.progress / job.data.total) * 100) : 0;
+  const counted = useRef<string | undefined>(undefined);
+  const failed = job.data?.status === 'failed';
+  const running = (jobId !== undefined || starting) && result === null && !failed && error === null;
+  const doneBefore = parts.slice(0, partIndex).reduce((n, p) => n + p.length, 0);
+  const doneNow = job.data?.status === 'running' ? job.data.progress : 0;
+  const percent = result ? 100 : files.length > 0 ? Math.floor(((doneBefore + doneNow) / files.length) * 100) : 0;
 
-  const start = () => {
-    setError(null);
+  const send = (part: File[]) => {
     setStarting(true);
-    postCsafDirectory(files, me.csrfToken)
+    postCsafDirectory(part, me.csrfToken)
       .then(setJobId, setError)
       .finally(() => setStarting(false));
   };
+  // A part's job done: add its counts, then send the next part (one job at a time, so parts never compete).
+  useEffect(() => {
+    if (!jobId || job.data?.status !== 'succeeded' || counted.current === jobId) return;
+    counted.current = jobId;
+    const parsed = DirectoryImportResultSchema.safeParse(job.data.result);
+    const total = parsed.success ? addResults(sum, parsed.data) : sum;
+    setSum(total);
+    const next = parts[partIndex + 1];
+    if (next) {
+      setPartIndex(partIndex + 1);
+      send(next);
+    } else setResult(total);
+  });
+
+  const start = () => {
+    const split = directoryParts(files);
+    setError(null);
+    setParts(split);
+    setPartIndex(0);
+    setSum(null);
+    setResult(null);
+    if (split[0]) send(split[0]);
+  };
   const close = () => {
-    if (result) void invalidate();
+    if (result || sum) void invalidate();
     setOpen(false);
     setFiles([]);
+    setParts([]);
+    setPartIndex(0);
     setJobId(undefined);
+    setSum(null);
+    setResult(null);
     setError(null);
   };
   const pick = (file: File) => {
@@ -58,8 +96,8 @@ export function DirectoryImport() {
         mask={{ closable: !running }}
         footer={
           <Space>
-            {jobId === undefined && (
-              <Button type="primary" disabled={files.length === 0} loading={starting} onClick={start} data-testid="directory-start">
+            {jobId === undefined && !starting && (
+              <Button type="primary" disabled={files.length === 0} onClick={start} data-testid="directory-start">
                 {t('vulnerabilities.directory.start', { n: files.length })}
               </Button>
             )}
@@ -71,7 +109,7 @@ export function DirectoryImport() {
       >
         <Flex vertical gap={12}>
           {error !== null && <ApiErrorAlert error={error} showReason />}
-          {jobId === undefined ? (
+          {jobId === undefined && !starting ? (
             <>
               <Typography.Text type="secondary">{t('vulnerabilities.directory.hint')}</Typography.Text>
               <Space>
@@ -89,16 +127,17 @@ export function DirectoryImport() {
           ) : (
             <>
               {job.error && <ApiErrorAlert error={job.error} />}
-              <Progress
-                percent={job.data?.status === 'succeeded' ? 100 : percent}
-                status={job.data?.status === 'failed' ? 'exception' : running ? 'active' : 'success'}
-                data-testid="directory-progress"
-              />
+              <Progress percent={percent} status={failed ? 'exception' : running ? 'active' : 'success'} data-testid="directory-progress" />
+              {running && parts.length > 1 && (
+                <Typography.Text type="secondary">{t('vulnerabilities.directory.parts', { n: parts.length, k: partIndex + 1 })}</Typography.Text>
+              )}
               {running && (
                 <Typography.Text>
-                  {job.data?.status === 'queued'
-                    ? t('vulnerabilities.directory.queued')
-                    : t('vulnerabilities.directory.progress', { done: job.data?.progress ?? 0, total: job.data?.total ?? 0 })}
+                  {starting
+                    ? t('vulnerabilities.directory.uploading', { k: partIndex + 1, n: parts.length })
+                    : job.data?.status === 'queued'
+                      ? t('vulnerabilities.directory.queued')
+                      : t('vulnerabilities.directory.progress', { done: doneBefore + doneNow, total: files.length })}
                 </Typography.Text>
               )}
               {job.data?.status === 'failed' && (
@@ -119,6 +158,12 @@ export function DirectoryImport() {
                       pagination={result.rejected.length > 10 ? { pageSize: 10 } : false}
                       columns={[
                         { title: t('vulnerabilities.directory.rejectedFile'), dataIndex: 'file', width: 220 },
+                        {
+                          title: t('vulnerabilities.directory.reason'),
+                          dataIndex: 'reason',
+                          width: 240,
+                          render: (reason: unknown) => reasonText(t, reason) ?? t('vulnerabilities.catalogue.refused'),
+                        },
                         {
                           title: t('vulnerabilities.directory.messages'),
                           dataIndex: 'messages',
