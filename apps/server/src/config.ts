@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROLES, type Role } from '@suilian/contracts';
+import { MAX_CSAF_DIRECTORY_FILES, MAX_CSAF_DIRECTORY_MB, ROLES, type Role } from '@suilian/contracts';
 import { z } from 'zod';
 
 /** How a setting is documented: one sentence for the README's table, and its default as shown there. */
@@ -53,10 +53,10 @@ export const ConfigSchema = z.object({
   BODY_LIMIT: setting(z.coerce.number().int().min(1024).default(1_048_576), {
     description: 'Largest request body in bytes (larger → 413)',
   }),
-  CSAF_DIRECTORY_MAX_FILES: setting(z.coerce.number().int().min(1).max(100_000).default(5000), {
+  CSAF_DIRECTORY_MAX_FILES: setting(z.coerce.number().int().min(1).max(100_000).default(MAX_CSAF_DIRECTORY_FILES), {
     description: 'Most files one CSAF directory import may send (more → 413 naming the limit)',
   }),
-  CSAF_DIRECTORY_MAX_MB: setting(z.coerce.number().int().min(1).max(8192).default(512), {
+  CSAF_DIRECTORY_MAX_MB: setting(z.coerce.number().int().min(1).max(8192).default(MAX_CSAF_DIRECTORY_MB), {
     description: 'Largest total size in MiB of one CSAF directory import (more → 413 naming the limit)',
   }),
   CSAF_IMPORT_WORKERS: setting(z.coerce.number().int().min(0).max(64).optional(), {

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditRecord, AuditService } from '../../platform/audit/audit.service.js';
-import { compareTrackingVersions } from './advisory.incoming.js';
 import { createAdvisoryBatchRepo, type VulnerabilityBatchRow } from './advisory.batch.repo.js';
+import { compareTrackingVersions } from './advisory.incoming.js';
 import { createAdvisoryRepo } from './advisory.repo.js';
 import { entryRows, regrade, scoreRows } from './advisory.write.js';
 import type { CheckedAdvisory } from './csaf-check.js';

@@ -36,7 +36,9 @@ function multipart(files: Array<{ name: string; content: Buffer }>) {
   const boundary = 'suilianCorpusBoundary';
   const payload = Buffer.concat([
     ...files.flatMap((f) => [
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/json\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/json\r\n\r\n`,
+      ),
       f.content,
       Buffer.from('\r\n'),
     ]),
@@ -53,7 +55,14 @@ describe('CSAF directory import of a corpus (#13 item 4)', () => {
   let ctx: TestContext;
   let analyst: Session;
   const count = async (table: string) => (await ctx.database.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-  const tables = ['vuln_advisory', 'vuln_advisory_revision', 'vulnerability', 'vuln_product_entry', 'vuln_score', 'vuln_advisory_vulnerability'];
+  const tables = [
+    'vuln_advisory',
+    'vuln_advisory_revision',
+    'vulnerability',
+    'vuln_product_entry',
+    'vuln_score',
+    'vuln_advisory_vulnerability',
+  ];
   const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
 
   const send = (files: Array<{ name: string; content: Buffer }>) => {
@@ -85,54 +94,74 @@ describe('CSAF directory import of a corpus (#13 item 4)', () => {
   });
   afterAll(async () => ctx?.close());
 
-  it('imports 1,100 files in one request; a damaged and an invalid file are rejected by name and reason while the others land', async () => {
-    const result = await importAll([...corpus, damaged, notCsaf]);
-    expect(result).toMatchObject({ files: 1102, created: 1100, updated: 0, skipped: 0 });
-    expect(result.rejected.map((r) => [r.file, r.reason.code])).toEqual([
-      ['corpus/damaged.json', 'advisory.file_not_json'],
-      ['corpus/not-csaf.json', 'advisory.csaf_invalid'],
-    ]);
-    expect(result.rejected[1]?.reason.params).toMatchObject({ file: 'corpus/not-csaf.json' });
-    expect(result.rejected[1]?.messages.length).toBeGreaterThan(0);
-    expect(await count('vuln_advisory')).toBe(1100);
-    expect(await count('vuln_advisory_revision')).toBe(1100);
-    // One audit entry per advisory, as with single imports.
-    const audited = await ctx.database.pool.query(
-      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'vulnerability.advisory_import' AND entity_type = 'vuln_advisory'",
-    );
-    expect(audited.rows[0].n).toBe(1100);
-  }, SLOW);
+  it(
+    'imports 1,100 files in one request; a damaged and an invalid file are rejected by name and reason while the others land',
+    async () => {
+      const result = await importAll([...corpus, damaged, notCsaf]);
+      expect(result).toMatchObject({ files: 1102, created: 1100, updated: 0, skipped: 0 });
+      expect(result.rejected.map((r) => [r.file, r.reason.code])).toEqual([
+        ['corpus/damaged.json', 'advisory.file_not_json'],
+        ['corpus/not-csaf.json', 'advisory.csaf_invalid'],
+      ]);
+      expect(result.rejected[1]?.reason.params).toMatchObject({ file: 'corpus/not-csaf.json' });
+      expect(result.rejected[1]?.messages.length).toBeGreaterThan(0);
+      expect(await count('vuln_advisory')).toBe(1100);
+      expect(await count('vuln_advisory_revision')).toBe(1100);
+      // One audit entry per advisory, as with single imports.
+      const audited = await ctx.database.pool.query(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'vulnerability.advisory_import' AND entity_type = 'vuln_advisory'",
+      );
+      expect(audited.rows[0].n).toBe(1100);
+    },
+    SLOW,
+  );
 
-  it('changes nothing when the same directory is imported again', async () => {
-    const before = await counts();
-    const result = await importAll([...corpus, damaged]);
-    expect(result).toMatchObject({ files: 1101, created: 0, updated: 0, skipped: 1100 });
-    expect(result.rejected.map((r) => r.file)).toEqual(['corpus/damaged.json']);
-    expect(await counts()).toEqual(before);
-  }, SLOW);
+  it(
+    'changes nothing when the same directory is imported again',
+    async () => {
+      const before = await counts();
+      const result = await importAll([...corpus, damaged]);
+      expect(result).toMatchObject({ files: 1101, created: 0, updated: 0, skipped: 1100 });
+      expect(result.rejected.map((r) => r.file)).toEqual(['corpus/damaged.json']);
+      expect(await counts()).toEqual(before);
+    },
+    SLOW,
+  );
 
-  it('keeps the revision history when a new version of an advisory arrives with the rest', async () => {
-    const target = corpus[1] as { name: string; content: Buffer };
-    const trackingId = JSON.parse(target.content.toString('utf8')).document.tracking.id as string;
-    const entriesBefore = await count('vuln_product_entry');
-    const result = await importAll([...corpus.slice(0, 1), { name: target.name, content: secondVersion(target.content) }, ...corpus.slice(2)]);
-    expect(result).toMatchObject({ created: 0, updated: 1, skipped: 1099, rejected: [] });
-    const advisory = (await analyst.request('GET', `/api/security/advisories?q=${trackingId}`)).json().items[0];
-    expect(advisory.trackingVersion).toBe('2');
-    const detail = (await analyst.request('GET', `/api/security/advisories/${advisory.id}`)).json();
-    expect(detail.importedVersions.map((r: { trackingVersion: string }) => r.trackingVersion).sort()).toEqual(['1', '2']);
-    // The new version replaced the old one's product entries instead of adding to them.
-    expect(await count('vuln_product_entry')).toBe(entriesBefore);
-  }, SLOW);
+  it(
+    'keeps the revision history when a new version of an advisory arrives with the rest',
+    async () => {
+      const target = corpus[1] as { name: string; content: Buffer };
+      const trackingId = JSON.parse(target.content.toString('utf8')).document.tracking.id as string;
+      const entriesBefore = await count('vuln_product_entry');
+      const result = await importAll([
+        ...corpus.slice(0, 1),
+        { name: target.name, content: secondVersion(target.content) },
+        ...corpus.slice(2),
+      ]);
+      expect(result).toMatchObject({ created: 0, updated: 1, skipped: 1099, rejected: [] });
+      const advisory = (await analyst.request('GET', `/api/security/advisories?q=${trackingId}`)).json().items[0];
+      expect(advisory.trackingVersion).toBe('2');
+      const detail = (await analyst.request('GET', `/api/security/advisories/${advisory.id}`)).json();
+      expect(detail.importedVersions.map((r: { trackingVersion: string }) => r.trackingVersion).sort()).toEqual(['1', '2']);
+      // The new version replaced the old one's product entries instead of adding to them.
+      expect(await count('vuln_product_entry')).toBe(entriesBefore);
+    },
+    SLOW,
+  );
 
-  it('answers more files than the limit with a 413 naming the limit (reason code for the console)', async () => {
-    const tiny = Array.from({ length: 5001 }, (_, k) => ({ name: `x/${k}.json`, content: Buffer.from('{}') }));
-    const res = await send(tiny);
-    expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({
-      code: 'PAYLOAD_TOO_LARGE',
-      details: { reason: { code: 'advisory.directory_too_many_files', params: { max: 5000 } } },
-    });
-    expect(res.json().error.message).toContain('5000');
-  }, SLOW);
+  it(
+    'answers more files than the limit with a 413 naming the limit (reason code for the console)',
+    async () => {
+      const tiny = Array.from({ length: 5001 }, (_, k) => ({ name: `x/${k}.json`, content: Buffer.from('{}') }));
+      const res = await send(tiny);
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        details: { reason: { code: 'advisory.directory_too_many_files', params: { max: 5000 } } },
+      });
+      expect(res.json().error.message).toContain('5000');
+    },
+    SLOW,
+  );
 });

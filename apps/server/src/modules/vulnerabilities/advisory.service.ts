@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   type AdvisoryImportOutcome,
   type DirectoryImportResult,
@@ -12,15 +13,8 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../platform/jobs/job.service.js';
 import type { UploadedFile } from '../../platform/tabular/http.js';
-import { availableParallelism } from 'node:os';
-import {
-  checkCveRecord,
-  type IncomingAdvisory,
-  incomingCsaf,
-  incomingCve,
-  incomingManual,
-} from './advisory.incoming.js';
 import { type DirectoryImportTimings, importCsafDirectory } from './advisory.directory.js';
+import { checkCveRecord, type IncomingAdvisory, incomingCsaf, incomingCve, incomingManual } from './advisory.incoming.js';
 import { createAdvisoryRepo } from './advisory.repo.js';
 import { writeAdvisory } from './advisory.write.js';
 import { createCsafChecker } from './csaf-pool.js';

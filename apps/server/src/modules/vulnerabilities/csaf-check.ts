@@ -42,7 +42,9 @@ export async function checkCsafFile(name: string, content: Uint8Array, known: Kn
       `${name} is larger than ${MAX_ADVISORY_BYTES} bytes`,
     ]);
   if (content.length === 0) return reject('advisory.file_empty', {}, [`${name} is empty`]);
-  const raw = Buffer.from(content.buffer, content.byteOffset, content.length).toString('utf8').replace(/^\uFEFF/, '');
+  const raw = Buffer.from(content.buffer, content.byteOffset, content.length)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
     doc = JSON.parse(raw);

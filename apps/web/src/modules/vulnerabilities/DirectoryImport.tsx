@@ -129,7 +129,9 @@ export function DirectoryImport() {
               {job.error && <ApiErrorAlert error={job.error} />}
               <Progress percent={percent} status={failed ? 'exception' : running ? 'active' : 'success'} data-testid="directory-progress" />
               {running && parts.length > 1 && (
-                <Typography.Text type="secondary">{t('vulnerabilities.directory.parts', { n: parts.length, k: partIndex + 1 })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('vulnerabilities.directory.parts', { n: parts.length, k: partIndex + 1 })}
+                </Typography.Text>
               )}
               {running && (
                 <Typography.Text>

@@ -18,7 +18,13 @@ describe('directory import parts (#13 item 4)', () => {
   });
 
   it('adds up the parts’ results', () => {
-    const a = { files: 2, created: 1, updated: 0, skipped: 0, rejected: [{ file: 'x', reason: { code: 'advisory.file_empty' }, messages: [] }] };
+    const a = {
+      files: 2,
+      created: 1,
+      updated: 0,
+      skipped: 0,
+      rejected: [{ file: 'x', reason: { code: 'advisory.file_empty' }, messages: [] }],
+    };
     const b = { files: 3, created: 1, updated: 1, skipped: 1, rejected: [] };
     expect(addResults(addResults(null, a), b)).toEqual({ ...a, files: 5, created: 2, updated: 1, skipped: 1 });
   });
