@@ -92,6 +92,10 @@ const SAMPLE_PARAMS = {
   submitter: 'demo.huangpu',
   district: '黄埔区',
   handle: '88.118.8/ci-sync',
+  // a CSAF directory import's per-file rejections and limits (#13 item 4)
+  file: 'OT/white/2024/icsa-24-001-01.json',
+  problems: 3,
+  maxMegabytes: 512,
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
