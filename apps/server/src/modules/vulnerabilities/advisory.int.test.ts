@@ -169,7 +169,8 @@ describe('vulnerability database import', () => {
     expect(big.vulnerabilityCount).toBe(404);
     const again = await waitForJob(analyst, (await run()).json().id);
     expect(again.result).toMatchObject({ files: 4, created: 0, skipped: 3 });
-  });
+    // The first directory import of a process starts the worker threads, each loading the validator.
+  }, 120_000);
 
   it('flags a stated score that disagrees with the score recomputed from its vector', async () => {
     const record = JSON.parse(cve('CVE-2024-8531.json').toString('utf8'));

@@ -39,6 +39,8 @@ async function readAllFiles(request: FastifyRequest, limits: DirectoryLimits): P
     );
   try {
     for await (const part of request.files({
+      // Keep the folder in each file's name (`2024/icsa-24-001-01.json`): a rejection must name the file within the directory.
+      preservePath: true,
       limits: { files: limits.maxFiles, parts: limits.maxFiles + SPARE_PARTS, fileSize: MAX_ADVISORY_BYTES + 1 },
       throwFileSizeLimit: false,
     })) {
