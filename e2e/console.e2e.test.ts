@@ -128,21 +128,35 @@ describe('console as the city administrator', () => {
     expect(revoked.status()).toBe(401);
   });
 
-  it('shows audit entries as text and verifies the hash chain', async () => {
+  it('shows audit entries by name, their details as a diff, exports the filtered list and verifies the hash chain (#12 item 7)', async () => {
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     const table = page.getByTestId('audit-table');
-    await page.getByTestId('audit-filters').getByPlaceholder('操作', { exact: true }).fill('organisation.create');
+    // Filtered by the action's name; the server is sent its code.
+    await pickOption(page, 'audit-filter-action', '新建组织机构', '新建组织');
     await page
       .getByTestId('audit-filters')
       .getByRole('button', { name: /查\s*询/ })
       .click();
-    await eventually(() => table.locator('.ant-table-row').first().textContent()).toContain('organisation.create');
+    await eventually(() => table.locator('.ant-table-row').first().textContent()).toContain('新建组织机构');
+    expect(await table.textContent()).not.toContain('organisation.create');
 
     await table.locator('.ant-table-row-expand-icon').first().click();
-    const after = table.locator('pre').nth(1);
+    const diff = table.getByTestId('audit-diff').first();
     // The organisation name with markup is shown literally, never interpreted as HTML.
-    await eventually(() => after.textContent()).toContain('<b>端到端</b>');
-    expect(await after.locator('b').count()).toBe(0);
+    await eventually(() => diff.textContent()).toContain('<b>端到端</b>');
+    expect(await diff.locator('b').count()).toBe(0);
+    expect(await diff.textContent()).toContain('名称');
+
+    // The export holds the filtered list: names for people, codes beside them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv.split('\r\n')[0]).toContain('操作');
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain('新建组织机构');
+    expect(csv).toContain('organisation.create');
 
     await page.getByTestId('audit-verify').click();
     await eventually(() => page.getByTestId('audit-verify-result').textContent()).toContain('哈希链完整');

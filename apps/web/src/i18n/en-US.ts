@@ -1,6 +1,7 @@
 import { enUS as accessEnUS } from './parts/access';
 import { enUS as accountsEnUS } from './parts/accounts';
 import { enUS as auditEnUS } from './parts/audit';
+import { enUS as auditNamesEnUS } from './parts/auditNames';
 import { enUS as auditVerificationEnUS } from './parts/auditVerification';
 import { enUS as casesEnUS } from './parts/cases';
 import { enUS as codeListsEnUS } from './parts/codeLists';
@@ -49,6 +50,7 @@ const enUS: Messages = {
   ...organisationsEnUS,
   ...tokensEnUS,
   ...auditEnUS,
+  ...auditNamesEnUS,
   ...projectsEnUS,
   ...enterprisesEnUS,
   ...factoriesEnUS,

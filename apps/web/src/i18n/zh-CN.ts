@@ -1,6 +1,7 @@
 import { zhCN as accessZhCN } from './parts/access';
 import { zhCN as accountsZhCN } from './parts/accounts';
 import { zhCN as auditZhCN } from './parts/audit';
+import { zhCN as auditNamesZhCN } from './parts/auditNames';
 import { zhCN as auditVerificationZhCN } from './parts/auditVerification';
 import { zhCN as casesZhCN } from './parts/cases';
 import { zhCN as codeListsZhCN } from './parts/codeLists';
@@ -51,6 +52,7 @@ const zhCN = {
   ...organisationsZhCN,
   ...tokensZhCN,
   ...auditZhCN,
+  ...auditNamesZhCN,
   ...projectsZhCN,
   ...enterprisesZhCN,
   ...factoriesZhCN,

@@ -1,28 +1,17 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@suilian/contracts';
-import { Button, Card, Col, Empty, Flex, Row, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { pagination, useTableState } from '../../shared/useTableState';
+import { AuditDiff } from './AuditDiff';
+import { AuditExportButton } from './AuditExportButton';
 import { AuditFilterBar } from './AuditFilterBar';
 import { type AuditFilters, useAuditEntries, useVerifyAudit } from './hooks';
+import { actionLabel, entityLabel } from './names';
 import { VerifyResult } from './VerifyResult';
-
-/** Pretty JSON as plain text: React escapes it, nothing is ever interpreted as HTML. */
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
-  return (
-    <>
-      <Typography.Text strong>{title}</Typography.Text>
-      <pre
-        style={{ background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 360, overflow: 'auto', fontSize: 12, margin: '4px 0 0' }}
-      >
-        {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-      </pre>
-    </>
-  );
-}
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -35,8 +24,9 @@ export default function AuditPage() {
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', sorter: true, sortOrder: table.sortOrder('seq'), width: 90 },
     { title: t('audit.occurredAt'), dataIndex: 'occurredAt', key: 'occurredAt', render: formatDateTime },
     { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName' },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-    { title: t('audit.entityType'), dataIndex: 'entityType', key: 'entityType' },
+    // Names, not codes (issue #12 item 7); the codes stay in the CSV export for those who need them.
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (a: string) => actionLabel(t, a) },
+    { title: t('audit.entityType'), dataIndex: 'entityType', key: 'entityType', render: (e: string) => entityLabel(t, e) },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -50,9 +40,17 @@ export default function AuditPage() {
     <Card
       title={t('audit.title')}
       extra={
-        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
-          {t('audit.verify')}
-        </Button>
+        <Space>
+          <AuditExportButton filters={filters} />
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            {t('audit.verify')}
+          </Button>
+        </Space>
       }
     >
       <Flex vertical gap={16}>
@@ -76,14 +74,7 @@ export default function AuditPage() {
           expandable={{
             expandedRowRender: (entry) => (
               <Flex vertical gap={8}>
-                <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <JsonBlock title={t('audit.before')} value={entry.before} />
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <JsonBlock title={t('audit.after')} value={entry.after} />
-                  </Col>
-                </Row>
+                <AuditDiff before={entry.before} after={entry.after} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('audit.requestId')}: {entry.requestId ?? '—'} · {t('audit.hash')}: <Typography.Text code>{entry.hash}</Typography.Text>
                 </Typography.Text>

@@ -16,8 +16,13 @@ import { INDICATOR_STATUS_TONES, roundFigure } from './status';
 /** Where the value comes from, as one line: the counter's description, the data element, or the formula. */
 function SourceCell({ item }: { item: IndicatorDefinition }) {
   const { t } = useTranslation();
-  if (item.formula) return <Typography.Text code>{item.formula}</Typography.Text>;
-  if (item.dataElement) return <Typography.Text code>{`#{${item.dataElement}}`}</Typography.Text>;
+  if (item.formula)
+    return (
+      <Typography.Text code translate="no">
+        {item.formula}
+      </Typography.Text>
+    );
+  if (item.dataElement) return <Typography.Text code translate="no">{`#{${item.dataElement}}`}</Typography.Text>;
   return <span>{item.counter ? t(`indicatorAdmin.counters.${item.counter}`, { defaultValue: item.counter }) : '—'}</span>;
 }
 
@@ -102,7 +107,9 @@ export default function IndicatorAdminPage() {
       width: 170,
       render: (code: string, d) => (
         <Space size={4} wrap>
-          <Typography.Text code>{code}</Typography.Text>
+          <Typography.Text code translate="no">
+            {code}
+          </Typography.Text>
           {d.isPlanTarget ? <Tag color="blue">{t('indicatorAdmin.planTarget')}</Tag> : <Tag>{t('indicatorAdmin.own')}</Tag>}
         </Space>
       ),

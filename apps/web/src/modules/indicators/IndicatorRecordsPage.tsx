@@ -29,7 +29,8 @@ function Method({ data }: { data: IndicatorRecords }) {
   const date = formatDate(data.indicator.asOf);
   if (data.basis === 'operands') return <>{t('indicatorAdmin.drill.methodFormula', { formula: data.formula ?? '', date })}</>;
   if (data.basis === 'data_values' && data.element) {
-    const element = `${data.element.code} ${locale === 'zh-CN' ? data.element.nameZh : data.element.nameEn}`;
+    // The element by name: its code is for the data exchange, not for the reader (issue #12 item 3).
+    const element = `“${locale === 'zh-CN' ? data.element.nameZh : data.element.nameEn}”`;
     return (
       <>
         {t(data.element.aggregation === 'LAST' ? 'indicatorAdmin.drill.methodLast' : 'indicatorAdmin.drill.methodSum', { element, date })}
@@ -111,7 +112,16 @@ function useColumns() {
     },
   ];
   const operands: TableColumnsType<IndicatorOperand> = [
-    { title: c('reference'), dataIndex: 'reference', key: 'reference', render: (r: string) => <Typography.Text code>{r}</Typography.Text> },
+    {
+      title: c('reference'),
+      dataIndex: 'reference',
+      key: 'reference',
+      render: (r: string) => (
+        <Typography.Text code translate="no">
+          {r}
+        </Typography.Text>
+      ),
+    },
     { title: c('name'), key: 'name', render: (_v, o) => (locale === 'zh-CN' ? o.nameZh : o.nameEn) },
     {
       title: c('aggregation'),
@@ -172,7 +182,10 @@ export default function IndicatorRecordsPage() {
               <ArrowLeftOutlined />
             </Link>
             <span>
-              {t('indicatorAdmin.drill.title')} · <Typography.Text code>{code}</Typography.Text>{' '}
+              {t('indicatorAdmin.drill.title')} ·{' '}
+              <Typography.Text code translate="no">
+                {code}
+              </Typography.Text>{' '}
               {indicator && (locale === 'zh-CN' ? indicator.nameZh : indicator.nameEn)}
             </span>
           </Space>

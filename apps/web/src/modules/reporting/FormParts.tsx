@@ -73,8 +73,12 @@ export function ValidationList({ results }: { results: RuleResult[] }) {
         <List.Item data-testid={`rule-${r.rule}`} data-status={r.status}>
           <Space wrap>
             <StatusTag tone={RULE_TONES[r.status]}>{t(`reporting.ruleStatuses.${r.status}`)}</StatusTag>
-            <Typography.Text code>{r.rule}</Typography.Text>
-            <Typography.Text>{reasonText(t, r.reason) ?? t(`reporting.ruleStatuses.${r.status}`)}</Typography.Text>
+            {/* The worded reason names the rule; its code only when there is none (issue #12 item 3). */}
+            {reasonText(t, r.reason) ?? (
+              <Typography.Text code translate="no">
+                {r.rule}
+              </Typography.Text>
+            )}
             {(r.left !== null || r.right !== null) && (
               <Typography.Text type="secondary">
                 ({formatNumber(r.left)} / {formatNumber(r.right)})

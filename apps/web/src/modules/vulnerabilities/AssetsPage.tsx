@@ -10,6 +10,7 @@ import { ApiErrorAlert, useNotifyError } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
 import { OrgSelect } from '../../shared/OrgSelect';
+import { SourceText } from '../../shared/SourceText';
 import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { AssetFormDrawer, type AssetFormMode } from './AssetFormDrawer';
@@ -42,15 +43,21 @@ export default function AssetsPage() {
     ...(me?.orgKind === 'enterprise'
       ? []
       : [{ title: t('vulnerabilities.common.enterprise'), dataIndex: 'enterpriseName', key: 'enterpriseName' }]),
-    { title: a('vendor'), dataIndex: 'vendor', key: 'vendor' },
+    { title: a('vendor'), dataIndex: 'vendor', key: 'vendor', render: (v: string) => <SourceText>{v}</SourceText> },
     {
       title: a('product'),
       dataIndex: 'product',
       key: 'product',
       render: (p: string, r) => (
         <Flex vertical>
-          <Typography.Text strong>{p}</Typography.Text>
-          {r.name && <Typography.Text type="secondary">{r.name}</Typography.Text>}
+          <Typography.Text strong>
+            <SourceText>{p}</SourceText>
+          </Typography.Text>
+          {r.name && (
+            <Typography.Text type="secondary">
+              <SourceText>{r.name}</SourceText>
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
@@ -58,7 +65,14 @@ export default function AssetsPage() {
       title: a('model'),
       dataIndex: 'model',
       key: 'model',
-      render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text code>
+            <SourceText>{v}</SourceText>
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     { title: a('firmwareVersion'), dataIndex: 'firmwareVersion', key: 'firmwareVersion', render: (v: string | null) => v ?? '—' },
     { title: a('serial'), dataIndex: 'serial', key: 'serial', render: (v: string | null) => v ?? '—' },

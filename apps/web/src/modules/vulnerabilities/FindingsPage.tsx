@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
+import { SourceText } from '../../shared/SourceText';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { FindingBatchActions } from './FindingBatchActions';
@@ -55,7 +56,7 @@ export default function FindingsPage() {
     {
       title: f('asset'),
       key: 'asset',
-      render: (_v, r) => `${r.asset.vendor} ${r.asset.product} ${r.asset.firmwareVersion ?? ''}`,
+      render: (_v, r) => <SourceText>{`${r.asset.vendor} ${r.asset.product} ${r.asset.firmwareVersion ?? ''}`}</SourceText>,
     },
     ...(me?.orgKind === 'enterprise'
       ? []

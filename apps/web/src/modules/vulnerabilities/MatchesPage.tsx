@@ -23,6 +23,7 @@ import { useAuth } from '../../session/auth';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useJob } from '../../shared/jobs';
+import { SourceText } from '../../shared/SourceText';
 import { pagination, useTableState } from '../../shared/useTableState';
 import { Reasons } from './FindingDrawer';
 import { useMatches, useRematch, useReviewMatch } from './hooks';
@@ -102,9 +103,9 @@ export default function MatchesPage() {
       key: 'asset',
       render: (_v, r) => (
         <Flex vertical>
-          <span>
+          <SourceText>
             {r.asset.vendor} {r.asset.product} {r.asset.model ?? ''} {r.asset.firmwareVersion ?? ''}
-          </span>
+          </SourceText>
           <Typography.Text type="secondary">{r.enterpriseName}</Typography.Text>
         </Flex>
       ),

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import EChart, { pngToolbox } from '../../shared/charts/EChart';
 import { ApiErrorAlert } from '../../shared/errors';
+import { SourceText } from '../../shared/SourceText';
 import { ExposureMap } from './ExposureMap';
 import { useStats } from './hooks';
 import { GRADE_COLOURS } from './labels';
@@ -158,8 +159,8 @@ export default function PosturePage() {
             pagination={false}
             data-testid="posture-products"
             columns={[
-              { title: t('vulnerabilities.assets.vendor'), dataIndex: 'vendor' },
-              { title: t('vulnerabilities.assets.product'), dataIndex: 'product' },
+              { title: t('vulnerabilities.assets.vendor'), dataIndex: 'vendor', render: (v: string) => <SourceText>{v}</SourceText> },
+              { title: t('vulnerabilities.assets.product'), dataIndex: 'product', render: (v: string) => <SourceText>{v}</SourceText> },
               { title: p('assets'), dataIndex: 'assets', align: 'right' },
               { title: p('openFindings'), dataIndex: 'openFindings', align: 'right' },
             ]}

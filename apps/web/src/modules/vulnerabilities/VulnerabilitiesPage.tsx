@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
+import { SourceText } from '../../shared/SourceText';
 import { useTableState } from '../../shared/useTableState';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { AdvisoriesTable } from './AdvisoriesTable';
@@ -39,7 +40,7 @@ export default function VulnerabilitiesPage() {
 
   const columns: TableColumnsType<Vulnerability> = [
     { title: c('key'), dataIndex: 'key', key: 'key', width: 170, render: (k: string) => <Typography.Text strong>{k}</Typography.Text> },
-    { title: c('name'), key: 'title', render: (_v, r) => r.titleZh ?? r.title },
+    { title: c('name'), key: 'title', render: (_v, r) => r.titleZh ?? <SourceText>{r.title}</SourceText> },
     {
       title: c('grade'),
       key: 'baseScore',

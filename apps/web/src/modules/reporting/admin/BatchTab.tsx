@@ -123,7 +123,9 @@ export function BatchTab() {
               onFilter: (value, v) => v.rule === value,
               render: (_, v) => (
                 <Flex vertical>
-                  <Typography.Text code>{v.rule}</Typography.Text>
+                  <Typography.Text code translate="no">
+                    {v.rule}
+                  </Typography.Text>
                   <Typography.Text type="secondary">{locale === 'zh-CN' ? v.ruleNameZh : v.ruleNameEn}</Typography.Text>
                 </Flex>
               ),

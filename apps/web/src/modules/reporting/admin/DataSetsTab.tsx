@@ -219,7 +219,15 @@ export function DataSetsTab({ canEdit }: { canEdit: boolean }) {
           ),
         }}
         columns={[
-          { title: t('reportingAdmin.field.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('reportingAdmin.field.code'),
+            dataIndex: 'code',
+            render: (c: string) => (
+              <Typography.Text code translate="no">
+                {c}
+              </Typography.Text>
+            ),
+          },
           { title: t('reportingAdmin.field.nameZh'), key: 'name', render: (_, s) => (locale === 'zh-CN' ? s.nameZh : s.nameEn) },
           {
             title: t('reportingAdmin.field.periodType'),

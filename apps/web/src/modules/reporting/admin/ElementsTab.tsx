@@ -7,7 +7,7 @@ import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../../shared/
 import { formatDateTime } from '../../../shared/format';
 import { RecordDrawer } from '../../../shared/frame/RecordDrawer';
 import { schemaRule } from '../../../shared/rules';
-import { useDataElements, useDeleteDefinition, useSaveDefinition } from './hooks';
+import { useDataElements, useDataSetConfigs, useDeleteDefinition, useSaveDefinition } from './hooks';
 import { useInitialValues, useRequired } from './required';
 
 const VALUE_TYPES = ['integer', 'number', 'percentage', 'boolean', 'text'] as const;
@@ -119,6 +119,12 @@ export function ElementsTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const elements = useDataElements();
+  // Data sets by name, not code (DISTRICT_MONTHLY → 区级月报; issue #12 item 3).
+  const sets = useDataSetConfigs();
+  const setName = (code: string) => {
+    const set = sets.data?.find((s) => s.code === code);
+    return set ? (locale === 'zh-CN' ? set.nameZh : set.nameEn) : code;
+  };
   const remove = useDeleteDefinition('element');
   const [search, setSearch] = useState('');
   const [drawer, setDrawer] = useState<{ editing: DataElement | null } | null>(null);
@@ -146,7 +152,15 @@ export function ElementsTab({ canEdit }: { canEdit: boolean }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="element-table"
         columns={[
-          { title: t('reportingAdmin.field.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('reportingAdmin.field.code'),
+            dataIndex: 'code',
+            render: (c: string) => (
+              <Typography.Text code translate="no">
+                {c}
+              </Typography.Text>
+            ),
+          },
           { title: t('reportingAdmin.field.nameZh'), key: 'name', render: (_, e) => (locale === 'zh-CN' ? e.nameZh : e.nameEn) },
           {
             title: t('reportingAdmin.field.valueType'),
@@ -169,7 +183,7 @@ export function ElementsTab({ canEdit }: { canEdit: boolean }) {
             render: (_, e) =>
               e.valueCount === 0 && e.dataSets.length === 0
                 ? t('reportingAdmin.hints.noUsage')
-                : t('reportingAdmin.hints.usage', { values: e.valueCount, sets: e.dataSets.join(', ') || '—' }),
+                : t('reportingAdmin.hints.usage', { values: e.valueCount, sets: e.dataSets.map(setName).join('、') || '—' }),
           },
           { title: t('reportingAdmin.field.updatedAt'), dataIndex: 'updatedAt', render: (d: string) => formatDateTime(d) },
           ...(canEdit

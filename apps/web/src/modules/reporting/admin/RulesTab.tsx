@@ -178,13 +178,17 @@ export function RulesTab({ canEdit }: { canEdit: boolean }) {
           expandedRowRender: (r) => (
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t('reportingAdmin.field.left')}>
-                <Typography.Text code>{r.left}</Typography.Text>
+                <Typography.Text code translate="no">
+                  {r.left}
+                </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('reportingAdmin.field.operator')}>
                 {t(`reportingAdmin.operators.${r.operator}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t('reportingAdmin.field.right')}>
-                <Typography.Text code>{r.right}</Typography.Text>
+                <Typography.Text code translate="no">
+                  {r.right}
+                </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('reportingAdmin.field.strategy')}>
                 {t(`reportingAdmin.strategies.${r.strategy}`)}
@@ -194,7 +198,15 @@ export function RulesTab({ canEdit }: { canEdit: boolean }) {
           ),
         }}
         columns={[
-          { title: t('reportingAdmin.field.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('reportingAdmin.field.code'),
+            dataIndex: 'code',
+            render: (c: string) => (
+              <Typography.Text code translate="no">
+                {c}
+              </Typography.Text>
+            ),
+          },
           {
             title: t('reportingAdmin.field.dataSet'),
             dataIndex: 'dataSet',
