@@ -12,10 +12,21 @@ import { type DistrictGeoJson, useDistrictOutlines } from './hooks';
 
 const MAP_NAME = 'suilian-guangzhou-districts';
 let registered = false;
+/** The outlines' own names by code: a district the figures do not list is still labelled by name, never 440117 (#12 item 3). */
+const OUTLINE_NAMES = new Map<string, string>();
+
+/** The name the outline file gives a district code, or null. */
+export function outlineName(code: string): string | null {
+  return OUTLINE_NAMES.get(code) ?? null;
+}
 
 /** Registers the outlines once, each feature named by its GB/T 2260 code so the data joins on our district codes. */
 function register(geo: DistrictGeoJson) {
   if (registered) return;
+  for (const f of geo.features) {
+    const code = String(f.id ?? f.properties.code ?? '');
+    if (typeof f.properties.name === 'string') OUTLINE_NAMES.set(code, f.properties.name);
+  }
   const byCode = {
     ...geo,
     features: geo.features.map((f) => ({ ...f, properties: { ...f.properties, name: String(f.id ?? f.properties.code ?? '') } })),
@@ -41,7 +52,7 @@ export default function DistrictMap({ districts, unit, indicatorName, linkOf }: 
   if (outlines.data) register(outlines.data);
   const nameOf = useMemo(() => {
     const names = new Map(districts.map((d) => [d.divisionCode, locale === 'zh-CN' ? d.nameZh : (d.nameEn ?? d.nameZh)]));
-    return (code: string) => names.get(code) ?? code;
+    return (code: string) => names.get(code) ?? outlineName(code) ?? '';
   }, [districts, locale]);
   const max = Math.max(1, ...districts.map((d) => d.value ?? 0));
   const option = useMemo(

@@ -52,14 +52,8 @@ export function RubricTable({ rubric }: { rubric: Criterion[] }) {
         {
           title: t('selections.criterion'),
           key: 'name',
-          render: (_v, c) => (
-            <Space size={6}>
-              {criterionName(c, locale)}
-              <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-                {c.key}
-              </Typography.Text>
-            </Space>
-          ),
+          // The criterion by name; its key (network, benefit …) is for the score sheets' data, not the reader (#12 item 3).
+          render: (_v, c) => criterionName(c, locale),
         },
         {
           title: t('selections.weight'),

@@ -9,10 +9,15 @@ import { type DistrictGeoJson, useDistrictOutlines } from '../dashboard/hooks';
 
 const MAP_NAME = 'suilian-security-districts';
 let registered = false;
+/** The outlines' own names by code, for a district without figures (never its code, #12 item 3). */
+const OUTLINE_NAMES = new Map<string, string>();
 
 /** The dashboard's district outlines, each feature named by its GB/T 2260 code so the figures join on it. */
 function register(geo: DistrictGeoJson) {
   if (registered) return;
+  for (const f of geo.features) {
+    if (typeof f.properties.name === 'string') OUTLINE_NAMES.set(String(f.id ?? f.properties.code ?? ''), f.properties.name);
+  }
   const byCode = {
     ...geo,
     features: geo.features.map((f) => ({ ...f, properties: { ...f.properties, name: String(f.id ?? f.properties.code ?? '') } })),
@@ -47,7 +52,7 @@ export function ExposureMap({ rows }: { rows: Row[] }) {
           const r = byCode.get(x.name);
           return r
             ? html`${r.name}<br/>${p('openFindings')}: ${r.openFindings}<br/>${p('enterprises')}: ${r.enterprises}<br/>${p('assets')}: ${r.assets}`
-            : html`${x.name}`;
+            : html`${OUTLINE_NAMES.get(x.name) ?? ''}`;
         },
       },
       visualMap: {
@@ -65,7 +70,11 @@ export function ExposureMap({ rows }: { rows: Row[] }) {
           map: MAP_NAME,
           top: 48,
           bottom: 8,
-          label: { show: true, fontSize: 10, formatter: (x: { name: string }) => byCode.get(x.name)?.name ?? '' },
+          label: {
+            show: true,
+            fontSize: 10,
+            formatter: (x: { name: string }) => byCode.get(x.name)?.name ?? OUTLINE_NAMES.get(x.name) ?? '',
+          },
           itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: '#f0f0f0' },
           data: rows.filter((r) => r.divisionCode).map((r) => ({ name: r.divisionCode, value: r.openFindings })),
         },
