@@ -22,6 +22,7 @@ const COMPOSED: ReadonlyArray<readonly [entity: string, verbs: readonly Verb[]]>
   ['handle_template', ['create']],
   ['handle_prefix', ['update']],
   ['indicator', ['create', 'update']],
+  ['network', ['create', 'update']],
   ['organisation', ['create', 'update']],
   ['user', ['create']],
 ];
