@@ -268,6 +268,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     audit,
     organisations: organisations.service,
+    notifications: notifications.service,
     sessionTtlMs: config.sessionTtlMs,
     maxFailures: config.loginMaxFailures,
     lockMs: config.loginLockMs,

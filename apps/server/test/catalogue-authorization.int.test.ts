@@ -93,6 +93,13 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
     const huangpu = await orgByDivision(ctx, '440112');
     const ruled: Array<{ endpoint: Endpoint; role: Role; body?: unknown; reason: string }> = [
       { endpoint: API.dispatchMailOutbox, role: 'auditor', reason: 'notification.outbox_admin_only' },
+      // District officers manage accounts (user:write) but only city administrators change roles.
+      {
+        endpoint: API.changeUserRole,
+        role: 'district_officer',
+        body: { role: 'enterprise_user', orgId: huangpu.id, version: 1 },
+        reason: 'user.role_change_city_admin_only',
+      },
       // The role world's enterprise is in 天河: it cannot declare a project in 黄埔.
       {
         endpoint: API.createProject,

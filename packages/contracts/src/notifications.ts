@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'progress_report.ready',
   'security.notice',
   'security.finding_overdue',
+  /** To the account whose role an administrator changed (issue #11 item 6). */
+  'account.role_changed',
   'general',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

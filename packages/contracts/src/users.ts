@@ -52,6 +52,19 @@ export const UpdateUserSchema = CreateUserSchema.pick({ displayName: true, email
   .strict();
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
 
+/**
+ * A new role and organisation for an account (city administrators only): the account's sessions end
+ * on every instance; sends the version it was loaded with.
+ */
+export const ChangeUserRoleSchema = z
+  .object({
+    role: z.enum(ROLES),
+    orgId: z.uuid(),
+    version: z.number().int(),
+  })
+  .strict();
+export type ChangeUserRole = z.infer<typeof ChangeUserRoleSchema>;
+
 /** Returned once when an account is created or its password reset; never stored in clear. */
 export const OneTimePasswordSchema = z.object({ user: UserSchema, oneTimePassword: z.string() });
 

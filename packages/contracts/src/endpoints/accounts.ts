@@ -10,7 +10,14 @@ import {
   TwoFactorStatusSchema,
   VerifySecondFactorSchema,
 } from '../two-factor.js';
-import { CreateUserSchema, OneTimePasswordSchema, UpdateUserSchema, UserListQuerySchema, UserSchema } from '../users.js';
+import {
+  ChangeUserRoleSchema,
+  CreateUserSchema,
+  OneTimePasswordSchema,
+  UpdateUserSchema,
+  UserListQuerySchema,
+  UserSchema,
+} from '../users.js';
 
 const auth = ['auth'];
 const users = ['users'];
@@ -211,6 +218,18 @@ export const accountEndpoints = defineEndpoints({
     tags: users,
     summary: "Removes an account's second factor and recovery codes and ends its sessions (audited); it enrols again at next login",
     params: IdParamsSchema,
+    success: 200,
+    response: UserSchema,
+  },
+  changeUserRole: {
+    method: 'POST',
+    path: '/api/users/:id/role',
+    access: 'user:write',
+    tags: users,
+    summary:
+      "Changes an account's role and organisation (city administrators only; never one's own role, never the last active city administrator); the account's sessions end on every instance and it is told (audited as user.role_change)",
+    params: IdParamsSchema,
+    body: ChangeUserRoleSchema,
     success: 200,
     response: UserSchema,
   },

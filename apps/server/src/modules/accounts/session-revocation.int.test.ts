@@ -91,6 +91,19 @@ describe('session revocation across instances', () => {
     expect(await meOnB(adminThird)).toBe(401);
   });
 
+  it('refuses on B the sessions of an account whose role a city admin changed on A', async () => {
+    await insertUser(ctx, 'rv.moved', 'city_analyst', cityId);
+    const admin = await login(ctx, 'rv.admin');
+    const moved = (await admin.request('GET', '/api/users?q=rv.moved')).json().items[0];
+    const session = await login(ctx, 'rv.moved');
+    expect(await meOnB(session)).toBe(200); // cached on B with the old role
+    const applied = b.sessionRevocations.applied((r) => 'userId' in r && r.userId === moved.id);
+    const res = await admin.request('POST', `/api/users/${moved.id}/role`, { role: 'auditor', orgId: cityId, version: moved.version });
+    expect(res.statusCode).toBe(200);
+    await applied;
+    expect(await meOnB(session)).toBe(401);
+  });
+
   it('stops caching while the listener is down and starts empty after reconnecting', async () => {
     const session = await login(ctx, 'rv.user');
     expect(await meOnB(session)).toBe(200);

@@ -98,6 +98,20 @@ export function createUserRepo(db: DbOrTx) {
       return row ?? null;
     },
 
+    /**
+     * The active city administrators, their rows locked until the transaction ends: two administrators
+     * demoting each other at once queue here, and the second sees the first's change.
+     */
+    async lockActiveCityAdmins(): Promise<string[]> {
+      const rows = await db
+        .select({ id: appUser.id })
+        .from(appUser)
+        .where(and(eq(appUser.role, 'city_admin'), eq(appUser.status, 'active')))
+        .orderBy(asc(appUser.id))
+        .for('update');
+      return rows.map((r) => r.id);
+    },
+
     async insertSession(row: SessionRow): Promise<void> {
       await db.insert(userSession).values(row);
     },

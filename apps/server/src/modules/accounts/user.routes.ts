@@ -14,5 +14,6 @@ export function registerUserRoutes(app: FastifyInstance, users: UserService) {
   serveEndpoint(app, API.enableUser, async (request) => users.setStatus(actorOf(request), request.params.id, 'active'));
   serveEndpoint(app, API.unlockUser, async (request) => users.unlock(actorOf(request), request.params.id));
   serveEndpoint(app, API.resetUserTwoFactor, async (request) => users.resetTwoFactor(actorOf(request), request.params.id));
+  serveEndpoint(app, API.changeUserRole, async (request) => users.changeRole(actorOf(request), request.params.id, request.body));
   serveEndpoint(app, API.resetUserPassword, async (request) => users.resetPassword(actorOf(request), request.params.id));
 }

@@ -1,13 +1,23 @@
-import { type CreateUser, ROLE_DEFINITIONS, type Role, type UpdateUser, type User, type UserListQuery } from '@suilian/contracts';
+import {
+  type ChangeUserRole,
+  type CreateUser,
+  ROLE_DEFINITIONS,
+  type Role,
+  type UpdateUser,
+  type User,
+  type UserListQuery,
+} from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/like.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError, notFound, refusal, staleVersion } from '../../platform/errors.js';
+import type { NotificationService } from '../notifications/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { createLoginAttemptRepo } from './login-attempt.repo.js';
 import { generatePassword, hashPassword } from './password.js';
+import { assertMayChangeRole, roleChangedNotice } from './role-change.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRevocation } from './session-revocation.js';
 import { createTwoFactorRepo } from './two-factor/two-factor.repo.js';
@@ -21,6 +31,7 @@ export interface UserServiceDeps {
   organisations: Pick<OrganisationService, 'findById'>;
   sessions: SessionCache;
   revocations: Pick<SessionRevocation, 'notify'>;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 /** Account administration: create with a one-time password, edit, disable, reset. */
@@ -42,19 +53,35 @@ export function createUserService(deps: UserServiceDeps) {
       throw refusal('FORBIDDEN', 'user.role_not_managed', `your role may not manage ${role} accounts`, { role });
   }
 
+  /** The organisation an account of `role` is to belong to: in the actor's scope and of a kind the role allows. */
+  async function orgForRole(actor: Actor, role: Role, orgId: string) {
+    const org = await deps.organisations.findById(orgId);
+    if (!org || !userPolicy.can(actor, 'manage', { orgId: org.id, orgDistrictId: org.districtId }))
+      throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
+    if (!ROLE_DEFINITIONS[role].orgKinds.includes(org.kind))
+      throw fieldError(
+        'ROLE_ORG_MISMATCH',
+        'orgId',
+        'role_org_kind',
+        `a ${role} account belongs to a ${ROLE_DEFINITIONS[role].orgKinds.join(' or ')} organisation`,
+      );
+    return org;
+  }
+
   /** Writes a change to a managed account, audits it, and drops its cached sessions. */
   async function changeManaged(
     actor: Actor,
     id: string,
     action: string,
     change: (user: UserWithOrg, tx: DbOrTx) => Promise<UserRow | null>,
+    orgNameAfter?: string,
   ): Promise<User> {
     const result = await deps.db.transaction(async (tx) => {
       const before = await load(actor, 'manage', id, tx);
       assertManagesRole(actor, before.role);
       const updated = await change(before, tx);
       if (!updated) throw staleVersion('user');
-      const after = toUser({ ...updated, orgName: before.orgName });
+      const after = toUser({ ...updated, orgName: orgNameAfter ?? before.orgName });
       await deps.audit.append(tx, actor, { action, entityType: 'user', entityId: id, before: toUser(before), after });
       // Every instance drops the account's cached sessions when this commits (ADR 0014).
       await deps.revocations.notify(tx, { userId: id });
@@ -77,16 +104,7 @@ export function createUserService(deps: UserServiceDeps) {
     async create(actor: Actor, input: CreateUser): Promise<{ user: User; oneTimePassword: string }> {
       userPolicy.authorize(actor, 'manage');
       assertManagesRole(actor, input.role);
-      const org = await deps.organisations.findById(input.orgId);
-      if (!org || !userPolicy.can(actor, 'manage', { orgId: org.id, orgDistrictId: org.districtId }))
-        throw fieldError('VALIDATION_FAILED', 'orgId', 'exists', 'no such organisation in your scope');
-      if (!ROLE_DEFINITIONS[input.role].orgKinds.includes(org.kind))
-        throw fieldError(
-          'ROLE_ORG_MISMATCH',
-          'orgId',
-          'role_org_kind',
-          `a ${input.role} account belongs to a ${ROLE_DEFINITIONS[input.role].orgKinds.join(' or ')} organisation`,
-        );
+      const org = await orgForRole(actor, input.role, input.orgId);
       const oneTimePassword = generatePassword();
       const passwordHash = await hashPassword(oneTimePassword);
       const now = deps.clock.now();
@@ -155,6 +173,44 @@ export function createUserService(deps: UserServiceDeps) {
         await createTwoFactorRepo(tx).disable(id, now);
         return createUserRepo(tx).updateVersioned(id, current.version, { updatedAt: now });
       });
+    },
+
+    /**
+     * Gives an account another role and organisation (issue #11 item 6): city administrators only, not
+     * their own, never leaving no active city administrator. The account's sessions end on every
+     * instance (it logs in again under the new role, enrolling a second factor if that role needs one)
+     * and it alone is told. Audited as user.role_change with the role and organisation before and after.
+     */
+    async changeRole(actor: Actor, id: string, input: ChangeUserRole): Promise<User> {
+      userPolicy.authorize(actor, 'manage');
+      assertMayChangeRole(actor, id);
+      const org = await orgForRole(actor, input.role, input.orgId);
+      return changeManaged(
+        actor,
+        id,
+        'user.role_change',
+        async (current, tx) => {
+          if (current.role === input.role && current.orgId === org.id)
+            throw refusal('CONFLICT', 'user.role_unchanged', 'neither the role nor the organisation changes');
+          const repo = createUserRepo(tx);
+          const cityAdmins = await repo.lockActiveCityAdmins();
+          // Checked under the lock: an administrator demoted a moment ago by another no longer acts as one.
+          if (actor.userId && !cityAdmins.includes(actor.userId))
+            throw refusal('FORBIDDEN', 'user.role_change_city_admin_only', 'only city administrators change the role of an account');
+          if (current.role === 'city_admin' && input.role !== 'city_admin' && !cityAdmins.some((adminId) => adminId !== id))
+            throw refusal('CONFLICT', 'user.last_city_admin', 'the last active city administrator keeps the role');
+          await repo.deleteSessionsOf(id);
+          const updated = await repo.updateVersioned(id, input.version, { role: input.role, orgId: org.id, updatedAt: deps.clock.now() });
+          if (updated)
+            await deps.notifications.notify(
+              tx,
+              [{ userId: id }],
+              roleChangedNotice({ fromRole: current.role, toRole: input.role, orgName: org.name, by: actor.displayName ?? actor.name }),
+            );
+          return updated;
+        },
+        org.name,
+      );
     },
 
     /** Issues a new one-time password; the account must change it at next login and is unlocked. */

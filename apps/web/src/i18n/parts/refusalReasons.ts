@@ -113,6 +113,11 @@ export const zhCN = {
   },
   user: {
     disable_self: '不能停用自己的账号。',
+    last_city_admin: '这是最后一个在用的市级管理员账号，不能改为其他角色。请先为其他人设置市级管理员角色。',
+    role_change_city_admin_only: '只有市级管理员可以更改账号的角色和所属机构。',
+    role_change_person_only: 'API 令牌不能更改账号角色，请以个人账号登录后操作。',
+    role_change_self: '不能更改自己的角色，请由另一位市级管理员操作。',
+    role_unchanged: '角色和所属机构都没有变化。',
     role_not_managed: '您的角色不能管理“$t(roles.{{role}})”账号。',
   },
 };
@@ -219,6 +224,12 @@ export const enUS: Widen<typeof zhCN> = {
   },
   user: {
     disable_self: 'You cannot disable your own account.',
+    last_city_admin:
+      'This is the last active city administrator account; it cannot take another role. Make someone else a city administrator first.',
+    role_change_city_admin_only: "Only city administrators change an account's role and organisation.",
+    role_change_person_only: 'An API token cannot change roles; sign in with a personal account.',
+    role_change_self: 'You cannot change your own role; another city administrator must do it.',
+    role_unchanged: 'Neither the role nor the organisation changes.',
     role_not_managed: 'Your role may not manage $t(roles.{{role}}) accounts.',
   },
 };
