@@ -9,10 +9,12 @@ interface Props {
   user: User;
   onEdit(): void;
   onReset(result: OneTimePassword): void;
+  /** Given only to city administrators, who alone change roles. */
+  onChangeRole?: () => void;
 }
 
-/** Edit, disable/enable, unlock (when locked out) and reset password of an account the current role manages; the destructive ones ask first. */
-export function UserRowActions({ user, onEdit, onReset }: Props) {
+/** Edit, change role (city administrators), disable/enable, unlock (when locked out) and reset password of an account the current role manages; the destructive ones ask first. */
+export function UserRowActions({ user, onEdit, onReset, onChangeRole }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -28,6 +30,11 @@ export function UserRowActions({ user, onEdit, onReset }: Props) {
       <Button type="link" size="small" onClick={onEdit}>
         {t('common.edit')}
       </Button>
+      {onChangeRole && (
+        <Button type="link" size="small" onClick={onChangeRole} data-testid={`change-role-${user.username}`}>
+          {t('accounts.roleChange')}
+        </Button>
+      )}
       <Popconfirm
         title={active ? t('users.disableConfirm', { name }) : t('users.enableConfirm', { name })}
         okButtonProps={{ danger: active }}

@@ -14,6 +14,7 @@ import { type OneTimePassword, type UserFilters, useUsers } from './hooks';
 import { UserCreateDrawer } from './UserCreateDrawer';
 import { UserEditDrawer } from './UserEditDrawer';
 import { UserFilterBar } from './UserFilterBar';
+import { UserRoleDrawer } from './UserRoleDrawer';
 import { UserRowActions } from './UserRowActions';
 
 interface Secret {
@@ -30,10 +31,13 @@ export default function UsersPage() {
   const [filters, setFilters] = useState<UserFilters>({});
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
+  const [changingRole, setChangingRole] = useState<User | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
   const { data, isFetching, error } = useUsers(table, filters);
   const writable = can('user:write');
   const manages: readonly Role[] = ROLE_DEFINITIONS[me.role].manages;
+  // Only city administrators change roles (the server refuses everyone else: user.role_change_city_admin_only).
+  const changesRoles = me.role === 'city_admin' && me.via !== 'token';
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
   const columns: TableColumnsType<User> = [
@@ -103,7 +107,14 @@ export default function UsersPage() {
           );
         }
         if (!manages.includes(user.role)) return null;
-        return <UserRowActions user={user} onEdit={() => setEditing(user)} onReset={(result) => setSecret({ kind: 'reset', result })} />;
+        return (
+          <UserRowActions
+            user={user}
+            onEdit={() => setEditing(user)}
+            onReset={(result) => setSecret({ kind: 'reset', result })}
+            onChangeRole={changesRoles ? () => setChangingRole(user) : undefined}
+          />
+        );
       },
     });
   }
@@ -151,6 +162,7 @@ export default function UsersPage() {
         }}
       />
       <UserEditDrawer user={editing} onClose={() => setEditing(null)} />
+      <UserRoleDrawer user={changingRole} onClose={() => setChangingRole(null)} />
       <OneTimeSecretModal
         open={secret !== null}
         title={t('users.oneTimeTitle')}

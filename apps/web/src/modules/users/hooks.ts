@@ -1,4 +1,4 @@
-import { API, type CreateUser, type ResultOf, type Role, type UpdateUser } from '@suilian/contracts';
+import { API, type ChangeUserRole, type CreateUser, type ResultOf, type Role, type UpdateUser } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, urlQuery } from '../../api/endpoints';
 import type { TableState } from '../../shared/useTableState';
@@ -75,5 +75,14 @@ export function useUnlockUser() {
   return useMutation({
     mutationFn: (id: string) => call(API.unlockUser, { params: { id } }),
     onSuccess: () => invalidate(),
+  });
+}
+
+/** Gives an account another role and organisation (city administrators); its sessions end everywhere. */
+export function useChangeUserRole() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ChangeUserRole }) => call(API.changeUserRole, { params: { id }, body }),
+    onSettled: () => invalidate(),
   });
 }
