@@ -142,7 +142,7 @@ export const zhCN = {
         publish: '发布遴选结果',
       },
       token: { create: '新建接口令牌', revoke: '吊销接口令牌' },
-      user: { password_change: '修改密码', profile_update: '修改个人资料' },
+      user: { password_change: '修改密码', profile_update: '修改个人资料', role_change: '更改角色' },
       vulnerability: {
         alias_create: '新建厂商别名',
         alias_delete: '删除厂商别名',
@@ -308,7 +308,7 @@ export const enUS: Widen<typeof zhCN> = {
         publish: 'Publish selection results',
       },
       token: { create: 'Create API token', revoke: 'Revoke API token' },
-      user: { password_change: 'Change password', profile_update: 'Edit profile' },
+      user: { password_change: 'Change password', profile_update: 'Edit profile', role_change: 'Change role' },
       vulnerability: {
         alias_create: 'Create vendor alias',
         alias_delete: 'Delete vendor alias',
