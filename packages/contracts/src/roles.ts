@@ -74,6 +74,14 @@ export const PERMISSIONS = [
   'network:read',
   /** Register and keep private networks: operators' users (their own networks) and city admins. */
   'network:write',
+  /** Write one's own solutions and submit or retire them; follow up leads on them (issue #15 item 2). */
+  'solution:write',
+  /** Publish or return submitted solutions (the city's review). */
+  'solution:review',
+  /** Read demands within one's scope (issue #15 item 3). */
+  'demand:read',
+  /** Post and edit demands, open leads from them (enterprises; districts on their behalf). */
+  'demand:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +126,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:read',
       'handle:read',
       'network:read',
+      'demand:read',
     ],
     manages: [],
   },
@@ -153,6 +162,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:accept_risk',
       'handle:read',
       'network:read',
+      'demand:read',
+      'demand:write',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -179,6 +190,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handle:read',
       'handle:write',
       'network:read',
+      'demand:read',
+      'demand:write',
     ],
     manages: [],
   },
@@ -197,6 +210,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       // but the networks service refuses it (network.operators_only): operators are providers of type operator.
       'network:read',
       'network:write',
+      'solution:write',
     ],
     manages: [],
   },
@@ -240,6 +254,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'finding:read',
       'handle:read',
       'network:read',
+      'demand:read',
     ],
     manages: [],
   },

@@ -1,6 +1,7 @@
 /** Every table, for drizzle-kit and typed queries. */
 export * from '../modules/accounts/account.table.js';
 export * from '../modules/codelists/codelist.table.js';
+export * from '../modules/demands/demand.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
 export * from '../modules/handles/handle.table.js';
@@ -14,6 +15,7 @@ export * from '../modules/registries/registry.table.js';
 export * from '../modules/reporting/reminders.table.js';
 export * from '../modules/reporting/reporting.table.js';
 export * from '../modules/selections/selection.table.js';
+export * from '../modules/solutions/solution.table.js';
 export * from '../modules/vulnerabilities/advisory.table.js';
 export * from '../modules/vulnerabilities/asset.table.js';
 export * from '../modules/vulnerabilities/finding.table.js';

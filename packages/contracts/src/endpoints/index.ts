@@ -3,6 +3,7 @@ import { accountEndpoints } from './accounts.js';
 import { codeListEndpoints } from './codelists.js';
 import { confirmationEndpoints } from './confirmations.js';
 import { dashboardEndpoints } from './dashboard.js';
+import { demandEndpoints } from './demands.js';
 import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
 import { identifierEndpoints } from './identifiers.js';
@@ -19,6 +20,7 @@ import { reportingEndpoints } from './reporting.js';
 import { searchEndpoints } from './search.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
+import { solutionEndpoints } from './solutions.js';
 import { workbenchEndpoints } from './workbench.js';
 
 export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
@@ -33,6 +35,7 @@ export const API = {
   ...codeListEndpoints,
   ...confirmationEndpoints,
   ...dashboardEndpoints,
+  ...demandEndpoints,
   ...enterpriseEndpoints,
   ...factoryEndpoints,
   ...identifierEndpoints,
@@ -48,6 +51,7 @@ export const API = {
   ...searchEndpoints,
   ...securityEndpoints,
   ...selectionEndpoints,
+  ...solutionEndpoints,
   ...workbenchEndpoints,
 } as const;
 
@@ -57,6 +61,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   codeListEndpoints,
   confirmationEndpoints,
   dashboardEndpoints,
+  demandEndpoints,
   enterpriseEndpoints,
   factoryEndpoints,
   identifierEndpoints,
@@ -72,6 +77,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   searchEndpoints,
   securityEndpoints,
   selectionEndpoints,
+  solutionEndpoints,
   workbenchEndpoints,
   ...Object.values(REGISTRY_API),
 ];
