@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { createAccountsModule, hasSealedTotpSecrets, type SessionRevocation, sealPlaintextTotpSecrets } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
+import { createDemandsModule } from './modules/demands/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
 import {
@@ -33,6 +34,7 @@ import { createReportingModule } from './modules/reporting/index.js';
 import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
 import { createSearchModule, searchSources } from './modules/search/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
+import { createSolutionsModule } from './modules/solutions/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
@@ -187,6 +189,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     notifications: notifications.service,
   });
+  const solutions = createSolutionsModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    codeLists: codeLists.service,
+    notifications: notifications.service,
+  });
+  const demands = createDemandsModule({
+    db: database.db,
+    clock,
+    audit,
+    organisations: organisations.service,
+    codeLists: codeLists.service,
+    files,
+    notifications: notifications.service,
+    solutions: solutions.service,
+  });
+  files.addReadRule((actor, fileId) => demands.service.canReadAttachment(actor, fileId));
   const selections = createSelectionsModule({
     db: database.db,
     clock,
@@ -355,6 +376,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   networks.registerRoutes(app);
   registries.registerRoutes(app);
   selections.registerRoutes(app);
+  solutions.registerRoutes(app);
+  demands.registerRoutes(app);
   indicators.registerRoutes(app);
   dashboard.registerRoutes(app);
   reporting.registerRoutes(app);

@@ -179,7 +179,7 @@ export const LeadEventSchema = z.object({
   toStatus: z.enum(LEAD_STATUSES).nullable(),
   note: z.string().nullable(),
   actorName: z.string(),
-  side: z.enum(['enterprise', 'provider', 'city']),
+  side: z.enum(['enterprise', 'provider', 'district', 'city']),
   occurredAt: z.string(),
 });
 export type LeadEvent = z.infer<typeof LeadEventSchema>;

@@ -14,10 +14,12 @@ import {
   totpSealContext,
 } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
+import { loadDemandDemo } from '../modules/demands/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
 import { loadNetworkDemo } from '../modules/networks/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { createReportingRepo } from '../modules/reporting/index.js';
+import { loadSolutionDemo } from '../modules/solutions/index.js';
 import { loadVulnerabilityDemo } from '../modules/vulnerabilities/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
@@ -124,6 +126,7 @@ export async function loadDemoData(
     }
     const providers: string[] = [];
     const providerNames: string[] = [];
+    const providerRows: Array<{ id: string; name: string }> = [];
     for (const p of DEMO_PROVIDERS) {
       const districtId = districtByCode.get(p.division);
       if (!districtId) continue;
@@ -137,6 +140,7 @@ export async function loadDemoData(
       });
       providers.push(row.id);
       providerNames.push(row.name);
+      providerRows.push({ id: row.id, name: row.name });
       if (row.creditCode) usedCreditCodes.add(row.creditCode);
     }
     const expertPool = await create({
@@ -291,6 +295,13 @@ export async function loadDemoData(
         .concat(programme.organisations.map((o) => ({ id: o.id ?? '', districtId: o.districtId ?? null }))),
       random,
     });
+    // Public services (issue #15): the providers' solutions catalogue.
+    const solutions = await loadSolutionDemo(tx, { now, providers: providerRows });
+    const demands = await loadDemandDemo(tx, {
+      now,
+      enterprises: named.map((e) => ({ id: e.id, name: e.name, districtId: districtByCode.get(e.districtCode) ?? '' })),
+      solutions,
+    });
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -307,6 +318,9 @@ export async function loadDemoData(
         privateNetworks: networks,
         securityAssets: security.assets,
         securityFindings: security.findings,
+        solutions: solutions.length,
+        demands: demands.demands,
+        leads: demands.leads,
       },
     });
     return result;

@@ -103,7 +103,7 @@ export const leadEvent = pgTable(
     toStatus: text('to_status', { enum: LEAD_STATUSES }),
     note: text('note'),
     actorName: text('actor_name').notNull(),
-    side: text('side', { enum: ['enterprise', 'provider', 'city'] }).notNull(),
+    side: text('side', { enum: ['enterprise', 'provider', 'district', 'city'] }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('lead_event_lead_id_idx').on(t.leadId, t.occurredAt)],

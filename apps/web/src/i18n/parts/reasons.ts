@@ -15,6 +15,21 @@ export const zhCN = {
   reasons: withDomains(
     { ...refusalZhCN, ...ruleZhCN, ...matchZhCN, ...importZhCN },
     {
+      demand: {
+        closed: '该需求已关闭，不能再对接；如仍有需要，请重新打开需求。',
+        not_editable: '该需求已关闭，不能修改；如需修改请先重新打开。',
+      },
+      lead: {
+        already_open: '该需求与该解决方案已有对接线索，请在对接线索中继续跟进。',
+        closed: '该对接线索已结束（已成交或未成交），不能再变更状态。',
+        solution_not_published: '只能与已发布的解决方案对接。',
+        status_by_provider: '对接状态由服务商推进；企业可添加跟进记录。',
+        status_not_allowed: '对接线索不能从当前状态转到所选状态。',
+      },
+      solution: {
+        not_editable: '只有草稿或被退回的解决方案可以修改；已发布的方案请先下架再重新编写。',
+        transition_not_allowed: '该解决方案当前状态下不能执行此操作，请刷新后重试。',
+      },
       confirmation: {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
         already_returned: '该记录已退回企业，等待企业修改后重新申报。',
@@ -51,6 +66,21 @@ export const enUS: Widen<typeof zhCN> = {
   reasons: withDomains(
     { ...refusalEnUS, ...ruleEnUS, ...matchEnUS, ...importEnUS },
     {
+      demand: {
+        closed: 'This demand is closed; reopen it to match it again.',
+        not_editable: 'A closed demand is not edited; reopen it first.',
+      },
+      lead: {
+        already_open: 'A lead for this demand and solution already exists; follow it up there.',
+        closed: 'This lead is over (deal or no deal); its status no longer changes.',
+        solution_not_published: 'Leads are opened only with published solutions.',
+        status_by_provider: 'The provider moves the lead’s status; the enterprise adds follow-up notes.',
+        status_not_allowed: 'The lead cannot move from its current status to the chosen one.',
+      },
+      solution: {
+        not_editable: 'Only draft or returned solutions are edited; retire a published one and write it again.',
+        transition_not_allowed: 'This step is not open for the solution in its current state; reload and try again.',
+      },
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',
         already_returned: 'This record has already been returned to the enterprise; it waits for the enterprise to declare it again.',
