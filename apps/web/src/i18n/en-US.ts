@@ -30,6 +30,7 @@ import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
 import { enUS as reportValuesEnUS } from './parts/reportValues';
 import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as selectionsEnUS } from './parts/selections';
+import { enUS as servicesEnUS } from './parts/services';
 import { enUS as tokensEnUS } from './parts/tokens';
 import { enUS as twoFactorEnUS } from './parts/twoFactor';
 import { enUS as usersEnUS } from './parts/users';
@@ -57,6 +58,7 @@ const enUS: Messages = {
   ...codeListsEnUS,
   ...registriesEnUS,
   ...selectionsEnUS,
+  ...servicesEnUS,
   ...casesEnUS,
   ...indicatorsEnUS,
   ...reportingEnUS,
