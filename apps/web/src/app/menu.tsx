@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -11,6 +12,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   ControlOutlined,
@@ -30,6 +32,7 @@ import {
   HomeOutlined,
   IssuesCloseOutlined,
   LineChartOutlined,
+  LinkOutlined,
   MergeCellsOutlined,
   NodeIndexOutlined,
   ProfileOutlined,
@@ -71,6 +74,9 @@ export const SELECTION_PERMISSIONS: readonly Permission[] = [
   'selection:recommend',
   'selection:review',
 ];
+
+/** Leads are both sides': enterprises and districts through demands, providers through solutions. */
+export const LEAD_PERMISSIONS: readonly Permission[] = ['demand:read', 'solution:write'];
 
 /** Whether the permissions a user holds allow a page's `permission` (one, or any of a list). */
 export function allows(held: readonly Permission[], required: Page['permission']): boolean {
@@ -186,6 +192,17 @@ export const MENU: MenuGroup[] = [
       { path: '/security/matches', label: 'vulnMatches', icon: <MergeCellsOutlined />, permission: 'vuln:manage' },
       { path: '/security/notices', label: 'vulnNotices', icon: <AlertOutlined />, permission: 'vuln:read' },
       { path: '/security/posture', label: 'vulnPosture', icon: <RadarChartOutlined />, permission: 'finding:read' },
+    ],
+  },
+  {
+    key: 'services',
+    label: 'services',
+    icon: <ShopOutlined />,
+    pages: [
+      { path: '/services/solutions', label: 'solutions', icon: <AppstoreOutlined /> },
+      { path: '/services/solution-review', label: 'solutionReview', icon: <CheckSquareOutlined />, permission: 'solution:review' },
+      { path: '/services/demands', label: 'demands', icon: <BulbOutlined />, permission: 'demand:read' },
+      { path: '/services/leads', label: 'leads', icon: <LinkOutlined />, permission: LEAD_PERMISSIONS },
     ],
   },
   {

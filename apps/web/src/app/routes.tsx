@@ -4,7 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
-import { SELECTION_PERMISSIONS } from './menu';
+import { LEAD_PERMISSIONS, SELECTION_PERMISSIONS } from './menu';
 import { Shell } from './Shell';
 
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
@@ -23,6 +23,11 @@ const ConfirmationsPage = lazy(() => import('../modules/confirmations/Confirmati
 const NetworksPage = lazy(() => import('../modules/networks/NetworksPage'));
 const NetworkDetailPage = lazy(() => import('../modules/networks/NetworkDetailPage'));
 const EdgeNodesPage = lazy(() => import('../modules/networks/EdgeNodesPage'));
+const SolutionsPage = lazy(() => import('../modules/services/SolutionsPage'));
+const SolutionDetailPage = lazy(() => import('../modules/services/SolutionDetailPage'));
+const DemandsPage = lazy(() => import('../modules/services/DemandsPage'));
+const DemandDetailPage = lazy(() => import('../modules/services/DemandDetailPage'));
+const LeadsPage = lazy(() => import('../modules/services/LeadsPage'));
 const RegistryPage = lazy(() => import('../modules/registries/RegistryPage'));
 const CodeListsPage = lazy(() => import('../modules/codelists/CodeListsPage'));
 const SelectionsPage = lazy(() => import('../modules/selections/SelectionsPage'));
@@ -140,6 +145,13 @@ export const router = createBrowserRouter([
       { path: 'identifiers/batch', element: guarded('handle:write', <BatchPage />) },
       { path: 'identifiers/reverse', element: guarded('handle:read', <ReversePage />) },
       { path: 'identifiers/stats', element: guarded('handle:read', <StatsPage />) },
+      // 公共服务 (issue #15 items 2–3): solutions, their review, demands with matches, leads.
+      { path: 'services/solutions', element: <SolutionsPage /> },
+      { path: 'services/solutions/:id', element: <SolutionDetailPage /> },
+      { path: 'services/solution-review', element: guarded('solution:review', <SolutionsPage review />) },
+      { path: 'services/demands', element: guarded('demand:read', <DemandsPage />) },
+      { path: 'services/demands/:id', element: guarded('demand:read', <DemandDetailPage />) },
+      { path: 'services/leads', element: guarded(LEAD_PERMISSIONS, <LeadsPage />) },
       { path: 'security/vulnerabilities', element: guarded('vuln:read', <VulnerabilitiesPage />) },
       { path: 'security/assets', element: guarded('asset:read', <AssetsPage />) },
       { path: 'security/findings', element: guarded('finding:read', <FindingsPage />) },

@@ -29,12 +29,12 @@ import { zhCN as reportingZhCN } from './parts/reporting';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
 import { zhCN as reportValuesZhCN } from './parts/reportValues';
 import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
- from './parts/selections';
+import { zhCN as selectionsZhCN } from './parts/selections';
+import { zhCN as servicesZhCN } from './parts/services';
 import { zhCN as tokensZhCN } from './parts/tokens';
 import { zhCN as twoFactorZhCN } from './parts/twoFactor';
 import { zhCN as usersZhCN } from './parts/users';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
-import { zhCN as servicesZhCN } from './parts/services';
 import type { Widen } from './parts/widen';
 import { zhCN as workbenchZhCN } from './parts/workbench';
 

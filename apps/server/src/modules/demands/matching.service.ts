@@ -23,14 +23,19 @@ const TERM_CACHE_LIMIT = 50_000;
 
 /** Matching (issue #15 item 3): solutions ranked for a demand, demands ranked for a provider, each explained. */
 export function createMatchingService(deps: MatchingServiceDeps) {
-  const tokenizer = deps.tokenizer ?? defaultTokenizer();
+  // Resolved on first use: loading jieba's dictionary costs CPU no app start should pay.
+  let resolved = deps.tokenizer;
+  const tokenizerOf = (): Tokenizer => {
+    resolved ??= defaultTokenizer();
+    return resolved;
+  };
   const termCache = new Map<string, string[]>();
 
   function termsOf(s: MatchSolution & { key: string }): string[] {
     const cached = termCache.get(s.key);
     if (cached) return cached;
     if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    const terms = tokenizer.tokens(s.text);
+    const terms = tokenizerOf().tokens(s.text);
     termCache.set(s.key, terms);
     return terms;
   }
@@ -51,7 +56,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       referenceCount: s.references.length,
     }));
     return {
-      corpus: buildMatchCorpus(docs, tokenizer, (s) => termsOf(s as (typeof docs)[number])),
+      corpus: buildMatchCorpus(docs, tokenizerOf(), (s) => termsOf(s as (typeof docs)[number])),
       rows: new Map(rows.map((r) => [r.solution.id, r])),
     };
   }
@@ -67,8 +72,6 @@ export function createMatchingService(deps: MatchingServiceDeps) {
   });
 
   return {
-    tokenizerName: tokenizer.name,
-
     async forDemand(actor: Actor, demandId: string, query: MatchQuery): Promise<{ items: SolutionMatch[]; tokenizer: string }> {
       const { demand } = await deps.demands.getVisible(actor, 'read', demandId);
       const { corpus: c, rows } = await corpus(deps.db);

@@ -4,7 +4,8 @@ import { createSolutionService, type SolutionServiceDeps } from './solution.serv
 
 export { loadSolutionDemo } from './solution.demo.js';
 export type { SolutionWithProvider } from './solution.repo.js';
-export type { CodeNames, SolutionService } from './solution.service.js';
+export type { SolutionService } from './solution.service.js';
+export type { CodeNames } from './solution.view.js';
 
 /** Providers' solutions (issue #15 item 2): records, city review, the public catalogue. */
 export function createSolutionsModule(deps: SolutionServiceDeps) {

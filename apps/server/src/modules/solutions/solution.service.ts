@@ -21,7 +21,7 @@ import type { OrganisationService } from '../organisations/index.js';
 import { solutionStepNotices } from './solution.notifications.js';
 import { solutionPolicy } from './solution.policy.js';
 import { createSolutionRepo, type SolutionWithProvider } from './solution.repo.js';
-import { toPublicSolution, toSolution } from './solution.view.js';
+import { type CodeNames, toPublicSolution, toSolution } from './solution.view.js';
 
 export interface SolutionServiceDeps {
   db: Db;
@@ -31,9 +31,6 @@ export interface SolutionServiceDeps {
   codeLists: Pick<CodeListService, 'activeCodes'>;
   notifications: Pick<NotificationService, 'notify'>;
 }
-
-/** Code names for presenting solutions: industry and scenario code → Chinese name. */
-export type CodeNames = { industry: Map<string, string>; scenario: Map<string, string> };
 
 /** Providers' solutions (issue #15 item 2): records, lifecycle with city review, public catalogue. */
 export function createSolutionService(deps: SolutionServiceDeps) {

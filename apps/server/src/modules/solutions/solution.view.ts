@@ -1,6 +1,8 @@
 import type { PublicSolution, Solution, SolutionAction } from '@suilian/contracts';
 import type { SolutionWithProvider } from './solution.repo.js';
-import type { CodeNames } from './solution.service.js';
+
+/** Code names for presenting solutions: industry and scenario code → Chinese name. */
+export type CodeNames = { industry: Map<string, string>; scenario: Map<string, string> };
 
 const named = (codes: readonly string[], names: Map<string, string>) => codes.map((code) => ({ code, name: names.get(code) ?? code }));
 

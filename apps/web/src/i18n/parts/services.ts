@@ -11,7 +11,14 @@ export const zhCN = {
   priceBands: { under_10: '10万元以下', '10_50': '10–50万元', '50_200': '50–200万元', '200_500': '200–500万元', over_500: '500万元以上' },
   demandStates: { open: '对接中', closed: '已关闭' },
   leadStatuses: { contact: '待联系', proposal: '方案沟通', deal: '已成交', no_deal: '未成交' },
-  noDealReasons: { budget: '预算不符', timeline: '工期不符', capability: '能力不匹配', chose_other: '选择了其他方案', no_response: '对方无回应', other: '其他' },
+  noDealReasons: {
+    budget: '预算不符',
+    timeline: '工期不符',
+    capability: '能力不匹配',
+    chose_other: '选择了其他方案',
+    no_response: '对方无回应',
+    other: '其他',
+  },
   leadSides: { enterprise: '企业', provider: '服务商', district: '区级', city: '市级' },
   matchFactors: {
     text: '文本相关',
@@ -24,6 +31,7 @@ export const zhCN = {
   },
   services: {
     solutionsTitle: '解决方案',
+    requiredSuffix: '为必填项',
     reviewTitle: '解决方案审核',
     createSolution: '新建解决方案',
     editSolution: '编辑解决方案',
@@ -157,11 +165,13 @@ export const enUS: Widen<typeof zhCN> = {
   },
   services: {
     solutionsTitle: 'Solutions',
+    requiredSuffix: ' is required',
     reviewTitle: 'Solution review',
     createSolution: 'New solution',
     editSolution: 'Edit solution',
     solutionCreated: 'Draft "{{title}}" saved',
-    solutionsEmpty: 'No solutions yet. Providers write a solution and submit it to the city; once approved it is published in the catalogue.',
+    solutionsEmpty:
+      'No solutions yet. Providers write a solution and submit it to the city; once approved it is published in the catalogue.',
     reviewEmpty: 'No solutions await review.',
     searchSolutions: 'Search names and capabilities',
     provider: 'Provider',
@@ -195,7 +205,8 @@ export const enUS: Widen<typeof zhCN> = {
     createDemand: 'Post a demand',
     editDemand: 'Edit demand',
     demandCreated: 'Demand posted; the matching solutions are below',
-    demandsEmpty: 'No demands yet. Enterprises post their digital-transformation needs and get matching solutions; district officers may post on their behalf after a visit.',
+    demandsEmpty:
+      'No demands yet. Enterprises post their digital-transformation needs and get matching solutions; district officers may post on their behalf after a visit.',
     searchDemands: 'Search titles and problems',
     enterprise: 'Enterprise',
     district: 'District',
@@ -220,7 +231,8 @@ export const enUS: Widen<typeof zhCN> = {
     tokenizer: 'Segmentation: {{name}}',
     why: 'Why',
     leadsTitle: 'Leads',
-    leadsEmpty: 'No leads yet. Enterprises ask for contact from their matches; providers offer their solutions from the recommended demands.',
+    leadsEmpty:
+      'No leads yet. Enterprises ask for contact from their matches; providers offer their solutions from the recommended demands.',
     providerMatchesTitle: 'Recommended demands (by match)',
     providerMatchesEmpty: "No demand matches your organisation's published solutions yet.",
     offerSolution: 'Offer',

@@ -13,13 +13,17 @@ function useReasonText() {
     const p = c.params;
     switch (c.factor) {
       case 'text':
-        return c.matched.length ? t('solutionMatchReasons.text', { terms: c.matched.join('、'), bm25: p.bm25 }) : t('solutionMatchReasons.textNone');
+        return c.matched.length
+          ? t('solutionMatchReasons.text', { terms: c.matched.join('、'), bm25: p.bm25 })
+          : t('solutionMatchReasons.textNone');
       case 'scenario':
         return c.points > 0
           ? t('solutionMatchReasons.scenario', { shared: p.shared, wanted: p.wanted, names: c.matched.map(scenarioName).join('、') })
           : t('solutionMatchReasons.scenarioNone');
       case 'industry':
-        return c.points > 0 ? t('solutionMatchReasons.industry', { name: industryName(String(p.industry)) }) : t('solutionMatchReasons.industryNone');
+        return c.points > 0
+          ? t('solutionMatchReasons.industry', { name: industryName(String(p.industry)) })
+          : t('solutionMatchReasons.industryNone');
       case 'budget':
         return p.budgetBand && p.priceBand
           ? t('solutionMatchReasons.budget', { price: band(p.priceBand), budget: band(p.budgetBand) })

@@ -44,8 +44,10 @@ export function useSolution(id: string | undefined) {
 export function useSaveSolution() {
   const invalidate = useInvalidate('solutions');
   return useMutation({
-    mutationFn: (input: { id: string; body: UpdateSolution } | { id?: undefined; body: CreateSolution }) =>
-      input.id ? call(API.updateSolution, { params: { id: input.id }, body: input.body }) : call(API.createSolution, { body: input.body }),
+    mutationFn: (input: { kind: 'update'; id: string; body: UpdateSolution } | { kind: 'create'; body: CreateSolution }) =>
+      input.kind === 'update'
+        ? call(API.updateSolution, { params: { id: input.id }, body: input.body })
+        : call(API.createSolution, { body: input.body }),
     onSettled: () => invalidate(),
   });
 }
@@ -86,8 +88,10 @@ export function useDemandMatches(id: string | undefined) {
 export function useSaveDemand() {
   const invalidate = useInvalidate('demands');
   return useMutation({
-    mutationFn: (input: { id: string; body: UpdateDemand } | { id?: undefined; body: CreateDemand }) =>
-      input.id ? call(API.updateDemand, { params: { id: input.id }, body: input.body }) : call(API.createDemand, { body: input.body }),
+    mutationFn: (input: { kind: 'update'; id: string; body: UpdateDemand } | { kind: 'create'; body: CreateDemand }) =>
+      input.kind === 'update'
+        ? call(API.updateDemand, { params: { id: input.id }, body: input.body })
+        : call(API.createDemand, { body: input.body }),
     onSettled: () => invalidate(),
   });
 }

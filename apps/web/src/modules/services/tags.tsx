@@ -1,6 +1,6 @@
 import type { DemandState, LeadStatus, SolutionState } from '@suilian/contracts';
 import { useTranslation } from 'react-i18next';
-import { type StatusTone, StatusTag } from '../../shared/StatusTag';
+import { StatusTag, type StatusTone } from '../../shared/StatusTag';
 
 const SOLUTION_TONES: Record<SolutionState, StatusTone> = {
   draft: 'progress',
