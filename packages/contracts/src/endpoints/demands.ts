@@ -76,7 +76,8 @@ export const demandEndpoints = defineEndpoints({
     summary: 'Open demands ranked for a provider’s published solutions, each with its best solution and reasons',
     query: ProviderMatchQuerySchema,
     success: 200,
-    response: z.object({ items: z.array(DemandMatchSchema), tokenizer: z.string() }),
+    // `tokenizer` is null when nothing was ranked (the provider has no published solution).
+    response: z.object({ items: z.array(DemandMatchSchema), tokenizer: z.string().nullable() }),
   },
   listLeads: {
     method: 'GET',

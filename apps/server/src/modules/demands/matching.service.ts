@@ -108,12 +108,13 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       return c.rank(asMatchDemand(demand), { only: new Set([solutionId]) })[0]?.score ?? null;
     },
 
-    async forProvider(actor: Actor, query: ProviderMatchQuery): Promise<{ items: DemandMatch[]; tokenizer: string }> {
+    async forProvider(actor: Actor, query: ProviderMatchQuery): Promise<{ items: DemandMatch[]; tokenizer: string | null }> {
       const providerId = actor.scope === 'organisation' ? actor.orgId : query.providerId;
       if (!providerId) throw fieldError('VALIDATION_FAILED', 'providerId', 'required', 'name the provider to rank demands for');
+      // Nothing to rank without a published solution of the provider: no corpus, no dictionary load.
+      if ((await deps.solutions.published(providerId)).length === 0) return { items: [], tokenizer: null };
       const { corpus: c, rows } = await corpus(deps.db);
       const own = new Set([...rows.values()].filter((r) => r.solution.providerId === providerId).map((r) => r.solution.id));
-      if (own.size === 0) return { items: [], tokenizer: c.tokenizer };
       const pool = await createDemandRepo(deps.db).findOpenDemands(PROVIDER_POOL);
       const best = pool.flatMap((d) => {
         const top = c.rank(asMatchDemand(d.demand), { only: own })[0];
