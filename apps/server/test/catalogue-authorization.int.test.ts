@@ -25,6 +25,12 @@ function urlOf(endpoint: Endpoint): string {
   });
 }
 
+/**
+ * The sweeps send a request per endpoint × role: their time grows with the catalogue and with the
+ * machine's load, which is not what they test (30 s ran out on a shared 2-core machine).
+ */
+const SWEEP_TIMEOUT = 180_000;
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function send(session: Session | null, ctx: TestContext, endpoint: Endpoint) {
@@ -67,7 +73,7 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
     expect(wrong).toEqual([]);
     const auditAfter = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
     expect(auditAfter.rows[0].n).toBe(auditBefore.rows[0].n);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('never refuses a role that holds the access for lack of it, and never answers 5xx', async () => {
     const wrong: string[] = [];
@@ -85,7 +91,7 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   // Writes a role may reach by access but a rule forbids (issue #11 item 5): 403 with the rule's
   // reason code, and nothing written. Each names a catalogue endpoint, so a renamed route fails here.
