@@ -58,40 +58,48 @@ describe('authorization matrix generated from the endpoint catalogue', () => {
     expect(missing.map((e) => `${e.name}: ${e.method} ${e.path}`)).toEqual([]);
   });
 
-  it('refuses every role without an endpoint’s access with 403 naming it, and writes nothing', async () => {
-    const auditBefore = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
-    const wrong: string[] = [];
-    for (const endpoint of ALL_ENDPOINTS) {
-      for (const role of ROLES) {
-        if (accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
-        const res = await send(sessions[role], ctx, endpoint);
-        const error = res.statusCode === 403 ? res.json().error : null;
-        if (error?.code !== 'FORBIDDEN' || JSON.stringify(error.details?.permissions) !== JSON.stringify(permissionsOf(endpoint.access)))
-          wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+  it(
+    'refuses every role without an endpoint’s access with 403 naming it, and writes nothing',
+    async () => {
+      const auditBefore = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+      const wrong: string[] = [];
+      for (const endpoint of ALL_ENDPOINTS) {
+        for (const role of ROLES) {
+          if (accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
+          const res = await send(sessions[role], ctx, endpoint);
+          const error = res.statusCode === 403 ? res.json().error : null;
+          if (error?.code !== 'FORBIDDEN' || JSON.stringify(error.details?.permissions) !== JSON.stringify(permissionsOf(endpoint.access)))
+            wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-    const auditAfter = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
-    expect(auditAfter.rows[0].n).toBe(auditBefore.rows[0].n);
-  }, SWEEP_TIMEOUT);
+      expect(wrong).toEqual([]);
+      const auditAfter = await ctx.database.pool.query('SELECT count(*)::int AS n FROM audit_log');
+      expect(auditAfter.rows[0].n).toBe(auditBefore.rows[0].n);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  it('never refuses a role that holds the access for lack of it, and never answers 5xx', async () => {
-    const wrong: string[] = [];
-    for (const endpoint of ALL_ENDPOINTS) {
-      for (const role of ROLES) {
-        if (!accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
-        const res = await send(sessions[role], ctx, endpoint);
-        const error = res.statusCode === 403 ? res.json().error : null;
-        const refusedForAccess =
-          error?.code === 'FORBIDDEN' && JSON.stringify(error.details?.permissions) === JSON.stringify(permissionsOf(endpoint.access));
-        if (refusedForAccess || res.statusCode === 401 || res.statusCode >= 500)
-          wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
-        // Endpoints that end the session (logout, password change) must not spoil the next request.
-        if (/logout|password/i.test(endpoint.name)) sessions[role] = await login(ctx, usernames[role]);
+  it(
+    'never refuses a role that holds the access for lack of it, and never answers 5xx',
+    async () => {
+      const wrong: string[] = [];
+      for (const endpoint of ALL_ENDPOINTS) {
+        for (const role of ROLES) {
+          if (!accessAllows(endpoint.access, ROLE_DEFINITIONS[role].permissions)) continue;
+          const res = await send(sessions[role], ctx, endpoint);
+          const error = res.statusCode === 403 ? res.json().error : null;
+          const refusedForAccess =
+            error?.code === 'FORBIDDEN' && JSON.stringify(error.details?.permissions) === JSON.stringify(permissionsOf(endpoint.access));
+          if (refusedForAccess || res.statusCode === 401 || res.statusCode >= 500)
+            wrong.push(`${role} ${endpoint.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+          // Endpoints that end the session (logout, password change) must not spoil the next request.
+          if (/logout|password/i.test(endpoint.name)) sessions[role] = await login(ctx, usernames[role]);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, SWEEP_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 
   // Writes a role may reach by access but a rule forbids (issue #11 item 5): 403 with the rule's
   // reason code, and nothing written. Each names a catalogue endpoint, so a renamed route fails here.
