@@ -14,6 +14,9 @@ export const zhCN = {
     composed: '{{verb}}{{entity}}',
     entities: {
       api_token: '接口令牌',
+      demand: '企业需求',
+      lead: '对接线索',
+      solution: '解决方案',
       audit_key: '审计密钥',
       code_item: '代码项',
       code_list: '代码表',
@@ -99,6 +102,8 @@ export const zhCN = {
       file: { upload: '上传文件' },
       handle_prefix: { delegate: '授权标识前缀' },
       indicator: { restore: '恢复指标', retire: '停用指标', seed: '初始化指标' },
+      lead: { note: '添加对接跟进记录', status: '推进对接线索' },
+      solution: { retire: '下架解决方案' },
       progress_report: { generate: '生成进展报告', request: '申请进展报告' },
       report: {
         data_set_create: '新建数据集',
@@ -180,6 +185,9 @@ export const enUS: Widen<typeof zhCN> = {
     composed: '{{verb}} {{entity}}',
     entities: {
       api_token: 'API token',
+      demand: 'Demand',
+      lead: 'Lead',
+      solution: 'Solution',
       audit_key: 'Audit key',
       code_item: 'Code item',
       code_list: 'Code list',
@@ -265,6 +273,8 @@ export const enUS: Widen<typeof zhCN> = {
       file: { upload: 'Upload file' },
       handle_prefix: { delegate: 'Delegate identifier prefix' },
       indicator: { restore: 'Restore indicator', retire: 'Retire indicator', seed: 'Load indicators' },
+      lead: { note: 'Add a lead follow-up', status: 'Move a lead' },
+      solution: { retire: 'Retire solution' },
       progress_report: { generate: 'Generate progress report', request: 'Request progress report' },
       report: {
         data_set_create: 'Create data set',
