@@ -59,6 +59,12 @@ export const DashboardDistrictSchema = z.object({
   overallProgress: z.number(),
   /** 1 = highest value of the chosen indicator (ties share a rank); null without data. */
   rank: z.number().int().nullable(),
+  /**
+   * The chosen indicator judged against the district's allocation (目标分解, issue #12 item 5): its
+   * allocated target (null when none) and status — `unallocated` (未分解) without an allocation.
+   */
+  target: z.number().nullable(),
+  status: z.enum(INDICATOR_STATUSES),
 });
 export type DashboardDistrict = z.infer<typeof DashboardDistrictSchema>;
 

@@ -1,3 +1,4 @@
+export * from './allocations.js';
 export * from './api/endpoint.js';
 export * from './api/tabular.js';
 export * from './audit.js';

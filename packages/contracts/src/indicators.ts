@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AllocationSchema } from './allocations.js';
 import { IsoDateSchema } from './common.js';
 import { CONFIRMATION_STATES } from './confirmations.js';
 import {
@@ -13,7 +14,8 @@ import {
 export const INDICATOR_GROUPS = ['infrastructure', 'application', 'ecosystem', 'public_service'] as const;
 export const INDICATOR_KINDS = ['cumulative', 'new_since_start', 'record_count', 'formula'] as const;
 export const INDICATOR_SOURCES = ['records', 'data_elements', 'indicators'] as const;
-export const INDICATOR_STATUSES = ['on_track', 'at_risk', 'behind', 'achieved', 'no_data'] as const;
+/** `unallocated` (未分解): a district's figure on a target the city has not allocated to it (issue #12 item 5). */
+export const INDICATOR_STATUSES = ['on_track', 'at_risk', 'behind', 'achieved', 'no_data', 'unallocated'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 /** The plan's start and target date (穗工信函〔2025〕256号). */
@@ -51,6 +53,11 @@ export const IndicatorSchema = z.object({
   isPlanTarget: z.boolean().optional(),
   /** The console page listing the records behind the value: `/indicators/<code>/records[?district=…]`. */
   drillDown: z.string().nullable(),
+  /**
+   * For a district's figure: the allocation `target` is judged against (then `target` is the
+   * district's), or null when none is set (status `unallocated`); absent for city-wide figures.
+   */
+  allocation: AllocationSchema.nullable().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -75,6 +82,8 @@ export const IndicatorSeriesSchema = z.object({
   forecast: ForecastSchema,
   /** When the trend reaches the target (null if it does not), with the method in words. */
   reach: ReachForecastSchema,
+  /** For a district: the allocation the path and reach are judged against, null when none (未分解). */
+  allocation: AllocationSchema.nullable().optional(),
 });
 export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
 export const INDICATOR_CODE_PATTERN = /^[A-Z][A-Z0-9-]{1,31}$/;

@@ -5,6 +5,7 @@ export * from '../modules/demands/demand.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
 export * from '../modules/handles/handle.table.js';
+export * from '../modules/indicators/allocation.table.js';
 export * from '../modules/indicators/indicator.table.js';
 export * from '../modules/networks/network.table.js';
 export * from '../modules/notifications/notification.table.js';

@@ -1,5 +1,6 @@
 import type { Endpoint } from '../api/endpoint.js';
 import { accountEndpoints } from './accounts.js';
+import { allocationEndpoints } from './allocations.js';
 import { codeListEndpoints } from './codelists.js';
 import { confirmationEndpoints } from './confirmations.js';
 import { dashboardEndpoints } from './dashboard.js';
@@ -34,6 +35,7 @@ export const API = {
   ...accountEndpoints,
   ...codeListEndpoints,
   ...confirmationEndpoints,
+  ...allocationEndpoints,
   ...dashboardEndpoints,
   ...demandEndpoints,
   ...enterpriseEndpoints,

@@ -8,7 +8,14 @@ const GROUPS: Record<string, string> = {
   ecosystem: '产业生态',
   public_service: '公共服务',
 };
-const STATUSES: Record<string, string> = { on_track: '正常', at_risk: '预警', behind: '滞后', achieved: '已完成', no_data: '无数据' };
+const STATUSES: Record<string, string> = {
+  on_track: '正常',
+  at_risk: '预警',
+  behind: '滞后',
+  achieved: '已完成',
+  no_data: '无数据',
+  unallocated: '未分解',
+};
 /** The console's names (zh-CN) of the project states. */
 const PROJECT_STATES: Record<string, string> = {
   draft: '草稿',

@@ -116,6 +116,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     const mapIndex = map ? list.indexOf(map) : -1;
     const mapValues = inScope.map((_, k) => (mapIndex >= 0 ? (values[mapIndex]?.[k] ?? null) : null));
     const ranks = rankByValue(mapValues);
+    // The chosen indicator judged per district against its allocation (目标分解): 未分解 without one.
+    const judged = inScope.map((d) => (map ? overview.districtFigure(map.code, d.id) : null));
 
     return {
       asOf,
@@ -158,6 +160,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
             districts.length,
           ),
           rank: ranks[k] ?? null,
+          target: judged[k]?.allocation?.target ?? null,
+          status: judged[k]?.status ?? 'no_data',
         }),
       ),
       reports: registrations.exists ? reportSummary(inScope, registrations.rows, periods) : null,

@@ -2,10 +2,16 @@ import { API } from '@suilian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
+import type { AllocationService } from './allocation.service.js';
 import type { IndicatorService } from './indicator.service.js';
 import type { IndicatorAdminService } from './indicator-admin.service.js';
 
-export function registerIndicatorRoutes(app: FastifyInstance, indicators: IndicatorService, admin: IndicatorAdminService) {
+export function registerIndicatorRoutes(
+  app: FastifyInstance,
+  indicators: IndicatorService,
+  admin: IndicatorAdminService,
+  allocations: AllocationService,
+) {
   serveEndpoint(app, API.listIndicators, async (q) => indicators.list(actorOf(q), q.query));
   serveEndpoint(app, API.getIndicator, async (q) => indicators.get(actorOf(q), q.params.code, q.query));
   serveEndpoint(app, API.getIndicatorSeries, async (q) => indicators.series(actorOf(q), q.params.code, q.query));
@@ -19,4 +25,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, indicators: Indica
   serveEndpoint(app, API.updateIndicator, async (q) => admin.update(actorOf(q), q.params.code, q.body));
   serveEndpoint(app, API.retireIndicator, async (q) => admin.retire(actorOf(q), q.params.code, q.body));
   serveEndpoint(app, API.restoreIndicator, async (q) => admin.restore(actorOf(q), q.params.code, q.body));
+
+  // 目标分解: each target allocated to the districts.
+  serveEndpoint(app, API.getIndicatorAllocations, async (q) => allocations.get(actorOf(q), q.params.code));
+  serveEndpoint(app, API.setIndicatorAllocations, async (q) => allocations.set(actorOf(q), q.params.code, q.body));
 }

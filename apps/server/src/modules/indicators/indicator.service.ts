@@ -12,6 +12,8 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { fieldError, notFound, refusal } from '../../platform/errors.js';
+import { type AllocationRow, createAllocationRepo } from './allocation.repo.js';
+import { toAllocation } from './allocation.service.js';
 import { createCounterRepo, isCounter } from './counter.repo.js';
 import { drillLink, recordLink } from './drill-links.js';
 import { measureBatch } from './indicator.batch.js';
@@ -53,13 +55,43 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
    * plan started — the first reported value — not from zero.
    */
   async function withBaseline(row: IndicatorRow, districtId: string | null, measurer: Measurer): Promise<IndicatorRow> {
-    if (!needsBaseline(row)) return row;
+    if (!needsBaseline(row, districtId)) return row;
     // A monthly report counts from its month, so the plan's first month is the starting stock.
     const first = (await measurer.measure(row, row.baselineDate, districtId)).value;
     return first === null ? row : { ...row, baseline: first };
   }
 
-  function present(row: IndicatorRow, measured: Measured, asOf: string, districtId: string | null, history: DatedValue[]): Indicator {
+  /** The allocations in force for a district, by indicator code (none for city-wide figures). */
+  async function allocationsOf(districtId: string | null): Promise<Map<string, AllocationRow>> {
+    if (!districtId) return new Map();
+    return new Map((await createAllocationRepo(deps.db).current({ districtId })).map((r) => [r.indicatorCode, r]));
+  }
+
+  /** Every allocation in force, by `code|districtId` (a small table: one row per target and district). */
+  async function allAllocations(): Promise<Map<string, AllocationRow>> {
+    return new Map((await createAllocationRepo(deps.db).current({})).map((r) => [`${r.indicatorCode}|${r.districtId}`, r]));
+  }
+
+  /** A district's row judged against its allocation: the allocated target in place of the city's. */
+  function allocatedRow(row: IndicatorRow, allocation: AllocationRow | undefined): IndicatorRow {
+    return allocation ? { ...row, target: toAllocation(allocation, row.target).target } : row;
+  }
+
+  /**
+   * The figure as the API shows it. For a district, the target is its allocation (目标分解) and
+   * progress, pace and status are judged against it; without one the status is 未分解
+   * (`unallocated`), never 滞后 against the whole city's target (issue #12 item 5).
+   */
+  function present(
+    cityRow: IndicatorRow,
+    measured: Measured,
+    asOf: string,
+    districtId: string | null,
+    history: DatedValue[],
+    allocationRow?: AllocationRow,
+  ): Indicator {
+    const allocation = districtId && allocationRow ? toAllocation(allocationRow, cityRow.target) : null;
+    const row = allocation ? { ...cityRow, target: allocation.target } : cityRow;
     const plan = planOf(row);
     const { value } = measured;
     const expected = expectedAt(plan, asOf);
@@ -81,12 +113,13 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       districtId,
       progress: value === null || row.target === 0 ? null : Math.round((value / row.target) * 10_000) / 10_000,
       expected: Math.round(expected * 100) / 100,
-      status: statusOf(plan, row, value, asOf, history),
+      status: districtId && !allocation ? 'unallocated' : statusOf(plan, row, value, asOf, history),
       definition: row.definitionZh,
       definitionEn: row.definitionEn,
       reason: measured.reason,
       isPlanTarget: row.isPlanTarget,
       drillDown: drillLink(row.code, districtId),
+      ...(districtId ? { allocation } : {}),
     };
   }
 
@@ -107,7 +140,14 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       asOf,
       measurer,
       catalogue,
-      indicator: present(row, await measurer.measure(row, asOf, districtId), asOf, districtId, history),
+      indicator: present(
+        row,
+        await measurer.measure(row, asOf, districtId),
+        asOf,
+        districtId,
+        history,
+        (await allocationsOf(districtId)).get(row.code),
+      ),
     };
   }
 
@@ -121,18 +161,34 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
     const asOf = query.asOf ?? today();
     const catalogue = await loadCatalogue(deps.db);
     const all = [...catalogue.indicators.values()];
-    const baselineDates = all.filter(needsBaseline).map((row) => row.baselineDate);
+    // Cumulative stocks measured from their first value: for the scope, and for any district in it.
+    const baselineDates = all.filter((row) => row.kind === 'cumulative').map((row) => row.baselineDate);
+    const allocations = await allAllocations();
     // Month ends since the plan started: the history the reach forecast is fitted to (status agrees with it).
     const months = monthEnds(PLAN_START, asOf).map((m) => m.date);
     const value = await measureBatch(deps.db, catalogue, all, [asOf, ...dates, ...baselineDates, ...months], districtId);
-    const indicators = all.map((found) => {
-      const first = needsBaseline(found) ? value(found, found.baselineDate, null).value : null;
+    /** The figure of `found` for the scope (`district` null) or one district in it, judged against its allocation. */
+    const figureOf = (found: IndicatorRow, district: string | null) => {
+      const at = district === districtId ? null : district;
+      const judged = district ?? districtId;
+      const first = needsBaseline(found, judged) ? value(found, found.baselineDate, at).value : null;
       const row = first === null ? found : { ...found, baseline: first };
-      const history = observedOn(months, (date) => value(row, date, null).value);
-      return present(row, value(row, asOf, null), asOf, districtId, history);
-    });
+      const history = observedOn(months, (date) => value(row, date, at).value);
+      return present(row, value(row, asOf, at), asOf, judged, history, judged ? allocations.get(`${row.code}|${judged}`) : undefined);
+    };
+    const indicators = all.map((found) => figureOf(found, null));
     return {
       indicators,
+      /**
+       * One indicator's figure for one district in the scope: its value, and its target, progress and
+       * status judged against the district's allocation (未分解 without one) — the ranking's status.
+       */
+      districtFigure(code: string, district: string): Indicator | null {
+        const row = catalogue.indicators.get(code);
+        if (!row) return null;
+        if (districtId && district !== districtId) throw new Error(`district ${district} is outside the scope`);
+        return figureOf(row, district);
+      },
       /** The value on `asOf` or one of `dates`, for the scope (null) or one district in it. */
       valueOn(code: string, date: string, district: string | null): number | null {
         const row = catalogue.indicators.get(code);
@@ -161,7 +217,9 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       const found = catalogue.indicators.get(code) ?? (await repo.findByCode(code));
       if (!found) throw notFound('indicator');
       const measurer = createMeasurer(deps.db, catalogue);
-      const row = await withBaseline(found, districtId, measurer);
+      const allocation = (await allocationsOf(districtId)).get(code);
+      // A district's path and reach are judged against its allocation (目标分解); none: nothing to reach.
+      const row = allocatedRow(await withBaseline(found, districtId, measurer), allocation);
       const plan = planOf(row);
       const months = monthEnds(PLAN_START, query.asOf ?? today());
       const value = await measureBatch(
@@ -185,6 +243,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
         points,
         forecast: { ...forecast, value: forecast.value === null ? null : Math.round(forecast.value * 100) / 100 },
         reach: forecastReachDate(plan, observed),
+        ...(districtId ? { allocation: allocation ? toAllocation(allocation, found.target) : null } : {}),
       };
     },
 
@@ -256,8 +315,14 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
 export type IndicatorService = ReturnType<typeof createIndicatorService>;
 
 /** A stock (cumulative) target without a stated baseline: it starts from its value on the baseline date. */
-function needsBaseline(row: IndicatorRow): boolean {
-  return row.kind === 'cumulative' && row.baseline === 0 && Boolean(row.counter);
+/**
+ * Whether the baseline is measured rather than stated: a cumulative counter without a stated one,
+ * and — since a district is judged against its own allocation (issue #12 item 5) — any cumulative
+ * stock for one district (the city's stated baseline is the city's stock, not the district's).
+ */
+function needsBaseline(row: IndicatorRow, districtId: string | null = null): boolean {
+  if (row.kind !== 'cumulative') return false;
+  return (row.baseline === 0 && Boolean(row.counter)) || districtId !== null;
 }
 
 function operandOf(

@@ -14,6 +14,8 @@ const STATUS: Record<IndicatorStatus, { label: string; tone: Tone }> = {
   at_risk: { label: '预警', tone: 'warning' },
   behind: { label: '滞后', tone: 'danger' },
   no_data: { label: '无数据', tone: 'muted' },
+  // A district without an allocation of the target (目标分解, issue #12 item 5): not judged.
+  unallocated: { label: '未分解', tone: 'muted' },
 };
 const PROJECT_STATES: Record<string, string> = { built: '建成', accepted: '已验收' };
 /** More rows than this would make the report a register, not a summary. */

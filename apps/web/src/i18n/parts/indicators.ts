@@ -15,6 +15,7 @@ export const zhCN = {
     behind: '滞后',
     achieved: '已完成',
     no_data: '无数据',
+    unallocated: '未分解',
   } satisfies Record<IndicatorStatus, string>,
   targets: {
     title: '目标进度',
@@ -50,6 +51,7 @@ export const enUS: Widen<typeof zhCN> = {
     behind: 'Behind',
     achieved: 'Achieved',
     no_data: 'No data',
+    unallocated: 'Not allocated',
   },
   targets: {
     title: 'Target progress',

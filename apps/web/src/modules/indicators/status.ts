@@ -1,13 +1,14 @@
 import type { IndicatorStatus } from '@suilian/contracts';
 import type { StatusTone } from '../../shared/status';
 
-/** Pace colours (glossary): 正常 and 已完成 green, 预警 orange, 滞后 red, 无数据 grey. */
+/** Pace colours (glossary): 正常 and 已完成 green, 预警 orange, 滞后 red, 无数据 and 未分解 grey. */
 export const INDICATOR_STATUS_TONES: Record<IndicatorStatus, StatusTone> = {
   on_track: 'done',
   achieved: 'done',
   at_risk: 'attention',
   behind: 'failed',
   no_data: 'closed',
+  unallocated: 'closed',
 };
 
 /** The status colours for charts (antd's tag palette). */
