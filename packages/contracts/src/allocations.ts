@@ -28,7 +28,13 @@ export const IndicatorAllocationsSchema = z.object({
   code: z.string(),
   cityTarget: z.number(),
   districts: z.array(
-    z.object({ districtId: z.uuid(), name: z.string(), nameEn: z.string().nullable(), allocation: AllocationSchema.nullable() }),
+    z.object({
+      districtId: z.uuid(),
+      divisionCode: z.string().nullable(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      allocation: AllocationSchema.nullable(),
+    }),
   ),
   /** Sum of the districts' targets against the city target (a check for the administrator). */
   allocatedTotal: z.number(),

@@ -35,6 +35,7 @@ import {
   LinkOutlined,
   MergeCellsOutlined,
   NodeIndexOutlined,
+  PartitionOutlined,
   ProfileOutlined,
   ProjectOutlined,
   QrcodeOutlined,
@@ -130,6 +131,7 @@ export const MENU: MenuGroup[] = [
       { path: '/indicators/progress-reports', label: 'progressReports', icon: <FileTextOutlined />, permission: 'report:read' },
       { path: '/indicators/reporting-config', label: 'reportingConfig', icon: <ControlOutlined />, permission: 'report:read' },
       { path: '/indicators/manage', label: 'indicatorAdmin', icon: <UnorderedListOutlined />, permission: 'indicator:read' },
+      { path: '/indicators/allocation', label: 'allocation', icon: <PartitionOutlined />, permission: 'indicator:read' },
     ],
   },
   {

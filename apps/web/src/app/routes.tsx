@@ -38,6 +38,7 @@ const CasesPage = lazy(() => import('../modules/selections/CasesPage'));
 const CaseDetailPage = lazy(() => import('../modules/selections/CaseDetailPage'));
 const TargetsPage = lazy(() => import('../modules/indicators/TargetsPage'));
 const IndicatorAdminPage = lazy(() => import('../modules/indicators/IndicatorAdminPage'));
+const AllocationPage = lazy(() => import('../modules/indicators/AllocationPage'));
 const IndicatorRecordsPage = lazy(() => import('../modules/indicators/IndicatorRecordsPage'));
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const PublicDashboardPage = lazy(() => import('../modules/dashboard/PublicDashboardPage'));
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'indicators/reporting-config', element: guarded('report:read', <ReportingConfigPage />) },
       { path: 'indicators/manage', element: guarded('indicator:read', <IndicatorAdminPage />) },
+      { path: 'indicators/allocation', element: guarded('indicator:read', <AllocationPage />) },
       // The drill-down every dashboard number links to (`?district=&asOf=`).
       { path: 'indicators/:code/records', element: guarded('indicator:read', <IndicatorRecordsPage />) },
       { path: 'system/users', element: guarded('user:read', <UsersPage />) },

@@ -1,5 +1,6 @@
 import { enUS as accessEnUS } from './parts/access';
 import { enUS as accountsEnUS } from './parts/accounts';
+import { enUS as allocationEnUS } from './parts/allocation';
 import { enUS as auditEnUS } from './parts/audit';
 import { enUS as auditNamesEnUS } from './parts/auditNames';
 import { enUS as auditVerificationEnUS } from './parts/auditVerification';
@@ -72,6 +73,7 @@ const enUS: Messages = {
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,
   reportingAdmin: reportingAdminEnUS,
+  allocation: allocationEnUS,
   confirmations: confirmationsEnUS,
   reportValues: reportValuesEnUS,
   selectionRules: selectionRulesEnUS,

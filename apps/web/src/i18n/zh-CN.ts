@@ -1,5 +1,6 @@
 import { zhCN as accessZhCN } from './parts/access';
 import { zhCN as accountsZhCN } from './parts/accounts';
+import { zhCN as allocationZhCN } from './parts/allocation';
 import { zhCN as auditZhCN } from './parts/audit';
 import { zhCN as auditNamesZhCN } from './parts/auditNames';
 import { zhCN as auditVerificationZhCN } from './parts/auditVerification';
@@ -74,6 +75,7 @@ const zhCN = {
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,
   reportingAdmin: reportingAdminZhCN,
+  allocation: allocationZhCN,
   confirmations: confirmationsZhCN,
   reportValues: reportValuesZhCN,
   selectionRules: selectionRulesZhCN,

@@ -62,6 +62,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   accountEndpoints,
   codeListEndpoints,
   confirmationEndpoints,
+  allocationEndpoints,
   dashboardEndpoints,
   demandEndpoints,
   enterpriseEndpoints,

@@ -50,7 +50,7 @@ export function createAllocationRepo(db: DbOrTx) {
     /** The districts in GB/T 2260 order (their division codes). */
     async districts() {
       return db
-        .select({ id: organisation.id, name: organisation.name, nameEn: organisation.nameEn })
+        .select({ id: organisation.id, divisionCode: organisation.divisionCode, name: organisation.name, nameEn: organisation.nameEn })
         .from(organisation)
         .where(eq(organisation.kind, 'district'))
         .orderBy(asc(organisation.divisionCode));

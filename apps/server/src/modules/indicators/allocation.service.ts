@@ -44,7 +44,13 @@ export function createAllocationService(deps: AllocationServiceDeps) {
     return {
       code,
       cityTarget: indicator.target,
-      districts: districts.map((d) => ({ districtId: d.id, name: d.name, nameEn: d.nameEn, allocation: byDistrict.get(d.id) ?? null })),
+      districts: districts.map((d) => ({
+        districtId: d.id,
+        divisionCode: d.divisionCode,
+        name: d.name,
+        nameEn: d.nameEn,
+        allocation: byDistrict.get(d.id) ?? null,
+      })),
       allocatedTotal: Math.round([...byDistrict.values()].reduce((n, a) => n + a.target, 0) * 100) / 100,
       history: history.map((r) => ({
         districtId: r.districtId,

@@ -3,6 +3,9 @@ import type { DashboardDistrict } from '@suilian/contracts';
 import { Progress, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../session/locale';
+import { formatNumber } from '../../shared/format';
+import { StatusTag } from '../../shared/StatusTag';
+import { INDICATOR_STATUS_TONES } from '../indicators';
 import { Figure } from './TargetCards';
 
 interface Props {
@@ -35,6 +38,22 @@ export default function RankingTable({ districts, indicatorName, unit, linkOf }:
           sorter: (a, b) => (a.value ?? -1) - (b.value ?? -1),
           render: (_, d) => (
             <Figure value={d.value} to={linkOf?.(d)} name={`${nameOf(d)} ${indicatorName}`} testId={`dashboard-rank-${d.divisionCode}`} />
+          ),
+        },
+        {
+          // The chosen indicator judged against the district's allocation (目标分解): 未分解 without one.
+          title: t('allocation.ranking.target'),
+          key: 'target',
+          align: 'right',
+          render: (_, d) => (d.target === null ? '—' : formatNumber(d.target)),
+        },
+        {
+          title: t('allocation.ranking.status'),
+          key: 'status',
+          render: (_, d) => (
+            <span data-testid={`dashboard-rank-status-${d.divisionCode}`}>
+              <StatusTag tone={INDICATOR_STATUS_TONES[d.status]}>{t(`indicatorStatuses.${d.status}`)}</StatusTag>
+            </span>
           ),
         },
         {

@@ -89,12 +89,18 @@ export default function TrendChart({
         {data.forecast.value !== null &&
           ` (${formatDate(data.forecast.date)}: ${formatNumber(Math.round(data.forecast.value * 10) / 10)} ${indicator.unit})`}
       </Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('dashboard.trend.reach', {
-          text: data.reach.date ? t('dashboard.trend.reachDate', { date: formatDate(data.reach.date) }) : t('dashboard.trend.noReach'),
-        })}{' '}
-        — {forecastMethodText(t, data.reach.basis, 'reach')}
-      </Typography.Text>
+      {data.allocation === null ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-trend-unallocated">
+          {t('allocation.trend.unallocated')}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dashboard.trend.reach', {
+            text: data.reach.date ? t('dashboard.trend.reachDate', { date: formatDate(data.reach.date) }) : t('dashboard.trend.noReach'),
+          })}{' '}
+          — {forecastMethodText(t, data.reach.basis, 'reach')}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

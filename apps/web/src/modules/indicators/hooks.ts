@@ -1,4 +1,4 @@
-import { API, type IndicatorCreate, type IndicatorUpdate } from '@suilian/contracts';
+import { API, type IndicatorCreate, type IndicatorUpdate, type SetAllocations } from '@suilian/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/endpoints';
 
@@ -97,5 +97,25 @@ export function useIndicatorRecords(
         query: { district: query.district, asOf: query.asOf, page: query.page, pageSize: query.pageSize },
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+// ---- 目标分解 (issue #12 item 5) ---------------------------------------------------------------
+
+/** Each district's allocation of a target and every version before. */
+export function useIndicatorAllocations(code: string | undefined) {
+  return useQuery({
+    queryKey: ['indicators', 'allocations', code ?? ''],
+    queryFn: () => call(API.getIndicatorAllocations, { params: { code: code ?? '' } }),
+    enabled: Boolean(code),
+  });
+}
+
+export function useSetIndicatorAllocations() {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({
+    mutationFn: ({ code, items }: { code: string; items: SetAllocations['items'] }) =>
+      call(API.setIndicatorAllocations, { params: { code }, body: { items } }),
+    onSuccess: () => invalidate(),
   });
 }

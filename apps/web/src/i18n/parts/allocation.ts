@@ -1,0 +1,48 @@
+import type { Widen } from './widen';
+
+/** 目标分解 (issue #12 item 5): each target allocated to the districts. zh-CN is the source of truth. */
+export const zhCN = {
+  title: '目标分解',
+  help: '将市级目标分解到各区：按市级目标的比例（%）或直接填写目标值。各区的进度、节奏和状态按分解到本区的目标判断；未分解的区显示“未分解”，不判为滞后。清空数值即取消分解；每次调整都会留下版本记录。',
+  cityTarget: '市级目标',
+  allocatedTotal: '已分解合计',
+  overAllocated: '分解合计超过市级目标',
+  district: '区',
+  mode: '分解方式',
+  modes: { share: '按比例', absolute: '目标值' },
+  amount: '比例或目标值',
+  none: '未分解',
+  districtTarget: '分解到本区的目标',
+  version: '版本',
+  save: '保存分解',
+  saved: '已保存 {{count}} 个区的分解',
+  history: '调整记录',
+  removed: '取消分解',
+  by: '调整人',
+  at: '调整时间',
+  ranking: { target: '本区目标', status: '状态' },
+  trend: { unallocated: '本区尚未分解该目标，不预测达标时间' },
+};
+
+export const enUS: Widen<typeof zhCN> = {
+  title: 'Target allocation',
+  help: 'Allocate the city target to the districts: as a share (%) of the city target or as a figure. A district’s progress, pace and status are judged against its allocation; a district without one shows “Not allocated”, never “Behind”. Clear the figure to remove an allocation; every change is kept as a version.',
+  cityTarget: 'City target',
+  allocatedTotal: 'Allocated in total',
+  overAllocated: 'More than the city target is allocated',
+  district: 'District',
+  mode: 'Allocated as',
+  modes: { share: 'Share', absolute: 'Figure' },
+  amount: 'Share or figure',
+  none: 'Not allocated',
+  districtTarget: 'District target',
+  version: 'Version',
+  save: 'Save allocation',
+  saved: 'Allocation of {{count}} district(s) saved',
+  history: 'Changes',
+  removed: 'Removed',
+  by: 'Changed by',
+  at: 'Changed at',
+  ranking: { target: 'District target', status: 'Status' },
+  trend: { unallocated: 'This target is not allocated to the district: no reach date is forecast' },
+};
