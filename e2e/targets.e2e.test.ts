@@ -9,7 +9,7 @@ import { launchChromium, login, openSession, pickOption, type Session } from './
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
-const PACE_TAGS = ['正常', '预警', '滞后', '已完成', '无数据'];
+const PACE_TAGS = ['正常', '预警', '滞后', '已完成', '无数据', '未分解'];
 
 describe('target progress (issue #4)', () => {
   const baseURL = inject('baseURL');
@@ -71,7 +71,7 @@ describe('target progress (issue #4)', () => {
     // One district: the address keeps it, the figures are the district's.
     await pickOption(page, 'targets-district', '黄埔区', '黄埔');
     await page.waitForURL(/district=[0-9a-f-]{36}/);
-    await eventually(() => targets.textContent()).toContain('区级数值对照的是全市目标');
+    await eventually(() => targets.textContent()).toContain('区级数值对照的是分解到本区的目标');
     await eventually(() => targets.locator('[data-testid^="indicator-T-"]').count()).toBe(16);
   });
 

@@ -23,7 +23,7 @@ export const zhCN = {
     city: '全市',
     method:
       '竖线为按进度应达值：从基线到 2027-12-31 目标的里程碑路径（默认直线）。进度按基线以来的增量与应达增量之比判定：正常、预警、滞后。曲线为月度实际值，虚线为里程碑路径。',
-    districtNote: '区级数值对照的是全市目标，仅供了解本区贡献。',
+    districtNote: '区级数值对照的是分解到本区的目标（目标分解）；尚未分解的目标显示“未分解”。',
     expectedMark: '按进度应达 {{value}} {{unit}}',
     expected: '应达 {{value}}',
     progress: '完成率 {{pct}}%',
@@ -59,7 +59,7 @@ export const enUS: Widen<typeof zhCN> = {
     city: 'City-wide',
     method:
       'The bar’s tick is where the milestone path (baseline to the 2027-12-31 target, straight by default) says the value should be by now. Pace compares the gain since the baseline with the gain expected: on track, at risk, behind. The curve is the monthly value, the dashed line the milestone path.',
-    districtNote: 'A district’s figures are set against the city-wide target, to show its contribution.',
+    districtNote: 'District figures are judged against the target allocated to the district; a target not allocated shows “Not allocated”.',
     expectedMark: 'Expected by now: {{value}} {{unit}}',
     expected: 'Expected {{value}}',
     progress: '{{pct}}% of target',
