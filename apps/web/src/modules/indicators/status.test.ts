@@ -4,9 +4,16 @@ import { TONE_COLOURS } from '../../shared/status';
 import { barPercent, INDICATOR_STATUS_TONES, roundFigure } from './status';
 
 describe('indicator pace colours', () => {
-  it('follow the glossary: on track green, at risk orange, behind red, achieved green, no data grey', () => {
+  it('follow the glossary: on track green, at risk orange, behind red, achieved green, no data and not allocated grey (#12 item 5)', () => {
     const colours = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, TONE_COLOURS[INDICATOR_STATUS_TONES[s]]]));
-    expect(colours).toEqual({ on_track: 'green', at_risk: 'orange', behind: 'red', achieved: 'green', no_data: 'default' });
+    expect(colours).toEqual({
+      on_track: 'green',
+      at_risk: 'orange',
+      behind: 'red',
+      achieved: 'green',
+      no_data: 'default',
+      unallocated: 'default',
+    });
   });
 });
 
