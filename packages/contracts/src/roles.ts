@@ -82,6 +82,10 @@ export const PERMISSIONS = [
   'demand:read',
   /** Post and edit demands, open leads from them (enterprises; districts on their behalf). */
   'demand:write',
+  /** Read the sanction register (取消资格): reviewers, analysts and auditors (issue #16 item 2). */
+  'sanction:read',
+  /** Record and lift sanctions (city admins). */
+  'sanction:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +131,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handle:read',
       'network:read',
       'demand:read',
+      'sanction:read',
     ],
     manages: [],
   },
@@ -134,6 +139,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     scope: 'district',
     orgKinds: ['district'],
     permissions: [
+      'sanction:read',
       'org:read',
       'org:write',
       'user:read',
@@ -243,6 +249,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'user:read',
       'token:read',
       'audit:read',
+      'sanction:read',
       'enterprise:read',
       'project:read',
       'registry:read',

@@ -18,3 +18,8 @@ export function manualClock(start: Date): Clock & { advance(ms: number): void; s
     },
   };
 }
+
+/** The calendar day in China Standard Time (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

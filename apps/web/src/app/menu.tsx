@@ -47,6 +47,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   StarOutlined,
+  StopOutlined,
   TagsOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -145,6 +146,7 @@ export const MENU: MenuGroup[] = [
       { path: '/programme/confirmations', label: 'confirmations', icon: <AuditOutlined />, permission: 'record:confirm' },
       { path: '/programme/selections', label: 'selections', icon: <CrownOutlined />, permission: SELECTION_PERMISSIONS },
       { path: '/programme/experts', label: 'experts', icon: <SolutionOutlined />, permission: 'selection:manage' },
+      { path: '/programme/sanctions', label: 'sanctions', icon: <StopOutlined />, permission: 'sanction:read' },
       { path: '/programme/cases', label: 'cases', icon: <StarOutlined /> },
     ],
     groups: [

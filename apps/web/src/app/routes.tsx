@@ -9,6 +9,7 @@ import { Shell } from './Shell';
 
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const OrganisationsPage = lazy(() => import('../modules/organisations/OrganisationsPage'));
+const SanctionsPage = lazy(() => import('../modules/sanctions/SanctionsPage'));
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
@@ -139,6 +140,7 @@ export const router = createBrowserRouter([
         element: guarded(SELECTION_PERMISSIONS, <ApplicationDetailPage />),
       },
       { path: 'programme/experts', element: guarded('selection:manage', <ExpertsPage />) },
+      { path: 'programme/sanctions', element: guarded('sanction:read', <SanctionsPage />) },
       { path: 'programme/cases', element: <CasesPage /> },
       { path: 'programme/cases/:applicationId', element: <CaseDetailPage /> },
       { path: 'identifiers/prefixes', element: guarded('handle:read', <PrefixesPage />) },

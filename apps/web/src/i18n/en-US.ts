@@ -29,6 +29,7 @@ import { enUS as registriesEnUS } from './parts/registries';
 import { enUS as reportingEnUS } from './parts/reporting';
 import { enUS as reportingAdminEnUS } from './parts/reportingAdmin';
 import { enUS as reportValuesEnUS } from './parts/reportValues';
+import { enUS as sanctionsEnUS } from './parts/sanctions';
 import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as selectionsEnUS } from './parts/selections';
 import { enUS as servicesEnUS } from './parts/services';
@@ -51,6 +52,7 @@ const enUS: Messages = {
   ...twoFactorEnUS,
   ...organisationsEnUS,
   ...tokensEnUS,
+  ...sanctionsEnUS,
   ...auditEnUS,
   ...auditNamesEnUS,
   ...projectsEnUS,

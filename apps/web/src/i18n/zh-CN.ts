@@ -29,6 +29,7 @@ import { zhCN as registriesZhCN } from './parts/registries';
 import { zhCN as reportingZhCN } from './parts/reporting';
 import { zhCN as reportingAdminZhCN } from './parts/reportingAdmin';
 import { zhCN as reportValuesZhCN } from './parts/reportValues';
+import { zhCN as sanctionsZhCN } from './parts/sanctions';
 import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
 import { zhCN as selectionsZhCN } from './parts/selections';
 import { zhCN as servicesZhCN } from './parts/services';
@@ -53,6 +54,7 @@ const zhCN = {
   ...twoFactorZhCN,
   ...organisationsZhCN,
   ...tokensZhCN,
+  ...sanctionsZhCN,
   ...auditZhCN,
   ...auditNamesZhCN,
   ...projectsZhCN,

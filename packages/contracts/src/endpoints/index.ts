@@ -18,6 +18,7 @@ import { progressReportEndpoints } from './progress-reports.js';
 import { projectEndpoints } from './projects.js';
 import { REGISTRY_API } from './registries.js';
 import { reportingEndpoints } from './reporting.js';
+import { sanctionEndpoints } from './sanctions.js';
 import { searchEndpoints } from './search.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
@@ -34,6 +35,7 @@ export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
 export const API = {
   ...accountEndpoints,
   ...codeListEndpoints,
+  ...sanctionEndpoints,
   ...confirmationEndpoints,
   ...allocationEndpoints,
   ...dashboardEndpoints,

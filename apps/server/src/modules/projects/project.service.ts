@@ -18,6 +18,7 @@ import type { FileService } from '../../platform/files/file.service.js';
 import { inScope } from '../../platform/scope.js';
 import type { CodeListService } from '../codelists/index.js';
 import type { NotificationService } from '../notifications/index.js';
+import type { SanctionService } from '../sanctions/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { projectStepNotices } from './project.notifications.js';
 import { projectPolicy } from './project.policy.js';
@@ -32,6 +33,7 @@ export interface ProjectServiceDeps {
   codeLists: Pick<CodeListService, 'activeCodes'>;
   files: Pick<FileService, 'requireAttachable' | 'describe'>;
   notifications: Pick<NotificationService, 'notify'>;
+  sanctions: Pick<SanctionService, 'assertNotBarred'>;
 }
 
 /** Projects and their lifecycle (issue #3 item 2). */
@@ -314,6 +316,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
             { state: p.state, action: input.action },
             { rule: decision.rule, state: p.state, action: input.action },
           );
+        // A sanctioned enterprise declares nothing while barred (取消资格, issue #16 item 2).
+        if (input.action === 'submit') await deps.sanctions.assertNotBarred({ organisationId: p.enterpriseId }, tx);
         const patch: Partial<NewProjectRow> = { state: decision.to, updatedAt: deps.clock.now() };
         if (input.action === 'start_construction') patch.actualStart = input.date;
         if (input.action === 'complete') {

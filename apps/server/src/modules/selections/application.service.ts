@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { FileService } from '../../platform/files/file.service.js';
 import type { FactoryService } from '../factories/index.js';
 import type { ProjectService } from '../projects/index.js';
+import type { SanctionService } from '../sanctions/index.js';
 import { applicationPolicy, reviewerOf } from './application.policy.js';
 import { blindFor, redactForBlindReview } from './blind.js';
 import { fieldRefused, refused } from './refusals.js';
@@ -24,6 +25,7 @@ export interface ApplicationServiceDeps {
   files: Pick<FileService, 'requireAttachable' | 'describe'>;
   factories: Pick<FactoryService, 'summaries'>;
   projects: Pick<ProjectService, 'summaries'>;
+  sanctions: Pick<SanctionService, 'assertNotBarred'>;
 }
 
 /** Applications and the district's recommendation (issue #3 item 4); who sees which is the application policy. */
@@ -151,6 +153,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
             'own_subject',
             `apply with one of your own ${round.subjectType === 'factory' ? 'factories' : 'projects'}`,
           );
+        // A sanctioned enterprise takes part in no selection while barred (取消资格, issue #16 item 2).
+        await deps.sanctions.assertNotBarred({ organisationId: actor.orgId }, tx);
         if (input.attachments) await deps.files.requireAttachable(actor, input.attachments, tx);
         const now = deps.clock.now();
         const r = createSelectionRepo(tx);

@@ -44,6 +44,10 @@ export const zhCN = {
       project: {
         district_of_enterprise: '项目所在区即企业所在区，不能另选其他区。',
       },
+      sanction: {
+        already_lifted: '该取消资格已解除，无需重复操作。',
+        in_force: '该企业处于取消资格期内（{{basis}}，至 {{endsOn}}），不能申报项目、参加遴选或申请资金。',
+      },
       report: {
         four_eyes: '报表须由提交人（{{submitter}}）以外的人员审批。',
         on_behalf_required: '市级用户只能以"代{{district}}填报"的方式填写区级报表，并将记录为代填。',
@@ -94,6 +98,11 @@ export const enUS: Widen<typeof zhCN> = {
       },
       project: {
         district_of_enterprise: "A project is in its enterprise's district; another district cannot be chosen.",
+      },
+      sanction: {
+        already_lifted: 'This sanction has already been lifted.',
+        in_force:
+          'The enterprise is sanctioned ({{basis}}, until {{endsOn}}): it cannot declare projects, apply to selections or claim funds.',
       },
       report: {
         four_eyes: 'A report is approved by someone other than its submitter ({{submitter}}).',
