@@ -12,6 +12,7 @@ import { ProjectStateTag } from '../../shared/StatusTag';
 import { FactoryTargetTag } from '../factories';
 import { useFactories } from '../factories/hooks';
 import { useProjects } from '../projects/hooks';
+import { SanctionBanner } from '../sanctions';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { HonourDrawer, type HonourDrawerMode } from './HonourDrawer';
 import { HonoursTimeline } from './HonoursTimeline';
@@ -151,6 +152,7 @@ export default function EnterpriseDetailPage() {
 
   return (
     <Flex vertical gap={16} data-testid="enterprise-detail">
+      <SanctionBanner organisationId={enterprise.id} />
       <Card
         title={
           <Space>

@@ -10,6 +10,7 @@ import { itemName, useCodeList } from '../../shared/codeLists';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
 import { ProjectStateTag } from '../../shared/StatusTag';
+import { SanctionBanner } from '../sanctions';
 import { useProject } from './hooks';
 import { ProjectActions } from './ProjectActions';
 import { ProjectAttachments } from './ProjectAttachments';
@@ -73,6 +74,7 @@ export default function ProjectDetailPage() {
   return (
     <Flex vertical gap={16} data-testid="project-detail">
       <ProjectDecisionAlert project={project} />
+      <SanctionBanner organisationId={project.enterpriseId} />
       <Card
         title={
           <Space wrap>
