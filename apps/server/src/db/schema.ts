@@ -15,6 +15,7 @@ export * from '../modules/projects/project.table.js';
 export * from '../modules/registries/registry.table.js';
 export * from '../modules/reporting/reminders.table.js';
 export * from '../modules/reporting/reporting.table.js';
+export * from '../modules/sanctions/sanction.table.js';
 export * from '../modules/selections/selection.table.js';
 export * from '../modules/solutions/solution.table.js';
 export * from '../modules/vulnerabilities/advisory.table.js';
