@@ -32,6 +32,7 @@ import { createProjectsModule } from './modules/projects/index.js';
 import { createRegistriesModule } from './modules/registries/index.js';
 import { createReportingModule } from './modules/reporting/index.js';
 import { createReportingReminders, reminderPolicy } from './modules/reporting/reminders.js';
+import { createSanctionsModule, hasPersonDigests } from './modules/sanctions/index.js';
 import { createSearchModule, searchSources } from './modules/search/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
@@ -41,6 +42,7 @@ import { systemActor } from './platform/actor.js';
 import { createAuditModule } from './platform/audit/audit.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { openDataKeys } from './platform/crypto/data-keys.js';
+import { createPersonDigests } from './platform/crypto/person-digest.js';
 import { createSealer } from './platform/crypto/sealed.js';
 import { registerFileRoutes } from './platform/files/file.routes.js';
 import { createFileService } from './platform/files/file.service.js';
@@ -157,6 +159,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     files,
     notifications: notifications.service,
   });
+  // TOTP secrets are sealed, and identity numbers digested, with the data key, kept outside the database like the audit key (ADR 0014);
+  // secrets stored in clear before sealing existed are sealed now, all in one transaction.
+  const dataKeys = await openDataKeys({
+    file: config.dataKeyFile,
+    hasSealedData: async () => (await hasSealedTotpSecrets(database.db)) || (await hasPersonDigests(database.db)),
+    warn: (message) => app.log.warn({}, message),
+  });
+  // The sanction register recognises people by keyed digests of their identity numbers (issue #16 item 2).
+  const sanctions = createSanctionsModule({
+    db: database.db,
+    clock,
+    audit,
+    notifications: notifications.service,
+    persons: createPersonDigests(() => dataKeys),
+  });
   const projects = createProjectsModule({
     db: database.db,
     clock,
@@ -166,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     files,
     jobs,
     notifications: notifications.service,
+    sanctions: sanctions.service,
   });
   const registries = createRegistriesModule({
     db: database.db,
@@ -217,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     factories: factories.service,
     projects: projects.service,
     notifications: notifications.service,
+    sanctions: sanctions.service,
   });
   const indicators = createIndicatorsModule({ db: database.db, clock, audit });
   const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
@@ -272,13 +291,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dashboard: dashboard.service,
     notifications: notifications.service,
     reminderPolicy: reminderPolicy(config.reminderDaysBefore),
-  });
-  // TOTP secrets are sealed with the data key, kept outside the database like the audit key (ADR 0014);
-  // secrets stored in clear before sealing existed are sealed now, all in one transaction.
-  const dataKeys = await openDataKeys({
-    file: config.dataKeyFile,
-    hasSealedData: () => hasSealedTotpSecrets(database.db),
-    warn: (message) => app.log.warn({}, message),
   });
   const sealer = createSealer(() => dataKeys);
   const sealedNow = await sealPlaintextTotpSecrets(database.db, sealer);
@@ -378,6 +390,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   selections.registerRoutes(app);
   solutions.registerRoutes(app);
   demands.registerRoutes(app);
+  sanctions.registerRoutes(app);
   indicators.registerRoutes(app);
   dashboard.registerRoutes(app);
   reporting.registerRoutes(app);

@@ -2,10 +2,12 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo, hasSealedTotpSecrets } from './modules/accounts/index.js';
+import { hasPersonDigests } from './modules/sanctions/index.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { openAuditKeys } from './platform/audit/audit-keys.js';
 import { systemClock } from './platform/clock.js';
 import { openDataKeys } from './platform/crypto/data-keys.js';
+import { createPersonDigests } from './platform/crypto/person-digest.js';
 import { createSealer } from './platform/crypto/sealed.js';
 import { loadDemoData, writeDemoAccounts } from './seed/demo.js';
 import { loadReferenceData } from './seed/reference.js';
@@ -25,9 +27,13 @@ async function main() {
   let loginHint: string;
   if (noAccounts && config.demo) {
     // Demo TOTP secrets are sealed as they are written: never a clear secret in the database (ADR 0014).
-    const dataKeys = await openDataKeys({ file: config.dataKeyFile, hasSealedData: () => hasSealedTotpSecrets(db) });
+    const dataKeys = await openDataKeys({
+      file: config.dataKeyFile,
+      hasSealedData: async () => (await hasSealedTotpSecrets(db)) || (await hasPersonDigests(db)),
+    });
     const sealer = createSealer(() => dataKeys);
-    const accounts = await loadDemoData(db, { clock: systemClock, audit, twoFactorRoles: config.twoFactorRoles, sealer });
+    const persons = createPersonDigests(() => dataKeys);
+    const accounts = await loadDemoData(db, { clock: systemClock, audit, twoFactorRoles: config.twoFactorRoles, sealer, persons });
     const file = writeDemoAccounts(config.dataDir, accounts);
     say('Loaded Guangzhou demo data (every demo organisation is marked 演示). Demo accounts, shown once:');
     for (const a of accounts)

@@ -69,6 +69,8 @@ export const REASON_CODES = [
   'reporting.form_role',
   ...ENTRY_LOCK_REASONS.map((reason) => `reporting.locked_${reason}` as const),
   'reporting.reminders_city_only',
+  'sanction.already_lifted',
+  'sanction.in_force',
   'selection.score_in_person',
   'solution.not_editable',
   'solution.transition_not_allowed',

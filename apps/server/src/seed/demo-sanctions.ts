@@ -24,7 +24,7 @@ export async function insertDemoSanctions(
   deps: { digest(idNumber: string): string; now: Date; createdBy: string | null },
 ): Promise<number> {
   const person = residentId('440111', '19780416', '203');
-  const rows: Array<typeof sanction.$inferInsert> = [
+  const rows: Array<Omit<typeof sanction.$inferInsert, 'createdAt'>> = [
     {
       creditCode: creditCode('MA5D0K7N2W1'),
       entityName: '广州星辰示范智能装备有限公司（演示）',

@@ -24,12 +24,14 @@ import { loadVulnerabilityDemo } from '../modules/vulnerabilities/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
+import type { PersonDigests } from '../platform/crypto/person-digest.js';
 import type { Sealer } from '../platform/crypto/sealed.js';
 import { insertDemoEcosystem, insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
 import { demoCreditCode } from './demo-codes.js';
 import { generateDemoEcosystem } from './demo-ecosystem.js';
 import { generateDemoProgramme } from './demo-programme.js';
 import { generateDemoReports } from './demo-reporting.js';
+import { insertDemoSanctions } from './demo-sanctions.js';
 import { seededRandom } from './prng.js';
 
 /** Demo enterprises per district (division code → names). Every name says 演示 (demo). */
@@ -78,6 +80,8 @@ export async function loadDemoData(
     /** Roles enrolled in two-factor authentication at seed time; their secrets are sealed with `sealer`. */
     twoFactorRoles?: ReadonlySet<Role>;
     sealer?: Sealer;
+    /** Digests the identity numbers of demo sanctions (without it, no demo sanctions). */
+    persons?: Pick<PersonDigests, 'digest'>;
   },
   seed = 20250914,
 ): Promise<DemoAccount[]> {
@@ -302,6 +306,13 @@ export async function loadDemoData(
       enterprises: named.map((e) => ({ id: e.id, name: e.name, districtId: districtByCode.get(e.districtCode) ?? '' })),
       solutions,
     });
+    const sanctions = deps.persons
+      ? await insertDemoSanctions(tx, {
+          digest: deps.persons.digest,
+          now,
+          createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
+        })
+      : 0;
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -321,6 +332,7 @@ export async function loadDemoData(
         solutions: solutions.length,
         demands: demands.demands,
         leads: demands.leads,
+        sanctions,
       },
     });
     return result;

@@ -96,6 +96,8 @@ const SAMPLE_PARAMS = {
   file: 'OT/white/2024/icsa-24-001-01.json',
   problems: 3,
   maxMegabytes: 512,
+  basis: '穗工信〔2026〕88号',
+  endsOn: '2029-04-30',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerSanctionRoutes } from './sanction.routes.js';
 import { createSanctionService, type SanctionServiceDeps } from './sanction.service.js';
 
+export { hasPersonDigests } from './sanction.repo.js';
 export type { SanctionService, SanctionSubject } from './sanction.service.js';
 
 /** The sanction register (取消资格): kept by city administrators, enforced by every module that takes applications. */

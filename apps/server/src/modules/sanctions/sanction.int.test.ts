@@ -62,8 +62,8 @@ describe('sanction register', () => {
     ];
     for (const [patch, field, rule] of cases) {
       const res = await impose(patch);
-      expect(res.statusCode, field).toBe(400);
-      const issue = res.json().error.details.issues.find((i: { field: string }) => i.field === field);
+      expect(res.statusCode, field).toBe(422);
+      const issue = res.json().error.details.issues.find((i: { field: string }) => i.field === `body.${field}`);
       expect(issue, JSON.stringify(res.json())).toBeDefined();
       if (rule) expect(issue.rule).toBe(rule);
     }

@@ -115,3 +115,9 @@ export function createSanctionRepo(db: DbOrTx) {
     },
   };
 }
+
+/** Whether any identity-number digest is stored: the data key is then needed to recognise people again. */
+export async function hasPersonDigests(db: DbOrTx): Promise<boolean> {
+  const [found] = await db.select({ id: sanction.id }).from(sanction).where(isNotNull(sanction.personDigest)).limit(1);
+  return found !== undefined;
+}
