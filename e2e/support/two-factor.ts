@@ -53,7 +53,8 @@ function readLedger(): Ledger {
 /** Reads, changes and writes the ledger at once (spec files run one after the other, each synchronously here). */
 function updateLedger<T>(username: string, change: (entry: LedgerEntry) => T): T {
   const ledger = readLedger();
-  const entry = (ledger[username] ??= { usedRecoveryCodes: [] });
+  const entry = ledger[username] ?? { usedRecoveryCodes: [] };
+  ledger[username] = entry;
   const result = change(entry);
   const file = provided('secondFactorLedger');
   if (file) writeFileSync(file, JSON.stringify(ledger));
