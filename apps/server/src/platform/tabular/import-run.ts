@@ -1,8 +1,8 @@
 import type { ImportMode, ImportRejection, ImportResult } from '@suilian/contracts';
-import { reasonCodeOf } from './report.js';
+import { type RowCheck, reasonCodeOf } from './report.js';
 import type { BoundRow, TableColumn } from './spec.js';
 
-export type RowCheck<T> = { ok: true; value: T } | { ok: false; rejections: ImportRejection[] };
+export type { RowCheck } from './report.js';
 
 export interface ImportPlan<T> {
   rows: readonly BoundRow[];

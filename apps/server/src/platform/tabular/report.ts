@@ -1,7 +1,9 @@
 import type { ImportRejection } from '@suilian/contracts';
 import type { z } from 'zod';
-import type { RowCheck } from './import-run.js';
 import type { TableColumn } from './spec.js';
+
+/** One row's check: the value to write, or every reason it is rejected. */
+export type RowCheck<T> = { ok: true; value: T } | { ok: false; rejections: ImportRejection[] };
 
 /** Names for custom (refine) rules by field, e.g. creditCode → credit_code. */
 export type CustomRules = Record<string, string>;
