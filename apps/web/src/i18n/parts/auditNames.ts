@@ -39,6 +39,7 @@ export const zhCN = {
       project: '项目',
       report: '报表',
       reporting: '数据报送',
+      sanction: '取消资格',
       selection: '遴选',
       selection_application: '遴选申报',
       selection_case: '典型案例',
@@ -126,6 +127,7 @@ export const zhCN = {
         unaccept: '撤销报表验收',
       },
       reporting: { seed: '初始化报送配置', reminder: { due: '发送报送提醒', overdue: '发送逾期催报' } },
+      sanction: { create: '登记取消资格', lift: '解除取消资格' },
       selection: {
         apply: '提交遴选申报',
         assign: '分配评审专家',
@@ -210,6 +212,7 @@ export const enUS: Widen<typeof zhCN> = {
       project: 'Project',
       report: 'Report',
       reporting: 'Reporting',
+      sanction: 'Sanction',
       selection: 'Selection',
       selection_application: 'Selection application',
       selection_case: 'Showcase',
@@ -297,6 +300,7 @@ export const enUS: Widen<typeof zhCN> = {
         unaccept: 'Withdraw report acceptance',
       },
       reporting: { seed: 'Load reporting set-up', reminder: { due: 'Send reporting reminder', overdue: 'Send overdue reminder' } },
+      sanction: { create: 'Record sanction', lift: 'Lift sanction' },
       selection: {
         apply: 'Submit selection application',
         assign: 'Assign experts',
