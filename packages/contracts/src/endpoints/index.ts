@@ -79,6 +79,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   progressReportEndpoints,
   projectEndpoints,
   reportingEndpoints,
+  sanctionEndpoints,
   searchEndpoints,
   securityEndpoints,
   selectionEndpoints,
