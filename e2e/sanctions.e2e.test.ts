@@ -81,7 +81,7 @@ describe('sanction register (issue #16 item 2)', () => {
     await page.getByTestId('sanction-person-id').fill(WRONG_ID);
     await page.getByTestId('sanction-basis').fill(BASIS);
     await page.getByTestId('sanction-reason').fill('同一合同在两个专项中重复申报（测试）');
-    const range = page.getByTestId('sanction-period').locator('input');
+    const range = page.getByTestId('sanction-create').locator('.ant-picker-range input');
     await range.first().fill('2026-01-01');
     await range.first().press('Enter');
     await range.last().fill('2099-12-31');
