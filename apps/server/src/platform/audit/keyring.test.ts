@@ -51,7 +51,10 @@ describe('audit key file and anchor files', () => {
     appendKey(file, generateKey(0, new Date()));
     const text = readFileSync(file, 'utf8');
     // Change the key's first character to another one (a fixed replacement left a key starting with it unchanged).
-    writeFileSync(file, text.replace(/"key":"(.)/, (_m, first: string) => `"key":"${first === 'A' ? 'B' : 'A'}`));
+    writeFileSync(
+      file,
+      text.replace(/"key":"(.)/, (_m, first: string) => `"key":"${first === 'A' ? 'B' : 'A'}`),
+    );
     expect(() => readKeyring(file)).toThrow(/line 3: the id \w+ does not match the key/);
     writeFileSync(file, '{"id":');
     expect(() => readKeyring(file)).toThrow(/line 1: not JSON/);
