@@ -113,7 +113,8 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       districtId,
       progress: value === null || row.target === 0 ? null : Math.round((value / row.target) * 10_000) / 10_000,
       expected: Math.round(expected * 100) / 100,
-      status: districtId && !allocation ? 'unallocated' : statusOf(plan, row, value, asOf, history),
+      // 未分解 judges nothing but pace: a district without a value says 无数据 whether or not it has an allocation.
+      status: districtId && !allocation && value !== null ? 'unallocated' : statusOf(plan, row, value, asOf, history),
       definition: row.definitionZh,
       definitionEn: row.definitionEn,
       reason: measured.reason,
