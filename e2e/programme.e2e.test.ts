@@ -263,7 +263,7 @@ describe('programme: declare → forward → approve (issue #3)', () => {
     // A program renamed .pdf is refused by content; the real report is attached as 验收报告.
     const fileInput = detail.locator('input[type=file]');
     await fileInput.setInputFiles({ name: '验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00fake executable') });
-    await eventually(() => page.locator('.ant-message').textContent()).toContain('executable');
+    await eventually(() => page.locator('.ant-message').textContent()).toContain('文件内容与其类型不符');
     expect(await detail.getByTestId('attachment-kind').textContent()).toContain('验收报告');
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     await fileInput.setInputFiles({ name: `验收报告-${run}.pdf`, mimeType: 'application/pdf', buffer: pdf });
