@@ -52,7 +52,8 @@ describe('reporting configuration (issue #4)', () => {
     await drawer.getByTestId('rule-right').fill('#{BS5G_TOTAL} + 1');
     await drawer.getByTestId('rule-submit').click();
     await eventually(() => drawer.locator('.ant-form-item-explain-error').first().textContent()).toContain(
-      'at 15: expected a value but found end of input',
+      // formula.unexpected_end, worded by the console from the reason (position is 1-based)
+      '第 16 个字符处：公式不完整，此处还缺少内容。',
     );
 
     await drawer.getByTestId('rule-left').fill('#{BS5G_TOTAL}');

@@ -36,7 +36,13 @@ function issuesOf(details: unknown): FieldIssue[] {
   if (typeof details !== 'object' || details === null) return [];
   const list = (details as { issues?: unknown }).issues;
   if (Array.isArray(list)) {
-    return list.filter(isIssue).map((i) => ({ field: i.field, rule: i.rule, message: String(i.message ?? '') }));
+    // the reason travels too: it is what the console words the problem from (issueMessage)
+    return list.filter(isIssue).map((i) => ({
+      field: i.field,
+      rule: i.rule,
+      message: String(i.message ?? ''),
+      ...(i.reason === undefined ? {} : { reason: i.reason }),
+    }));
   }
   return isIssue(details) ? [{ ...details, message: String(details.message ?? '') }] : [];
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/http';
 import enUS from '../i18n/en-US';
 import zhCN from '../i18n/zh-CN';
 import { issueField, issueLines, issueMessage } from './issues';
@@ -15,6 +16,22 @@ beforeAll(async () => {
 });
 
 describe('API field issues', () => {
+  it('keep the reason the server sent, so a formula problem is worded from it (#12 item 3)', () => {
+    const error = new ApiError(422, 'VALIDATION_FAILED', 'left: at 15: …', 'req-1', {
+      issues: [
+        {
+          field: 'left',
+          rule: 'syntax',
+          message: 'at 15: expected a value',
+          reason: { code: 'formula.unexpected_end', params: { position: 16 } },
+        },
+      ],
+    });
+    const [issue] = error.issues;
+    expect(issue?.reason).toEqual({ code: 'formula.unexpected_end', params: { position: 16 } });
+    expect(issueMessage(i18n.getFixedT('zh-CN'), issue!)).toBe('第 16 个字符处：公式不完整，此处还缺少内容。');
+  });
+
   it('map request paths to form fields', () => {
     expect(issueField('body.username')).toBe('username');
     expect(issueField('orgId')).toBe('orgId');
