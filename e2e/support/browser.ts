@@ -87,5 +87,32 @@ export async function pickOption(page: Page, testId: string, option: string, sea
   const select = page.getByTestId(testId);
   await select.click();
   if (search !== undefined) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const item = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
+  // A click that lands while antd's list is still sliding open can be lost (seen in CI after a busy
+  // file: the list stayed open with nothing picked). Check that the pick took — the list closed
+  // (single select) or the option is marked selected (multiple) — and click again if not.
+  for (let attempt = 1; ; attempt++) {
+    await item.click();
+    const took = await page
+      .waitForFunction(
+        ([text]) => {
+          const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown')].filter(
+            (d) => !d.classList.contains('ant-select-dropdown-hidden') && d.offsetParent !== null,
+          );
+          if (open.length === 0) return true;
+          return open.some((d) =>
+            [...d.querySelectorAll('.ant-select-item-option-selected')].some((o) => o.textContent?.includes(text ?? '')),
+          );
+        },
+        [option],
+        { timeout: 5_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+    if (attempt === 3) throw new Error(`pickOption: '${option}' was clicked three times in ${testId} and never picked`);
+  }
 }
