@@ -92,26 +92,14 @@ export async function pickOption(page: Page, testId: string, option: string, sea
   // A click that lands while antd's list is still sliding open can be lost (seen in CI after a busy
   // file: the list stayed open with nothing picked). Check that the pick took — the list closed
   // (single select) or the option is marked selected (multiple) — and click again if not.
+  const closed = page.locator('.ant-select-dropdown:visible').first();
+  const picked = page.locator('.ant-select-dropdown:visible .ant-select-item-option-selected', { hasText: option }).first();
   for (let attempt = 1; ; attempt++) {
     await item.click();
-    const took = await page
-      .waitForFunction(
-        ([text]) => {
-          const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown')].filter(
-            (d) => !d.classList.contains('ant-select-dropdown-hidden') && d.offsetParent !== null,
-          );
-          if (open.length === 0) return true;
-          return open.some((d) =>
-            [...d.querySelectorAll('.ant-select-item-option-selected')].some((o) => o.textContent?.includes(text ?? '')),
-          );
-        },
-        [option],
-        { timeout: 5_000 },
-      )
-      .then(
-        () => true,
-        () => false,
-      );
+    const took = await Promise.any([closed.waitFor({ state: 'hidden', timeout: 5_000 }), picked.waitFor({ timeout: 5_000 })]).then(
+      () => true,
+      () => false,
+    );
     if (took) return;
     if (attempt === 3) throw new Error(`pickOption: '${option}' was clicked three times in ${testId} and never picked`);
   }
