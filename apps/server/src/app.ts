@@ -16,6 +16,7 @@ import { createDashboardModule } from './modules/dashboard/index.js';
 import { createDemandsModule } from './modules/demands/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
+import { createFundsModule, hasSealedBankAccounts } from './modules/funds/index.js';
 import {
   answerBadUrl,
   createHandleNative,
@@ -163,7 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // secrets stored in clear before sealing existed are sealed now, all in one transaction.
   const dataKeys = await openDataKeys({
     file: config.dataKeyFile,
-    hasSealedData: async () => (await hasSealedTotpSecrets(database.db)) || (await hasPersonDigests(database.db)),
+    hasSealedData: async () =>
+      (await hasSealedTotpSecrets(database.db)) || (await hasPersonDigests(database.db)) || (await hasSealedBankAccounts(database.db)),
     warn: (message) => app.log.warn({}, message),
   });
   // The sanction register recognises people by keyed digests of their identity numbers (issue #16 item 2).
@@ -295,6 +297,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sealer = createSealer(() => dataKeys);
   const sealedNow = await sealPlaintextTotpSecrets(database.db, sealer);
   if (sealedNow > 0) app.log.info({ accounts: sealedNow }, 'sealed TOTP secrets stored in clear');
+  // Special funds: bank account numbers are sealed with the same data key (issue #16 item 1).
+  const funds = createFundsModule({
+    db: database.db,
+    clock,
+    audit,
+    notifications: notifications.service,
+    files,
+    sanctions: sanctions.service,
+    sealer,
+  });
+  files.addReadRule((actor, fileId) => funds.applications.canReadEvidence(actor, fileId));
   const accounts = createAccountsModule({
     sealer,
     db: database.db,
@@ -391,6 +404,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   solutions.registerRoutes(app);
   demands.registerRoutes(app);
   sanctions.registerRoutes(app);
+  funds.registerRoutes(app);
   indicators.registerRoutes(app);
   dashboard.registerRoutes(app);
   reporting.registerRoutes(app);

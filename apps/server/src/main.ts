@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createUserRepo, hasSealedTotpSecrets } from './modules/accounts/index.js';
+import { hasSealedBankAccounts } from './modules/funds/index.js';
 import { hasPersonDigests } from './modules/sanctions/index.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { openAuditKeys } from './platform/audit/audit-keys.js';
@@ -29,7 +30,7 @@ async function main() {
     // Demo TOTP secrets are sealed as they are written: never a clear secret in the database (ADR 0014).
     const dataKeys = await openDataKeys({
       file: config.dataKeyFile,
-      hasSealedData: async () => (await hasSealedTotpSecrets(db)) || (await hasPersonDigests(db)),
+      hasSealedData: async () => (await hasSealedTotpSecrets(db)) || (await hasPersonDigests(db)) || (await hasSealedBankAccounts(db)),
     });
     const sealer = createSealer(() => dataKeys);
     const persons = createPersonDigests(() => dataKeys);

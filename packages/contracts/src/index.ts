@@ -15,6 +15,8 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
+export * from './fund-rules.js';
+export * from './funds.js';
 export * from './handle-records.js';
 export * from './handles.js';
 export * from './imports.js';

@@ -86,6 +86,14 @@ export const PERMISSIONS = [
   'sanction:read',
   /** Record and lift sanctions (city admins). */
   'sanction:write',
+  /** Read fund programmes and the applications in reach (专项资金, issue #16 item 1). */
+  'fund:read',
+  /** Apply for funds for one's own projects (enterprises). */
+  'fund:apply',
+  /** Review applications of one's district (district officers). */
+  'fund:review',
+  /** Keep programmes, review at city level, record 公示 objections, decide awards and disbursements (city admins). */
+  'fund:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -132,6 +140,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'network:read',
       'demand:read',
       'sanction:read',
+      'fund:read',
     ],
     manages: [],
   },
@@ -140,6 +149,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     orgKinds: ['district'],
     permissions: [
       'sanction:read',
+      'fund:read',
+      'fund:review',
       'org:read',
       'org:write',
       'user:read',
@@ -198,6 +209,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'network:read',
       'demand:read',
       'demand:write',
+      'fund:read',
+      'fund:apply',
     ],
     manages: [],
   },
@@ -250,6 +263,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'token:read',
       'audit:read',
       'sanction:read',
+      'fund:read',
       'enterprise:read',
       'project:read',
       'registry:read',

@@ -7,6 +7,7 @@ import { dashboardEndpoints } from './dashboard.js';
 import { demandEndpoints } from './demands.js';
 import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
+import { fundEndpoints } from './funds.js';
 import { identifierEndpoints } from './identifiers.js';
 import { indicatorEndpoints } from './indicators.js';
 import { jobEndpoints } from './jobs.js';
@@ -42,6 +43,7 @@ export const API = {
   ...demandEndpoints,
   ...enterpriseEndpoints,
   ...factoryEndpoints,
+  ...fundEndpoints,
   ...identifierEndpoints,
   ...indicatorEndpoints,
   ...jobEndpoints,
@@ -69,6 +71,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   demandEndpoints,
   enterpriseEndpoints,
   factoryEndpoints,
+  fundEndpoints,
   identifierEndpoints,
   indicatorEndpoints,
   jobEndpoints,
