@@ -98,6 +98,13 @@ const SAMPLE_PARAMS = {
   maxMegabytes: 512,
   basis: '穗工信〔2026〕88号',
   endsOn: '2029-04-30',
+  // special funds' amounts and windows (#16 item 1)
+  ceiling: '800000.00',
+  disbursed: '300000.00',
+  remaining: '250000.00',
+  count: 2,
+  opensOn: '2026-05-01',
+  closesOn: '2026-06-30',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
