@@ -37,6 +37,7 @@ import { createSanctionsModule, hasPersonDigests } from './modules/sanctions/ind
 import { createSearchModule, searchSources } from './modules/search/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
+import { createTelemetryModule, type TelemetryBroker } from './modules/telemetry/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
@@ -67,6 +68,8 @@ declare module 'fastify' {
     sessionRevocations: SessionRevocation;
     /** The native Handle protocol (ADR 0015); main.ts starts it on HANDLE_NATIVE_PORT, tests on a free port. */
     handleNative: HandleNative;
+    /** The embedded MQTT broker (issue #14 item 2); main.ts starts it on MQTT_PORT, tests on a free port. */
+    telemetryBroker: TelemetryBroker;
   }
 }
 
@@ -251,6 +254,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recordedFigures,
   });
   const networks = createNetworksModule({ db: database.db, clock, audit, files, notifications: notifications.service });
+  // Device telemetry over MQTT / HTTP and inactivity alarms on the private networks (issue #14 items 2 and 4).
+  const telemetry = createTelemetryModule({
+    database,
+    clock,
+    audit,
+    notifications: notifications.service,
+    log: app.log,
+    settings: config.telemetry,
+  });
+  app.decorate('telemetryBroker', telemetry.broker);
+  app.addHook('onReady', async () => telemetry.start());
+  app.addHook('onClose', async () => telemetry.stop());
   const progressReports = createProgressReportsModule({
     db: database.db,
     clock,
@@ -399,6 +414,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   projects.registerRoutes(app);
   factories.registerRoutes(app);
   networks.registerRoutes(app);
+  telemetry.registerRoutes(app);
   registries.registerRoutes(app);
   selections.registerRoutes(app);
   solutions.registerRoutes(app);

@@ -151,6 +151,23 @@ export const ConfigSchema = z.object({
   HANDLE_SITE_HTTP_PORT: setting(z.coerce.number().int().min(1).max(65535).optional(), {
     description: 'Also advertise an HTTP interface on this port in HS_SITE (only behind a Handle-protocol-over-HTTP gateway)',
   }),
+  MQTT_PORT: setting(z.coerce.number().int().min(0).max(65535).default(1883), {
+    description:
+      'TCP port of the embedded MQTT broker for device telemetry (plain JSON and Sparkplug B, issue #14); `0` = no broker; a port that cannot be bound is logged and skipped',
+  }),
+  MQTT_MAX_MESSAGE_KB: setting(z.coerce.number().int().min(1).max(16_384).default(256), {
+    description: 'Largest telemetry message in KiB; a larger one is counted as `oversized` and not stored',
+  }),
+  TELEMETRY_QUEUE_POINTS: setting(z.coerce.number().int().min(100).max(10_000_000).default(100_000), {
+    description:
+      'Most data points waiting for the database at once; beyond it MQTT publishers are not read (TCP back-pressure) and HTTP batches get 503',
+  }),
+  TELEMETRY_BATCH_POINTS: setting(z.coerce.number().int().min(1).max(100_000).default(5_000), {
+    description: 'Most data points written in one transaction',
+  }),
+  TELEMETRY_FLUSH_MS: setting(z.coerce.number().int().min(1).max(10_000).default(50), {
+    description: 'How long a partial batch of data points waits before it is written (QoS 1 acknowledgements wait for the write)',
+  }),
   AUDIT_KEY_FILE: setting(z.string().min(1).optional(), {
     description: 'Secret key file of the audit log (HMAC-SM3, created with mode 0600 on first start); back it up apart from the database',
     shownDefault: '`DATA_DIR/keys/audit.key`',
@@ -248,6 +265,10 @@ export interface Config {
   handleNativePort: number;
   /** What HS_SITE advertises: address, UDP/TCP port, optional HTTP port. */
   handleSite: { address: string; port: number; httpPort: number | undefined };
+  /** TCP port of the embedded MQTT broker; 0 = off. */
+  mqttPort: number;
+  /** The telemetry writer's limits (issue #14 item 2). */
+  telemetry: { queueCapacity: number; batchSize: number; flushMs: number; maxMessageBytes: number };
   /** The audit key file (ADR 0013). */
   auditKeyFile: string;
   /** The master key file of sealed values (ADR 0014). */
@@ -322,6 +343,13 @@ export function toConfig(e: z.infer<typeof ConfigSchema>): Config {
       address: e.HANDLE_SITE_ADDRESS,
       port: e.HANDLE_SITE_PORT ?? (e.HANDLE_NATIVE_PORT || 2641),
       httpPort: e.HANDLE_SITE_HTTP_PORT,
+    },
+    mqttPort: e.MQTT_PORT,
+    telemetry: {
+      queueCapacity: e.TELEMETRY_QUEUE_POINTS,
+      batchSize: e.TELEMETRY_BATCH_POINTS,
+      flushMs: e.TELEMETRY_FLUSH_MS,
+      maxMessageBytes: e.MQTT_MAX_MESSAGE_KB * 1024,
     },
     auditKeyFile: e.AUDIT_KEY_FILE ? resolve(e.AUDIT_KEY_FILE) : join(dataDir, 'keys', 'audit.key'),
     dataKeyFile: e.DATA_KEY_FILE ? resolve(e.DATA_KEY_FILE) : join(dataDir, 'keys', 'data.key'),

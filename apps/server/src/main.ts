@@ -76,6 +76,15 @@ async function main() {
   }
   // After HTTP: a port the native protocol cannot bind is logged and skipped, never fatal (ADR 0015).
   await app.handleNative.start({ port: config.handleNativePort, host: config.host });
+  // The embedded MQTT broker for device telemetry (issue #14 item 2); like the native port, never fatal.
+  if (config.mqttPort > 0) {
+    try {
+      const mqttPort = await app.telemetryBroker.start({ port: config.mqttPort, host: config.host });
+      say(`MQTT broker for device telemetry on port ${mqttPort}`);
+    } catch (error) {
+      say(`warning: MQTT port ${config.mqttPort} not available (${error instanceof Error ? error.message : error}); no broker`);
+    }
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;

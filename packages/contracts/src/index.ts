@@ -47,6 +47,7 @@ export * from './sanctions.js';
 export * from './search.js';
 export * from './selections.js';
 export * from './solutions.js';
+export * from './telemetry.js';
 export * from './tokens.js';
 export * from './users.js';
 export * from './vulnerabilities.js';

@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'network:read',
   /** Register and keep private networks: operators' users (their own networks) and city admins. */
   'network:write',
+  /** Register devices on private networks and acknowledge their alarms: the network's operator and its enterprise (issue #14 item 2). */
+  'device:write',
   /** Write one's own solutions and submit or retire them; follow up leads on them (issue #15 item 2). */
   'solution:write',
   /** Publish or return submitted solutions (the city's review). */
@@ -207,6 +209,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handle:read',
       'handle:write',
       'network:read',
+      'device:write',
       'demand:read',
       'demand:write',
       'fund:read',
@@ -229,6 +232,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       // but the networks service refuses it (network.operators_only): operators are providers of type operator.
       'network:read',
       'network:write',
+      'device:write',
       'solution:write',
     ],
     manages: [],

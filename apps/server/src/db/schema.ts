@@ -19,6 +19,7 @@ export * from '../modules/reporting/reporting.table.js';
 export * from '../modules/sanctions/sanction.table.js';
 export * from '../modules/selections/selection.table.js';
 export * from '../modules/solutions/solution.table.js';
+export * from '../modules/telemetry/telemetry.table.js';
 export * from '../modules/vulnerabilities/advisory.table.js';
 export * from '../modules/vulnerabilities/asset.table.js';
 export * from '../modules/vulnerabilities/finding.table.js';

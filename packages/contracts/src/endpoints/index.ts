@@ -24,6 +24,7 @@ import { searchEndpoints } from './search.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
 import { solutionEndpoints } from './solutions.js';
+import { telemetryEndpoints } from './telemetry.js';
 import { workbenchEndpoints } from './workbench.js';
 
 export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
@@ -58,6 +59,7 @@ export const API = {
   ...securityEndpoints,
   ...selectionEndpoints,
   ...solutionEndpoints,
+  ...telemetryEndpoints,
   ...workbenchEndpoints,
 } as const;
 
@@ -87,6 +89,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   securityEndpoints,
   selectionEndpoints,
   solutionEndpoints,
+  telemetryEndpoints,
   workbenchEndpoints,
   ...Object.values(REGISTRY_API),
 ];

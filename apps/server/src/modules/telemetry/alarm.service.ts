@@ -1,0 +1,116 @@
+import type { Alarm, AlarmListQuery } from '@suilian/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { notFound, refusal } from '../../platform/errors.js';
+import { clip, type NotificationService } from '../notifications/index.js';
+import { type AlarmWithOwner, createAlarmRepo } from './alarm.repo.js';
+import { alarmPolicy } from './telemetry.policy.js';
+
+export interface AlarmServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  notifications: Pick<NotificationService, 'notify'>;
+}
+
+function present(row: AlarmWithOwner): Alarm {
+  const { alarm } = row;
+  return {
+    id: alarm.id,
+    type: alarm.type,
+    severity: alarm.severity,
+    state: alarm.clearedAt ? 'cleared' : alarm.acknowledgedAt ? 'acknowledged' : 'active',
+    deviceId: alarm.deviceId,
+    deviceKey: row.deviceKey,
+    deviceName: row.deviceName,
+    networkId: row.networkId,
+    networkName: row.networkName,
+    raisedAt: alarm.raisedAt.toISOString(),
+    acknowledgedAt: alarm.acknowledgedAt?.toISOString() ?? null,
+    clearedAt: alarm.clearedAt?.toISOString() ?? null,
+    details: alarm.details,
+  };
+}
+
+/**
+ * Alarms (issue #14 item 4): one open alarm per type and device, raised and cleared by the system
+ * (the inactivity watch), acknowledged by the network's enterprise or operator. Raising one
+ * notifies both in the same transaction.
+ */
+export function createAlarmService(deps: AlarmServiceDeps) {
+  async function presentOne(db: DbOrTx, id: string): Promise<Alarm> {
+    const row = await createAlarmRepo(db).findById(id);
+    if (!row) throw notFound('alarm');
+    return present(row);
+  }
+
+  return {
+    async list(actor: Actor, query: AlarmListQuery) {
+      const page = await createAlarmRepo(deps.db).findPage(alarmPolicy.reach(actor, 'read'), query);
+      return { items: page.items.map(present), total: page.total };
+    },
+
+    async acknowledge(actor: Actor, id: string): Promise<Alarm> {
+      alarmPolicy.authorize(actor, 'acknowledge');
+      return deps.db.transaction(async (tx) => {
+        const row = await createAlarmRepo(tx).findById(id);
+        if (!row) throw notFound('alarm');
+        alarmPolicy.authorize(actor, 'acknowledge', row);
+        if (row.alarm.clearedAt || row.alarm.acknowledgedAt)
+          throw refusal('CONFLICT', 'alarm.not_active', 'only an active alarm can be acknowledged', {
+            state: row.alarm.clearedAt ? 'cleared' : 'acknowledged',
+          });
+        await createAlarmRepo(tx).acknowledge(id, actor.userId, deps.clock.now());
+        const after = await presentOne(tx, id);
+        await deps.audit.append(tx, actor, { action: 'alarm.acknowledge', entityType: 'alarm', entityId: id, before: present(row), after });
+        return after;
+      });
+    },
+
+    /** Raises the inactivity alarm of a device (once while open) and notifies its enterprise and operator. */
+    async raiseInactivity(deviceId: string, silentSeconds: number): Promise<Alarm | null> {
+      return deps.db.transaction(async (tx) => {
+        const created = await createAlarmRepo(tx).raise({
+          type: 'inactivity',
+          deviceId,
+          severity: 'major',
+          raisedAt: deps.clock.now(),
+          details: { silentSeconds },
+        });
+        if (!created) return null;
+        const alarm = await createAlarmRepo(tx).findById(created.id);
+        if (!alarm) return null;
+        const device = clip(alarm.deviceName);
+        await deps.notifications.notify(
+          tx,
+          [
+            { role: 'enterprise_user', orgId: alarm.enterpriseId },
+            { role: 'provider_user', orgId: alarm.operatorId },
+          ],
+          {
+            kind: 'telemetry.device_inactive',
+            title: { zh: `设备离线告警：${device}`, en: `Device inactive: ${device}` },
+            body: {
+              zh: `专网「${alarm.networkName}」的设备 ${alarm.deviceKey} 已 ${silentSeconds} 秒未上报数据。`,
+              en: `Device ${alarm.deviceKey} of private network "${alarm.networkName}" has sent no data for ${silentSeconds} s.`,
+            },
+            link: `/networks/${alarm.networkId}`,
+          },
+        );
+        return present(alarm);
+      });
+    },
+
+    /** Clears a device's open inactivity alarm (data resumed); whether one was open. */
+    async clearInactivity(deviceId: string): Promise<boolean> {
+      return (await createAlarmRepo(deps.db).clear('inactivity', deviceId, deps.clock.now())) !== null;
+    },
+
+    /** Devices whose inactivity alarm is open (so resumed data clears it after a restart). */
+    openInactivity: () => createAlarmRepo(deps.db).openDevices('inactivity'),
+  };
+}
+
+export type AlarmService = ReturnType<typeof createAlarmService>;
