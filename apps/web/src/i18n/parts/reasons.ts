@@ -34,6 +34,15 @@ export const zhCN = {
         already_confirmed: '该记录已由区级确认，无需重复确认。',
         already_returned: '该记录已退回企业，等待企业修改后重新申报。',
       },
+      device: {
+        key_taken: '该设备标识已被其他设备使用，请换一个标识。',
+      },
+      alarm: {
+        not_active: '该告警已确认或已清除，无需再次确认。',
+      },
+      telemetry: {
+        device_credentials: '设备标识或密钥不正确：请以 HTTP Basic 方式发送设备标识和密钥。',
+      },
       network: {
         operators_only: '只有基础电信运营商可以登记5G专网；服务商账号不能登记。',
         transition_not_allowed: '该专网当前状态不允许此操作，请刷新后查看可执行的操作。',
@@ -106,6 +115,15 @@ export const enUS: Widen<typeof zhCN> = {
       confirmation: {
         already_confirmed: 'The district has already confirmed this record.',
         already_returned: 'This record has already been returned to the enterprise; it waits for the enterprise to declare it again.',
+      },
+      device: {
+        key_taken: 'Another device already has this key; choose another.',
+      },
+      alarm: {
+        not_active: 'This alarm has already been acknowledged or cleared.',
+      },
+      telemetry: {
+        device_credentials: 'Wrong device key or secret: send them as HTTP Basic credentials.',
       },
       network: {
         operators_only: 'Only telecom operators register private networks; service provider accounts cannot.',
