@@ -7,6 +7,7 @@ import { buildSite, HANDLE_SITE_DESCRIPTION } from './modules/handles/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationRepo } from './modules/organisations/index.js';
 import { createReminderService, reminderPolicy } from './modules/reporting/reminders.js';
+import { provisionSimulatedDevices, simulateDevices } from './modules/telemetry/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { type AuditCommandContext, checkpointCommand, rotateKeyCommand, verifyCommand } from './platform/audit/audit-commands.js';
@@ -32,7 +33,13 @@ commands:
       Handle.Net JSON, for the top-level node to store under 0.NA/<prefix> (ADR 0015, docs/operations.md)
   reminders:run
       send the reporting reminders due today (form closing soon / overdue) to the district officers,
-      once each; their e-mails wait in the outbox for the running server to send`;
+      once each; their e-mails wait in the outbox for the running server to send
+  simulate:devices [--devices 20] [--rate 1] [--network <id>] [--url mqtt://127.0.0.1:<MQTT_PORT>]
+                   [--fault-every 30] [--silence 45]
+      Sparkplug B gateways sim-0001 … publishing temperature, vibration and latency over MQTT to the
+      running server (--rate messages per second each) on a network (default: the first demo network in
+      service); every --fault-every seconds one falls silent for --silence seconds, past its 20 s
+      inactivity timeout, so an alarm is raised and cleared. Registers the devices (new secrets each run); Ctrl-C stops`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -61,6 +68,8 @@ async function main() {
       }
       case 'reminders:run':
         return await runReminders(db, config);
+      case 'simulate:devices':
+        return await simulate(db, config, rest);
       default:
         console.error(`unknown command ${command}\n\n${USAGE}`);
         return 2;
@@ -71,6 +80,50 @@ async function main() {
 }
 
 type Db = AuditCommandContext['db'];
+
+/** Runs the device simulator against the running server until Ctrl-C (issue #14 item 5). */
+async function simulate(db: Db, config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      devices: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '1' },
+      network: { type: 'string' },
+      url: { type: 'string' },
+      'fault-every': { type: 'string', default: '30' },
+      silence: { type: 'string', default: '45' },
+    },
+  });
+  const count = Number(values.devices);
+  const rate = Number(values.rate);
+  const faultEvery = Number(values['fault-every']);
+  const silence = Number(values.silence);
+  if (!Number.isInteger(count) || count < 1 || count > 10_000 || !(rate > 0 && rate <= 100) || !(faultEvery > 0) || !(silence > 0)) {
+    console.error('--devices is 1 to 10000, --rate 0 to 100 messages per second, --fault-every and --silence positive seconds');
+    return 2;
+  }
+  const { network, devices } = await provisionSimulatedDevices(db, systemClock, {
+    count,
+    networkId: values.network,
+    inactivitySeconds: 20,
+  });
+  const url = values.url ?? `mqtt://127.0.0.1:${config.mqttPort || 1883}`;
+  console.log(`simulating ${count} Sparkplug B gateways on ${network.name} (${network.id}) → ${url}, ${rate} msg/s each; Ctrl-C stops`);
+  const stop = simulateDevices({
+    url,
+    devices,
+    rate,
+    faultEverySeconds: faultEvery,
+    silenceSeconds: silence,
+    log: (line) => console.log(line),
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await stop();
+  return 0;
+}
 
 /** The HS_SITE value as the top-level node's operator stores it (no database needed). */
 function printHandleSite(config: Config, args: string[]): number {

@@ -72,6 +72,17 @@ export function createDeviceRepo(db: DbOrTx) {
       return row;
     },
 
+    /** The network the simulator feeds: the given one, else the first demo network in service. */
+    async simulationNetwork(networkId?: string): Promise<{ id: string; name: string } | undefined> {
+      const [row] = await db
+        .select({ id: privateNetwork.id, name: privateNetwork.name })
+        .from(privateNetwork)
+        .where(networkId ? eq(privateNetwork.id, networkId) : and(eq(privateNetwork.isDemo, true), eq(privateNetwork.state, 'in_service')))
+        .orderBy(privateNetwork.name)
+        .limit(1);
+      return row;
+    },
+
     async keyTaken(deviceKey: string): Promise<boolean> {
       const [row] = await db.select({ id: telemetryDevice.id }).from(telemetryDevice).where(eq(telemetryDevice.deviceKey, deviceKey));
       return row !== undefined;

@@ -77,3 +77,5 @@ export function createTelemetryModule(deps: {
     },
   };
 }
+export { provisionSimulatedDevices } from './simulator/provision.js';
+export { simulateDevices } from './simulator/simulate.js';
