@@ -11,6 +11,8 @@ import {
   type Session,
   type TestContext,
 } from '../../../test/harness.js';
+import { systemClock } from '../../platform/clock.js';
+import { provisionSimulatedDevices, simulateDevices } from './index.js';
 
 const spB = sparkplugPayload.get('spBv1.0');
 if (!spB) throw new Error('no Sparkplug B codec');
@@ -346,4 +348,24 @@ describe('telemetry: devices, MQTT / Sparkplug B ingestion, inactivity alarms (#
     expect(cleared).toMatchObject({ id: alarm.id, state: 'cleared' });
     expect((await s.th.request('GET', `/api/alarms?deviceId=${device.id}`)).json().total).toBe(0);
   }, 30_000);
+
+  it('the simulator registers its gateways and their Sparkplug B data lands (#14 item 5)', async () => {
+    const { devices } = await provisionSimulatedDevices(ctx.database.db, systemClock, { count: 2, networkId, inactivitySeconds: 20 });
+    const stop = simulateDevices({ url, devices, rate: 20, faultEverySeconds: 3600, silenceSeconds: 1, log: () => undefined });
+    try {
+      const stored = await waitFor(async () => {
+        const rows = await ctx.database.pool.query(
+          "SELECT count(DISTINCT d.device_key)::int AS n FROM telemetry_point p JOIN telemetry_device d ON d.id = p.device_id WHERE d.device_key LIKE 'sim-%' AND p.metric = 'temperature'",
+        );
+        return rows.rows[0].n === 2 ? rows.rows[0].n : null;
+      });
+      expect(stored).toBe(2);
+    } finally {
+      await stop();
+    }
+    const rejected = await ctx.database.pool.query(
+      "SELECT count(*)::int AS n FROM telemetry_rejection r JOIN telemetry_device d ON d.id = r.device_id WHERE d.device_key LIKE 'sim-%'",
+    );
+    expect(rejected.rows[0].n).toBe(0);
+  });
 });
