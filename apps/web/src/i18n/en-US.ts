@@ -33,6 +33,7 @@ import { enUS as sanctionsEnUS } from './parts/sanctions';
 import { enUS as selectionRulesEnUS } from './parts/selectionRules';
 import { enUS as selectionsEnUS } from './parts/selections';
 import { enUS as servicesEnUS } from './parts/services';
+import { enUS as telemetryEnUS } from './parts/telemetry';
 import { enUS as tokensEnUS } from './parts/tokens';
 import { enUS as twoFactorEnUS } from './parts/twoFactor';
 import { enUS as usersEnUS } from './parts/users';
@@ -71,6 +72,7 @@ const enUS: Messages = {
   handles: handlesEnUS,
   indicatorAdmin: indicatorAdminEnUS,
   networks: networksEnUS,
+  telemetry: telemetryEnUS,
   notifications: notificationsEnUS,
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,

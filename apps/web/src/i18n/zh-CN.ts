@@ -33,6 +33,7 @@ import { zhCN as sanctionsZhCN } from './parts/sanctions';
 import { zhCN as selectionRulesZhCN } from './parts/selectionRules';
 import { zhCN as selectionsZhCN } from './parts/selections';
 import { zhCN as servicesZhCN } from './parts/services';
+import { zhCN as telemetryZhCN } from './parts/telemetry';
 import { zhCN as tokensZhCN } from './parts/tokens';
 import { zhCN as twoFactorZhCN } from './parts/twoFactor';
 import { zhCN as usersZhCN } from './parts/users';
@@ -73,6 +74,7 @@ const zhCN = {
   handles: handlesZhCN,
   indicatorAdmin: indicatorAdminZhCN,
   networks: networksZhCN,
+  telemetry: telemetryZhCN,
   notifications: notificationsZhCN,
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,

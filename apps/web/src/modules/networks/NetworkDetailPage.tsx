@@ -14,6 +14,7 @@ import {
   Spin,
   Steps,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -22,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { DevicesPanel } from './DevicesPanel';
 import { useNetwork } from './hooks';
 import { NetworkActions } from './NetworkActions';
 import { NetworkFormDrawer } from './NetworkFormDrawer';
@@ -102,87 +104,99 @@ export default function NetworkDetailPage() {
         )}
         <Descriptions column={2} items={items} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} />
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Card title={f('sites')} size="small">
-            <Table<Site>
-              rowKey={(s) => `${s.districtId}:${s.address}`}
-              size="small"
-              pagination={false}
-              dataSource={network.sites}
-              columns={[
-                { title: f('siteDistrict'), dataIndex: 'districtName', key: 'district', width: 90 },
-                { title: f('address'), dataIndex: 'address', key: 'address' },
-                {
-                  title: `${f('longitude')} / ${f('latitude')}`,
-                  key: 'coords',
-                  render: (_v, s) => (s.longitude !== null && s.latitude !== null ? `${s.longitude}, ${s.latitude}` : '—'),
-                },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={f('slices')} size="small">
-            <Table<Slice>
-              rowKey={(s) => s.snssai + s.name}
-              size="small"
-              pagination={false}
-              dataSource={network.slices}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('networks.noSlices')} /> }}
-              columns={[
-                { title: f('sliceName'), dataIndex: 'name', key: 'name' },
-                {
-                  title: f('snssai'),
-                  dataIndex: 'snssai',
-                  key: 'snssai',
-                  render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-                },
-                { title: f('fiveQi'), dataIndex: 'fiveQi', key: 'fiveQi' },
-              ]}
-              data-testid="network-slices"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={f('edgeNodes')} size="small">
-            <Table<EdgeNode>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={network.edgeNodes}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('networks.noNodes')} /> }}
-              columns={[
-                { title: f('nodeName'), dataIndex: 'name', key: 'name' },
-                { title: f('location'), dataIndex: 'location', key: 'location' },
-                { title: f('cpuCores'), dataIndex: 'cpuCores', key: 'cpu', render: (v: number | null) => v ?? '—' },
-                { title: f('commissionedOn'), dataIndex: 'commissionedOn', key: 'on', render: formatDate },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={`${f('projects')} / ${f('factories')}`} size="small">
-            <Flex vertical gap={8}>
-              <Space wrap>
-                {network.projects.length === 0 && <Typography.Text type="secondary">{t('networks.noLinks')}</Typography.Text>}
-                {network.projects.map((p) => (
-                  <Link key={p.id} to={`/programme/projects/${p.id}`}>
-                    {p.code} {p.title}
-                  </Link>
-                ))}
-              </Space>
-              <Space wrap>
-                {network.factories.map((x) => (
-                  <Link key={x.id} to={`/programme/factories/${x.id}`}>
-                    {x.name}
-                  </Link>
-                ))}
-              </Space>
-            </Flex>
-          </Card>
-        </Col>
-      </Row>
+      <Tabs
+        data-testid="network-tabs"
+        items={[
+          {
+            key: 'overview',
+            label: t('telemetry.overviewTab'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={12}>
+                  <Card title={f('sites')} size="small">
+                    <Table<Site>
+                      rowKey={(s) => `${s.districtId}:${s.address}`}
+                      size="small"
+                      pagination={false}
+                      dataSource={network.sites}
+                      columns={[
+                        { title: f('siteDistrict'), dataIndex: 'districtName', key: 'district', width: 90 },
+                        { title: f('address'), dataIndex: 'address', key: 'address' },
+                        {
+                          title: `${f('longitude')} / ${f('latitude')}`,
+                          key: 'coords',
+                          render: (_v, s) => (s.longitude !== null && s.latitude !== null ? `${s.longitude}, ${s.latitude}` : '—'),
+                        },
+                      ]}
+                    />
+                  </Card>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Card title={f('slices')} size="small">
+                    <Table<Slice>
+                      rowKey={(s) => s.snssai + s.name}
+                      size="small"
+                      pagination={false}
+                      dataSource={network.slices}
+                      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('networks.noSlices')} /> }}
+                      columns={[
+                        { title: f('sliceName'), dataIndex: 'name', key: 'name' },
+                        {
+                          title: f('snssai'),
+                          dataIndex: 'snssai',
+                          key: 'snssai',
+                          render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                        },
+                        { title: f('fiveQi'), dataIndex: 'fiveQi', key: 'fiveQi' },
+                      ]}
+                      data-testid="network-slices"
+                    />
+                  </Card>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Card title={f('edgeNodes')} size="small">
+                    <Table<EdgeNode>
+                      rowKey="id"
+                      size="small"
+                      pagination={false}
+                      dataSource={network.edgeNodes}
+                      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('networks.noNodes')} /> }}
+                      columns={[
+                        { title: f('nodeName'), dataIndex: 'name', key: 'name' },
+                        { title: f('location'), dataIndex: 'location', key: 'location' },
+                        { title: f('cpuCores'), dataIndex: 'cpuCores', key: 'cpu', render: (v: number | null) => v ?? '—' },
+                        { title: f('commissionedOn'), dataIndex: 'commissionedOn', key: 'on', render: formatDate },
+                      ]}
+                    />
+                  </Card>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Card title={`${f('projects')} / ${f('factories')}`} size="small">
+                    <Flex vertical gap={8}>
+                      <Space wrap>
+                        {network.projects.length === 0 && <Typography.Text type="secondary">{t('networks.noLinks')}</Typography.Text>}
+                        {network.projects.map((p) => (
+                          <Link key={p.id} to={`/programme/projects/${p.id}`}>
+                            {p.code} {p.title}
+                          </Link>
+                        ))}
+                      </Space>
+                      <Space wrap>
+                        {network.factories.map((x) => (
+                          <Link key={x.id} to={`/programme/factories/${x.id}`}>
+                            {x.name}
+                          </Link>
+                        ))}
+                      </Space>
+                    </Flex>
+                  </Card>
+                </Col>
+              </Row>
+            ),
+          },
+          { key: 'devices', label: t('telemetry.devicesTab'), children: <DevicesPanel networkId={network.id} /> },
+        ]}
+      />
       <NetworkFormDrawer
         mode={editing ? { type: 'edit', network } : null}
         onClose={() => setEditing(false)}

@@ -3,6 +3,7 @@ import {
   type ConfirmRecord,
   type CreateNetwork,
   type NetworkTransition,
+  type RegisterDevice,
   type ReturnRecord,
   type UpdateNetwork,
 } from '@suilian/contracts';
@@ -74,5 +75,49 @@ export function useConfirmNetwork() {
     mutationFn: ({ id, action, body }: { id: string; action: 'confirm' | 'return'; body: ConfirmRecord | ReturnRecord }) =>
       action === 'confirm' ? call(API.confirmNetwork, { params: { id }, body }) : call(API.returnNetwork, { params: { id }, body }),
     onSettled: invalidate,
+  });
+}
+
+/** Devices of a network (issue #14 item 2), refreshed so last-seen and alarm states follow. */
+export function useNetworkDevices(networkId: string) {
+  return useQuery({
+    queryKey: ['networks', 'devices', networkId],
+    queryFn: () => call(API.listNetworkDevices, { params: { id: networkId }, query: { pageSize: 200 } }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useRegisterDevice(networkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RegisterDevice) => call(API.registerDevice, { params: { id: networkId }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['networks', 'devices', networkId] }),
+  });
+}
+
+/** The last hour of a device from the 1-minute rollup, refreshing every 10 s. */
+export function useDeviceSeries(deviceId: string | undefined) {
+  return useQuery({
+    queryKey: ['networks', 'device-series', deviceId],
+    enabled: deviceId !== undefined,
+    queryFn: () => call(API.getDeviceSeries, { params: { id: deviceId ?? '' }, query: { minutes: 60 } }),
+    refetchInterval: 10_000,
+  });
+}
+
+/** Alarms of a network's devices, newest first (issue #14 item 4). */
+export function useNetworkAlarms(networkId: string) {
+  return useQuery({
+    queryKey: ['networks', 'alarms', networkId],
+    queryFn: () => call(API.listAlarms, { query: { networkId, pageSize: 50 } }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useAcknowledgeAlarm(networkId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(API.acknowledgeAlarm, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['networks', 'alarms', networkId] }),
   });
 }
