@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -34,6 +35,7 @@ import {
   LineChartOutlined,
   LinkOutlined,
   MergeCellsOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   ProfileOutlined,
@@ -121,6 +123,15 @@ export const MENU: MenuGroup[] = [
     pages: [
       { path: '/dashboard', label: 'cockpit', icon: <FundOutlined />, permission: 'indicator:read' },
       { path: '/dashboard/targets', label: 'targets', icon: <AimOutlined />, permission: 'indicator:read' },
+    ],
+  },
+  {
+    key: 'funds',
+    label: 'fundsGroup',
+    icon: <MoneyCollectOutlined />,
+    pages: [
+      { path: '/funds/applications', label: 'fundApplications', icon: <AccountBookOutlined />, permission: 'fund:read' },
+      { path: '/funds/programmes', label: 'fundProgrammes', icon: <ProfileOutlined />, permission: 'fund:read' },
     ],
   },
   {

@@ -10,6 +10,9 @@ import { Shell } from './Shell';
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const OrganisationsPage = lazy(() => import('../modules/organisations/OrganisationsPage'));
 const SanctionsPage = lazy(() => import('../modules/sanctions/SanctionsPage'));
+const FundProgrammesPage = lazy(() => import('../modules/funds/FundProgrammesPage'));
+const FundApplicationsPage = lazy(() => import('../modules/funds/FundApplicationsPage'));
+const FundApplicationPage = lazy(() => import('../modules/funds/FundApplicationPage'));
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
@@ -141,6 +144,9 @@ export const router = createBrowserRouter([
       },
       { path: 'programme/experts', element: guarded('selection:manage', <ExpertsPage />) },
       { path: 'programme/sanctions', element: guarded('sanction:read', <SanctionsPage />) },
+      { path: 'funds/programmes', element: guarded('fund:read', <FundProgrammesPage />) },
+      { path: 'funds/applications', element: guarded('fund:read', <FundApplicationsPage />) },
+      { path: 'funds/applications/:id', element: guarded('fund:read', <FundApplicationPage />) },
       { path: 'programme/cases', element: <CasesPage /> },
       { path: 'programme/cases/:applicationId', element: <CaseDetailPage /> },
       { path: 'identifiers/prefixes', element: guarded('handle:read', <PrefixesPage />) },

@@ -15,6 +15,7 @@ import { enUS as errorsEnUS } from './parts/errors';
 import { enUS as factoriesEnUS } from './parts/factories';
 import { enUS as fieldsEnUS } from './parts/fields';
 import { enUS as forecastEnUS } from './parts/forecast';
+import { enUS as fundsEnUS } from './parts/funds';
 import { enUS as handlesEnUS } from './parts/handles';
 import { enUS as indicatorAdminEnUS } from './parts/indicatorAdmin';
 import { enUS as indicatorsEnUS } from './parts/indicators';
@@ -54,6 +55,7 @@ const enUS: Messages = {
   ...organisationsEnUS,
   ...tokensEnUS,
   ...sanctionsEnUS,
+  ...fundsEnUS,
   ...auditEnUS,
   ...auditNamesEnUS,
   ...projectsEnUS,

@@ -15,6 +15,7 @@ import { zhCN as errorsZhCN } from './parts/errors';
 import { zhCN as factoriesZhCN } from './parts/factories';
 import { zhCN as fieldsZhCN } from './parts/fields';
 import { zhCN as forecastZhCN } from './parts/forecast';
+import { zhCN as fundsZhCN } from './parts/funds';
 import { zhCN as handlesZhCN } from './parts/handles';
 import { zhCN as indicatorAdminZhCN } from './parts/indicatorAdmin';
 import { zhCN as indicatorsZhCN } from './parts/indicators';
@@ -56,6 +57,7 @@ const zhCN = {
   ...organisationsZhCN,
   ...tokensZhCN,
   ...sanctionsZhCN,
+  ...fundsZhCN,
   ...auditZhCN,
   ...auditNamesZhCN,
   ...projectsZhCN,
