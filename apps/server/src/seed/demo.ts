@@ -29,6 +29,7 @@ import type { Sealer } from '../platform/crypto/sealed.js';
 import { insertDemoEcosystem, insertDemoRows, setProjectCodeSequence } from './demo.repo.js';
 import { demoCreditCode } from './demo-codes.js';
 import { generateDemoEcosystem } from './demo-ecosystem.js';
+import { insertDemoFunds } from './demo-funds.js';
 import { generateDemoProgramme } from './demo-programme.js';
 import { generateDemoReports } from './demo-reporting.js';
 import { insertDemoSanctions } from './demo-sanctions.js';
@@ -313,6 +314,24 @@ export async function loadDemoData(
           createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
         })
       : 0;
+    // Special funds (issue #16 item 1): the demo enterprise's own projects first, so its login has applications.
+    const sealer = deps.sealer;
+    const funds = sealer
+      ? await insertDemoFunds(tx, {
+          now,
+          projects: [...programme.projects]
+            .sort((a, b) => Number(b.enterpriseId === firstEnterprise) - Number(a.enterpriseId === firstEnterprise))
+            .map((p) => ({
+              id: p.id ?? '',
+              enterpriseId: p.enterpriseId,
+              districtId: p.districtId,
+              state: p.state ?? 'draft',
+              investment5g: p.investment5g ?? null,
+            })),
+          seal: (value, context) => sealer.seal(value, context),
+          createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
+        })
+      : { programmes: 0, applications: 0 };
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -333,6 +352,8 @@ export async function loadDemoData(
         demands: demands.demands,
         leads: demands.leads,
         sanctions,
+        fundProgrammes: funds.programmes,
+        fundApplications: funds.applications,
       },
     });
     return result;
