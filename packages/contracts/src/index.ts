@@ -1,5 +1,6 @@
 export * from './allocations.js';
 export * from './api/endpoint.js';
+export * from './api/list-export.js';
 export * from './api/tabular.js';
 export * from './audit.js';
 export * from './auth.js';

@@ -32,6 +32,7 @@ export const REASON_CODES = [
   'dashboard.own_district_only',
   'enterprise.register_scope',
   'export.cell_too_long',
+  'export.too_many_rows',
   'handle.not_prefix_admin',
   'handle.prefix_delegated',
   'import.concurrent_duplicate',

@@ -1,6 +1,6 @@
 import { type CallInput, type Endpoint, type EndpointSpec, pathOf, type ResultOf } from '@suilian/contracts';
 import type { z } from 'zod';
-import { type Checker, postMultipart, type QueryValue, request } from './http';
+import { type Checker, fetchFile, postMultipart, type QueryValue, request } from './http';
 
 /**
  * The console's way to the API: every call names a catalogue endpoint (packages/contracts), so no
@@ -49,6 +49,12 @@ export function urlOf<E extends Endpoint>(endpoint: E, ...[input]: Args<E>): str
   }
   const text = qs.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** Fetches a file endpoint (an export) as a Blob with its download name; refusals come back as ApiError. */
+export function download<E extends Endpoint>(endpoint: E, ...[input]: Args<E>): Promise<{ blob: Blob; fileName: string | null }> {
+  const { params, query } = (input ?? {}) as { params?: unknown; query?: Record<string, QueryValue> };
+  return fetchFile(relativePath(endpoint, params), query);
 }
 
 /** Sends one file to an upload endpoint (multipart/form-data, part `file`). */

@@ -123,6 +123,20 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return data as T;
 }
 
+/** GET a file (an export): its bytes and the name the server gave it; throws ApiError (worded refusals) on any non-2xx. */
+export async function fetchFile(path: string, query?: Record<string, QueryValue>): Promise<{ blob: Blob; fileName: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'GET', credentials: 'same-origin' });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK_ERROR', String(cause), null, undefined);
+  }
+  if (!res.ok) throw await parseError(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: encoded ? decodeURIComponent(encoded) : null };
+}
+
 /** POST a file as multipart/form-data (one part named `file`) with the session's CSRF header. */
 export async function postMultipart<T>(
   path: string,

@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { ChangePasswordSchema, LoginSchema, MeSchema, UpdateProfileSchema } from '../auth.js';
 import { IdParamsSchema, OkSchema, pageOf } from '../common.js';
 import { ApiTokenListQuerySchema, ApiTokenSchema, CreateApiTokenSchema, CreatedApiTokenSchema } from '../tokens.js';
@@ -154,6 +155,7 @@ export const accountEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(UserSchema),
   },
+  exportUsers: listExportSpec({ path: '/api/users/export', access: 'user:read', tags: users, query: exportQueryOf(UserListQuerySchema) }),
   createUser: {
     method: 'POST',
     path: '/api/users',

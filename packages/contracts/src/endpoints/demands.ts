@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import {
   CreateDemandSchema,
@@ -29,6 +30,7 @@ export const demandEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(DemandSchema),
   },
+  exportDemands: listExportSpec({ path: '/api/demands/export', access: 'demand:read', tags, query: exportQueryOf(DemandListQuerySchema) }),
   createDemand: {
     method: 'POST',
     path: '/api/demands',
@@ -88,6 +90,12 @@ export const demandEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(LeadSchema),
   },
+  exportLeads: listExportSpec({
+    path: '/api/leads/export',
+    access: ['demand:read', 'solution:write'],
+    tags,
+    query: exportQueryOf(LeadListQuerySchema),
+  }),
   createLead: {
     method: 'POST',
     path: '/api/leads',

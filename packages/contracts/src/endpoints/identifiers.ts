@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { OkSchema, pageOf } from '../common.js';
 import {
   CreateHandleRecordSchema,
@@ -105,6 +106,12 @@ export const identifierEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(HandleRecordSummarySchema),
   },
+  exportIdentifierRecords: listExportSpec({
+    path: '/api/identifiers/records/export',
+    access: 'handle:read',
+    tags,
+    query: exportQueryOf(HandleRecordListQuerySchema),
+  }),
   createIdentifierRecord: {
     method: 'POST',
     path: '/api/identifiers/records',

@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { ConfirmationSchema, ConfirmRecordSchema, ReturnRecordSchema } from '../confirmations.js';
 import {
@@ -110,4 +111,10 @@ export const networkEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(EdgeNodeSchema),
   },
+  exportEdgeNodes: listExportSpec({
+    path: '/api/edge-nodes/export',
+    access: 'network:read',
+    tags,
+    query: exportQueryOf(EdgeNodeListQuerySchema),
+  }),
 });

@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import {
   CreateOrganisationSchema,
@@ -22,6 +23,12 @@ export const organisationEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(OrganisationSchema),
   },
+  exportOrganisations: listExportSpec({
+    path: '/api/organisations/export',
+    access: 'org:read',
+    tags,
+    query: exportQueryOf(OrganisationListQuerySchema),
+  }),
   getOrganisationTree: {
     method: 'GET',
     path: '/api/organisations/tree',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { CreateSanctionSchema, LiftSanctionSchema, SanctionListQuerySchema, SanctionLookupSchema, SanctionSchema } from '../sanctions.js';
 
@@ -16,6 +17,12 @@ export const sanctionEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(SanctionSchema),
   },
+  exportSanctions: listExportSpec({
+    path: '/api/sanctions/export',
+    access: 'sanction:read',
+    tags,
+    query: exportQueryOf(SanctionListQuerySchema),
+  }),
   lookupSanctions: {
     method: 'POST',
     path: '/api/sanctions/lookup',

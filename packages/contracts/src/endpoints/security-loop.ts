@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { tabularEndpointSpecs } from '../api/tabular.js';
 import { BatchResultSchema, FindingBatchTransitionSchema } from '../batch.js';
 import { IdParamsSchema, pageOf } from '../common.js';
@@ -106,6 +107,12 @@ export const securityLoopEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(MatchSchema),
   },
+  exportMatches: listExportSpec({
+    path: `${base}/matches/export`,
+    access: 'finding:read',
+    tags,
+    query: exportQueryOf(MatchListQuerySchema),
+  }),
   reviewMatch: {
     method: 'POST',
     path: `${base}/matches/:id/review`,
@@ -134,6 +141,12 @@ export const securityLoopEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(FindingSchema),
   },
+  exportFindings: listExportSpec({
+    path: `${base}/findings/export`,
+    access: 'finding:read',
+    tags,
+    query: exportQueryOf(FindingListQuerySchema),
+  }),
   getFinding: {
     method: 'GET',
     path: `${base}/findings/:id`,
@@ -224,6 +237,7 @@ export const securityLoopEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(NoticeSchema),
   },
+  exportNotices: listExportSpec({ path: `${base}/notices/export`, access: 'vuln:read', tags, query: exportQueryOf(NoticeListQuerySchema) }),
   createNotice: {
     method: 'POST',
     path: `${base}/notices`,

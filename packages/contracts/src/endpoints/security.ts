@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../api/endpoint.js';
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { JobSchema } from '../jobs.js';
 import {
@@ -38,6 +39,12 @@ const catalogueEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(VulnerabilitySchema),
   },
+  exportVulnerabilities: listExportSpec({
+    path: `${base}/vulnerabilities/export`,
+    access: 'vuln:read',
+    tags,
+    query: exportQueryOf(VulnerabilityListQuerySchema),
+  }),
   getVulnerability: {
     method: 'GET',
     path: `${base}/vulnerabilities/:id`,

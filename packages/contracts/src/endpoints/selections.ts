@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import {
   ApplicationParamsSchema,
@@ -46,6 +47,12 @@ export const selectionEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(RoundSchema),
   },
+  exportSelectionRounds: listExportSpec({
+    path: `${base}/export`,
+    access: SELECTION_PARTICIPANTS,
+    tags,
+    query: exportQueryOf(RoundListQuerySchema),
+  }),
   createSelectionRound: {
     method: 'POST',
     path: base,

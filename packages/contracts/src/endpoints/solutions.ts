@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../api/endpoint.js';
+import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import {
   CreateSolutionSchema,
@@ -24,6 +25,12 @@ export const solutionEndpoints = defineEndpoints({
     success: 200,
     response: pageOf(SolutionSchema),
   },
+  exportSolutions: listExportSpec({
+    path: '/api/solutions/export',
+    access: 'authenticated',
+    tags,
+    query: exportQueryOf(SolutionListQuerySchema),
+  }),
   createSolution: {
     method: 'POST',
     path: '/api/solutions',

@@ -4,10 +4,12 @@ import { fieldError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { readUploadedFile, sendWorkbook } from '../../platform/tabular/http.js';
+import { serveListExport } from '../../platform/tabular/list-export.js';
 import type { BatchUpload } from './batch-upload.js';
 import { handleFromUrl } from './handle.routes.js';
 import type { LookupService } from './lookup.service.js';
 import type { PrefixService } from './prefix.service.js';
+import { recordExport } from './record.export.js';
 import type { RecordService } from './record.service.js';
 import type { TemplateService } from './template.service.js';
 
@@ -48,6 +50,7 @@ export function registerIdentifierRoutes(app: FastifyInstance, deps: IdentifierR
   );
 
   serveEndpoint(app, API.listIdentifierRecords, async (request) => records.list(actorOf(request), request.query));
+  serveListExport(app, API.exportIdentifierRecords, recordExport(records));
   serveEndpoint(app, API.createIdentifierRecord, async (request) => records.create(actorOf(request), request.body));
   const recordBase = baseOf(API.getIdentifierRecord);
   serveEndpoint(app, API.getIdentifierRecord, async (request) => records.get(actorOf(request), handleParam(request.url, recordBase)));

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { sendWorkbook } from '../../platform/tabular/http.js';
+import { serveListExport } from '../../platform/tabular/list-export.js';
+import { edgeNodeExport } from './edge-node.export.js';
 import type { NetworkConfirmation } from './network.confirm.js';
 import type { NetworkExport } from './network.export.js';
 import type { NetworkService } from './network.service.js';
@@ -24,4 +26,5 @@ export function registerNetworkRoutes(
   serveEndpoint(app, API.confirmNetwork, async (request) => confirmation.confirm(actorOf(request), request.params.id, request.body));
   serveEndpoint(app, API.returnNetwork, async (request) => confirmation.return(actorOf(request), request.params.id, request.body));
   serveEndpoint(app, API.listEdgeNodes, async (request) => networks.edgeNodes(actorOf(request), request.query));
+  serveListExport(app, API.exportEdgeNodes, edgeNodeExport(networks));
 }

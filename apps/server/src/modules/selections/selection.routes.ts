@@ -2,11 +2,13 @@ import { API } from '@suilian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
+import { serveListExport } from '../../platform/tabular/list-export.js';
 import type { ApplicationService } from './application.service.js';
 import type { CaseService } from './case.service.js';
 import type { ConflictDeclarationService } from './conflict-declaration.service.js';
 import type { ObjectionService } from './objection.service.js';
 import type { ReviewService } from './review.service.js';
+import { roundExport } from './round.export.js';
 import type { RoundService } from './round.service.js';
 import type { ScoreService } from './score.service.js';
 
@@ -23,6 +25,7 @@ interface SelectionServices {
 /** The selections endpoints of the catalogue (packages/contracts/src/endpoints/selections.ts). */
 export function registerSelectionRoutes(app: FastifyInstance, s: SelectionServices) {
   serveEndpoint(app, API.listSelectionRounds, async (q) => s.rounds.list(actorOf(q), q.query));
+  serveListExport(app, API.exportSelectionRounds, roundExport(s.rounds));
   serveEndpoint(app, API.createSelectionRound, async (q) => s.rounds.create(actorOf(q), q.body));
   serveEndpoint(app, API.listSelectionExperts, async (q) => s.cases.experts(actorOf(q)));
   serveEndpoint(app, API.setSelectionExpertProfile, async (q) => s.cases.setExpertProfile(actorOf(q), q.params.id, q.body));

@@ -3,6 +3,7 @@ import { registerSolutionRoutes } from './solution.routes.js';
 import { createSolutionService, type SolutionServiceDeps } from './solution.service.js';
 
 export { loadSolutionDemo } from './solution.demo.js';
+export { PRICE_BAND_NAMES } from './solution.export.js';
 export type { SolutionWithProvider } from './solution.repo.js';
 export type { SolutionService } from './solution.service.js';
 export type { CodeNames } from './solution.view.js';

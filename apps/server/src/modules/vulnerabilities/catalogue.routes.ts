@@ -4,8 +4,10 @@ import { fieldError, refusal } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { readUploadedFile, type UploadedFile } from '../../platform/tabular/http.js';
+import { serveListExport } from '../../platform/tabular/list-export.js';
 import type { AdvisoryService } from './advisory.service.js';
 import type { CatalogueService } from './catalogue.service.js';
+import { vulnerabilityExport } from './exports.js';
 
 /** The directory import's limits (settings CSAF_DIRECTORY_MAX_FILES and CSAF_DIRECTORY_MAX_MB). */
 export interface DirectoryLimits {
@@ -73,6 +75,7 @@ export function registerCatalogueRoutes(
 ) {
   const limits = s.directoryLimits ?? DEFAULT_DIRECTORY_LIMITS;
   serveEndpoint(app, API.listVulnerabilities, async (q) => s.catalogue.listVulnerabilities(actorOf(q), q.query));
+  serveListExport(app, API.exportVulnerabilities, vulnerabilityExport(s.catalogue));
   serveEndpoint(app, API.getVulnerability, async (q) => s.catalogue.getVulnerability(actorOf(q), q.params.id));
   serveEndpoint(app, API.listAdvisories, async (q) => s.catalogue.listAdvisories(actorOf(q), q.query));
   serveEndpoint(app, API.getAdvisory, async (q) => s.catalogue.getAdvisory(actorOf(q), q.params.id));

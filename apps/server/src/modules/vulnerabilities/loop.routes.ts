@@ -4,7 +4,9 @@ import type { Actor } from '../../platform/actor.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { serveEndpoint } from '../../platform/http/endpoint-route.js';
 import { readUploadedFile, registerImportExportRoutes, type TabularImporter } from '../../platform/tabular/http.js';
+import { serveListExport } from '../../platform/tabular/list-export.js';
 import type { AssetService } from './assets/asset.service.js';
+import { findingExport, matchExport, noticeExport } from './exports.js';
 import type { FindingService } from './findings/finding.service.js';
 import type { MatchingService } from './matching/matching.service.js';
 import type { NoticeService } from './notices/notice.service.js';
@@ -40,10 +42,12 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
   });
 
   serveEndpoint(app, API.listMatches, async (q) => s.matching.list(actorOf(q), q.query));
+  serveListExport(app, API.exportMatches, matchExport(s.matching));
   serveEndpoint(app, API.reviewMatch, async (q) => s.matching.review(actorOf(q), q.params.id, q.body));
   serveEndpoint(app, API.startRematch, async (q) => s.matching.startRematch(actorOf(q)));
 
   serveEndpoint(app, API.listFindings, async (q) => s.findings.list(actorOf(q), q.query));
+  serveListExport(app, API.exportFindings, findingExport(s.findings));
   serveEndpoint(app, API.getFinding, async (q) => s.findings.get(actorOf(q), q.params.id));
   serveEndpoint(app, API.transitionFinding, async (q) => s.findings.transition(actorOf(q), q.params.id, q.body));
   serveEndpoint(app, API.transitionFindings, async (q) => s.findings.transitionMany(actorOf(q), q.body));
@@ -58,6 +62,7 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
   );
 
   serveEndpoint(app, API.listNotices, async (q) => s.notices.list(actorOf(q), q.query));
+  serveListExport(app, API.exportNotices, noticeExport(s.notices));
   serveEndpoint(app, API.createNotice, async (q) => s.notices.create(actorOf(q), q.body));
   serveEndpoint(app, API.getNotice, async (q) => s.notices.get(actorOf(q), q.params.id));
   serveEndpoint(app, API.updateNotice, async (q) => s.notices.update(actorOf(q), q.params.id, q.body));

@@ -1,5 +1,5 @@
 import { MAX_EXPORT_ROWS } from '@suilian/contracts';
-import { AppError } from '../errors.js';
+import { refusal } from '../errors.js';
 
 const PAGE = 200;
 
@@ -13,7 +13,12 @@ export async function listAll<T>(
 ): Promise<T[]> {
   const first = await list(1, PAGE);
   if (first.total > MAX_EXPORT_ROWS)
-    throw new AppError('VALIDATION_FAILED', `the list holds ${first.total} ${plural}; narrow the filters to at most ${MAX_EXPORT_ROWS}`);
+    throw refusal(
+      'VALIDATION_FAILED',
+      'export.too_many_rows',
+      `the list holds ${first.total} ${plural}; narrow the filters to at most ${MAX_EXPORT_ROWS}`,
+      { total: first.total, max: MAX_EXPORT_ROWS },
+    );
   const items = [...first.items];
   for (let page = 2; items.length < first.total; page++) {
     const next = await list(page, PAGE);

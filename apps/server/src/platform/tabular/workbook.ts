@@ -17,12 +17,20 @@ interface SheetValidations {
  * the 说明 sheet with the rules, and `rows` as data. With no rows it is the import template; with
  * rows it is an export that imports back unchanged.
  */
-export async function writeWorkbook(spec: TableSpec, rows: ReadonlyArray<Record<string, string>> = []): Promise<Buffer> {
+export async function writeWorkbook(
+  spec: TableSpec,
+  rows: ReadonlyArray<Record<string, string>> = [],
+  /** `help: false` (a list's export): no 说明 sheet. */
+  options: { help?: boolean } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Suilian 穗联';
   const data = workbook.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const help = workbook.addWorksheet(HELP_SHEET);
-  const codes = workbook.addWorksheet(CODE_SHEET, { state: 'hidden' });
+  // A list's export (not an import template) has no 说明 sheet: `help: false`.
+  const help = options.help === false ? null : workbook.addWorksheet(HELP_SHEET);
+  // The drop-downs' code sheet: templates always carry it; a list's export only when a column has choices.
+  const codes =
+    options.help !== false || spec.columns.some((c) => c.choices?.length) ? workbook.addWorksheet(CODE_SHEET, { state: 'hidden' }) : null;
 
   data.columns = spec.columns.map((c) => ({
     header: c.header,
@@ -42,7 +50,7 @@ export async function writeWorkbook(spec: TableSpec, rows: ReadonlyArray<Record<
   const lastRow = Math.max(DROPDOWN_ROWS, rows.length + 1000) + 1;
   let codeColumn = 0;
   spec.columns.forEach((c, i) => {
-    if (!c.choices || c.choices.length === 0) return;
+    if (!codes || !c.choices || c.choices.length === 0) return;
     codeColumn++;
     const letter = columnLetter(codeColumn);
     codes.getCell(`${letter}1`).value = c.header;
@@ -61,7 +69,7 @@ export async function writeWorkbook(spec: TableSpec, rows: ReadonlyArray<Record<
     });
   });
 
-  writeHelp(help, spec);
+  if (help) writeHelp(help, spec);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -42,6 +42,7 @@ export const zhCN = {
   },
   export: {
     cell_too_long: '“{{record}}”的“{{column}}”超过 Excel 单元格的 {{max}} 个字符上限，请筛选掉该记录后再导出。',
+    too_many_rows: '当前筛选结果共 {{total}} 条，超过单次导出上限 {{max}} 条，请缩小筛选范围后再导出。',
   },
   handle: {
     not_prefix_admin: '您不在前缀 {{prefix}} 的管理员组中。',
@@ -153,6 +154,7 @@ export const enUS: Widen<typeof zhCN> = {
   export: {
     cell_too_long:
       '"{{column}}" of "{{record}}" holds more than the {{max}} characters an Excel cell takes; filter the record out of the export.',
+    too_many_rows: 'The filtered list holds {{total}} rows, more than the {{max}} one export takes; narrow the filters and export again.',
   },
   handle: {
     not_prefix_admin: 'You are not in the administrator group of prefix {{prefix}}.',

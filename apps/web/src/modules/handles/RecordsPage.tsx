@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { HandleRecordDetail, HandleRecordSummary } from '@suilian/contracts';
-import { App, Button, type TableColumnsType, Tag, Typography } from 'antd';
+import { API, type HandleRecordDetail, type HandleRecordSummary } from '@suilian/contracts';
+import { App, Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
@@ -56,11 +57,14 @@ export default function RecordsPage() {
     <ListPage
       title={t('menu.handleRecords')}
       extra={
-        can('handle:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="record-register">
-            {t('handles.record.register')}
-          </Button>
-        )
+        <Space>
+          <ExportButton endpoint={API.exportIdentifierRecords} filters={filters} testId="record-export" />
+          {can('handle:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="record-register">
+              {t('handles.record.register')}
+            </Button>
+          )}
+        </Space>
       }
       testId="records-page"
     >

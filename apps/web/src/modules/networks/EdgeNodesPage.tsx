@@ -1,7 +1,8 @@
-import type { EdgeNode } from '@suilian/contracts';
+import { API, type EdgeNode } from '@suilian/contracts';
 import { Card, Flex, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
@@ -44,7 +45,10 @@ export default function EdgeNodesPage() {
     { title: f('confirmation'), key: 'confirmation', render: (_v, n) => <NetworkConfirmationTag state={n.confirmationState} /> },
   ];
   return (
-    <Card title={t('networks.edgeNodesTitle')}>
+    <Card
+      title={t('networks.edgeNodesTitle')}
+      extra={<ExportButton endpoint={API.exportEdgeNodes} filters={filters} testId="edge-node-export" />}
+    >
       <Flex vertical gap={16}>
         <FilterBar
           value={filters}

@@ -1,7 +1,8 @@
-import { ORG_KINDS, type Organisation } from '@suilian/contracts';
+import { API, ORG_KINDS, type Organisation } from '@suilian/contracts';
 import { Button, Drawer, Flex, Input, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { ServerTable } from '../../shared/frame/ListPage';
@@ -95,6 +96,7 @@ export function OrgTableView() {
         >
           {t('common.reset')}
         </Button>
+        <ExportButton endpoint={API.exportOrganisations} filters={{ sort: table.sort, ...filters }} testId="org-export" />
       </Flex>
       {error && <ApiErrorAlert error={error} />}
       <ServerTable<Organisation>

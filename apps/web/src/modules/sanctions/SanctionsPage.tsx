@@ -1,9 +1,10 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { checkResidentId, type Sanction, type SanctionState } from '@suilian/contracts';
+import { API, checkResidentId, type Sanction, type SanctionState } from '@suilian/contracts';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -92,11 +93,14 @@ export default function SanctionsPage() {
       testId="sanctions-page"
       error={error}
       extra={
-        writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sanction-create-open">
-            {t('sanctions.create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton endpoint={API.exportSanctions} filters={filters} testId="sanction-export" />
+          {writable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sanction-create-open">
+              {t('sanctions.create')}
+            </Button>
+          )}
+        </Space>
       }
       overlays={
         <>

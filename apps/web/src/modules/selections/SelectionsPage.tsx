@@ -1,10 +1,11 @@
 import { PlusOutlined, SolutionOutlined, StarOutlined } from '@ant-design/icons';
-import { ROUND_STAGES, type Round, type RoundStage, SELECTION_KINDS } from '@suilian/contracts';
+import { API, ROUND_STAGES, type Round, type RoundStage, SELECTION_KINDS } from '@suilian/contracts';
 import { Button, Flex, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
@@ -109,6 +110,7 @@ export default function SelectionsPage() {
       title={t('selections.title')}
       extra={
         <Space wrap>
+          <ExportButton endpoint={API.exportSelectionRounds} filters={filters} testId="round-export" />
           <Link to="/programme/cases">
             <Button icon={<StarOutlined />}>{t('menu.cases')}</Button>
           </Link>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { DEMAND_STATES, type Demand } from '@suilian/contracts';
-import { Button, Flex, Select, Tag, Typography } from 'antd';
+import { API, DEMAND_STATES, type Demand } from '@suilian/contracts';
+import { Button, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
@@ -69,11 +70,14 @@ export default function DemandsPage() {
       testId="demands-page"
       error={error}
       extra={
-        can('demand:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="demand-create">
-            {t('services.createDemand')}
-          </Button>
-        )
+        <Space>
+          <ExportButton endpoint={API.exportDemands} filters={{ sort: table.sort, ...filters }} testId="demand-export" />
+          {can('demand:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="demand-create">
+              {t('services.createDemand')}
+            </Button>
+          )}
+        </Space>
       }
       overlays={
         <DemandFormDrawer

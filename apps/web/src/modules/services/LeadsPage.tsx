@@ -1,8 +1,9 @@
-import { type DemandMatch, LEAD_STATUSES, type Lead } from '@suilian/contracts';
+import { API, type DemandMatch, LEAD_STATUSES, type Lead } from '@suilian/contracts';
 import { App, Button, Card, Empty, Flex, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { useNotifyError } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
@@ -121,6 +122,7 @@ export default function LeadsPage() {
         title={t('services.leadsTitle')}
         testId="leads-page"
         error={error}
+        extra={<ExportButton endpoint={API.exportLeads} filters={filters} testId="lead-export" />}
         overlays={<LeadDrawer id={openId} onClose={() => setOpen(undefined)} />}
       >
         <FilterBar

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { SOLUTION_STATES, type Solution } from '@suilian/contracts';
-import { Button, Flex, Select, Tag, Typography } from 'antd';
+import { API, SOLUTION_STATES, type Solution } from '@suilian/contracts';
+import { Button, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../session/auth';
 import { CodeSelect } from '../../shared/codeLists';
+import { ExportButton } from '../../shared/ExportButton';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
@@ -78,12 +79,14 @@ export default function SolutionsPage({ review = false }: { review?: boolean }) 
       testId={review ? 'solution-review-page' : 'solutions-page'}
       error={error}
       extra={
-        !review &&
-        can('solution:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="solution-create">
-            {t('services.createSolution')}
-          </Button>
-        )
+        <Space>
+          <ExportButton endpoint={API.exportSolutions} filters={{ sort: table.sort, ...filters }} testId="solution-export" />
+          {!review && can('solution:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="solution-create">
+              {t('services.createSolution')}
+            </Button>
+          )}
+        </Space>
       }
       overlays={
         <SolutionFormDrawer

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_DEFINITIONS, type Role, type User } from '@suilian/contracts';
-import { Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { API, ROLE_DEFINITIONS, type Role, type User } from '@suilian/contracts';
+import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { OneTimeSecretModal } from '../../shared/OneTimeSecretModal';
@@ -123,11 +124,14 @@ export default function UsersPage() {
     <Card
       title={t('users.title')}
       extra={
-        writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
-            {t('users.create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton endpoint={API.exportUsers} filters={{ sort: table.sort, ...filters }} testId="user-export" />
+          {writable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={16}>

@@ -1,8 +1,9 @@
-import { FINDING_STATES, type Finding, VULN_GRADES } from '@suilian/contracts';
+import { API, FINDING_STATES, type Finding, VULN_GRADES } from '@suilian/contracts';
 import { Card, Checkbox, Empty, Flex, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { CityDistrictFilter, FilterBar } from '../../shared/FilterBar';
 import { SourceText } from '../../shared/SourceText';
@@ -84,6 +85,7 @@ export default function FindingsPage() {
       data-testid="findings-page"
       extra={
         <Space>
+          <ExportButton endpoint={API.exportFindings} filters={{ sort: table.sort, ...filters }} testId="finding-export" />
           {can('vuln:manage') && <SlaSettings />}
           {can('asset:write') && <ScanUpload />}
         </Space>

@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { type Match, RematchResultSchema } from '@suilian/contracts';
+import { API, type Match, RematchResultSchema } from '@suilian/contracts';
 import {
   Alert,
   Button,
@@ -12,6 +12,7 @@ import {
   Progress,
   Radio,
   Segmented,
+  Space,
   Table,
   type TableColumnsType,
   Tag,
@@ -20,6 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert, applyFormErrors, useNotifyError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useJob } from '../../shared/jobs';
@@ -145,7 +147,16 @@ export default function MatchesPage() {
   ];
 
   return (
-    <Card title={m('title')} data-testid="matches-page" extra={manage && <Rematch />}>
+    <Card
+      title={m('title')}
+      data-testid="matches-page"
+      extra={
+        <Space>
+          <ExportButton endpoint={API.exportMatches} filters={{ sort: table.sort, ...filters }} testId="match-export" />
+          {manage && <Rematch />}
+        </Space>
+      }
+    >
       <Flex vertical gap={16}>
         <Segmented
           value={view}

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Notice } from '@suilian/contracts';
-import { Button, Segmented, type TableColumnsType, Tag, Typography } from 'antd';
+import { API, type Notice } from '@suilian/contracts';
+import { Button, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { ListPage, ServerTable } from '../../shared/frame/ListPage';
 import { useTableState } from '../../shared/useTableState';
@@ -62,11 +63,18 @@ export default function NoticesPage() {
       title={n('title')}
       testId="notices-page"
       extra={
-        manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ type: 'create' })} data-testid="notice-create">
-            {n('create')}
-          </Button>
-        )
+        <Space>
+          <ExportButton
+            endpoint={API.exportNotices}
+            filters={{ sort: table.sort, status: status === 'all' ? undefined : status }}
+            testId="notice-export"
+          />
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ type: 'create' })} data-testid="notice-create">
+              {n('create')}
+            </Button>
+          )}
+        </Space>
       }
       error={error}
       overlays={

@@ -1,9 +1,10 @@
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
-import { ADVISORY_SOURCES, VULN_GRADES, type Vulnerability } from '@suilian/contracts';
+import { ADVISORY_SOURCES, API, VULN_GRADES, type Vulnerability } from '@suilian/contracts';
 import { Button, Checkbox, Flex, Select, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../session/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { ApiErrorAlert } from '../../shared/errors';
 import { FilterBar } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
@@ -120,6 +121,7 @@ export default function VulnerabilitiesPage() {
                   >
                     {c('disagreesOnly')}
                   </Checkbox>
+                  <ExportButton endpoint={API.exportVulnerabilities} filters={{ sort: table.sort, ...filters }} testId="vuln-export" />
                 </FilterBar>
                 {error && <ApiErrorAlert error={error} />}
                 <ServerTable<Vulnerability>
