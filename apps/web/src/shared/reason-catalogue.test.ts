@@ -105,6 +105,8 @@ const SAMPLE_PARAMS = {
   count: 2,
   opensOn: '2026-05-01',
   closesOn: '2026-06-30',
+  // an export beyond the row cap (#12 item 7)
+  total: 50_001,
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
