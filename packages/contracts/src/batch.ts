@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FindingTransitionSchema } from './vulnerabilities.js';
+import { FindingTransitionSchema, MatchReviewSchema } from './vulnerabilities.js';
 
 /** At most this many rows in one batch action (one request, each row in its own transaction). */
 export const MAX_BATCH_ROWS = 200;
@@ -35,3 +35,15 @@ export const FindingBatchTransitionSchema = FindingTransitionSchema.omit({ versi
   .extend({ rows: BatchRowSchema.array().min(1).max(MAX_BATCH_ROWS) })
   .strict();
 export type FindingBatchTransition = z.infer<typeof FindingBatchTransitionSchema>;
+
+/**
+ * One 匹配研判 decision on many needs_review matches (#12 item 7): affected (confirm) or not affected,
+ * each match reviewed as the single review would; "not affected" needs the reason.
+ */
+export const MatchBatchReviewSchema = MatchReviewSchema.extend({ ids: z.uuid().array().min(1).max(MAX_BATCH_ROWS) })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.verdict === 'not_affected' && !input.note?.trim())
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'a not-affected decision needs its reason', params: { rule: 'required' } });
+  });
+export type MatchBatchReview = z.infer<typeof MatchBatchReviewSchema>;

@@ -1,6 +1,6 @@
 import type { BatchResult } from '@suilian/contracts';
-import { Alert, Button, List, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, List, Progress, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { errorText, refusalText } from './errors';
@@ -55,6 +55,52 @@ export function BatchResultList({ result, label }: { result: BatchResult; label:
           </List.Item>
         )}
       />
+    </Space>
+  );
+}
+
+/** Rows per request of a long batch: each request answers quickly and the bar moves (#12 item 7). */
+export const BATCH_CHUNK = 20;
+
+/** Sends `rows` in chunks of BATCH_CHUNK, one request each, merging the per-row results. */
+export async function runInChunks<R>(
+  rows: readonly R[],
+  send: (chunk: R[]) => Promise<BatchResult>,
+  onProgress: (done: number) => void,
+): Promise<BatchResult> {
+  const merged: BatchResult = { succeeded: 0, failed: 0, results: [] };
+  for (let start = 0; start < rows.length; start += BATCH_CHUNK) {
+    const part = await send(rows.slice(start, start + BATCH_CHUNK));
+    merged.succeeded += part.succeeded;
+    merged.failed += part.failed;
+    merged.results.push(...part.results);
+    onProgress(Math.min(rows.length, start + BATCH_CHUNK));
+  }
+  return merged;
+}
+
+/** A chunked batch's state: `run` sends the rows, `progress` is shown while it runs. */
+export function useChunkedBatch() {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const run = async <R,>(rows: readonly R[], send: (chunk: R[]) => Promise<BatchResult>): Promise<BatchResult> => {
+    setProgress({ done: 0, total: rows.length });
+    try {
+      return await runInChunks(rows, send, (done) => setProgress({ done, total: rows.length }));
+    } finally {
+      setProgress(null);
+    }
+  };
+  return { run, progress };
+}
+
+/** How far a long batch has got (shown only when it takes more than one request). */
+export function BatchProgress({ progress }: { progress: { done: number; total: number } | null }) {
+  const { t } = useTranslation();
+  if (!progress || progress.total <= BATCH_CHUNK) return null;
+  return (
+    <Space data-testid="batch-progress">
+      <Progress percent={Math.floor((progress.done / progress.total) * 100)} size="small" style={{ width: 160 }} />
+      <Typography.Text type="secondary">{t('details.batch.progress', progress)}</Typography.Text>
     </Space>
   );
 }

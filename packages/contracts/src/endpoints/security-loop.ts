@@ -1,7 +1,7 @@
 import { defineEndpoints } from '../api/endpoint.js';
 import { exportQueryOf, listExportSpec } from '../api/list-export.js';
 import { tabularEndpointSpecs } from '../api/tabular.js';
-import { BatchResultSchema, FindingBatchTransitionSchema } from '../batch.js';
+import { BatchResultSchema, FindingBatchTransitionSchema, MatchBatchReviewSchema } from '../batch.js';
 import { IdParamsSchema, pageOf } from '../common.js';
 import { JobSchema } from '../jobs.js';
 import { FINDING_TRANSITION_PERMISSIONS } from '../rules/finding-lifecycle.js';
@@ -122,6 +122,17 @@ export const securityLoopEndpoints = defineEndpoints({
     body: MatchReviewSchema,
     success: 200,
     response: MatchSchema,
+  },
+  reviewMatches: {
+    method: 'POST',
+    path: `${base}/matches/batch-review`,
+    access: 'vuln:manage',
+    tags,
+    description:
+      '匹配研判 on many matches (#12 item 7): each is authorised and reviewed on its own, as the single review; the answer says per match whether it was done or why not (partial success). not_affected needs a note.',
+    body: MatchBatchReviewSchema,
+    success: 200,
+    response: BatchResultSchema,
   },
   startRematch: {
     method: 'POST',

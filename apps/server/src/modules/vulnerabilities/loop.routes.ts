@@ -44,6 +44,7 @@ export function registerLoopRoutes(app: FastifyInstance, s: LoopServices) {
   serveEndpoint(app, API.listMatches, async (q) => s.matching.list(actorOf(q), q.query));
   serveListExport(app, API.exportMatches, matchExport(s.matching));
   serveEndpoint(app, API.reviewMatch, async (q) => s.matching.review(actorOf(q), q.params.id, q.body));
+  serveEndpoint(app, API.reviewMatches, async (q) => s.matching.reviewMany(actorOf(q), q.body));
   serveEndpoint(app, API.startRematch, async (q) => s.matching.startRematch(actorOf(q)));
 
   serveEndpoint(app, API.listFindings, async (q) => s.findings.list(actorOf(q), q.query));

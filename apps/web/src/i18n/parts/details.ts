@@ -14,6 +14,9 @@ export const zhCN = {
     allDone: '全部 {{ok}} 项已完成',
     rowOk: '已完成',
     rowFailed: '未完成',
+    progress: '正在处理 {{done}} / {{total}} 项…',
+    comment: '意见',
+    commentRequired: '该操作须填写意见',
   },
   search: {
     placeholder: '搜索企业、项目、标识、漏洞',
@@ -71,6 +74,9 @@ export const enUS: Widen<typeof zhCN> = {
     allDone: 'All {{ok}} done',
     rowOk: 'Done',
     rowFailed: 'Not done',
+    progress: 'Working on {{done}} of {{total}}…',
+    comment: 'Comment',
+    commentRequired: 'This action needs a comment',
   },
   search: {
     placeholder: 'Search enterprises, projects, identifiers, vulnerabilities',

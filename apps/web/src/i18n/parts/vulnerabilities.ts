@@ -250,6 +250,9 @@ export const zhCN = {
     rematch: '全量重新匹配',
     rematchDone: '资产 {{assets}} 个:受影响 {{affected}},待研判 {{review}},新建发现 {{created}},重新打开 {{reopened}}',
     at: '匹配时间',
+    batchAffected: '确认受影响',
+    batchNotAffected: '不受影响',
+    batchReason: '研判理由（不受影响时必填）',
   },
   notices: {
     title: '预警通报',
@@ -561,6 +564,9 @@ export const enUS: Widen<typeof zhCN> = {
     rematch: 'Re-match everything',
     rematchDone: '{{assets}} assets: {{affected}} affected, {{review}} to review, {{created}} findings created, {{reopened}} reopened',
     at: 'Matched',
+    batchAffected: 'Confirm affected',
+    batchNotAffected: 'Not affected',
+    batchReason: 'Reason (required for not affected)',
   },
   notices: {
     title: 'Early-warning notices',

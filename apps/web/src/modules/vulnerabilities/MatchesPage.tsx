@@ -30,6 +30,7 @@ import { pagination, useTableState } from '../../shared/useTableState';
 import { Reasons } from './FindingDrawer';
 import { useMatches, useRematch, useReviewMatch } from './hooks';
 import { GradeTag } from './labels';
+import { MatchBatchActions } from './MatchBatchActions';
 
 const VERDICT_COLOURS = { affected: 'red', needs_review: 'orange', not_affected: 'default' } as const;
 
@@ -82,6 +83,8 @@ export default function MatchesPage() {
   const review = useReviewMatch();
   const [form] = Form.useForm<{ verdict: 'affected' | 'not_affected'; note?: string }>();
   const [deciding, setDeciding] = useState<Match | null>(null);
+  // Rows chosen for a batch review, kept across pages (#12 item 7).
+  const [selected, setSelected] = useState<Match[]>([]);
   const m = (key: string) => t(`vulnerabilities.matches.${key}` as 'vulnerabilities.matches.title');
   const manage = can('vuln:manage');
 
@@ -162,6 +165,7 @@ export default function MatchesPage() {
           value={view}
           onChange={(v) => {
             setView(v as 'queue' | 'all' | 'excluded');
+            setSelected([]);
             table.resetPage();
           }}
           options={[
@@ -172,8 +176,20 @@ export default function MatchesPage() {
           style={{ alignSelf: 'flex-start' }}
         />
         {error && <ApiErrorAlert error={error} />}
+        {manage && <MatchBatchActions selected={selected} onClear={() => setSelected([])} />}
         <Table<Match>
           rowKey="id"
+          rowSelection={
+            manage
+              ? {
+                  selectedRowKeys: selected.map((r) => r.id),
+                  preserveSelectedRowKeys: true,
+                  // Only undecided matches are reviewed; the others cannot be chosen.
+                  getCheckboxProps: (r) => ({ disabled: r.verdict !== 'needs_review' }),
+                  onChange: (_keys, rows) => setSelected(rows.filter((r): r is Match => r !== undefined)),
+                }
+              : undefined
+          }
           columns={columns}
           dataSource={data?.items}
           loading={isFetching}

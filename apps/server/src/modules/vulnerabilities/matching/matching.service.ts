@@ -1,7 +1,8 @@
-import type { Job, Match, MatchListQuery, MatchReview, RematchResult } from '@suilian/contracts';
+import type { BatchResult, Job, Match, MatchBatchReview, MatchListQuery, MatchReview, RematchResult } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
+import { runBatch } from '../../../platform/batch.js';
 import type { Clock } from '../../../platform/clock.js';
 import { notFound, refusal } from '../../../platform/errors.js';
 import type { JobService, ReportProgress } from '../../../platform/jobs/job.service.js';
@@ -174,6 +175,16 @@ export function createMatchingService(deps: MatchingServiceDeps) {
         if (!updated) throw notFound('match');
         return toMatch(updated);
       });
+    },
+
+    /** 匹配研判 on many matches (#12 item 7): each goes through `review` (its own scope check and transaction). */
+    async reviewMany(actor: Actor, input: MatchBatchReview): Promise<BatchResult> {
+      matchPolicy.authorize(actor, 'review');
+      const { ids, ...decision } = input;
+      return runBatch(
+        ids.map((id) => ({ id })),
+        (row) => this.review(actor, row.id, decision),
+      );
     },
   };
 }
