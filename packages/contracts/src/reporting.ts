@@ -337,3 +337,50 @@ export type DataValueImportResult = z.infer<typeof DataValueImportResultSchema>;
 export const DataElementListSchema = z.array(DataElementSchema);
 export const DataSetConfigListSchema = z.array(DataSetConfigSchema);
 export const ValidationRuleConfigListSchema = z.array(ValidationRuleConfigSchema);
+
+/** The districts' forms of one data set and period (the city's 待验收 queue, #12 item 7); `state` narrows it. */
+export const FormQueueQuerySchema = z
+  .object({
+    dataSet: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, 'dataSet: a data set code'),
+    period: PeriodIdSchema,
+    state: z.enum(REGISTRATION_STATES).optional(),
+  })
+  .strict();
+export type FormQueueQuery = z.infer<typeof FormQueueQuerySchema>;
+
+/** One district's form in the queue: its state and version (a batch action names the version it saw). */
+export const FormQueueRowSchema = z.object({
+  orgUnit: z.uuid(),
+  orgUnitName: z.string(),
+  state: z.enum(REGISTRATION_STATES),
+  version: z.number().int(),
+  completedBy: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type FormQueueRow = z.infer<typeof FormQueueRowSchema>;
+
+/** The city's steps on many districts' forms at once: accept, or return (unapprove) with a comment. */
+export const FORM_BATCH_ACTIONS = ['accept', 'unapprove'] as const;
+
+/**
+ * One step on the selected districts' forms of a data set and period (#12 item 7): each form goes
+ * through the single action (permission, state, four eyes, its own transaction); the per-row result
+ * is keyed by the district (`id` = orgUnit). Returning needs the comment.
+ */
+export const FormBatchActionSchema = z
+  .object({
+    dataSet: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, 'dataSet: a data set code'),
+    period: PeriodIdSchema,
+    action: z.enum(FORM_BATCH_ACTIONS),
+    comment: z.string().trim().max(2000).optional(),
+    rows: z.object({ orgUnit: z.uuid(), version: z.number().int() }).strict().array().min(1).max(200),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.action === 'unapprove' && !input.comment?.trim())
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'returning forms needs a comment', params: { rule: 'required' } });
+  });
+export type FormBatchAction = z.infer<typeof FormBatchActionSchema>;

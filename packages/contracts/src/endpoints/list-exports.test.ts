@@ -37,6 +37,7 @@ export const EXPORT_EXEMPTIONS: Record<string, string> = {
   listMailOutbox: 'the mail queue, an operations view',
   listPendingConfirmations: 'a work queue of records whose own lists are exported (factories, registries, networks)',
   listApiTokens: 'the caller’s own few tokens; nothing to hand on',
+  listReportForms: 'one row per district (eleven at most) of one period, acted on in place; the values are exported by exportReportValues',
   listIndicators: 'the indicator figures; the dashboard export (exportDashboard) carries them',
   listProgressReports: 'each report is itself a document (PDF / HTML download)',
   // Exported by the console, not yet by the server: the names of audit actions and entities are worded from the console's catalogue.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../api/endpoint.js';
+import { BatchResultSchema } from '../batch.js';
 import {
   BatchValidationQuerySchema,
   BatchValidationResultSchema,
@@ -21,8 +22,11 @@ import {
   DataValueImportResultSchema,
   FormActionResultSchema,
   FormActionSchema,
+  FormBatchActionSchema,
   FormParamsSchema,
   FormQuerySchema,
+  FormQueueQuerySchema,
+  FormQueueRowSchema,
   FormSchema,
   GrantedLockExceptionSchema,
   ReminderRunResultSchema,
@@ -84,6 +88,28 @@ export const reportingEndpoints = defineEndpoints({
     body: FormActionSchema,
     success: 200,
     response: FormActionResultSchema,
+  },
+  listReportForms: {
+    method: 'GET',
+    path: '/api/reporting/forms',
+    access: 'report:read',
+    tags,
+    description:
+      'The districts’ forms of one data set and period in the caller’s reach, with state and version (state=approved: the city’s forms to accept, #12 item 7).',
+    query: FormQueueQuerySchema,
+    success: 200,
+    response: z.array(FormQueueRowSchema),
+  },
+  transitionReportForms: {
+    method: 'POST',
+    path: '/api/reporting/forms/batch-actions',
+    access: 'report:accept',
+    tags,
+    description:
+      'Accepts or returns (unapprove, with a comment) many districts’ forms of one period (#12 item 7): each goes through the single action and its checks in its own transaction; the answer says per district (id = orgUnit) what was done or why not.',
+    body: FormBatchActionSchema,
+    success: 200,
+    response: BatchResultSchema,
   },
   getReportingCompleteness: {
     method: 'GET',

@@ -4,6 +4,7 @@ import { createBatchValidation } from './batch/batch-validation.js';
 import { createCompletenessService } from './completeness.js';
 import { createConfigService } from './config/config.service.js';
 import { createFormService, type FormServiceDeps } from './form.service.js';
+import { createFormQueue } from './form-queue.js';
 import { validateForm } from './form-validation.js';
 import { registerReportingRoutes } from './reporting.routes.js';
 import { createTransferService, type TransferServiceDeps } from './transfer/transfer.service.js';
@@ -34,6 +35,7 @@ export function createReportingModule(
 ) {
   const forms = createFormService({ ...deps, validate: validateForm });
   const completeness = createCompletenessService(deps);
+  const queue = createFormQueue({ ...deps, forms });
   const config = createConfigService(deps);
   const batch = createBatchValidation(deps);
   const transfer = createTransferService(deps);
@@ -41,7 +43,7 @@ export function createReportingModule(
     forms,
     config,
     registerRoutes: (app: FastifyInstance) => {
-      registerReportingRoutes(app, forms, completeness);
+      registerReportingRoutes(app, forms, completeness, queue);
       registerReportingAdminRoutes(app, config, batch, transfer);
     },
   };
