@@ -37,6 +37,18 @@ export const zhCN = {
     validation: '校验结果',
     saved: '已保存',
     done: '已{{action}}',
+    queue: {
+      title: '各区报表（批量接收 / 退回）',
+      hint: '勾选区级已审批的报表，批量接收，或填写意见后批量退回区级修改。',
+      district: '区',
+      state: '状态',
+      submitter: '提交人',
+      approver: '审批人',
+      approvedAt: '审批时间',
+      allStates: '全部状态',
+      accept: '批量接收',
+      return: '批量退回',
+    },
   },
 };
 
@@ -85,5 +97,17 @@ export const enUS: Widen<typeof zhCN> = {
     validation: 'Validation results',
     saved: 'Saved',
     done: '{{action}}: done',
+    queue: {
+      title: 'District forms (accept or return in batch)',
+      hint: 'Select forms the districts approved to accept them together, or return them with a comment.',
+      district: 'District',
+      state: 'State',
+      submitter: 'Submitted by',
+      approver: 'Approved by',
+      approvedAt: 'Approved at',
+      allStates: 'All states',
+      accept: 'Accept selected',
+      return: 'Return selected',
+    },
   },
 };

@@ -12,6 +12,7 @@ import { StatusTag, type StatusTone } from '../../shared/StatusTag';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { cellProblem, serverCellProblems } from './cellValidation';
 import { HistoryLine, LockAlert, ValidationList, validationOf } from './FormParts';
+import { FormQueueCard } from './FormQueueCard';
 import { lastMonth, monthLabel, useFormAction, useReportForm, useSaveForm } from './hooks';
 import { TransferButtons } from './TransferButtons';
 import { SaveOutcome, type SaveOutcomeKind, ValueInput } from './ValueCell';
@@ -366,6 +367,7 @@ export default function ReportingPage() {
           data-testid="reason-input"
         />
       </Modal>
+      {isCity && can('report:accept') && <FormQueueCard period={period} />}
     </Flex>
   );
 }
