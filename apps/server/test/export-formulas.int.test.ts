@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditService } from '../src/platform/audit/audit.service.js';
 import { systemClock } from '../src/platform/clock.js';
+import { dataKeyringOf, generateDataKey } from '../src/platform/crypto/data-keys.js';
+import { createPersonDigests } from '../src/platform/crypto/person-digest.js';
+import { createSealer } from '../src/platform/crypto/sealed.js';
 import { parseCsv } from '../src/platform/tabular/csv.js';
 import { readsAsFormula } from '../src/platform/tabular/inert-cell.js';
 import { loadDemoData } from '../src/seed/demo.js';
@@ -52,7 +55,14 @@ describe('exports carry no formulas', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     const db = ctx.database.db;
-    await loadDemoData(db, { clock: systemClock, audit: createAuditService({ db, clock: systemClock }) });
+    // With the data key, as `npm start` loads it: demo sanctions and fund applications need it.
+    const keyring = dataKeyringOf([generateDataKey()]);
+    await loadDemoData(db, {
+      clock: systemClock,
+      audit: createAuditService({ db, clock: systemClock }),
+      sealer: createSealer(() => keyring),
+      persons: createPersonDigests(() => keyring),
+    });
     const city = await orgByDivision(ctx, '440100');
     for (const role of ROLE_PREFERENCE)
       sessions[role] = await login(ctx, (await insertUser(ctx, `inject.${role}`, role, city.id)).username);
@@ -65,6 +75,18 @@ describe('exports carry no formulas', () => {
     await sql(`UPDATE project SET title = ${pick} || ' ' || code, description = ${pick}`);
     await sql(`UPDATE vuln_asset SET name = ${pick}, model = ${pick}`);
     await sql(`UPDATE registry_record SET title = ${pick} || ' ' || left(id::text, 8)`);
+    await sql(`UPDATE edge_node SET name = ${pick} || ' ' || left(id::text, 8), location = ${pick}`);
+    await sql(`UPDATE solution SET title = ${pick} || ' ' || left(id::text, 8)`);
+    await sql(`UPDATE sanction SET entity_name = ${pick}, reason = ${pick}`);
+    await sql(`UPDATE selection_round SET title = ${pick} || ' ' || left(id::text, 8)`);
+    await sql(`UPDATE vulnerability SET title = ${pick}, title_zh = ${pick}`);
+    await sql(`UPDATE vuln_notice SET title = ${pick}`);
+    // A record's URL is its URL value (string data) among the handle values.
+    await sql(
+      `UPDATE handle_record SET handle_values = (SELECT jsonb_agg(CASE WHEN v->>'type' = 'URL' AND v->'data'->>'format' = 'string'
+         THEN jsonb_set(v, '{data,value}', to_jsonb(($1::text[])[1 + (abs(hashtext(handle_key)) % 6)])) ELSE v END)
+         FROM jsonb_array_elements(handle_values) AS e(v)) WHERE jsonb_array_length(handle_values) > 0`,
+    );
     await sql(`UPDATE data_value SET comment = ($1::text[])[1 + (abs(hashtext(data_element_code || period)) % 6)]`);
     await sql(`UPDATE indicator SET name_zh = ($1::text[])[1 + (abs(hashtext(code)) % 6)] || ' ' || code`);
     await sql(
@@ -87,6 +109,19 @@ describe('exports carry no formulas', () => {
       importance: 'high',
     });
     expect(rule.statusCode, rule.body).toBe(201);
+
+    // The demo has no security notices: one, titled with a payload, so the notices export has a row.
+    const vulnerability = await ctx.database.pool.query('SELECT id FROM vulnerability LIMIT 1');
+    const notice = await sessions.security_analyst.request('POST', pathOf(API.createNotice), {
+      title: PAYLOADS[2],
+      grade: 'high',
+      summary: PAYLOADS[3],
+      affectedScope: PAYLOADS[4],
+      mitigations: PAYLOADS[5],
+      responseDeadline: '2027-06-30',
+      vulnerabilityIds: [vulnerability.rows[0].id],
+    });
+    expect(notice.statusCode, notice.body).toBe(201);
 
     const district = await ctx.database.pool.query('SELECT org_id FROM data_value WHERE period = $1 LIMIT 1', [last]);
     const template = await ctx.database.pool.query(
