@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { createAccountsModule, hasSealedTotpSecrets, type SessionRevocation, sealPlaintextTotpSecrets } from './modules/accounts/index.js';
 import { createCodeListsModule } from './modules/codelists/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
+import { createDatasetsModule } from './modules/datasets/index.js';
 import { createDemandsModule } from './modules/demands/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
@@ -244,6 +245,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const indicators = createIndicatorsModule({ db: database.db, clock, audit });
   const dashboard = createDashboardModule({ db: database.db, clock, indicators: indicators.service });
+  // The dataset catalogue with open data (issue #16 item 3); indicator values are measured city-wide.
+  const datasets = createDatasetsModule({
+    db: database.db,
+    clock,
+    audit,
+    indicators: indicators.service,
+    publicUrl: config.publicUrl,
+    cityActor: async () => {
+      const city = await createOrganisationRepo(database.db).findCity();
+      if (!city) throw new Error('the city organisation is missing');
+      return systemActor('system', city.id);
+    },
+  });
   const reporting = createReportingModule({
     db: database.db,
     clock,
@@ -393,6 +407,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   notifications.schedule(schedules);
   reminders.schedule(schedules, config.reminderIntervalMs);
   vulnerabilities.schedule(schedules);
+  datasets.schedule(schedules);
   auditLog.schedule(schedules, config.auditCheckpointMs);
   app.addHook('onReady', async () => auditLog.start());
   app.addHook('onClose', async () => auditLog.stop());
@@ -423,6 +438,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   funds.registerRoutes(app);
   indicators.registerRoutes(app);
   dashboard.registerRoutes(app);
+  datasets.registerRoutes(app);
   reporting.registerRoutes(app);
   notifications.registerRoutes(app);
   reminders.registerRoutes(app);

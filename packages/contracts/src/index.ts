@@ -10,6 +10,7 @@ export * from './common.js';
 export * from './confirmations.js';
 export * from './credit-code.js';
 export * from './dashboard.js';
+export * from './datasets.js';
 export * from './demands.js';
 export * from './endpoints/index.js';
 export * from './enterprises.js';

@@ -89,6 +89,8 @@ export const REASON_CODES = [
   'fund.tranche_over_award',
   'fund.unknown_level',
   'fund.window_closed',
+  'dataset.code_taken',
+  'dataset.not_uploaded',
   'sanction.already_lifted',
   'sanction.in_force',
   'selection.score_in_person',

@@ -96,6 +96,10 @@ export const PERMISSIONS = [
   'fund:review',
   /** Keep programmes, review at city level, record 公示 objections, decide awards and disbursements (city admins). */
   'fund:manage',
+  /** Keep the dataset catalogue: register datasets, upload statistics tables, regenerate distributions (issue #16 item 3). */
+  'dataset:manage',
+  /** See and explore internal datasets (city staff, district officers, auditors). */
+  'dataset:internal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,6 +147,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'demand:read',
       'sanction:read',
       'fund:read',
+      'dataset:manage',
+      'dataset:internal',
     ],
     manages: [],
   },
@@ -183,6 +189,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'network:read',
       'demand:read',
       'demand:write',
+      'dataset:internal',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -280,6 +287,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handle:read',
       'network:read',
       'demand:read',
+      'dataset:internal',
     ],
     manages: [],
   },

@@ -1,6 +1,7 @@
 /** Every table, for drizzle-kit and typed queries. */
 export * from '../modules/accounts/account.table.js';
 export * from '../modules/codelists/codelist.table.js';
+export * from '../modules/datasets/dataset.table.js';
 export * from '../modules/demands/demand.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';

@@ -14,6 +14,7 @@ import {
   totpSealContext,
 } from '../modules/accounts/index.js';
 import { readSeedLists } from '../modules/codelists/index.js';
+import { loadDatasetDemo } from '../modules/datasets/index.js';
 import { loadDemandDemo } from '../modules/demands/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
 import { loadNetworkDemo } from '../modules/networks/index.js';
@@ -332,6 +333,12 @@ export async function loadDemoData(
           createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
         })
       : { programmes: 0, applications: 0 };
+    // The dataset catalogue (issue #16 item 3): the platform's own data and one uploaded statistics table.
+    const datasets = await loadDatasetDemo(tx, {
+      now,
+      districtCodes: [...districtByCode.keys()].sort(),
+      createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
+    });
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -354,6 +361,7 @@ export async function loadDemoData(
         sanctions,
         fundProgrammes: funds.programmes,
         fundApplications: funds.applications,
+        datasets,
       },
     });
     return result;

@@ -36,8 +36,10 @@ describe('endpoint catalogue', () => {
       if (e.method === 'GET' || e.method === 'DELETE') expect(e.body, `${e.name} body`).toBeUndefined();
       if (e.upload) expect([e.method, e.body], `${e.name} upload`).toEqual(['POST', undefined]);
       if (e.success === 204 || e.responseKind === 'file' || e.responseKind === 'empty') expect(e.response, e.name).toBeUndefined();
-      // Under /api/, except the Handle reverse-lookup servlet's fixed path that Handle clients call (/hrls/).
-      expect(e.path.startsWith('/api/') || e.path.startsWith('/hrls/'), e.name).toBe(true);
+      // Under /api/, except the fixed paths other software calls: the Handle reverse-lookup servlet
+      // (/hrls/) and the DCAT catalogue that open-data harvesters fetch (/catalog.jsonld, /catalog.ttl).
+      const fixed = e.path.startsWith('/hrls/') || /^\/catalog\.(jsonld|ttl)$/.test(e.path);
+      expect(e.path.startsWith('/api/') || fixed, e.name).toBe(true);
     }
   });
 });

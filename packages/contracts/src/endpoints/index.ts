@@ -4,6 +4,7 @@ import { allocationEndpoints } from './allocations.js';
 import { codeListEndpoints } from './codelists.js';
 import { confirmationEndpoints } from './confirmations.js';
 import { dashboardEndpoints } from './dashboard.js';
+import { datasetEndpoints } from './datasets.js';
 import { demandEndpoints } from './demands.js';
 import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
@@ -41,6 +42,7 @@ export const API = {
   ...confirmationEndpoints,
   ...allocationEndpoints,
   ...dashboardEndpoints,
+  ...datasetEndpoints,
   ...demandEndpoints,
   ...enterpriseEndpoints,
   ...factoryEndpoints,
@@ -70,6 +72,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   confirmationEndpoints,
   allocationEndpoints,
   dashboardEndpoints,
+  datasetEndpoints,
   demandEndpoints,
   enterpriseEndpoints,
   factoryEndpoints,

@@ -44,6 +44,7 @@ export const zhCN = {
       sanction: '取消资格',
       fund_programme: '专项资金',
       fund_application: '专项资金申请',
+      dataset: '数据集',
       selection: '遴选',
       selection_application: '遴选申报',
       selection_case: '典型案例',
@@ -148,6 +149,7 @@ export const zhCN = {
       },
       device: { register: '登记专网设备', secret_renew: '重置设备密钥' },
       alarm: { acknowledge: '确认设备告警' },
+      dataset: { create: '登记数据集', update: '修改数据集', upload: '上传统计表', regenerate: '重新生成数据集文件' },
       selection: {
         apply: '提交遴选申报',
         assign: '分配评审专家',
@@ -237,6 +239,7 @@ export const enUS: Widen<typeof zhCN> = {
       sanction: 'Sanction',
       fund_programme: 'Fund programme',
       fund_application: 'Fund application',
+      dataset: 'Dataset',
       selection: 'Selection',
       selection_application: 'Selection application',
       selection_case: 'Showcase',
@@ -346,6 +349,12 @@ export const enUS: Widen<typeof zhCN> = {
       },
       device: { register: 'Register network device', secret_renew: 'Renew device secret' },
       alarm: { acknowledge: 'Acknowledge device alarm' },
+      dataset: {
+        create: 'Register dataset',
+        update: 'Edit dataset',
+        upload: 'Upload statistics table',
+        regenerate: 'Regenerate dataset files',
+      },
       selection: {
         apply: 'Submit selection application',
         assign: 'Assign experts',

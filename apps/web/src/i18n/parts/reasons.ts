@@ -71,6 +71,10 @@ export const zhCN = {
         unknown_level: '请选择专项规定的奖补档次。',
         window_closed: '不在专项的申报期内（{{opensOn}} 至 {{closesOn}}）。',
       },
+      dataset: {
+        code_taken: '数据集编码“{{code}}”已被使用，请换一个。',
+        not_uploaded: '该数据集取自平台数据，不能上传统计表。',
+      },
       sanction: {
         already_lifted: '该取消资格已解除，无需重复操作。',
         in_force: '该企业处于取消资格期内（{{basis}}，至 {{endsOn}}），不能申报项目、参加遴选或申请资金。',
@@ -152,6 +156,10 @@ export const enUS: Widen<typeof zhCN> = {
         tranche_over_award: 'The tranche exceeds the awarded amount not yet paid ({{remaining}} yuan left).',
         unknown_level: 'Choose one of the programme’s award levels.',
         window_closed: 'The programme does not take applications now ({{opensOn}} to {{closesOn}}).',
+      },
+      dataset: {
+        code_taken: 'The dataset code “{{code}}” is taken; choose another.',
+        not_uploaded: 'This dataset is built from the platform’s data; it takes no uploaded table.',
       },
       sanction: {
         already_lifted: 'This sanction has already been lifted.',
