@@ -221,6 +221,12 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    key: 'data',
+    label: 'dataGroup',
+    icon: <DatabaseOutlined />,
+    pages: [{ path: '/datasets', label: 'datasets', icon: <ProfileOutlined /> }],
+  },
+  {
     key: 'system',
     label: 'system',
     icon: <SettingOutlined />,

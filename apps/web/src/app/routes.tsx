@@ -13,6 +13,9 @@ const SanctionsPage = lazy(() => import('../modules/sanctions/SanctionsPage'));
 const FundProgrammesPage = lazy(() => import('../modules/funds/FundProgrammesPage'));
 const FundApplicationsPage = lazy(() => import('../modules/funds/FundApplicationsPage'));
 const FundApplicationPage = lazy(() => import('../modules/funds/FundApplicationPage'));
+const DatasetsPage = lazy(() => import('../modules/datasets/DatasetsPage'));
+const DatasetDetailPage = lazy(() => import('../modules/datasets/DatasetDetailPage'));
+const PublicDatasetsPage = lazy(() => import('../modules/datasets/PublicDatasetsPage'));
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
@@ -90,6 +93,15 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // Open data (issue #16 item 3): the public datasets for anyone; /open-data/<code> is a dataset's landing page.
+  ...['/open-data', '/open-data/:code'].map((path) => ({
+    path,
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicDatasetsPage />
+      </Suspense>
+    ),
+  })),
   // Anyone resolves identifiers, without logging in; the handle is the rest of the path (it contains '/').
   {
     path: '/resolve/*',
@@ -147,6 +159,9 @@ export const router = createBrowserRouter([
       { path: 'funds/programmes', element: guarded('fund:read', <FundProgrammesPage />) },
       { path: 'funds/applications', element: guarded('fund:read', <FundApplicationsPage />) },
       { path: 'funds/applications/:id', element: guarded('fund:read', <FundApplicationPage />) },
+      // 数据目录 (issue #16 item 3): every account sees the datasets of its access levels.
+      { path: 'datasets', element: <DatasetsPage /> },
+      { path: 'datasets/:id', element: <DatasetDetailPage /> },
       { path: 'programme/cases', element: <CasesPage /> },
       { path: 'programme/cases/:applicationId', element: <CaseDetailPage /> },
       { path: 'identifiers/prefixes', element: guarded('handle:read', <PrefixesPage />) },

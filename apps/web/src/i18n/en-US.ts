@@ -9,6 +9,7 @@ import { enUS as codeListsEnUS } from './parts/codeLists';
 import { enUS as confirmationsEnUS } from './parts/confirmations';
 import { enUS as coreEnUS } from './parts/core';
 import { enUS as dashboardEnUS } from './parts/dashboard';
+import { enUS as datasetsEnUS } from './parts/datasets';
 import { enUS as detailsEnUS } from './parts/details';
 import { enUS as enterprisesEnUS } from './parts/enterprises';
 import { enUS as errorsEnUS } from './parts/errors';
@@ -56,6 +57,7 @@ const enUS: Messages = {
   ...tokensEnUS,
   ...sanctionsEnUS,
   ...fundsEnUS,
+  ...datasetsEnUS,
   ...auditEnUS,
   ...auditNamesEnUS,
   ...projectsEnUS,

@@ -9,6 +9,7 @@ import { zhCN as codeListsZhCN } from './parts/codeLists';
 import { zhCN as confirmationsZhCN } from './parts/confirmations';
 import { zhCN as coreZhCN } from './parts/core';
 import { zhCN as dashboardZhCN } from './parts/dashboard';
+import { zhCN as datasetsZhCN } from './parts/datasets';
 import { zhCN as detailsZhCN } from './parts/details';
 import { zhCN as enterprisesZhCN } from './parts/enterprises';
 import { zhCN as errorsZhCN } from './parts/errors';
@@ -58,6 +59,7 @@ const zhCN = {
   ...tokensZhCN,
   ...sanctionsZhCN,
   ...fundsZhCN,
+  ...datasetsZhCN,
   ...auditZhCN,
   ...auditNamesZhCN,
   ...projectsZhCN,
