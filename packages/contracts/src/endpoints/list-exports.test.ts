@@ -18,6 +18,12 @@ export const EXPORT_EXEMPTIONS: Record<string, string> = {
   listIndicatorDefinitions: 'configuration (指标管理): definitions, edited in place',
   listVendorAliases: 'configuration of the matcher, edited in place',
   listPublicSolutions: 'anonymous public catalogue; logged-in users export from listSolutions',
+  listDatasets:
+    'exported as CSV by the console (DatasetsPage) with worded themes, levels and licences; each dataset’s data is its CSV/JSON/XLSX distributions',
+  listPublicDatasets:
+    'anonymous open-data list; harvesters take the CKAN API and the DCAT catalogue, and each dataset has CSV/JSON/XLSX distributions',
+  listDatasetRows:
+    'a dataset’s rows for preview and exploration; the export is its distributions (downloadDatasetDistribution), the groups are exported by the console',
   listPublishedCases: 'published typical-case pages, read as documents',
   // Sub-lists of one record, shown inside its page or drawer.
   listProjectEvents: 'a project’s timeline, shown in the project (the project export carries the state)',
