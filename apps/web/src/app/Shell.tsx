@@ -113,21 +113,28 @@ export function Shell() {
           style={{
             background: token.colorBgContainer,
             padding: '0 24px',
+            // antd's 64px line height would stretch the search box and push the names off centre.
+            lineHeight: 'normal',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Text type="secondary" ellipsis>
+          <Typography.Text type="secondary" ellipsis style={{ minWidth: 0, marginRight: 16 }}>
             {t('app.subtitle')}
           </Typography.Text>
-          <Space size="middle">
+          <Space size="middle" style={{ flex: 'none' }}>
             <GlobalSearch />
-            <Space size={8} data-testid="current-user">
+            {/* One line whatever the names' length: long organisation names are cut with a tooltip. */}
+            <Space size={8} data-testid="current-user" style={{ whiteSpace: 'nowrap' }}>
               <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text strong>{me.displayName}</Typography.Text>
-              <Typography.Text type="secondary">{me.orgName}</Typography.Text>
+              <Typography.Text strong ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 140 }}>
+                {me.displayName}
+              </Typography.Text>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: me.orgName }} style={{ maxWidth: 200 }}>
+                {me.orgName}
+              </Typography.Text>
             </Space>
             <NotificationBell />
             <LocaleSwitch />

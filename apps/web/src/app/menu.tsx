@@ -126,15 +126,6 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
-    key: 'funds',
-    label: 'fundsGroup',
-    icon: <MoneyCollectOutlined />,
-    pages: [
-      { path: '/funds/applications', label: 'fundApplications', icon: <AccountBookOutlined />, permission: 'fund:read' },
-      { path: '/funds/programmes', label: 'fundProgrammes', icon: <ProfileOutlined />, permission: 'fund:read' },
-    ],
-  },
-  {
     key: 'reporting',
     label: 'reportingGroup',
     icon: <LineChartOutlined />,
@@ -181,6 +172,15 @@ export const MENU: MenuGroup[] = [
     pages: [
       { path: '/networks', label: 'privateNetworks', icon: <GlobalOutlined />, permission: 'network:read' },
       { path: '/networks/edge-nodes', label: 'edgeNodes', icon: <CloudServerOutlined />, permission: 'network:read' },
+    ],
+  },
+  {
+    key: 'funds',
+    label: 'fundsGroup',
+    icon: <MoneyCollectOutlined />,
+    pages: [
+      { path: '/funds/applications', label: 'fundApplications', icon: <AccountBookOutlined />, permission: 'fund:read' },
+      { path: '/funds/programmes', label: 'fundProgrammes', icon: <ProfileOutlined />, permission: 'fund:read' },
     ],
   },
   {
