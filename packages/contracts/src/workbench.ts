@@ -46,6 +46,16 @@ export const WORKBENCH_KINDS = [
   'progress_report.failed',
   /** District: private networks operators registered, waiting for the district's confirmation (issue #14). */
   'network.confirm',
+  /** Enterprise: special-fund applications returned for changes (issue #16). */
+  'fund.returned',
+  /** District: special-fund applications waiting for the district's review. */
+  'fund.district_review',
+  /** City: special-fund applications waiting for the city's review. */
+  'fund.city_review',
+  /** City: applications whose 公示 has ended, waiting for the award decision. */
+  'fund.decide',
+  /** City: awarded applications not paid in full. */
+  'fund.disburse',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 

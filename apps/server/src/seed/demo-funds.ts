@@ -26,7 +26,7 @@ const STATES: FundApplicationState[] = ['draft', 'submitted', 'city_review', 'pu
 
 /**
  * Demo special funds (issue #16 item 1): a 5G factory programme mid-way (applications in every
- * state, one with a pending 公示 objection, awards and a paid tranche) and a closed private-network
+ * state, one past its 公示 with an objection still to settle, awards and a paid tranche) and a closed private-network
  * subsidy. Bank accounts are invented and sealed like real ones.
  */
 export async function insertDemoFunds(
@@ -98,7 +98,8 @@ export async function insertDemoFunds(
       state,
       eligibilityReasons: state === 'draft' ? null : [],
       eligibilityCheckedAt: state === 'draft' ? null : deps.now,
-      publicityEndsOn: state === 'publicity' ? day(5) : null,
+      // Its 公示 ended yesterday with an objection still open: the city's next step is to settle it and decide.
+      publicityEndsOn: state === 'publicity' ? day(-1) : null,
       awardedAmount: awarded,
       isDemo: true,
       submittedAt: state === 'draft' ? null : deps.now,

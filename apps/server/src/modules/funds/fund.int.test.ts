@@ -67,6 +67,13 @@ describe('special funds (#16 item 1)', () => {
     return as(who).request('POST', `/api/funds/applications/${id}/transitions`, { version: current.version, action, comment });
   };
   const versionOf = async (id: string) => (await as('fd.admin').request('GET', `/api/funds/applications/${id}`)).json().version;
+  /** The to-do kinds on this person's 工作台 that concern special funds, with their counts. */
+  const fundTodos = async (who: string) =>
+    Object.fromEntries(
+      ((await as(who).request('GET', '/api/workbench')).json().items as Array<{ kind: string; count: number }>)
+        .filter((i) => i.kind.startsWith('fund.'))
+        .map((i) => [i.kind, i.count]),
+    );
 
   beforeAll(async () => {
     ctx = await createTestApp({ clock });
@@ -225,15 +232,22 @@ describe('special funds (#16 item 1)', () => {
     expect((await act('fd.e1', ids.app as string, 'submit')).json().state).toBe('submitted');
     const inbox = (await as('fd.hp').request('GET', '/api/notifications')).json();
     expect(inbox.items.map((n: { kind: string }) => n.kind)).toContain('fund.submitted');
+    // The step waits on the district's 工作台 only (#12 item 1): not the enterprise's, not the city's.
+    expect(await fundTodos('fd.hp')).toEqual({ 'fund.district_review': 1 });
+    expect(await fundTodos('fd.e1')).toEqual({});
+    expect(await fundTodos('fd.admin')).toEqual({});
     expect((await act('fd.th', ids.app as string, 'approve')).statusCode).toBe(404);
     expect((await act('fd.admin', ids.app as string, 'approve')).statusCode).toBe(403);
     const noComment = await act('fd.hp', ids.app as string, 'return');
     expect(noComment.statusCode).toBe(422);
     expect((await act('fd.hp', ids.app as string, 'return', '请补充合同')).json().state).toBe('returned');
+    expect(await fundTodos('fd.e1')).toEqual({ 'fund.returned': 1 });
     expect((await act('fd.e1', ids.app as string, 'submit')).json().state).toBe('submitted');
     expect((await act('fd.hp', ids.app as string, 'approve')).json().state).toBe('city_review');
     const publicity = await act('fd.admin', ids.app as string, 'approve');
     expect(publicity.json()).toMatchObject({ state: 'publicity', publicityEndsOn: '2026-06-08', actions: ['object', 'award', 'reject'] });
+    // Nothing to decide while 公示 runs.
+    expect(await fundTodos('fd.admin')).toEqual({});
 
     const decide = async (body: Record<string, unknown>) =>
       as('fd.admin').request('POST', `/api/funds/applications/${ids.app}/decisions`, {
@@ -250,6 +264,7 @@ describe('special funds (#16 item 1)', () => {
     clock.advance(8 * 86_400_000);
     // A week later the sessions have lapsed: people log in again.
     for (const name of ['fd.admin', 'fd.e1', 'fd.auditor']) s[name] = await login(ctx, name);
+    expect(await fundTodos('fd.admin')).toEqual({ 'fund.decide': 1 });
     expect((await decide({ reason: '公示期满' })).json().error.details.reason.code).toBe('fund.objection_open');
     const objectionId = objected.json().objections[0].id;
     const resolved = await as('fd.admin').request('POST', `/api/funds/applications/${ids.app}/objections/${objectionId}/resolve`, {
@@ -269,12 +284,14 @@ describe('special funds (#16 item 1)', () => {
     ]);
     const pay = (amount: string, reference: string) =>
       as('fd.admin').request('POST', `/api/funds/applications/${ids.app}/tranches`, { amount, paidOn: '2026-06-20', reference });
+    expect(await fundTodos('fd.admin')).toEqual({ 'fund.disburse': 1 });
     expect((await pay('300000', 'BK-001')).json()).toMatchObject({ state: 'awarded', disbursedAmount: '300000.00' });
     expect((await pay('300000', 'BK-002')).json().error.details.reason).toEqual({
       code: 'fund.tranche_over_award',
       params: { remaining: '250000.00' },
     });
     expect((await pay('250000', 'BK-002')).json()).toMatchObject({ state: 'disbursed', disbursedAmount: '550000.00' });
+    expect(await fundTodos('fd.admin')).toEqual({});
     expect((await decide({ amount: '500000', reason: '再核减' })).json().error.details.reason).toEqual({
       code: 'fund.below_disbursed',
       params: { disbursed: '550000.00' },

@@ -150,6 +150,24 @@ export function createFundRepo(db: DbOrTx) {
         .where(where);
       return { items, total: total?.n ?? 0 };
     },
+    /**
+     * Applications in reach waiting in a state, and since when the oldest has (its last change).
+     * `publicityEndedBefore` keeps only those whose 公示 ended before that day (ready for a decision).
+     */
+    async tallyWaiting(
+      scope: OrgScope,
+      state: FundApplicationRow['state'],
+      publicityEndedBefore?: string,
+    ): Promise<{ count: number; oldest: Date | null }> {
+      const parts = [scopeFilter(scope), eq(fundApplication.state, state)];
+      if (publicityEndedBefore) parts.push(lt(fundApplication.publicityEndsOn, publicityEndedBefore));
+      const [row] = await db
+        .select({ count: count(), oldest: sql<Date | null>`min(${fundApplication.updatedAt})` })
+        .from(fundApplication)
+        .where(and(...parts));
+      return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+    },
+
     async findApplication(id: string) {
       const [found] = await withNames().where(eq(fundApplication.id, id));
       return found ?? null;

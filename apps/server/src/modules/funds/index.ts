@@ -6,6 +6,7 @@ import { createFundProgrammeService } from './fund-programme.service.js';
 import { createFundWorkflowService } from './fund-workflow.service.js';
 
 export { hasSealedBankAccounts } from './fund.repo.js';
+export { fundTodos } from './workbench.js';
 
 /**
  * Special funds (专项资金 / 奖补, issue #16 item 1): programmes with eligibility and award rules as

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { fundTodos } from '../funds/index.js';
 import { networkTodos } from '../networks/index.js';
 import { progressReportTodos } from '../progress-reports/index.js';
 import { projectTodos } from '../projects/index.js';
@@ -26,6 +27,7 @@ export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'
     progressReportTodos,
     confirmationTodos,
     networkTodos,
+    fundTodos,
   ];
   const service = createWorkbenchService({ ...deps, sources });
   return { service, registerRoutes: (app: FastifyInstance) => registerWorkbenchRoutes(app, service) };

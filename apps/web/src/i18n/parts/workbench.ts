@@ -38,6 +38,13 @@ export const zhCN = {
     notice: { acknowledge: '待签收的预警通报' },
     progress_report: { failed: '生成失败的进展报告' },
     network: { confirm: '待确认的5G专网' },
+    fund: {
+      returned: '被退回待修改的资金申请',
+      district_review: '待区级审核的资金申请',
+      city_review: '待市级审核的资金申请',
+      decide: '公示期满待决定的资金申请',
+      disburse: '待拨付的资金奖补',
+    },
   },
   notifications: {
     title: '最新消息',
@@ -99,6 +106,13 @@ export const enUS: Widen<typeof zhCN> = {
     notice: { acknowledge: 'Notices to acknowledge' },
     progress_report: { failed: 'Progress reports that failed' },
     network: { confirm: 'Private networks to confirm' },
+    fund: {
+      returned: 'Fund applications returned for changes',
+      district_review: 'Fund applications to review (district)',
+      city_review: 'Fund applications to review (city)',
+      decide: 'Fund applications past publicity, awaiting a decision',
+      disburse: 'Fund awards to pay',
+    },
   },
   notifications: {
     title: 'Latest notifications',

@@ -1,5 +1,6 @@
 import type { FundApplication } from '@suilian/contracts';
-import { App, Form, Input, Modal, Switch } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shared/errors';
 import { useDecide, useObject, useResolveObjection, useTranche, useTransition } from './hooks';
@@ -15,14 +16,13 @@ interface Values {
   content?: string;
   amount?: string;
   reason?: string;
-  paidOn?: string;
+  paidOn?: Dayjs;
   reference?: string;
   upheld?: boolean;
   resolution?: string;
 }
 
 const YUAN = /^\d{1,13}(\.\d{1,2})?$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Asks what a step needs (comment, objection, amount and reason, tranche) and sends it; the server's refusal shows worded. */
 export function FundActionModal({
@@ -76,7 +76,7 @@ export function FundActionModal({
         done,
       );
     else if (s === 'disburse')
-      tranche.mutate({ amount: v.amount?.trim() ?? '', paidOn: v.paidOn ?? '', reference: v.reference ?? '' }, done);
+      tranche.mutate({ amount: v.amount?.trim() ?? '', paidOn: v.paidOn?.format('YYYY-MM-DD') ?? '', reference: v.reference ?? '' }, done);
   };
 
   return (
@@ -89,7 +89,7 @@ export function FundActionModal({
       destroyOnHidden
     >
       <ApiErrorAlert error={error} showReason style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={send} initialValues={{ upheld: false }}>
+      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={send} initialValues={{ upheld: false, paidOn: dayjs() }}>
         {(step === 'submit' || step === 'approve' || step === 'return' || step === 'reject') && (
           <Form.Item
             name="comment"
@@ -115,7 +115,7 @@ export function FundActionModal({
               <Switch />
             </Form.Item>
             <Form.Item name="resolution" label={t('funds.fields.resolution')} rules={[required('resolution')]}>
-              <Input.TextArea rows={3} />
+              <Input.TextArea rows={3} data-testid="fund-action-resolution" />
             </Form.Item>
           </>
         )}
@@ -136,11 +136,16 @@ export function FundActionModal({
         )}
         {step === 'disburse' && (
           <>
-            <Form.Item name="paidOn" label={t('funds.fields.paidOn')} rules={[required('paidOn'), { pattern: DAY, message: 'YYYY-MM-DD' }]}>
-              <Input placeholder="YYYY-MM-DD" />
+            {/* A payment is recorded after it happened: today by default, never a future day. */}
+            <Form.Item
+              name="paidOn"
+              label={t('funds.fields.paidOn')}
+              rules={[{ required: true, message: t('funds.required', { field: t('funds.fields.paidOn') }) }]}
+            >
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="fund-action-paid-on" />
             </Form.Item>
             <Form.Item name="reference" label={t('funds.fields.reference')} rules={[required('reference')]}>
-              <Input />
+              <Input data-testid="fund-action-reference" />
             </Form.Item>
           </>
         )}
