@@ -1,9 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import { dataset, datasetDistribution } from './dataset.table.js';
 
 export type DatasetRecord = typeof dataset.$inferSelect;
+/** A catalogue entry as lists show it: everything but an uploaded table's rows. */
+export type DatasetListing = Omit<DatasetRecord, 'uploadRows'>;
 export type NewDatasetRecord = typeof dataset.$inferInsert;
 export type DistributionRecord = Omit<typeof datasetDistribution.$inferSelect, 'content'>;
 export type NewDistributionRecord = typeof datasetDistribution.$inferInsert;
@@ -50,9 +52,11 @@ const distributionColumns = {
 /** SQL of the dataset catalogue and its generated distributions. */
 export function createDatasetRepo(db: DbOrTx) {
   return {
-    async list(filter: DatasetFilter, page: { limit: number; offset: number }): Promise<{ items: DatasetRecord[]; total: number }> {
+    async list(filter: DatasetFilter, page: { limit: number; offset: number }): Promise<{ items: DatasetListing[]; total: number }> {
       const where = conditions(filter);
-      const items = await db.select().from(dataset).where(where).orderBy(asc(dataset.code)).limit(page.limit).offset(page.offset);
+      // An uploaded table's rows can run to megabytes; a page of the catalogue never needs them.
+      const { uploadRows: _rows, ...listed } = getTableColumns(dataset);
+      const items = await db.select(listed).from(dataset).where(where).orderBy(asc(dataset.code)).limit(page.limit).offset(page.offset);
       const [total] = await db.select({ n: count() }).from(dataset).where(where);
       return { items, total: total?.n ?? 0 };
     },

@@ -19,7 +19,7 @@ import { fieldError, notFound, refusal, staleVersion } from '../../platform/erro
 import type { UploadedFile } from '../../platform/tabular/http.js';
 import { readTable } from '../../platform/tabular/read.js';
 import { datasetPolicy, visibleLevels } from './dataset.policy.js';
-import { createDatasetRepo, type DatasetRecord, type DistributionRecord } from './dataset.repo.js';
+import { createDatasetRepo, type DatasetListing, type DatasetRecord, type DistributionRecord } from './dataset.repo.js';
 import { exploreRows } from './dataset.rows.js';
 import { loadSourceRows, type SourceDeps } from './dataset.sources.js';
 import { createDatasetSourceRepo } from './dataset.sources.repo.js';
@@ -40,7 +40,7 @@ export interface DistributionFile {
 }
 
 /** A dataset record and its distributions as the console receives them. */
-export function presentDataset(record: DatasetRecord, distributions: readonly DistributionRecord[]): Dataset {
+export function presentDataset(record: DatasetListing, distributions: readonly DistributionRecord[]): Dataset {
   return {
     id: record.id,
     code: record.code,

@@ -1,7 +1,7 @@
 import type { CkanPackage, Dataset, PublicDatasetListQuery } from '@suilian/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../platform/clock.js';
-import { createDatasetRepo, type DatasetRecord } from '../dataset.repo.js';
+import { createDatasetRepo, type DatasetListing, type DatasetRecord } from '../dataset.repo.js';
 import { presentDataset } from '../dataset.service.js';
 import { toCkanPackage } from './ckan.js';
 import { catalogQuads, toJsonLd, toTurtle } from './dcat.js';
@@ -26,11 +26,15 @@ const PUBLIC_ONLY = { levels: ['public'] as const };
 export function createOpenDataService(deps: OpenDataDeps) {
   const repo = () => createDatasetRepo(deps.db);
 
-  async function published(records: DatasetRecord[]): Promise<PublishedDataset[]> {
+  async function published(records: DatasetListing[]): Promise<PublishedDataset[]> {
     let distributions = await repo().distributionsOf(records.map((r) => r.id));
     const missing = records.filter((r) => !distributions.some((d) => d.datasetId === r.id));
     if (missing.length > 0) {
-      for (const record of missing) await deps.ensureDistributions(record);
+      // Generating needs the whole record (an upload's rows), which listings leave out.
+      for (const listed of missing) {
+        const record = await repo().find(listed.id);
+        if (record) await deps.ensureDistributions(record);
+      }
       distributions = await repo().distributionsOf(records.map((r) => r.id));
     }
     return records.map((record) => ({ record, distributions: distributions.filter((d) => d.datasetId === record.id) }));

@@ -1,10 +1,10 @@
 import type { DatasetLicence, DistributionFormat } from '@suilian/contracts';
-import type { DatasetRecord, DistributionRecord } from '../dataset.repo.js';
+import type { DatasetListing, DistributionRecord } from '../dataset.repo.js';
 import { MEDIA_TYPES } from '../distribution.js';
 
 /** A public dataset as the open-data mappers (CKAN, DCAT) see it. */
 export interface PublishedDataset {
-  record: DatasetRecord;
+  record: DatasetListing;
   distributions: DistributionRecord[];
 }
 
@@ -37,7 +37,7 @@ export function datasetIri(site: Site, code: string): string {
   return `${site.baseUrl}/dataset/${encodeURIComponent(code)}`;
 }
 
-export function distributionName(record: DatasetRecord, format: DistributionFormat): string {
+export function distributionName(record: DatasetListing, format: DistributionFormat): string {
   return `${record.titleZh}（${format.toUpperCase()}）`;
 }
 
