@@ -40,6 +40,7 @@ import { createSelectionsModule } from './modules/selections/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
 import { createTelemetryModule, type TelemetryBroker } from './modules/telemetry/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
+import { createWhitePapersModule } from './modules/white-papers/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditModule } from './platform/audit/audit.module.js';
@@ -337,6 +338,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sealer,
   });
   files.addReadRule((actor, fileId) => funds.applications.canReadEvidence(actor, fileId));
+  // The white paper reads its figures through the other modules' services (issue #16 item 4).
+  const whitePapers = createWhitePapersModule({
+    db: database.db,
+    clock,
+    audit,
+    notifications: notifications.service,
+    indicators: indicators.service,
+    dashboard: dashboard.service,
+    factories: factories.service,
+    networks: networks.service,
+    securityStats: vulnerabilities.stats,
+    fundProgrammes: funds.programmes,
+    fundApplications: funds.applications,
+    cases: selections.cases,
+  });
   const accounts = createAccountsModule({
     sealer,
     db: database.db,
@@ -444,6 +460,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   reminders.registerRoutes(app);
   vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
+  whitePapers.registerRoutes(app);
   handles.registerRoutes(app);
   workbench.registerRoutes(app);
   search.registerRoutes(app);

@@ -53,4 +53,5 @@ export * from './telemetry.js';
 export * from './tokens.js';
 export * from './users.js';
 export * from './vulnerabilities.js';
+export * from './white-papers.js';
 export * from './workbench.js';

@@ -8,6 +8,10 @@ export const NOTIFICATION_KINDS = [
   'reporting.due',
   'reporting.overdue',
   'progress_report.ready',
+  /** White paper review (issue #16 item 4): to reviewers on submission, to editors on return and publication. */
+  'white_paper.submitted',
+  'white_paper.returned',
+  'white_paper.published',
   'security.notice',
   'security.finding_overdue',
   /** To the account whose role an administrator changed (issue #11 item 6). */

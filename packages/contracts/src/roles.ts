@@ -100,6 +100,12 @@ export const PERMISSIONS = [
   'dataset:manage',
   /** See and explore internal datasets (city staff, district officers, auditors). */
   'dataset:internal',
+  /** Read white paper editions in every state (city staff, auditors); published ones are public (issue #16 item 4). */
+  'white_paper:read',
+  /** Draft white paper editions, write the chapters' commentary, refresh the snapshot, submit for review. */
+  'white_paper:edit',
+  /** Review white paper editions: return with a comment or publish (city admins). */
+  'white_paper:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -149,6 +155,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'fund:read',
       'dataset:manage',
       'dataset:internal',
+      'white_paper:read',
+      'white_paper:edit',
     ],
     manages: [],
   },
@@ -288,6 +296,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'network:read',
       'demand:read',
       'dataset:internal',
+      'white_paper:read',
     ],
     manages: [],
   },

@@ -13,6 +13,7 @@ export * from '../modules/networks/network.table.js';
 export * from '../modules/notifications/notification.table.js';
 export * from '../modules/organisations/organisation.table.js';
 export * from '../modules/progress-reports/progress-report.table.js';
+export * from '../modules/white-papers/white-paper.table.js';
 export * from '../modules/projects/project.table.js';
 export * from '../modules/registries/registry.table.js';
 export * from '../modules/reporting/reminders.table.js';

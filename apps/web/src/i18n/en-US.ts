@@ -40,6 +40,7 @@ import { enUS as tokensEnUS } from './parts/tokens';
 import { enUS as twoFactorEnUS } from './parts/twoFactor';
 import { enUS as usersEnUS } from './parts/users';
 import { enUS as vulnerabilitiesEnUS } from './parts/vulnerabilities';
+import { enUS as whitePapersEnUS } from './parts/whitePapers';
 import { enUS as workbenchEnUS } from './parts/workbench';
 import type { Messages } from './zh-CN';
 
@@ -80,6 +81,7 @@ const enUS: Messages = {
   notifications: notificationsEnUS,
   accounts: accountsEnUS,
   progressReports: progressReportsEnUS,
+  whitePapers: whitePapersEnUS,
   reportingAdmin: reportingAdminEnUS,
   allocation: allocationEnUS,
   confirmations: confirmationsEnUS,

@@ -40,6 +40,7 @@ import { zhCN as tokensZhCN } from './parts/tokens';
 import { zhCN as twoFactorZhCN } from './parts/twoFactor';
 import { zhCN as usersZhCN } from './parts/users';
 import { zhCN as vulnerabilitiesZhCN } from './parts/vulnerabilities';
+import { zhCN as whitePapersZhCN } from './parts/whitePapers';
 import type { Widen } from './parts/widen';
 import { zhCN as workbenchZhCN } from './parts/workbench';
 
@@ -82,6 +83,7 @@ const zhCN = {
   notifications: notificationsZhCN,
   accounts: accountsZhCN,
   progressReports: progressReportsZhCN,
+  whitePapers: whitePapersZhCN,
   reportingAdmin: reportingAdminZhCN,
   allocation: allocationZhCN,
   confirmations: confirmationsZhCN,

@@ -26,6 +26,7 @@ import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
 import { solutionEndpoints } from './solutions.js';
 import { telemetryEndpoints } from './telemetry.js';
+import { whitePaperEndpoints } from './white-papers.js';
 import { workbenchEndpoints } from './workbench.js';
 
 export { REGISTRY_API, type RegistryEndpoints } from './registries.js';
@@ -62,6 +63,7 @@ export const API = {
   ...selectionEndpoints,
   ...solutionEndpoints,
   ...telemetryEndpoints,
+  ...whitePaperEndpoints,
   ...workbenchEndpoints,
 } as const;
 
@@ -93,6 +95,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   selectionEndpoints,
   solutionEndpoints,
   telemetryEndpoints,
+  whitePaperEndpoints,
   workbenchEndpoints,
   ...Object.values(REGISTRY_API),
 ];

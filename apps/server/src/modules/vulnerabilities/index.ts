@@ -65,6 +65,8 @@ export function createVulnerabilitiesModule(deps: VulnerabilitiesDeps) {
     assets,
     findings,
     notices,
+    /** The security statistics, read by the white paper (issue #16 item 4). */
+    stats,
     escalation,
     /** The SLA sweep as a periodic task on the job queue (call while the app is built). */
     schedule: (schedules: Pick<Schedules, 'every'>) => escalation.schedule(schedules, SWEEP_INTERVAL_MS),

@@ -30,7 +30,20 @@ export type Block =
   | { kind: 'paragraph'; text: string; tone?: Tone }
   | { kind: 'keyValues'; items: ReadonlyArray<{ label: string; value: string }> }
   | { kind: 'table'; columns: readonly Column[]; rows: ReadonlyArray<readonly Cell[]>; caption?: string; empty?: string }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  | BarChart;
+
+/**
+ * A horizontal bar chart drawn by the renderers themselves (inline SVG in HTML, vector bars in the
+ * PDF): the same figures in both without a browser or a chart library on the server.
+ */
+export interface BarChart {
+  kind: 'barChart';
+  title: string;
+  /** Each bar's label, its value (bar length, against the largest) and the text written after it. */
+  bars: ReadonlyArray<{ label: string; value: number; text: string; tone?: Tone }>;
+  empty?: string;
+}
 
 export function cellText(cell: Cell): string {
   return typeof cell === 'string' ? cell : cell.text;

@@ -1,11 +1,8 @@
 import { type Block, type Cell, cellText, cellTone, type DocumentModel, TONE_COLOURS } from './document.js';
+import { escapeHtml } from './escape.js';
+import { renderBarChartHtml } from './render-chart-html.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml } from './escape.js';
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -29,6 +26,7 @@ tr { break-inside: avoid; }
 .r { text-align: right; white-space: nowrap; } .c { text-align: center; }
 td:first-child { white-space: nowrap; }
 .page-break { break-after: page; }
+figure.chart { margin: 6pt 0 10pt; break-inside: avoid; } figcaption { color: #595959; font-size: 9pt; margin-bottom: 2pt; }
 footer { margin-top: 16pt; color: #8c8c8c; font-size: 8.5pt; text-align: center; }
 @media screen { body { padding: 16px 24px; max-width: 960px; } }
 @media print { body { padding: 0; max-width: none; } }
@@ -61,6 +59,8 @@ function renderBlock(block: Block): string {
       return `<dl>${block.items.map((i) => `<dt>${escapeHtml(i.label)}</dt><dd>${escapeHtml(i.value)}</dd>`).join('')}</dl>`;
     case 'pageBreak':
       return '<div class="page-break"></div>';
+    case 'barChart':
+      return renderBarChartHtml(block);
     case 'table': {
       const align = block.columns.map((c) => (c.align === 'right' ? ' class="r"' : c.align === 'center' ? ' class="c"' : ''));
       const head = block.columns.map((c, i) => `<th${align[i]}>${escapeHtml(c.title)}</th>`).join('');

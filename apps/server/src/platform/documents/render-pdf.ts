@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { type Block, type Cell, type Column, cellText, cellTone, type DocumentModel, TONE_COLOURS } from './document.js';
 import { fontBytes } from './fonts.js';
+import { drawBarChart } from './render-chart-pdf.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -99,6 +100,9 @@ function drawBlock(doc: Pdf, block: Block, width: number): void {
       return;
     case 'table':
       drawTable(doc, block, width);
+      return;
+    case 'barChart':
+      drawBarChart(doc, block, { left: MARGIN.left, width, bottom: bottomLimit(doc) });
       return;
   }
 }

@@ -82,6 +82,9 @@ export const zhCN = {
     'report:approve': '审批报表',
     'report:accept': '接收报表',
     'progress_report:generate': '生成进展报告',
+    'white_paper:read': '查看白皮书（含草稿）',
+    'white_paper:edit': '编写白皮书',
+    'white_paper:publish': '审核发布白皮书',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
@@ -170,6 +173,9 @@ export const enUS: Widen<typeof zhCN> = {
     'report:approve': 'Approve forms',
     'report:accept': 'Accept forms',
     'progress_report:generate': 'Generate progress reports',
+    'white_paper:read': 'Read white papers (drafts included)',
+    'white_paper:edit': 'Write white papers',
+    'white_paper:publish': 'Review and publish white papers',
   },
   userStatus: {
     active: 'Active',

@@ -76,6 +76,12 @@ export const zhCN = {
     no_content: '报告状态为“$t(progressReports.statuses.{{status}})”，尚无内容。',
     no_pdf: '报告状态为“$t(progressReports.statuses.{{status}})”，尚无 PDF 文件。',
   },
+  white_paper: {
+    not_draft: '白皮书当前为“$t(whitePapers.states.{{state}})”，只有草稿可以修改、刷新数据或提交审核。',
+    not_in_review: '白皮书当前为“$t(whitePapers.states.{{state}})”，只有审核中的白皮书可以退回或发布。',
+    own_submission: '白皮书须由提交人以外的审核人发布。',
+    period_exists: '该期白皮书已存在：{{number}}。',
+  },
   project: {
     acceptance_report_required: '验收前须在附件中上传验收报告。',
     not_editable: '“$t(projectStates.{{state}})”状态的项目不能修改。',
@@ -187,6 +193,12 @@ export const enUS: Widen<typeof zhCN> = {
     city_only: 'A progress report covers the city; it is generated at city level.',
     no_content: 'The report is $t(progressReports.statuses.{{status}}); it has no content yet.',
     no_pdf: 'The report is $t(progressReports.statuses.{{status}}); it has no PDF yet.',
+  },
+  white_paper: {
+    not_draft: 'The white paper is $t(whitePapers.states.{{state}}); only a draft is edited, refreshed or submitted.',
+    not_in_review: 'The white paper is $t(whitePapers.states.{{state}}); only an edition in review is returned or published.',
+    own_submission: 'A white paper is published by a reviewer other than its submitter.',
+    period_exists: 'This period already has an edition: {{number}}.',
   },
   project: {
     acceptance_report_required: 'Attach the acceptance report before accepting.',
