@@ -22,6 +22,7 @@ import {
   DatabaseOutlined,
   DeploymentUnitOutlined,
   DesktopOutlined,
+  EditOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -218,6 +219,15 @@ export const MENU: MenuGroup[] = [
       { path: '/services/solution-review', label: 'solutionReview', icon: <CheckSquareOutlined />, permission: 'solution:review' },
       { path: '/services/demands', label: 'demands', icon: <BulbOutlined />, permission: 'demand:read' },
       { path: '/services/leads', label: 'leads', icon: <LinkOutlined />, permission: LEAD_PERMISSIONS },
+    ],
+  },
+  {
+    key: 'whitePapers',
+    label: 'whitePaperGroup',
+    icon: <BookOutlined />,
+    pages: [
+      { path: '/publications/white-papers', label: 'whitePaperEditions', icon: <EditOutlined />, permission: 'white_paper:read' },
+      { path: '/white-papers', label: 'whitePaperPortal', icon: <ReadOutlined /> },
     ],
   },
   {

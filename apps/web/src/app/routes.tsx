@@ -16,6 +16,9 @@ const FundApplicationPage = lazy(() => import('../modules/funds/FundApplicationP
 const DatasetsPage = lazy(() => import('../modules/datasets/DatasetsPage'));
 const DatasetDetailPage = lazy(() => import('../modules/datasets/DatasetDetailPage'));
 const PublicDatasetsPage = lazy(() => import('../modules/datasets/PublicDatasetsPage'));
+const PublicWhitePapersPage = lazy(() => import('../modules/white-papers/PublicWhitePapersPage'));
+const WhitePapersPage = lazy(() => import('../modules/white-papers/WhitePapersPage'));
+const WhitePaperEditorPage = lazy(() => import('../modules/white-papers/WhitePaperEditorPage'));
 const TokensPage = lazy(() => import('../modules/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
@@ -102,6 +105,15 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   })),
+  // The white paper on the portal (issue #16 item 4): published editions for anyone; /white-papers/<year>-<n> reads one.
+  ...['/white-papers', '/white-papers/:slug'].map((path) => ({
+    path,
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicWhitePapersPage />
+      </Suspense>
+    ),
+  })),
   // Anyone resolves identifiers, without logging in; the handle is the rest of the path (it contains '/').
   {
     path: '/resolve/*',
@@ -126,6 +138,8 @@ export const router = createBrowserRouter([
       { path: 'dashboard/targets', element: guarded('indicator:read', <TargetsPage />) },
       { path: 'indicators/reporting', element: guarded('report:read', <ReportingPage />) },
       { path: 'indicators/progress-reports', element: guarded('report:read', <ProgressReportsPage />) },
+      { path: 'publications/white-papers', element: guarded('white_paper:read', <WhitePapersPage />) },
+      { path: 'publications/white-papers/:id', element: guarded('white_paper:read', <WhitePaperEditorPage />) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'indicators/reporting-config', element: guarded('report:read', <ReportingConfigPage />) },
       { path: 'indicators/manage', element: guarded('indicator:read', <IndicatorAdminPage />) },
