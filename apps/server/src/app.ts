@@ -40,7 +40,7 @@ import { createSelectionsModule } from './modules/selections/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
 import { createTelemetryModule, type TelemetryBroker } from './modules/telemetry/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
-import { createWhitePapersModule } from './modules/white-papers/index.js';
+import { createWhitePapersModule, type WhitePaperService } from './modules/white-papers/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
 import { systemActor } from './platform/actor.js';
 import { createAuditModule } from './platform/audit/audit.module.js';
@@ -72,6 +72,8 @@ declare module 'fastify' {
     handleNative: HandleNative;
     /** The embedded MQTT broker (issue #14 item 2); main.ts starts it on MQTT_PORT, tests on a free port. */
     telemetryBroker: TelemetryBroker;
+    /** The white paper service, for the demo editions drafted after the demo data (main.ts). */
+    whitePapers: WhitePaperService;
   }
 }
 
@@ -461,6 +463,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
   whitePapers.registerRoutes(app);
+  app.decorate('whitePapers', whitePapers.service);
   handles.registerRoutes(app);
   workbench.registerRoutes(app);
   search.registerRoutes(app);

@@ -4,6 +4,7 @@ import { openDatabase } from './db/open.js';
 import { createUserRepo, hasSealedTotpSecrets } from './modules/accounts/index.js';
 import { hasSealedBankAccounts } from './modules/funds/index.js';
 import { hasPersonDigests } from './modules/sanctions/index.js';
+import { demoActor, loadWhitePaperDemo } from './modules/white-papers/index.js';
 import { createAuditService } from './platform/audit/audit.service.js';
 import { openAuditKeys } from './platform/audit/audit-keys.js';
 import { systemClock } from './platform/clock.js';
@@ -26,6 +27,7 @@ async function main() {
   await loadReferenceData(db, { clock: systemClock, audit });
   const noAccounts = (await createUserRepo(db).countAll()) === 0;
   let loginHint: string;
+  let demoLoaded = false;
   if (noAccounts && config.demo) {
     // Demo TOTP secrets are sealed as they are written: never a clear secret in the database (ADR 0014).
     const dataKeys = await openDataKeys({
@@ -36,6 +38,7 @@ async function main() {
     const persons = createPersonDigests(() => dataKeys);
     const accounts = await loadDemoData(db, { clock: systemClock, audit, twoFactorRoles: config.twoFactorRoles, sealer, persons });
     const file = writeDemoAccounts(config.dataDir, accounts);
+    demoLoaded = true;
     say('Loaded Guangzhou demo data (every demo organisation is marked 演示). Demo accounts, shown once:');
     for (const a of accounts)
       say(`  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.otpauthUri ? '  (2FA: TOTP secret in the file)' : ''}`);
@@ -47,6 +50,18 @@ async function main() {
   }
 
   const app = await buildApp({ config, database: opened.database });
+  if (demoLoaded) {
+    // The white paper reads through the services, so its demo editions follow the demo data (issue #16 item 4).
+    const users = createUserRepo(db);
+    const [analyst, admin] = await Promise.all([users.findByUsername('demo.analyst'), users.findByUsername('demo.admin')]);
+    if (analyst && admin)
+      await loadWhitePaperDemo(app.whitePapers, {
+        // The last year whose second half has begun, so both demo editions can be drafted.
+        year: systemClock.now().getUTCMonth() >= 6 ? systemClock.now().getUTCFullYear() : systemClock.now().getUTCFullYear() - 1,
+        analyst: demoActor(analyst),
+        admin: demoActor(admin),
+      });
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {

@@ -10,6 +10,7 @@ import {
 } from '../../../test/harness.js';
 import { manualClock } from '../../platform/clock.js';
 import { findPersonalData } from './personal-data.js';
+import { demoActor, loadWhitePaperDemo } from './white-paper.demo.js';
 
 // Issue #16 item 4: the white paper — editions from a snapshot, commentary per chapter, review,
 // publication on the portal as HTML and PDF, figures frozen at publication.
@@ -159,5 +160,28 @@ describe('white paper (#16 item 4)', () => {
     expect((await anonymous('/api/public/white-papers/2026-1/pdf')).rawPayload.equals(publishedPdf)).toBe(true);
     const kept = (await auditor.request('GET', `/api/white-papers/${editionId}`)).json();
     expect(kept.snapshot.targets.find((t: { code: string }) => t.code === 'T-INF-1').value).toBe(9000);
+  });
+
+  it('loads the demo: a published first half and a draft second half', async () => {
+    const user = async (name: string) =>
+      demoActor(
+        (
+          await ctx.database.pool.query(
+            'SELECT id, username, display_name AS "displayName", role, org_id AS "orgId" FROM app_user WHERE username = $1',
+            [name],
+          )
+        ).rows[0],
+      );
+    await loadWhitePaperDemo(ctx.app.whitePapers, { year: 2025, analyst: await user('w.analyst'), admin: await user('w.admin') });
+    const editions = (await auditor.request('GET', '/api/white-papers?pageSize=50')).json().items as Array<{
+      number: string;
+      state: string;
+      period: string;
+    }>;
+    expect(editions.filter((e) => e.number.includes('〔2025〕')).map((e) => [e.period, e.state])).toEqual([
+      ['h2', 'draft'],
+      ['h1', 'published'],
+    ]);
+    expect((await anonymous('/api/public/white-papers/2025-1/html')).body).toContain('2025年上半年');
   });
 });
