@@ -107,6 +107,8 @@ const SAMPLE_PARAMS = {
   closesOn: '2026-06-30',
   // an export beyond the row cap (#12 item 7)
   total: 50_001,
+  // a white paper edition already drafted for the period (#16 item 4)
+  number: '穗联白皮书〔2026〕第1号',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */
