@@ -36,7 +36,8 @@ export function chapterFigures(s: WhitePaperSnapshot): Record<WhitePaperChapter,
         kind: 'barChart',
         title: '各项目标完成率（当前值 ÷ 2027年目标）',
         bars: s.targets.map((t) => ({
-          label: t.code,
+          // Readers know the targets by name; the code stays in the table below.
+          label: t.nameZh,
           value: Math.min(t.progress ?? 0, 1),
           text: percent(t.progress),
           tone: STATUS[t.status]?.tone ?? 'info',

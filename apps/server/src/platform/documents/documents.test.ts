@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitBarLabel } from './bar-chart.js';
 import type { DocumentModel } from './document.js';
 import { renderHtml } from './render-html.js';
 import { renderPdf } from './render-pdf.js';
@@ -69,5 +70,31 @@ describe('renderHtml', () => {
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('<thead><tr><th>指标</th><th class="r">完成率</th>');
     expect(html).toContain('style="color:#cf1322">滞后</td>');
+  });
+});
+
+describe('bar chart labels', () => {
+  it('cuts a long Chinese label to the label column with an ellipsis and keeps short ones whole', () => {
+    expect(fitBarLabel('新建5G专网')).toBe('新建5G专网');
+    const cut = fitBarLabel('产教融合载体（现代产业学院、校企协同育人示范基地、实训基地等）');
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.startsWith('产教融合载体')).toBe(true);
+    expect([...cut].length).toBeLessThanOrEqual(13);
+  });
+
+  it('counts Latin letters and digits as half width, so a code-like label keeps more characters', () => {
+    expect(fitBarLabel('ABCDEFGHIJKLMNOPQRST')).toBe('ABCDEFGHIJKLMNOPQRST');
+  });
+
+  it('shows the whole label as the row tooltip in HTML while the text is cut', () => {
+    const label = '“5G+工业互联网”发展管理平台申报建成或在建项目';
+    const html = renderHtml({
+      title: 't',
+      lang: 'zh-CN',
+      meta: [],
+      blocks: [{ kind: 'barChart', title: '完成率', bars: [{ label, value: 0.5, text: '50%' }] }],
+    });
+    expect(html).toContain(`<title>${label}</title>`);
+    expect(html).toContain(`>${fitBarLabel(label)}</text>`);
   });
 });

@@ -1,4 +1,4 @@
-import { barColour, barShares, CHART } from './bar-chart.js';
+import { barColour, barShares, CHART, fitBarLabel } from './bar-chart.js';
 import type { BarChart } from './document.js';
 import { escapeHtml } from './escape.js';
 
@@ -17,9 +17,11 @@ export function renderBarChartHtml(chart: BarChart): string {
     const length = Math.max((shares[i] ?? 0) * track, bar.value > 0 ? 1 : 0);
     const mid = y + CHART.barHeight / 2 + 4;
     return (
-      `<text x="${CHART.labelWidth - 6}" y="${mid}" text-anchor="end">${escapeHtml(bar.label)}</text>` +
+      // The full label stays readable as the row's tooltip when the column cuts it.
+      `<g><title>${escapeHtml(bar.label)}</title>` +
+      `<text x="${CHART.labelWidth - 6}" y="${mid}" text-anchor="end">${escapeHtml(fitBarLabel(bar.label))}</text>` +
       `<rect x="${CHART.labelWidth}" y="${y + 2}" width="${length.toFixed(1)}" height="${CHART.barHeight}" fill="${barColour(bar.tone)}"/>` +
-      `<text x="${(CHART.labelWidth + length + 6).toFixed(1)}" y="${mid}">${escapeHtml(bar.text)}</text>`
+      `<text x="${(CHART.labelWidth + length + 6).toFixed(1)}" y="${mid}">${escapeHtml(bar.text)}</text></g>`
     );
   });
   return (

@@ -1,4 +1,4 @@
-import { barColour, barShares, CHART } from './bar-chart.js';
+import { barColour, barShares, CHART, fitBarLabel } from './bar-chart.js';
 import type { BarChart } from './document.js';
 
 const MUTED = '#8c8c8c';
@@ -17,7 +17,7 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart, box: { le
   chart.bars.forEach((bar, i) => {
     const length = Math.max((shares[i] ?? 0) * track, bar.value > 0 ? 1 : 0);
     doc.font('regular').fontSize(8.5).fillColor('#1f1f1f');
-    doc.text(bar.label, box.left, y + 1, { width: CHART.labelWidth - 6, align: 'right', lineBreak: false, ellipsis: true });
+    doc.text(fitBarLabel(bar.label), box.left, y + 1, { width: CHART.labelWidth - 6, align: 'right', lineBreak: false, ellipsis: true });
     if (length > 0) doc.rect(box.left + CHART.labelWidth, y, length, CHART.barHeight).fill(barColour(bar.tone));
     doc
       .fillColor('#1f1f1f')
