@@ -17,6 +17,7 @@ import { readSeedLists } from '../modules/codelists/index.js';
 import { loadDatasetDemo } from '../modules/datasets/index.js';
 import { loadDemandDemo } from '../modules/demands/index.js';
 import { loadHandleDemo } from '../modules/handles/index.js';
+import { loadAllocationDemo } from '../modules/indicators/index.js';
 import { loadNetworkDemo } from '../modules/networks/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { createReportingRepo } from '../modules/reporting/index.js';
@@ -339,6 +340,8 @@ export async function loadDemoData(
       districtCodes: [...districtByCode.keys()].sort(),
       createdBy: (await createUserRepo(tx).findByUsername('demo.admin'))?.id ?? null,
     });
+    // 目标分解 (issue #12 item 5): four plan targets shared out to the districts; the rest show 未分解.
+    const allocations = await loadAllocationDemo(tx, { now, districtByCode, createdBy: 'demo.admin' });
     await deps.audit.append(tx, actor, {
       action: 'demo.load',
       entityType: 'demo',
@@ -362,6 +365,7 @@ export async function loadDemoData(
         fundProgrammes: funds.programmes,
         fundApplications: funds.applications,
         datasets,
+        allocations,
       },
     });
     return result;

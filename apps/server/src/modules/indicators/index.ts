@@ -5,6 +5,7 @@ import { registerIndicatorRoutes } from './indicator.routes.js';
 import { createIndicatorService, type IndicatorServiceDeps } from './indicator.service.js';
 import { createIndicatorAdminService } from './indicator-admin.service.js';
 
+export { DEMO_ALLOCATED_TARGETS, loadAllocationDemo } from './allocation.demo.js';
 export type { AllocationService } from './allocation.service.js';
 export { COUNTER_NAMES } from './counter.repo.js';
 export { drillLink } from './drill-links.js';

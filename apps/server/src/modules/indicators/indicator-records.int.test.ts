@@ -138,4 +138,20 @@ describe('indicator drill-down', () => {
     expect((await admin.request('GET', '/api/indicators/T-NOPE-9/records')).statusCode).toBe(404);
     expect((await admin.request('GET', '/api/indicators/T-APP-2/records?pageSize=500')).statusCode).toBe(422);
   });
+
+  // Issue #12 item 5: the demo city has broken four targets down; a district is judged against its share.
+  it('judges a demo district against its allocated share and shows 未分解 where the city set none', async () => {
+    const list = (await officer.request('GET', '/api/indicators')).json() as Array<{ code: string; target: number; status: string }>;
+    const byCode = new Map(list.map((i) => [i.code, i]));
+    const cityTarget = (await admin.request('GET', '/api/indicators/T-INF-3')).json().target as number;
+    // 黄埔区 holds 18 % of the city's T-INF-3.
+    expect(byCode.get('T-INF-3')?.target).toBeCloseTo(cityTarget * 0.18, 5);
+    expect(byCode.get('T-INF-3')?.status).not.toBe('unallocated');
+    expect(byCode.get('T-ECO-1')?.status).toBe('unallocated');
+    const allocations = (await admin.request('GET', '/api/indicators/T-APP-1/allocations')).json() as {
+      allocatedTotal: number;
+      cityTarget: number;
+    };
+    expect(allocations.allocatedTotal).toBeCloseTo(allocations.cityTarget, 5);
+  });
 });
