@@ -30,7 +30,13 @@ export const TELEMETRY_REJECTIONS = [
 ] as const;
 export type TelemetryRejection = (typeof TELEMETRY_REJECTIONS)[number];
 
-export const ALARM_TYPES = ['inactivity'] as const;
+/**
+ * Alarm types: a silent device (inactivity, a timer per device), a metric's anomaly (EWMA chart,
+ * robust MAD z-score, hour-of-week baseline), a stuck value (flatline), a metric gone missing
+ * (dropout), and a Sparkplug network fault (seq gap, NDEATH).
+ */
+export const ALARM_TYPES = ['inactivity', 'anomaly', 'flatline', 'dropout', 'network_fault'] as const;
+export type AlarmType = (typeof ALARM_TYPES)[number];
 export const ALARM_SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
 export const ALARM_STATES = ['active', 'acknowledged', 'cleared'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
@@ -136,6 +142,8 @@ export const AlarmSchema = z.object({
   deviceId: z.uuid(),
   deviceKey: z.string(),
   deviceName: z.string(),
+  /** The metric an anomaly, flatline or dropout alarm is about; null for device-wide alarms. */
+  metric: z.string().nullable(),
   networkId: z.uuid(),
   networkName: z.string(),
   raisedAt: z.string(),

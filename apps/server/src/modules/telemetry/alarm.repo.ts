@@ -85,17 +85,27 @@ export function createAlarmRepo(db: DbOrTx) {
       const [created] = await db
         .insert(telemetryAlarm)
         .values(row)
-        .onConflictDoNothing({ target: [telemetryAlarm.type, telemetryAlarm.deviceId], where: sql`cleared_at IS NULL` })
+        .onConflictDoNothing({
+          target: [telemetryAlarm.type, telemetryAlarm.deviceId, telemetryAlarm.metric],
+          where: sql`cleared_at IS NULL`,
+        })
         .returning();
       return created ?? null;
     },
 
-    /** Clears the open alarm of the type for the device; the cleared row or null. */
-    async clear(type: AlarmRow['type'], deviceId: string, at: Date): Promise<AlarmRow | null> {
+    /** Clears the open alarm of the type for the device (and metric; '' device-wide); the cleared row or null. */
+    async clear(type: AlarmRow['type'], deviceId: string, metric: string, at: Date): Promise<AlarmRow | null> {
       const [cleared] = await db
         .update(telemetryAlarm)
         .set({ clearedAt: at })
-        .where(and(eq(telemetryAlarm.type, type), eq(telemetryAlarm.deviceId, deviceId), isNull(telemetryAlarm.clearedAt)))
+        .where(
+          and(
+            eq(telemetryAlarm.type, type),
+            eq(telemetryAlarm.deviceId, deviceId),
+            eq(telemetryAlarm.metric, metric),
+            isNull(telemetryAlarm.clearedAt),
+          ),
+        )
         .returning();
       return cleared ?? null;
     },

@@ -1,10 +1,11 @@
-import type { Alarm, AlarmListQuery } from '@suilian/contracts';
+import type { Alarm, AlarmListQuery, AlarmType } from '@suilian/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound, refusal } from '../../platform/errors.js';
-import { clip, type NotificationService } from '../notifications/index.js';
+import type { NotificationService } from '../notifications/index.js';
+import { alarmNotice } from './alarm.notice.js';
 import { type AlarmWithOwner, createAlarmRepo } from './alarm.repo.js';
 import { alarmPolicy } from './telemetry.policy.js';
 
@@ -13,6 +14,16 @@ export interface AlarmServiceDeps {
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
   notifications: Pick<NotificationService, 'notify'>;
+}
+
+/** What raises an alarm: the system (inactivity timer, detectors, Sparkplug session). */
+export interface RaiseAlarm {
+  type: AlarmType;
+  deviceId: string;
+  /** The metric, for the detectors' per-metric alarms. */
+  metric?: string;
+  severity: Alarm['severity'];
+  details: Record<string, unknown>;
 }
 
 function present(row: AlarmWithOwner): Alarm {
@@ -25,6 +36,7 @@ function present(row: AlarmWithOwner): Alarm {
     deviceId: alarm.deviceId,
     deviceKey: row.deviceKey,
     deviceName: row.deviceName,
+    metric: alarm.metric || null,
     networkId: row.networkId,
     networkName: row.networkName,
     raisedAt: alarm.raisedAt.toISOString(),
@@ -35,8 +47,8 @@ function present(row: AlarmWithOwner): Alarm {
 }
 
 /**
- * Alarms (issue #14 item 4): one open alarm per type and device, raised and cleared by the system
- * (the inactivity watch), acknowledged by the network's enterprise or operator. Raising one
+ * Alarms (issue #14 item 4): one open alarm per type and originator (device, or device and metric),
+ * raised and cleared by the system (the inactivity watch, the detectors, the Sparkplug host), acknowledged by the network's enterprise or operator. Raising one
  * notifies both in the same transaction.
  */
 export function createAlarmService(deps: AlarmServiceDeps) {
@@ -46,7 +58,44 @@ export function createAlarmService(deps: AlarmServiceDeps) {
     return present(row);
   }
 
+  /**
+   * Raises an alarm of the type on the device (and metric) unless one is already open, and
+   * notifies the network's enterprise and operator in the same transaction; the new alarm or null.
+   */
+  async function raise(input: RaiseAlarm): Promise<Alarm | null> {
+    return deps.db.transaction(async (tx) => {
+      const created = await createAlarmRepo(tx).raise({
+        type: input.type,
+        deviceId: input.deviceId,
+        metric: input.metric ?? '',
+        severity: input.severity,
+        raisedAt: deps.clock.now(),
+        details: input.details,
+      });
+      if (!created) return null;
+      const alarm = await createAlarmRepo(tx).findById(created.id);
+      if (!alarm) return null;
+      await deps.notifications.notify(
+        tx,
+        [
+          { role: 'enterprise_user', orgId: alarm.enterpriseId },
+          { role: 'provider_user', orgId: alarm.operatorId },
+        ],
+        alarmNotice(alarm),
+      );
+      return present(alarm);
+    });
+  }
+
+  /** Clears the open alarm of the type on the device (and metric): its cause ended; whether one was open. */
+  async function clear(type: AlarmType, deviceId: string, metric?: string): Promise<boolean> {
+    return (await createAlarmRepo(deps.db).clear(type, deviceId, metric ?? '', deps.clock.now())) !== null;
+  }
+
   return {
+    raise,
+    clear,
+
     async list(actor: Actor, query: AlarmListQuery) {
       const page = await createAlarmRepo(deps.db).findPage(alarmPolicy.reach(actor, 'read'), query);
       return { items: page.items.map(present), total: page.total };
@@ -69,44 +118,12 @@ export function createAlarmService(deps: AlarmServiceDeps) {
       });
     },
 
-    /** Raises the inactivity alarm of a device (once while open) and notifies its enterprise and operator. */
-    async raiseInactivity(deviceId: string, silentSeconds: number): Promise<Alarm | null> {
-      return deps.db.transaction(async (tx) => {
-        const created = await createAlarmRepo(tx).raise({
-          type: 'inactivity',
-          deviceId,
-          severity: 'major',
-          raisedAt: deps.clock.now(),
-          details: { silentSeconds },
-        });
-        if (!created) return null;
-        const alarm = await createAlarmRepo(tx).findById(created.id);
-        if (!alarm) return null;
-        const device = clip(alarm.deviceName);
-        await deps.notifications.notify(
-          tx,
-          [
-            { role: 'enterprise_user', orgId: alarm.enterpriseId },
-            { role: 'provider_user', orgId: alarm.operatorId },
-          ],
-          {
-            kind: 'telemetry.device_inactive',
-            title: { zh: `设备离线告警：${device}`, en: `Device inactive: ${device}` },
-            body: {
-              zh: `专网「${alarm.networkName}」的设备 ${alarm.deviceKey} 已 ${silentSeconds} 秒未上报数据。`,
-              en: `Device ${alarm.deviceKey} of private network "${alarm.networkName}" has sent no data for ${silentSeconds} s.`,
-            },
-            link: `/networks/${alarm.networkId}`,
-          },
-        );
-        return present(alarm);
-      });
-    },
+    /** Raises the inactivity alarm of a device (once while open). */
+    raiseInactivity: (deviceId: string, silentSeconds: number) =>
+      raise({ type: 'inactivity', deviceId, severity: 'major', details: { silentSeconds } }),
 
     /** Clears a device's open inactivity alarm (data resumed); whether one was open. */
-    async clearInactivity(deviceId: string): Promise<boolean> {
-      return (await createAlarmRepo(deps.db).clear('inactivity', deviceId, deps.clock.now())) !== null;
-    },
+    clearInactivity: (deviceId: string) => clear('inactivity', deviceId),
 
     /** Devices whose inactivity alarm is open (so resumed data clears it after a restart). */
     openInactivity: () => createAlarmRepo(deps.db).openDevices('inactivity'),

@@ -4,6 +4,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { NotificationService } from '../notifications/index.js';
 import { createAlarmService } from './alarm.service.js';
+import { createDetectionWatch } from './detect/watch.js';
 import { createDeviceService } from './device.service.js';
 import { createInactivityWatch } from './inactivity.js';
 import { createTelemetryBroker } from './ingest/broker.js';
@@ -27,7 +28,8 @@ export interface TelemetrySettings {
 /**
  * Telemetry of the private networks (issue #14 items 2 and 4): devices and their credentials, the
  * embedded MQTT broker (plain JSON and Sparkplug B), the HTTP batch endpoint, the bounded batching
- * writer, the 1-minute rollup on read, and inactivity alarms with a timer per device.
+ * writer, the 1-minute rollup on read, inactivity alarms with a timer per device, and fault early
+ * warning (streaming detectors per metric, Sparkplug network faults) raising alarms.
  */
 export function createTelemetryModule(deps: {
   database: Database;
@@ -41,6 +43,7 @@ export function createTelemetryModule(deps: {
   const devices = createDeviceService({ db, clock: deps.clock, audit: deps.audit });
   const alarms = createAlarmService({ db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications });
   const inactivity = createInactivityWatch({ db, clock: deps.clock, alarms, log: deps.log });
+  const detection = createDetectionWatch({ alarms, log: deps.log });
   const queue = createIngestQueue({
     capacity: deps.settings.queueCapacity,
     batchSize: deps.settings.batchSize,
@@ -56,6 +59,8 @@ export function createTelemetryModule(deps: {
     queue,
     maxMessageBytes: deps.settings.maxMessageBytes,
     onData: (device) => inactivity.seen(device),
+    onPoints: (_device, points) => detection.observe(points),
+    onNetwork: (device, signal) => detection.network(device.id, signal),
     publish: (topic, payload) => publish?.(topic, payload),
   });
   const broker = createTelemetryBroker({ ingest, log: deps.log });
@@ -65,6 +70,7 @@ export function createTelemetryModule(deps: {
     devices,
     alarms,
     inactivity,
+    detection,
     broker,
     queue,
     registerRoutes: (app: FastifyInstance) => registerTelemetryRoutes(app, devices, alarms, ingest),
@@ -74,6 +80,7 @@ export function createTelemetryModule(deps: {
       await broker.close();
       await queue.close();
       await inactivity.stop();
+      await detection.settle();
     },
   };
 }

@@ -299,6 +299,44 @@ describe('telemetry: devices, MQTT / Sparkplug B ingestion, inactivity alarms (#
     );
     state = await telemetryOf(device.id);
     expect(state.latest).toMatchObject([{ metric: 'flow', value: 14, stale: true }]);
+    // The seq gap raised one network-fault alarm (the NDEATH found it open); the next NBIRTH clears it.
+    const faults = await waitFor(async () => {
+      const page = (await s.ent.request('GET', `/api/alarms?deviceId=${device.id}`)).json();
+      return page.total > 0 ? page : null;
+    });
+    expect(faults.items).toMatchObject([{ type: 'network_fault', severity: 'major', metric: null, details: { cause: 'seq_gap' } }]);
+    await client.publishAsync(
+      `${base}/NBIRTH/tel-gw-2`,
+      sparkplug({ timestamp: Date.now(), seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 2 }] }),
+      { qos: 1 },
+    );
+    await waitFor(async () => (await s.ent.request('GET', `/api/alarms?deviceId=${device.id}&state=cleared`)).json().total === 1);
+  });
+
+  it('fault early warning: a spike after normal data raises one anomaly alarm on the metric and notifies (#14 item 4)', async () => {
+    const { device, secret } = await register('tel-vib-1');
+    const start = Date.now() - 90 * 60_000;
+    // Sixty minutes of a vibration reading around 2.4 mm/s, then one reading of 9.
+    const readings = Array.from({ length: 61 }, (_, i) => ({
+      ts: start + i * 60_000,
+      values: { vibration: i === 60 ? 9 : 2.4 + 0.05 * Math.sin(i * 1.7) },
+    }));
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/telemetry',
+      headers: { authorization: `Basic ${Buffer.from(`tel-vib-1:${secret}`).toString('base64')}` },
+      payload: readings,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const alarm = await waitFor(async () => (await s.op.request('GET', `/api/alarms?deviceId=${device.id}`)).json().items[0]);
+    expect(alarm).toMatchObject({ type: 'anomaly', metric: 'vibration', state: 'active', severity: 'minor', details: { value: 9 } });
+    expect(alarm.details.detectors).toContain('mad');
+    const inbox = (await s.ent.request('GET', '/api/notifications')).json();
+    expect(
+      inbox.items.some((n: { kind: string; titleZh: string }) => n.kind === 'telemetry.alarm' && n.titleZh.includes('vibration')),
+    ).toBe(true);
+    // The district officer of another district sees nothing of it.
+    expect((await s.th.request('GET', `/api/alarms?deviceId=${device.id}`)).json().total).toBe(0);
   });
 
   it('accepts HTTP batches with the device credentials as Basic auth and refuses wrong ones', async () => {

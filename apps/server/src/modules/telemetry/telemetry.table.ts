@@ -1,3 +1,4 @@
+import { ALARM_TYPES } from '@suilian/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -89,17 +90,19 @@ export const telemetryRejection = pgTable(
 );
 
 /**
- * Alarms (issue #14 item 4): a type and an originator (the device), at most one not cleared per
- * pair (the partial unique index), acknowledged by a person, cleared when the cause ends.
+ * Alarms (issue #14 item 4): a type and an originator — the device, or one of its metrics for the
+ * detectors' alarms (`metric`, '' for device-wide ones so the index can compare it) — at most one
+ * not cleared per pair (the partial unique index), acknowledged by a person, cleared when the cause ends.
  */
 export const telemetryAlarm = pgTable(
   'telemetry_alarm',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    type: text('type', { enum: ['inactivity'] }).notNull(),
+    type: text('type', { enum: ALARM_TYPES }).notNull(),
     deviceId: uuid('device_id')
       .notNull()
       .references(() => telemetryDevice.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull().default(''),
     severity: text('severity', { enum: ['critical', 'major', 'minor', 'warning'] }).notNull(),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
@@ -108,7 +111,7 @@ export const telemetryAlarm = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    uniqueIndex('telemetry_alarm_open_idx').on(t.type, t.deviceId).where(sql`cleared_at IS NULL`),
+    uniqueIndex('telemetry_alarm_open_idx').on(t.type, t.deviceId, t.metric).where(sql`cleared_at IS NULL`),
     index('telemetry_alarm_device_id_idx').on(t.deviceId, t.raisedAt),
   ],
 );

@@ -140,7 +140,8 @@ export function DevicesPanel({ networkId }: { networkId: string }) {
                 title: t('telemetry.alarmFields.type'),
                 dataIndex: 'type',
                 key: 'type',
-                render: (v: Alarm['type']) => t(`telemetry.alarmTypes.${v}`),
+                render: (v: Alarm['type'], a) =>
+                  a.metric ? `${t(`telemetry.alarmTypes.${v}`)} · ${a.metric}` : t(`telemetry.alarmTypes.${v}`),
               },
               {
                 title: t('telemetry.alarmFields.state'),

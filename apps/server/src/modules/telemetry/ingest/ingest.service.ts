@@ -3,8 +3,9 @@ import type { IngestResult } from '@suilian/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../platform/clock.js';
+import type { NetworkSignal } from '../detect/watch.js';
 import { createDeviceRepo, type DeviceRow } from '../device.repo.js';
-import { createPointRepo } from '../point.repo.js';
+import { createPointRepo, type Point } from '../point.repo.js';
 import type { IngestQueue } from './queue.js';
 import { createSparkplugHost, rebirthRequest, type SparkplugTopic, sparkplugTopicOf } from './sparkplug.js';
 import { jsonMessageOf, type Parsed, readingsOf } from './values.js';
@@ -24,6 +25,10 @@ export interface IngestDeps {
   queue: IngestQueue;
   /** Called for every device whose data was stored (the inactivity timers listen). */
   onData(device: DeviceRow): void;
+  /** Called with a device's points once they are durable (the fault detectors listen). */
+  onPoints?(device: DeviceRow, points: readonly Point[]): void;
+  /** Called with what the Sparkplug session says about the network (seq gap, death, birth). */
+  onNetwork?(device: DeviceRow, signal: NetworkSignal): void;
   /** Publishes a command to devices (the broker's NCMD). */
   publish?(topic: string, payload: Buffer): void;
   maxMessageBytes: number;
@@ -59,6 +64,7 @@ export function createIngestService(deps: IngestDeps) {
     if (!accepted) return false;
     await accepted;
     deps.onData(device);
+    deps.onPoints?.(device, parsed.points);
     return true;
   }
 
@@ -107,6 +113,10 @@ export function createIngestService(deps: IngestDeps) {
         deps.publish(request.topic, request.payload);
       }
       if (outcome.stale) await createPointRepo(deps.db).markStale(device.id, outcome.stale.device);
+      const gap = outcome.refused.find((r) => r.reason === 'seq_gap');
+      if (gap) deps.onNetwork?.(device, { kind: 'seq_gap', detail: gap.detail });
+      else if (kind.topic.type === 'NDEATH' && outcome.stale) deps.onNetwork?.(device, { kind: 'ndeath' });
+      else if (kind.topic.type === 'NBIRTH') deps.onNetwork?.(device, { kind: 'birth' });
       await store(device, outcome, 'push');
     },
 
