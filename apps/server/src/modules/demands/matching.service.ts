@@ -6,7 +6,7 @@ import type { SolutionService, SolutionWithProvider } from '../solutions/index.j
 import type { DemandRow } from './demand.repo.js';
 import { createDemandRepo } from './demand.repo.js';
 import type { DemandService } from './demand.service.js';
-import { buildMatchCorpus, type MatchCorpus, type MatchDemand, type MatchSolution } from './matching/ranker.js';
+import { buildMatchCorpus, type MatchCorpus, type MatchDemand, type MatchSolution, solutionText } from './matching/ranker.js';
 import { defaultTokenizer, type Tokenizer } from './matching/tokenizer.js';
 
 export interface MatchingServiceDeps {
@@ -40,14 +40,14 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     return terms;
   }
 
-  /** The published catalogue as a corpus; scenario names join the text so "质检" finds "机器视觉质检". */
+  /** The published catalogue as a corpus. */
   async function corpus(db: DbOrTx): Promise<{ corpus: MatchCorpus; rows: Map<string, SolutionWithProvider> }> {
     const rows = await deps.solutions.published(undefined, db);
     const names = await deps.solutions.codeNames(db);
     const docs = rows.map(({ solution: s, providerDistrictId }) => ({
       key: `${s.id}:${s.version}`,
       id: s.id,
-      text: [s.title, s.summary ?? '', s.capabilities.join(' '), s.scenarios.map((c) => names.scenario.get(c) ?? '').join(' ')].join(' '),
+      text: solutionText(s, (c) => names.scenario.get(c)),
       industries: s.industries,
       scenarios: s.scenarios,
       priceBand: s.priceBand,
@@ -75,7 +75,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     async forDemand(actor: Actor, demandId: string, query: MatchQuery): Promise<{ items: SolutionMatch[]; tokenizer: string }> {
       const { demand } = await deps.demands.getVisible(actor, 'read', demandId);
       const { corpus: c, rows } = await corpus(deps.db);
-      const ranked = c.rank(asMatchDemand(demand)).slice(0, query.limit);
+      const ranked = c.rank(asMatchDemand(demand), { limit: query.limit });
       const leads = new Map((await createDemandRepo(deps.db).leadPairs([demand.id])).map((l) => [l.solutionId, l.id]));
       const items = ranked.flatMap((r, i) => {
         const row = rows.get(r.solutionId);
@@ -105,7 +105,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
     /** One pair's score (kept on a lead when it opens), or null when it does not match at all. */
     async scorePair(demand: DemandRow, solutionId: string, db: DbOrTx): Promise<number | null> {
       const { corpus: c } = await corpus(db);
-      return c.rank(asMatchDemand(demand), { only: new Set([solutionId]) })[0]?.score ?? null;
+      return c.rank(asMatchDemand(demand), { only: new Set([solutionId]), limit: 1 })[0]?.score ?? null;
     },
 
     async forProvider(actor: Actor, query: ProviderMatchQuery): Promise<{ items: DemandMatch[]; tokenizer: string | null }> {
@@ -117,7 +117,7 @@ export function createMatchingService(deps: MatchingServiceDeps) {
       const own = new Set([...rows.values()].filter((r) => r.solution.providerId === providerId).map((r) => r.solution.id));
       const pool = await createDemandRepo(deps.db).findOpenDemands(PROVIDER_POOL);
       const best = pool.flatMap((d) => {
-        const top = c.rank(asMatchDemand(d.demand), { only: own })[0];
+        const top = c.rank(asMatchDemand(d.demand), { only: own, limit: 1 })[0];
         return top ? [{ d, top }] : [];
       });
       best.sort((a, b) => b.top.score - a.top.score);

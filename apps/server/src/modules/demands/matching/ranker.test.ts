@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildBm25 } from './bm25.js';
-import { budgetFit, buildMatchCorpus, explain, MATCH_WEIGHTS, type MatchDemand, type MatchSolution, timelineFit } from './ranker.js';
+import { loadLabelledSet, matchSolutions } from './quality/evaluate.js';
+import {
+  budgetFit,
+  buildMatchCorpus,
+  explain,
+  MATCH_PARAMS,
+  MATCH_WEIGHTS,
+  type MatchDemand,
+  type MatchParams,
+  type MatchSolution,
+  timelineFit,
+} from './ranker.js';
 import { bigramTokenizer, defaultTokenizer, normaliseTerm } from './tokenizer.js';
 
 // Issue #15 item 3: the matching engine — segmentation, BM25 and the explained score.
@@ -124,5 +135,63 @@ describe('explained ranking (#15 item 3)', () => {
     const refs = explain({ ...demand, industry: '13' }, energy, 0, []).find((c) => c.factor === 'references');
     expect(refs?.points).toBe(0);
     expect(explain(demand, energy, 0, []).find((c) => c.factor === 'references')?.points).toBe(MATCH_WEIGHTS.references);
+  });
+});
+
+// Issue #15 item 7: the ranking scores on the postings and explains only what it returns; it must
+// say exactly what scoring and explaining every solution one by one says.
+describe('fast ranking keeps the explanation identical (#15 items 3 and 7)', () => {
+  const set = loadLabelledSet();
+  const solutions = matchSolutions(set);
+  const tokenizer = defaultTokenizer();
+
+  /** The plain algorithm: BM25 document by document, every solution explained, score the sum, stable sort. */
+  const index = buildBm25(solutions.map((s) => tokenizer.tokens(s.text)));
+  function reference(demand: MatchDemand, params: MatchParams, only?: ReadonlySet<string>) {
+    const query = tokenizer.tokens(`${demand.title} ${demand.problem}`);
+    return solutions
+      .flatMap((s, doc) => {
+        if (only && !only.has(s.id)) return [];
+        const text = index.score(query, doc);
+        const contributions = explain(
+          demand,
+          s,
+          text.score,
+          text.terms.map((t) => t.term),
+          params,
+        );
+        const score = Math.round(contributions.reduce((sum, c) => sum + c.points, 0) * 100) / 100;
+        return score > 0 ? [{ solutionId: s.id, score, contributions }] : [];
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  const variants: MatchParams[] = [
+    MATCH_PARAMS,
+    { weights: { text: 50, scenario: 25, industry: 5, budget: 5, timeline: 5, district: 5, references: 5 }, textHalf: 3 },
+    { weights: { text: 10, scenario: 10, industry: 10, budget: 40, timeline: 10, district: 10, references: 10 }, textHalf: 16 },
+  ];
+
+  it('gives the same solutions, scores and contributions for every labelled demand, with and without a limit', { timeout: 30_000 }, () => {
+    const corpus = buildMatchCorpus(solutions, tokenizer);
+    for (const params of variants) {
+      for (const d of set.demands) {
+        const expected = reference(d, params);
+        expect(corpus.rank(d, { params })).toEqual(expected);
+        expect(corpus.rank(d, { params, limit: 5 })).toEqual(expected.slice(0, 5));
+      }
+    }
+    const only = new Set(['s01', 's08', 's30']);
+    for (const d of set.demands) expect(corpus.rank(d, { only, limit: 1 })).toEqual(reference(d, MATCH_PARAMS, only).slice(0, 1));
+  });
+
+  it('scores every document on the postings as document-by-document BM25 does', () => {
+    for (const d of set.demands) {
+      const query = tokenizer.tokens(`${d.title} ${d.problem}`);
+      const all = index.scoreAll(query);
+      solutions.forEach((_, doc) => {
+        expect(all[doc]).toBe(index.score(query, doc).score);
+      });
+    }
   });
 });

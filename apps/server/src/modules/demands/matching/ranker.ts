@@ -40,6 +40,14 @@ export const MATCH_WEIGHTS: Readonly<Record<MatchFactor, number>> = {
   references: 5,
 };
 export const TEXT_HALF = 6;
+
+/** The tunable part of the score: points per factor (summing to 100) and the text saturation. */
+export interface MatchParams {
+  weights: Readonly<Record<MatchFactor, number>>;
+  textHalf: number;
+}
+/** What the service ranks with; quality/ measures other values against it on the labelled set. */
+export const MATCH_PARAMS: MatchParams = { weights: MATCH_WEIGHTS, textHalf: TEXT_HALF };
 /** A price one band above the budget is still worth a conversation. */
 const ONE_BAND_OVER = 0.4;
 /** Deployment up to 1.5× the wanted weeks counts half. */
@@ -54,8 +62,19 @@ export interface RankedSolution {
 /** A corpus of solutions tokenised and indexed once, scored against any number of demands. */
 export interface MatchCorpus {
   readonly tokenizer: string;
-  /** Every solution with a score above zero, best first (ties by position in the corpus). */
-  rank(demand: MatchDemand, options?: { only?: ReadonlySet<string> }): RankedSolution[];
+  /**
+   * Every solution with a score above zero, best first (ties by position in the corpus); the first
+   * `limit` of them when given: only those are explained, the rest are scored as numbers.
+   */
+  rank(demand: MatchDemand, options?: { only?: ReadonlySet<string>; params?: MatchParams; limit?: number }): RankedSolution[];
+}
+
+/** A solution's searchable text: title, summary, capabilities and the names of its scenarios (so "质检" finds "机器视觉质检"). */
+export function solutionText(
+  s: { title: string; summary: string | null; capabilities: readonly string[]; scenarios: readonly string[] },
+  scenarioName: (code: string) => string | undefined,
+): string {
+  return [s.title, s.summary ?? '', s.capabilities.join(' '), s.scenarios.map((c) => scenarioName(c) ?? '').join(' ')].join(' ');
 }
 
 /** Tokenises the solutions (through `termsOf`, which may cache) and indexes them for BM25. */
@@ -68,56 +87,110 @@ export function buildMatchCorpus(
   const index: Bm25Index = buildBm25(docs);
   return {
     tokenizer: tokenizer.name,
-    rank(demand, options = {}) {
+    rank(demand, { only, params = MATCH_PARAMS, limit } = {}) {
       const query = tokenizer.tokens(`${demand.title} ${demand.problem}`);
-      const out: RankedSolution[] = [];
+      // Scores first, as plain numbers over the postings: building seven explained contributions
+      // for each of 10,000 solutions cost more than the ranking itself (docs/performance.md).
+      const bm25 = index.scoreAll(query);
+      const scores = new Float64Array(solutions.length);
+      const hits: number[] = [];
       solutions.forEach((solution, doc) => {
-        if (options.only && !options.only.has(solution.id)) return;
+        if (only && !only.has(solution.id)) return;
+        const score = scoreOf(similarities(demand, solution, bm25[doc] ?? 0, params.textHalf), params.weights);
+        if (score > 0) {
+          scores[doc] = score;
+          hits.push(doc);
+        }
+      });
+      // Equal scores keep the corpus order (the caller orders the corpus).
+      hits.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+      return (limit === undefined ? hits : hits.slice(0, limit)).map((doc) => {
+        const solution = solutions[doc] as MatchSolution;
         const text = index.score(query, doc);
         const contributions = explain(
           demand,
           solution,
           text.score,
           text.terms.map((t) => t.term),
+          params,
         );
-        const score = round(contributions.reduce((sum, c) => sum + c.points, 0));
-        if (score > 0) out.push({ solutionId: solution.id, score, contributions });
+        return { solutionId: solution.id, score: scores[doc] ?? 0, contributions };
       });
-      // Stable sort: equal scores keep the corpus order (the caller orders the corpus).
-      return out.sort((a, b) => b.score - a.score);
     },
   };
 }
 
+/** The order of the factors in an explanation, and of the sum that makes the score. */
+const FACTOR_ORDER = [
+  'text',
+  'scenario',
+  'industry',
+  'budget',
+  'timeline',
+  'district',
+  'references',
+] as const satisfies readonly MatchFactor[];
+
+/** Each factor's similarity (0–1), in FACTOR_ORDER: what explain() words and scoreOf() sums. */
+function similarities(demand: MatchDemand, solution: MatchSolution, bm25: number, textHalf: number): number[] {
+  let shared = 0;
+  for (const s of demand.scenarios) if (solution.scenarios.includes(s)) shared++;
+  const industryMatch = demand.industry !== null && solution.industries.includes(demand.industry);
+  return [
+    bm25 / (bm25 + textHalf),
+    demand.scenarios.length ? shared / demand.scenarios.length : 0,
+    industryMatch ? 1 : 0,
+    budgetFit(demand.budgetBand, solution.priceBand),
+    timelineFit(demand.timelineWeeks, solution.deploymentWeeks),
+    solution.providerDistrictId === demand.districtId ? 1 : 0,
+    // Proven delivery counts only where the solution serves the demand's industry.
+    industryMatch ? Math.min(1, solution.referenceCount / 2) : 0,
+  ];
+}
+
+/** The score: each factor's points rounded as the explanation shows them, summed in FACTOR_ORDER, rounded. */
+function scoreOf(similarity: readonly number[], weights: MatchParams['weights']): number {
+  let sum = 0;
+  FACTOR_ORDER.forEach((f, i) => {
+    sum += round((similarity[i] ?? 0) * weights[f]);
+  });
+  return round(sum);
+}
+
 /** The contributions of every factor to one demand × solution score, each with its numbers. Pure. */
-export function explain(demand: MatchDemand, solution: MatchSolution, bm25: number, terms: readonly string[]): MatchContribution[] {
+export function explain(
+  demand: MatchDemand,
+  solution: MatchSolution,
+  bm25: number,
+  terms: readonly string[],
+  { weights, textHalf }: MatchParams = MATCH_PARAMS,
+): MatchContribution[] {
   const factor = (f: MatchFactor, similarity: number, matched: string[], params: MatchContribution['params']): MatchContribution => ({
     factor: f,
     similarity: round(similarity),
-    points: round(similarity * MATCH_WEIGHTS[f]),
+    points: round(similarity * weights[f]),
     matched,
     params,
   });
   const sharedScenarios = demand.scenarios.filter((s) => solution.scenarios.includes(s));
   const industryMatch = demand.industry !== null && solution.industries.includes(demand.industry);
+  const [text, scenario, industry, budget, timeline, district, references] = similarities(demand, solution, bm25, textHalf) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return [
-    factor('text', bm25 / (bm25 + TEXT_HALF), terms.slice(0, 8), { bm25: round(bm25) }),
-    factor('scenario', demand.scenarios.length ? sharedScenarios.length / demand.scenarios.length : 0, sharedScenarios, {
-      shared: sharedScenarios.length,
-      wanted: demand.scenarios.length,
-    }),
-    factor('industry', industryMatch ? 1 : 0, industryMatch && demand.industry ? [demand.industry] : [], { industry: demand.industry }),
-    factor('budget', budgetFit(demand.budgetBand, solution.priceBand), [], {
-      budgetBand: demand.budgetBand,
-      priceBand: solution.priceBand,
-    }),
-    factor('timeline', timelineFit(demand.timelineWeeks, solution.deploymentWeeks), [], {
-      wantedWeeks: demand.timelineWeeks,
-      deploymentWeeks: solution.deploymentWeeks,
-    }),
-    factor('district', solution.providerDistrictId === demand.districtId ? 1 : 0, [], {}),
-    // Proven delivery counts only where the solution serves the demand's industry.
-    factor('references', industryMatch ? Math.min(1, solution.referenceCount / 2) : 0, [], { count: solution.referenceCount }),
+    factor('text', text, terms.slice(0, 8), { bm25: round(bm25) }),
+    factor('scenario', scenario, sharedScenarios, { shared: sharedScenarios.length, wanted: demand.scenarios.length }),
+    factor('industry', industry, industryMatch && demand.industry ? [demand.industry] : [], { industry: demand.industry }),
+    factor('budget', budget, [], { budgetBand: demand.budgetBand, priceBand: solution.priceBand }),
+    factor('timeline', timeline, [], { wantedWeeks: demand.timelineWeeks, deploymentWeeks: solution.deploymentWeeks }),
+    factor('district', district, [], {}),
+    factor('references', references, [], { count: solution.referenceCount }),
   ];
 }
 
