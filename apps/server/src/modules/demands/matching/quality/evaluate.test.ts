@@ -1,6 +1,6 @@
 import { MATCH_FACTORS } from '@suilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { readSeedLists } from '../../../codelists/codelist.seed.js';
+import { readSeedLists } from '../../../codelists/index.js';
 import { MATCH_PARAMS, MATCH_WEIGHTS, TEXT_HALF } from '../ranker.js';
 import { bigramTokenizer, defaultTokenizer } from '../tokenizer.js';
 import { checkLabelledSet, dcg, evaluationCorpus, loadLabelledSet, MIN_WEIGHT, meanNdcg, ndcgAt, split, tune } from './evaluate.js';

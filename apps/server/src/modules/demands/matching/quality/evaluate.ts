@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { MATCH_FACTORS, type MatchFactor, PRICE_BANDS, type PriceBand } from '@suilian/contracts';
-import { readSeedLists } from '../../../codelists/codelist.seed.js';
+import { readSeedLists } from '../../../codelists/index.js';
 import {
   buildMatchCorpus,
   MATCH_PARAMS,
