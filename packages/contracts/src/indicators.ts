@@ -51,6 +51,8 @@ export const IndicatorSchema = z.object({
   /** Why the value is null when it is (a formula dividing by zero, a missing operand). */
   reason: z.string().nullable().optional(),
   isPlanTarget: z.boolean().optional(),
+  /** Whether the public dashboard and open data show it. */
+  isPublic: z.boolean().optional(),
   /** The console page listing the records behind the value: `/indicators/<code>/records[?district=…]`. */
   drillDown: z.string().nullable(),
   /**
@@ -109,6 +111,7 @@ export const PLAN_TARGET_PROTECTED_FIELDS = [
   'counter',
   'dataElement',
   'formula',
+  'isPublic',
 ] as const;
 
 const DATE = IsoDateSchema;
@@ -139,6 +142,11 @@ const IndicatorFieldsSchema = z.object({
   definitionZh: z.string().trim().min(1).max(1000),
   definitionEn: z.string().trim().max(1000),
   sortOrder: z.number().int().min(0).max(100_000),
+  /**
+   * Shown on the public dashboard and in open data (issue #12 item 7). The plan's targets are
+   * public by the plan; an administrator's new indicator stays internal until marked public.
+   */
+  isPublic: z.boolean(),
 });
 
 export const IndicatorCreateSchema = IndicatorFieldsSchema.extend({
@@ -154,6 +162,7 @@ export const IndicatorCreateSchema = IndicatorFieldsSchema.extend({
   thresholds: PaceThresholdsSchema.default({ atRisk: 0.9, behind: 0.75 }),
   definitionEn: z.string().trim().max(1000).default(''),
   sortOrder: z.number().int().min(0).max(100_000).default(1000),
+  isPublic: z.boolean().default(false),
 }).strict();
 export type IndicatorCreate = z.input<typeof IndicatorCreateSchema>;
 

@@ -20,6 +20,12 @@ export function createDashboardRepo(db: DbOrTx) {
       return new Set(rows.map((r) => r.code));
     },
 
+    /** The indicators marked public: the only ones the public dashboard shows (issue #12 item 7). */
+    async publicIndicatorCodes(): Promise<Set<string>> {
+      const rows = await db.select({ code: indicator.code }).from(indicator).where(eq(indicator.isPublic, true));
+      return new Set(rows.map((r) => r.code));
+    },
+
     /**
      * Where WAL insertion stands: it moves with every change anywhere in the database (even with
      * synchronous_commit off), so figures computed at the same position are still exact.

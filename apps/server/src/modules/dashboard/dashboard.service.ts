@@ -177,11 +177,19 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 
     /** City-wide aggregate figures for anyone: no drill-down routes, nothing that names an enterprise or project. */
     async publicDashboard(query: Omit<DashboardQuery, 'district'>): Promise<PublicDashboard> {
+      // Only indicators marked public: an administrator's new indicator stays internal until then.
+      const visible = await repo.publicIndicatorCodes();
+      if (query.mapIndicator && !visible.has(query.mapIndicator)) {
+        throw fieldError('VALIDATION_FAILED', 'mapIndicator', 'public_only', `${query.mapIndicator} is not a public indicator`);
+      }
       const result = await cachedFigures(PUBLIC_READER, null, query.asOf ?? today(), query.mapIndicator);
       return {
         ...result,
         scope: 'public',
-        groups: result.groups.map((g) => ({ group: g.group, indicators: g.indicators.map(({ drillDown: _, ...rest }) => rest) })),
+        groups: result.groups.map((g) => ({
+          group: g.group,
+          indicators: g.indicators.filter((i) => visible.has(i.code)).map(({ drillDown: _, ...rest }) => rest),
+        })),
       };
     },
   };

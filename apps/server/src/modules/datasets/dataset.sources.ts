@@ -67,7 +67,8 @@ async function indicatorValues(db: DbOrTx, deps: SourceDeps): Promise<DatasetRow
     months.map((m) => m.date),
   );
   const rows: DatasetRow[] = [];
-  for (const indicator of overview.indicators)
+  // Open data carries what the public dashboard shows: indicators not marked public stay internal.
+  for (const indicator of overview.indicators.filter((i) => i.isPublic))
     for (const district of districts)
       for (const { month, date } of months)
         rows.push({

@@ -283,6 +283,40 @@ describe('indicator administration', () => {
     expect((await admin.request('POST', '/api/indicators/T-APP-2/retire', { version: v2 + 1, reason: '不要' })).statusCode).toBe(409);
   });
 
+  // Issue #12 item 7: new indicators are public only when marked public; the plan's targets always are.
+  it('keeps a new indicator off the public dashboard until it is marked public', async () => {
+    const publicCodes = async () => {
+      const body = (await ctx.app.inject({ method: 'GET', url: '/api/public/dashboard' })).json();
+      return body.groups.flatMap((g: { indicators: Array<{ code: string }> }) => g.indicators.map((i) => i.code)) as string[];
+    };
+    const created = await create(admin, {
+      code: 'X-PUB',
+      nameZh: '公开测试',
+      nameEn: 'Public test',
+      kind: 'record_count',
+      source: 'records',
+      counter: 'patents',
+    });
+    expect(created.json()).toMatchObject({ isPublic: false });
+    expect(await publicCodes()).not.toContain('X-PUB');
+    expect(await publicCodes()).toContain('T-APP-2');
+    const mapped = await ctx.app.inject({ method: 'GET', url: '/api/public/dashboard?mapIndicator=X-PUB' });
+    expect(mapped.statusCode).toBe(422);
+    expect(mapped.json().error.details.issues[0]).toMatchObject({ field: 'mapIndicator', rule: 'public_only' });
+    // Logged-in readers still see it.
+    const city = (await admin.request('GET', '/api/dashboard')).json();
+    expect(city.groups.flatMap((g: { indicators: Array<{ code: string }> }) => g.indicators.map((i) => i.code))).toContain('X-PUB');
+
+    const marked = await admin.request('PATCH', '/api/indicators/X-PUB', { version: created.json().version, isPublic: true });
+    expect(marked.json()).toMatchObject({ isPublic: true });
+    expect(await publicCodes()).toContain('X-PUB');
+
+    const target = (await admin.request('GET', '/api/indicators/definitions')).json().find((d: { code: string }) => d.code === 'T-INF-1');
+    expect(target).toMatchObject({ isPublic: true });
+    const hidden = await admin.request('PATCH', '/api/indicators/T-INF-1', { version: target.version, isPublic: false });
+    expect(hidden.json().error.details.issues[0]).toMatchObject({ field: 'isPublic', rule: 'plan_target' });
+  });
+
   it('retires an indicator no formula uses, and restores it', async () => {
     const defs = async () => (await admin.request('GET', '/api/indicators/definitions?retired=include')).json();
     const versionOf = async (code: string) => (await defs()).find((d: { code: string }) => d.code === code).version;

@@ -48,6 +48,7 @@ export function toDefinition(row: IndicatorRow): IndicatorDefinition {
     definitionZh: row.definitionZh,
     definitionEn: row.definitionEn,
     sortOrder: row.sortOrder,
+    isPublic: row.isPublic,
     isPlanTarget: row.isPlanTarget,
     protectedFields: row.isPlanTarget ? [...PLAN_TARGET_PROTECTED_FIELDS] : ['code'],
     retiredAt: row.retiredAt?.toISOString() ?? null,

@@ -35,6 +35,7 @@ const base = {
   definitionZh: '说明',
   definitionEn: '',
   sortOrder: 0,
+  isPublic: false,
 };
 
 function issueOf(run: () => unknown) {

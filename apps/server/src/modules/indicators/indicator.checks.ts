@@ -103,6 +103,7 @@ export function checkDefinition(
     definitionZh: def.definitionZh,
     definitionEn: def.definitionEn,
     sortOrder: def.sortOrder,
+    isPublic: def.isPublic,
     ...source,
   };
 }

@@ -102,7 +102,7 @@ const DERIVED: Array<SeedIndicator & { formula: string | null }> = [
 /** Adds the plan's targets (and the derived examples) that are missing; never overwrites an indicator administrators edited. */
 export async function seedIndicators(db: DbOrTx, now: Date): Promise<number> {
   const common = { baseline: 0, baselineDate: PLAN_START, targetDate: PLAN_END, thresholds: { atRisk: 0.9, behind: 0.75 }, updatedAt: now };
-  const plan = readPlanTargets().map((t, index) => ({ ...t, ...common, sortOrder: index * 10, isPlanTarget: true }));
-  const derived = DERIVED.map((t, index) => ({ ...t, ...common, sortOrder: 500 + index * 10, isPlanTarget: false }));
+  const plan = readPlanTargets().map((t, index) => ({ ...t, ...common, sortOrder: index * 10, isPlanTarget: true, isPublic: true }));
+  const derived = DERIVED.map((t, index) => ({ ...t, ...common, sortOrder: 500 + index * 10, isPlanTarget: false, isPublic: true }));
   return createIndicatorRepo(db).insertIfMissing([...plan, ...derived]);
 }

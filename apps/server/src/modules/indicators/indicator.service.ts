@@ -119,6 +119,7 @@ export function createIndicatorService(deps: IndicatorServiceDeps) {
       definitionEn: row.definitionEn,
       reason: measured.reason,
       isPlanTarget: row.isPlanTarget,
+      isPublic: row.isPublic,
       drillDown: drillLink(row.code, districtId),
       ...(districtId ? { allocation } : {}),
     };

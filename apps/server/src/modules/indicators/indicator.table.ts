@@ -27,6 +27,8 @@ export const indicator = pgTable('indicator', {
   definitionEn: text('definition_en').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
   isPlanTarget: boolean('is_plan_target').notNull().default(false),
+  /** Shown on the public dashboard and in open data; new indicators are internal until marked. */
+  isPublic: boolean('is_public').notNull().default(false),
   /** A retired indicator keeps its history and code but leaves the lists and the dashboard. */
   retiredAt: timestamp('retired_at', { withTimezone: true }),
   retiredReason: text('retired_reason'),

@@ -111,6 +111,7 @@ export default function IndicatorAdminPage() {
             {code}
           </Typography.Text>
           {d.isPlanTarget ? <Tag color="blue">{t('indicatorAdmin.planTarget')}</Tag> : <Tag>{t('indicatorAdmin.own')}</Tag>}
+          {!d.isPublic && <Tag data-testid={`indicator-internal-${d.code}`}>{t('indicatorAdmin.internal')}</Tag>}
         </Space>
       ),
     },

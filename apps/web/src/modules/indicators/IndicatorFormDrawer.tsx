@@ -7,7 +7,7 @@ import {
   IndicatorCreateSchema,
   type IndicatorDefinition,
 } from '@suilian/contracts';
-import { Alert, App, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,7 @@ interface Values {
   definitionZh?: string;
   definitionEn?: string;
   sortOrder?: number | null;
+  isPublic?: boolean;
 }
 
 export type IndicatorDrawerMode = { type: 'create' } | { type: 'edit'; item: IndicatorDefinition };
@@ -64,6 +65,8 @@ function initialValues(item: IndicatorDefinition | undefined): Values {
       atRisk: 0.9,
       behind: 0.75,
       sortOrder: 1000,
+      // A new indicator is internal until its administrator decides the public may see it.
+      isPublic: false,
     };
   }
   return {
@@ -172,6 +175,7 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
       definitionZh: (v.definitionZh ?? '').trim(),
       definitionEn: (v.definitionEn ?? '').trim(),
       sortOrder: v.sortOrder ?? 1000,
+      isPublic: v.isPublic ?? false,
     };
     const input = editing
       ? { code: editing.code, create: false as const, body: { ...body, version: editing.version } }
@@ -395,6 +399,13 @@ export function IndicatorFormDrawer({ mode, onClose }: { mode: IndicatorDrawerMo
           </Form.Item>
           <Form.Item {...field('definitionEn')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+          </Form.Item>
+          <Form.Item
+            {...field('isPublic')}
+            valuePropName="checked"
+            extra={locked.has('isPublic') ? t('indicatorAdmin.protectedHint') : t('indicatorAdmin.isPublicHint')}
+          >
+            <Switch disabled={locked.has('isPublic')} data-testid="indicator-public" />
           </Form.Item>
         </Form>
       )}
