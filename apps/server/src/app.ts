@@ -17,6 +17,7 @@ import { createDatasetsModule } from './modules/datasets/index.js';
 import { createDemandsModule } from './modules/demands/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createFactoriesModule } from './modules/factories/index.js';
+import { createFinancingModule } from './modules/financing/index.js';
 import { createFundsModule, hasSealedBankAccounts } from './modules/funds/index.js';
 import {
   answerBadUrl,
@@ -340,6 +341,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sealer,
   });
   files.addReadRule((actor, fileId) => funds.applications.canReadEvidence(actor, fileId));
+  // 产融合作: financing requests routed to banks (issue #15 item 5).
+  const financing = createFinancingModule({ db: database.db, clock, audit, notifications: notifications.service });
   // The white paper reads its figures through the other modules' services (issue #16 item 4).
   const whitePapers = createWhitePapersModule({
     db: database.db,
@@ -454,6 +457,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   demands.registerRoutes(app);
   sanctions.registerRoutes(app);
   funds.registerRoutes(app);
+  financing.registerRoutes(app);
   indicators.registerRoutes(app);
   dashboard.registerRoutes(app);
   datasets.registerRoutes(app);

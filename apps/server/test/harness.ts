@@ -82,6 +82,20 @@ export async function insertUser(
   });
 }
 
+/** A bank organisation under the city, as reference data seeds them (产融合作). */
+export async function insertBank(ctx: TestContext, name: string) {
+  const city = await orgByDivision(ctx, '440100');
+  const now = new Date();
+  return createOrganisationRepo(ctx.database.db).insert({
+    kind: 'bank',
+    parentId: city.id,
+    districtId: null,
+    name,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
 export async function orgByDivision(ctx: TestContext, code: string) {
   const org = await createOrganisationRepo(ctx.database.db).findByDivisionCode(code);
   if (!org) throw new Error(`no organisation ${code}`);

@@ -1,6 +1,15 @@
 import { ROLES, type Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
+import {
+  createTestApp,
+  insertBank,
+  insertEnterprise,
+  insertUser,
+  login,
+  orgByDivision,
+  type Session,
+  type TestContext,
+} from './harness.js';
 
 /**
  * Issue #3 item 8 and tests: every role, living in 天河区 (or the city), tries to read and change
@@ -32,6 +41,7 @@ describe('authorization matrix: programme records', () => {
       enterprise_user: ownEnterprise.id,
       provider_user: ownProvider.id,
       expert: pool.rows[0].id,
+      bank_user: (await insertBank(ctx, '项目矩阵银行')).id,
     };
     for (const role of ROLES) {
       await insertUser(ctx, `pm.${role.replace(/_/g, '-')}`, role, homes[role]);

@@ -1,8 +1,8 @@
 import { ROLES, type Role } from '@suilian/contracts';
-import { insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
+import { insertBank, insertEnterprise, insertUser, login, orgByDivision, type Session, type TestContext } from './harness.js';
 
 /** Where each role's account lives in a role world. */
-const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' | 'pool'> = {
+const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' | 'pool' | 'bank'> = {
   city_admin: 'city',
   city_analyst: 'city',
   security_analyst: 'city',
@@ -11,6 +11,7 @@ const ACCOUNT_ORG: Record<Role, 'city' | 'district' | 'enterprise' | 'provider' 
   enterprise_user: 'enterprise',
   provider_user: 'provider',
   expert: 'pool',
+  bank_user: 'bank',
 };
 
 export interface RoleWorld {
@@ -32,7 +33,15 @@ export async function createRoleWorld(ctx: TestContext, tag: { name: string; use
     "INSERT INTO organisation (kind, parent_id, name) VALUES ('expert_pool', $1, $2) RETURNING id",
     [city.id, `${tag.name}专家库`],
   );
-  const orgs = { city: city.id, district: district.id, enterprise: enterprise.id, provider: provider.id, pool: pool.rows[0].id };
+  const bank = await insertBank(ctx, `${tag.name}银行`);
+  const orgs = {
+    city: city.id,
+    district: district.id,
+    enterprise: enterprise.id,
+    provider: provider.id,
+    pool: pool.rows[0].id,
+    bank: bank.id,
+  };
   const world = { sessions: {}, usernames: {} } as RoleWorld;
   for (const role of ROLES) {
     const user = await insertUser(ctx, `${tag.user}.${role.replace(/_/g, '-')}`, role, orgs[ACCOUNT_ORG[role]]);

@@ -17,6 +17,7 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './factories.js';
 export * from './files.js';
+export * from './financing.js';
 export * from './fund-rules.js';
 export * from './funds.js';
 export * from './handle-records.js';

@@ -55,7 +55,7 @@ const editableFields = {
 
 export const CreateOrganisationSchema = z
   .object({
-    kind: z.enum(['district', 'enterprise', 'provider', 'expert_pool']),
+    kind: z.enum(['district', 'enterprise', 'provider', 'expert_pool', 'bank']),
     /** The district an enterprise or provider belongs to; ignored for other kinds (their parent is the city). */
     districtId: z.uuid().optional(),
     divisionCode: DivisionCodeSchema.optional(),

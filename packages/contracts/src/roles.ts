@@ -8,10 +8,12 @@ export const ROLES = [
   'expert',
   'security_analyst',
   'auditor',
+  /** A bank's staff answering financing requests routed to their bank (产融合作, issue #15 item 5). */
+  'bank_user',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ORG_KINDS = ['city', 'district', 'enterprise', 'provider', 'expert_pool'] as const;
+export const ORG_KINDS = ['city', 'district', 'enterprise', 'provider', 'expert_pool', 'bank'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const PERMISSIONS = [
@@ -106,6 +108,12 @@ export const PERMISSIONS = [
   'white_paper:edit',
   /** Review white paper editions: return with a comment or publish (city admins). */
   'white_paper:publish',
+  /** Read financing requests in reach: the enterprise its own, a bank those routed to it, a district its district's, the city all (产融合作, issue #15 item 5). */
+  'financing:read',
+  /** Draft, submit and withdraw one's own financing requests and accept an offer (enterprises). */
+  'financing:request',
+  /** Answer requests routed to one's bank with an offer or a decline, close them once the loan is granted (bank users). */
+  'financing:offer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -157,6 +165,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'dataset:internal',
       'white_paper:read',
       'white_paper:edit',
+      'financing:read',
     ],
     manages: [],
   },
@@ -198,6 +207,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'demand:read',
       'demand:write',
       'dataset:internal',
+      'financing:read',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -229,6 +239,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'demand:write',
       'fund:read',
       'fund:apply',
+      'financing:read',
+      'financing:request',
     ],
     manages: [],
   },
@@ -297,14 +309,16 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'demand:read',
       'dataset:internal',
       'white_paper:read',
+      'financing:read',
     ],
     manages: [],
   },
+  bank_user: { scope: 'organisation', orgKinds: ['bank'], permissions: ['org:read', 'financing:read', 'financing:offer'], manages: [] },
 };
 
 /** Organisation kinds a role with `org:write` may create or edit. */
 export const ORG_KINDS_WRITABLE_BY_SCOPE: Record<Scope, readonly OrgKind[]> = {
-  city: ['district', 'enterprise', 'provider', 'expert_pool'],
+  city: ['district', 'enterprise', 'provider', 'expert_pool', 'bank'],
   district: ['enterprise', 'provider'],
   organisation: [],
 };

@@ -56,6 +56,12 @@ export const WORKBENCH_KINDS = [
   'fund.decide',
   /** City: awarded applications not paid in full. */
   'fund.disburse',
+  /** Bank: financing requests routed to the bank and not answered yet (issue #15 item 5). */
+  'financing.answer',
+  /** Enterprise: submitted financing requests with banks' offers waiting for its choice. */
+  'financing.offers',
+  /** Bank: accepted offers of the bank whose loan is not recorded as granted yet. */
+  'financing.close',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 

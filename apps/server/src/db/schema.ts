@@ -5,6 +5,7 @@ export * from '../modules/datasets/dataset.table.js';
 export * from '../modules/demands/demand.table.js';
 export * from '../modules/enterprises/enterprise.table.js';
 export * from '../modules/factories/factory.table.js';
+export * from '../modules/financing/financing.table.js';
 export * from '../modules/funds/fund.table.js';
 export * from '../modules/handles/handle.table.js';
 export * from '../modules/indicators/allocation.table.js';

@@ -10,6 +10,7 @@ import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
 import { REFERENCE_DIR } from '../platform/paths.js';
+import { ensureReferenceBanks } from './reference-banks.js';
 import { ensureReferenceOperators } from './reference-operators.js';
 
 interface DivisionRow {
@@ -82,6 +83,7 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
       await record(row);
     }
     for (const row of await ensureReferenceOperators(tx, cityRow.id, now)) await record(row);
+    for (const row of await ensureReferenceBanks(tx, cityRow.id, now)) await record(row);
     const lists = await seedCodeLists(tx, now);
     for (const key of lists) {
       await deps.audit.append(tx, systemActor('system', cityRow.id), { action: 'code_list.seed', entityType: 'code_list', entityId: key });

@@ -8,6 +8,7 @@ import { datasetEndpoints } from './datasets.js';
 import { demandEndpoints } from './demands.js';
 import { enterpriseEndpoints } from './enterprises.js';
 import { factoryEndpoints } from './factories.js';
+import { financingEndpoints } from './financing.js';
 import { fundEndpoints } from './funds.js';
 import { identifierEndpoints } from './identifiers.js';
 import { indicatorEndpoints } from './indicators.js';
@@ -47,6 +48,7 @@ export const API = {
   ...demandEndpoints,
   ...enterpriseEndpoints,
   ...factoryEndpoints,
+  ...financingEndpoints,
   ...fundEndpoints,
   ...identifierEndpoints,
   ...indicatorEndpoints,
@@ -78,6 +80,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   demandEndpoints,
   enterpriseEndpoints,
   factoryEndpoints,
+  financingEndpoints,
   fundEndpoints,
   identifierEndpoints,
   indicatorEndpoints,

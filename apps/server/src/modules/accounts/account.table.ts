@@ -11,6 +11,7 @@ const ROLE_VALUES = [
   'expert',
   'security_analyst',
   'auditor',
+  'bank_user',
 ] as const;
 
 export const appUser = pgTable(

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
+  insertBank,
   insertEnterprise,
   insertUser,
   login,
@@ -21,6 +22,7 @@ interface World {
   providers: Record<'tianhe' | 'huangpu', string>;
   users: Record<string, string>;
   expertPoolId: string;
+  bankId: string;
 }
 
 const ACCOUNT_HOME: Record<Role, (w: World) => string> = {
@@ -32,6 +34,7 @@ const ACCOUNT_HOME: Record<Role, (w: World) => string> = {
   enterprise_user: (w) => w.enterprises.tianhe,
   provider_user: (w) => w.providers.tianhe,
   expert: (w) => w.expertPoolId,
+  bank_user: (w) => w.bankId,
 };
 
 describe('authorization matrix', () => {
@@ -58,6 +61,7 @@ describe('authorization matrix', () => {
       enterprises: { tianhe: e1.id, huangpu: e2.id },
       providers: { tianhe: p1.id, huangpu: p2.id },
       expertPoolId: pool.rows[0].id,
+      bankId: (await insertBank(ctx, '矩阵银行')).id,
       users: {},
     };
     for (const role of ROLES) {

@@ -25,6 +25,7 @@ const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   expert: { zh: '评审专家', en: 'Expert reviewer' },
   security_analyst: { zh: '安全分析员', en: 'Security analyst' },
   auditor: { zh: '审计人员', en: 'Auditor' },
+  bank_user: { zh: '银行用户', en: 'Bank user' },
 };
 
 /**

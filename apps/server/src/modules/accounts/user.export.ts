@@ -11,6 +11,7 @@ const ROLE_NAMES: Record<Role, Worded> = {
   expert: { zh: '评审专家', en: 'Expert reviewer' },
   security_analyst: { zh: '安全分析员', en: 'Security analyst' },
   auditor: { zh: '审计人员', en: 'Auditor' },
+  bank_user: { zh: '银行用户', en: 'Bank user' },
 };
 const STATUS_NAMES: Record<User['status'], Worded> = { active: { zh: '启用', en: 'Active' }, disabled: { zh: '停用', en: 'Disabled' } };
 

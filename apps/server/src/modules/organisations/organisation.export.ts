@@ -8,6 +8,7 @@ const KIND_NAMES: Record<Organisation['kind'], Worded> = {
   enterprise: { zh: '企业', en: 'Enterprise' },
   provider: { zh: '服务商', en: 'Service provider' },
   expert_pool: { zh: '专家库', en: 'Expert pool' },
+  bank: { zh: '银行', en: 'Bank' },
 };
 const PROVIDER_NAMES: Record<NonNullable<Organisation['providerType']>, Worded> = {
   operator: { zh: '运营商', en: 'Operator' },

@@ -60,6 +60,10 @@ export function createOrganisationRepo(db: DbOrTx) {
     },
 
     /** Every provider with its district's name: a public directory, not scoped. */
+    /** Every bank organisation (the reference banks are matched by name). */
+    async findBanks(): Promise<Array<{ id: string; name: string }>> {
+      return db.select({ id: organisation.id, name: organisation.name }).from(organisation).where(eq(organisation.kind, 'bank'));
+    },
     async findProviders(): Promise<
       Array<{ id: string; name: string; providerType: 'operator' | 'service_provider' | null; districtName: string | null }>
     > {

@@ -181,7 +181,9 @@ async function buildNewOrganisation(
         const id = randomUUID();
         return { ...common, id, parentId: city.id, districtId: id, divisionCode: input.divisionCode };
       }
+    // Banks (their Guangzhou branches) answer financing requests from every district: they sit under the city.
     case 'expert_pool':
+    case 'bank':
       return { ...common, parentId: city.id, districtId: null };
     case 'enterprise':
     case 'provider': {

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-/** The organisation tree: 广州市 → districts → enterprises / providers; the expert pool under the city. */
+/** The organisation tree: 广州市 → districts → enterprises / providers; the expert pool and banks under the city. */
 export const organisation = pgTable(
   'organisation',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    kind: text('kind', { enum: ['city', 'district', 'enterprise', 'provider', 'expert_pool'] }).notNull(),
+    kind: text('kind', { enum: ['city', 'district', 'enterprise', 'provider', 'expert_pool', 'bank'] }).notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => organisation.id),
     /** The district an organisation belongs to (itself for a district); null for the city and expert pool. */
     districtId: uuid('district_id').references((): AnyPgColumn => organisation.id),

@@ -2,6 +2,7 @@ import type { Role } from '@suilian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
+  insertBank,
   insertEnterprise,
   insertUser,
   login,
@@ -52,6 +53,7 @@ describe('vulnerability API authorization matrix', () => {
       expert: pool,
       security_analyst: city.id,
       auditor: city.id,
+      bank_user: (await insertBank(ctx, '漏洞矩阵银行')).id,
     };
     for (const role of ALL) {
       await insertUser(ctx, `matrix.${role}`, role, orgOf[role]);

@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, { read: boolean; edit: boolean; publish: boolean }>
   provider_user: { read: false, edit: false, publish: false },
   expert: { read: false, edit: false, publish: false },
   security_analyst: { read: false, edit: false, publish: false },
+  bank_user: { read: false, edit: false, publish: false },
 };
 
 describe('white paper policy (#16 item 4)', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { financingTodos } from '../financing/index.js';
 import { fundTodos } from '../funds/index.js';
 import { networkTodos } from '../networks/index.js';
 import { progressReportTodos } from '../progress-reports/index.js';
@@ -28,6 +29,7 @@ export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'
     confirmationTodos,
     networkTodos,
     fundTodos,
+    financingTodos,
   ];
   const service = createWorkbenchService({ ...deps, sources });
   return { service, registerRoutes: (app: FastifyInstance) => registerWorkbenchRoutes(app, service) };

@@ -12,6 +12,7 @@ export const zhCN = {
     expert: '评审专家',
     security_analyst: '安全分析员',
     auditor: '审计人员',
+    bank_user: '银行用户',
   } satisfies Record<Role, string>,
   orgKinds: {
     city: '市级',
@@ -19,6 +20,7 @@ export const zhCN = {
     enterprise: '企业',
     provider: '服务商',
     expert_pool: '专家库',
+    bank: '银行',
   } satisfies Record<OrgKind, string>,
   providerTypes: {
     operator: '运营商',
@@ -74,6 +76,9 @@ export const zhCN = {
     'fund:apply': '申请专项资金',
     'fund:review': '区级审核专项资金申请',
     'fund:manage': '管理专项资金、市级审核与奖补拨付',
+    'financing:read': '查看融资需求',
+    'financing:request': '发起融资需求、接受授信方案',
+    'financing:offer': '答复融资需求（授信方案或婉拒）',
     'dataset:manage': '管理数据目录',
     'dataset:internal': '查看和分析内部数据集',
     'record:confirm': '确认企业申报记录',
@@ -103,6 +108,7 @@ export const enUS: Widen<typeof zhCN> = {
     expert: 'Expert reviewer',
     security_analyst: 'Security analyst',
     auditor: 'Auditor',
+    bank_user: 'Bank user',
   },
   orgKinds: {
     city: 'City',
@@ -110,6 +116,7 @@ export const enUS: Widen<typeof zhCN> = {
     enterprise: 'Enterprise',
     provider: 'Service provider',
     expert_pool: 'Expert pool',
+    bank: 'Bank',
   },
   providerTypes: {
     operator: 'Operator',
@@ -165,6 +172,9 @@ export const enUS: Widen<typeof zhCN> = {
     'fund:apply': 'Apply for special funds',
     'fund:review': 'Review fund applications for the district',
     'fund:manage': 'Keep fund programmes, review at city level, award and disburse',
+    'financing:read': 'Read financing requests',
+    'financing:request': 'Send financing requests and accept offers',
+    'financing:offer': 'Answer financing requests with an offer or a decline',
     'dataset:manage': 'Keep the dataset catalogue',
     'dataset:internal': 'See and explore internal datasets',
     'record:confirm': 'Confirm declared records',

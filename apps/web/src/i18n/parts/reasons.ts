@@ -53,6 +53,13 @@ export const zhCN = {
       project: {
         district_of_enterprise: '项目所在区即企业所在区，不能另选其他区。',
       },
+      financing: {
+        already_answered: '贵行已答复过该融资需求，不能重复答复。',
+        enterprise_only: '融资需求由企业用户本人发起，不能代为发起。',
+        not_your_step: '当前环节不由您办理。',
+        offer_expired: '该授信方案已于 {{until}} 过期，不能再接受。',
+        step_not_allowed: '该融资需求当前状态不能执行此操作，请刷新后重试。',
+      },
       fund: {
         amount_over_cap: '申请金额超过奖补规则允许的上限（{{ceiling}} 元）。',
         below_disbursed: '核定金额不能低于已拨付的金额（{{disbursed}} 元）。',
@@ -138,6 +145,13 @@ export const enUS: Widen<typeof zhCN> = {
       },
       project: {
         district_of_enterprise: "A project is in its enterprise's district; another district cannot be chosen.",
+      },
+      financing: {
+        already_answered: 'Your bank has already answered this request.',
+        enterprise_only: 'Financing requests are sent by the enterprise’s own users, not on their behalf.',
+        not_your_step: 'This step is not yours to take.',
+        offer_expired: 'This offer expired on {{until}} and can no longer be accepted.',
+        step_not_allowed: 'This step is not possible in the request’s current state; reload and try again.',
       },
       fund: {
         amount_over_cap: 'The amount requested is above what the award rule allows ({{ceiling}} yuan).',

@@ -45,6 +45,11 @@ export const zhCN = {
       decide: '公示期满待决定的资金申请',
       disburse: '待拨付的资金奖补',
     },
+    financing: {
+      answer: '待答复的融资需求',
+      offers: '有授信方案待选择的融资需求',
+      close: '已接受方案待办结的融资需求',
+    },
   },
   notifications: {
     title: '最新消息',
@@ -112,6 +117,11 @@ export const enUS: Widen<typeof zhCN> = {
       city_review: 'Fund applications to review (city)',
       decide: 'Fund applications past publicity, awaiting a decision',
       disburse: 'Fund awards to pay',
+    },
+    financing: {
+      answer: 'Financing requests to answer',
+      offers: 'Financing requests with offers to choose from',
+      close: 'Accepted financing requests to close',
     },
   },
   notifications: {

@@ -103,7 +103,7 @@ export function OrgFormDrawer({ mode, onClose, onSaved }: Props) {
   const initialValues = (): Partial<Values> => {
     if (editing) return valuesOf(editing);
     const parent = mode?.type === 'create' ? mode.parent : undefined;
-    const underDistrict = parent && parent.kind !== 'city' && parent.kind !== 'expert_pool';
+    const underDistrict = parent && parent.kind !== 'city' && parent.kind !== 'expert_pool' && parent.kind !== 'bank';
     const preferred: CreatableKind | undefined = underDistrict && writable.includes('enterprise') ? 'enterprise' : writable[0];
     return { kind: preferred, districtId: districtOf(parent, me.districtId), providerType: 'service_provider' };
   };

@@ -12,6 +12,7 @@ const KIND_COLOURS: Record<string, string> = {
   enterprise: 'green',
   provider: 'purple',
   expert_pool: 'gold',
+  bank: 'cyan',
 };
 
 /** Keeps nodes matching the search and their ancestors. */

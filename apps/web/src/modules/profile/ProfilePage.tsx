@@ -8,7 +8,7 @@ import { TwoFactorCard } from './TwoFactorCard';
 export default function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const kind = me.orgKind as 'city' | 'district' | 'enterprise' | 'provider' | 'expert_pool';
+  const kind = me.orgKind as 'city' | 'district' | 'enterprise' | 'provider' | 'expert_pool' | 'bank';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={t('profile.account')} data-testid="profile-account">
