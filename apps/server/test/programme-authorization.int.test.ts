@@ -79,11 +79,19 @@ describe('authorization matrix: programme records', () => {
 
   /** Expected GET status per record and role: 200 where the role reads city-wide. */
   const READ: Record<string, Partial<Record<Role, number>>> = {
-    enterprise: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, provider_user: 403, expert: 403 },
-    project: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403 },
-    factory: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, provider_user: 403, expert: 403 },
-    patent: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403 },
-    training: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403 },
+    enterprise: {
+      city_admin: 200,
+      city_analyst: 200,
+      security_analyst: 200,
+      auditor: 200,
+      provider_user: 403,
+      expert: 403,
+      bank_user: 403,
+    },
+    project: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403, bank_user: 403 },
+    factory: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, provider_user: 403, expert: 403, bank_user: 403 },
+    patent: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403, bank_user: 403 },
+    training: { city_admin: 200, city_analyst: 200, security_analyst: 200, auditor: 200, expert: 403, bank_user: 403 },
   };
 
   for (const record of Object.keys(READ)) {
