@@ -92,19 +92,31 @@ export function buildMatchCorpus(
       // Scores first, as plain numbers over the postings: building seven explained contributions
       // for each of 10,000 solutions cost more than the ranking itself (docs/performance.md).
       const bm25 = index.scoreAll(query);
+      const weights = FACTOR_ORDER.map((f) => params.weights[f]);
+      const similarity = new Float64Array(FACTOR_ORDER.length);
       const scores = new Float64Array(solutions.length);
+      // With a limit only the best `limit` are kept (scores desc, earlier document first on a tie,
+      // as the full stable sort would order them); without one, every hit, sorted below.
       const hits: number[] = [];
+      const keep = limit ?? Number.POSITIVE_INFINITY;
       solutions.forEach((solution, doc) => {
         if (only && !only.has(solution.id)) return;
-        const score = scoreOf(similarities(demand, solution, bm25[doc] ?? 0, params.textHalf), params.weights);
-        if (score > 0) {
-          scores[doc] = score;
+        const score = scoreOf(similarities(demand, solution, bm25[doc] ?? 0, params.textHalf, similarity), weights);
+        if (score <= 0) return;
+        scores[doc] = score;
+        if (limit === undefined) {
           hits.push(doc);
+          return;
         }
+        if (hits.length === keep && score <= (scores[hits[hits.length - 1] as number] ?? 0)) return;
+        let at = hits.length;
+        while (at > 0 && (scores[hits[at - 1] as number] ?? 0) < score) at--;
+        hits.splice(at, 0, doc);
+        if (hits.length > keep) hits.pop();
       });
       // Equal scores keep the corpus order (the caller orders the corpus).
-      hits.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-      return (limit === undefined ? hits : hits.slice(0, limit)).map((doc) => {
+      if (limit === undefined) hits.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+      return hits.map((doc) => {
         const solution = solutions[doc] as MatchSolution;
         const text = index.score(query, doc);
         const contributions = explain(
@@ -132,28 +144,31 @@ const FACTOR_ORDER = [
 ] as const satisfies readonly MatchFactor[];
 
 /** Each factor's similarity (0–1), in FACTOR_ORDER: what explain() words and scoreOf() sums. */
-function similarities(demand: MatchDemand, solution: MatchSolution, bm25: number, textHalf: number): number[] {
+function similarities(
+  demand: MatchDemand,
+  solution: MatchSolution,
+  bm25: number,
+  textHalf: number,
+  out: Float64Array = new Float64Array(FACTOR_ORDER.length),
+): Float64Array {
   let shared = 0;
   for (const s of demand.scenarios) if (solution.scenarios.includes(s)) shared++;
   const industryMatch = demand.industry !== null && solution.industries.includes(demand.industry);
-  return [
-    bm25 / (bm25 + textHalf),
-    demand.scenarios.length ? shared / demand.scenarios.length : 0,
-    industryMatch ? 1 : 0,
-    budgetFit(demand.budgetBand, solution.priceBand),
-    timelineFit(demand.timelineWeeks, solution.deploymentWeeks),
-    solution.providerDistrictId === demand.districtId ? 1 : 0,
-    // Proven delivery counts only where the solution serves the demand's industry.
-    industryMatch ? Math.min(1, solution.referenceCount / 2) : 0,
-  ];
+  out[0] = bm25 / (bm25 + textHalf);
+  out[1] = demand.scenarios.length ? shared / demand.scenarios.length : 0;
+  out[2] = industryMatch ? 1 : 0;
+  out[3] = budgetFit(demand.budgetBand, solution.priceBand);
+  out[4] = timelineFit(demand.timelineWeeks, solution.deploymentWeeks);
+  out[5] = solution.providerDistrictId === demand.districtId ? 1 : 0;
+  // Proven delivery counts only where the solution serves the demand's industry.
+  out[6] = industryMatch ? Math.min(1, solution.referenceCount / 2) : 0;
+  return out;
 }
 
 /** The score: each factor's points rounded as the explanation shows them, summed in FACTOR_ORDER, rounded. */
-function scoreOf(similarity: readonly number[], weights: MatchParams['weights']): number {
+function scoreOf(similarity: Float64Array, weights: readonly number[]): number {
   let sum = 0;
-  FACTOR_ORDER.forEach((f, i) => {
-    sum += round((similarity[i] ?? 0) * weights[f]);
-  });
+  for (let i = 0; i < FACTOR_ORDER.length; i++) sum += round((similarity[i] ?? 0) * (weights[i] ?? 0));
   return round(sum);
 }
 
@@ -174,7 +189,7 @@ export function explain(
   });
   const sharedScenarios = demand.scenarios.filter((s) => solution.scenarios.includes(s));
   const industryMatch = demand.industry !== null && solution.industries.includes(demand.industry);
-  const [text, scenario, industry, budget, timeline, district, references] = similarities(demand, solution, bm25, textHalf) as [
+  const [text, scenario, industry, budget, timeline, district, references] = [...similarities(demand, solution, bm25, textHalf)] as [
     number,
     number,
     number,
