@@ -38,6 +38,7 @@ import { createReportingReminders, reminderPolicy } from './modules/reporting/re
 import { createSanctionsModule, hasPersonDigests } from './modules/sanctions/index.js';
 import { createSearchModule, searchSources } from './modules/search/index.js';
 import { createSelectionsModule } from './modules/selections/index.js';
+import { createSlaModule } from './modules/sla/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
 import { createTelemetryModule, type TelemetryBroker } from './modules/telemetry/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
@@ -272,6 +273,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recordedFigures,
   });
   const networks = createNetworksModule({ db: database.db, clock, audit, files, notifications: notifications.service });
+  // SLA validation of the private networks: profiles, uploaded tests, results and sign-off (issue #14 item 3).
+  const sla = createSlaModule({ db: database.db, clock, audit, notifications: notifications.service });
   // Device telemetry over MQTT / HTTP and inactivity alarms on the private networks (issue #14 items 2 and 4).
   const telemetry = createTelemetryModule({
     database,
@@ -451,6 +454,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   factories.registerRoutes(app);
   networks.registerRoutes(app);
   telemetry.registerRoutes(app);
+  sla.registerRoutes(app);
   registries.registerRoutes(app);
   selections.registerRoutes(app);
   solutions.registerRoutes(app);

@@ -49,6 +49,7 @@ export * from './rules/solution-lifecycle.js';
 export * from './sanctions.js';
 export * from './search.js';
 export * from './selections.js';
+export * from './sla.js';
 export * from './solutions.js';
 export * from './telemetry.js';
 export * from './tokens.js';

@@ -114,6 +114,8 @@ export const PERMISSIONS = [
   'financing:request',
   /** Answer requests routed to one's bank with an offer or a decline, close them once the loan is granted (bank users). */
   'financing:offer',
+  /** Keep the SLA profiles private networks are accepted against (city admins; issue #14 item 3). */
+  'sla:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

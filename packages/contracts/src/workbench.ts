@@ -46,6 +46,8 @@ export const WORKBENCH_KINDS = [
   'progress_report.failed',
   /** District: private networks operators registered, waiting for the district's confirmation (issue #14). */
   'network.confirm',
+  /** District: SLA acceptance results of its private networks waiting for sign-off (issue #14 item 3). */
+  'sla.sign_off',
   /** Enterprise: special-fund applications returned for changes (issue #16). */
   'fund.returned',
   /** District: special-fund applications waiting for the district's review. */

@@ -20,6 +20,7 @@ export * from '../modules/reporting/reminders.table.js';
 export * from '../modules/reporting/reporting.table.js';
 export * from '../modules/sanctions/sanction.table.js';
 export * from '../modules/selections/selection.table.js';
+export * from '../modules/sla/sla.table.js';
 export * from '../modules/solutions/solution.table.js';
 export * from '../modules/telemetry/telemetry.table.js';
 export * from '../modules/vulnerabilities/advisory.table.js';

@@ -6,6 +6,7 @@ import { seedCodeLists } from '../modules/codelists/index.js';
 import { seedIndicators } from '../modules/indicators/index.js';
 import { createOrganisationRepo } from '../modules/organisations/index.js';
 import { seedReporting } from '../modules/reporting/index.js';
+import { ensureSlaPresets } from '../modules/sla/index.js';
 import { systemActor } from '../platform/actor.js';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -106,7 +107,17 @@ export async function loadReferenceData(db: Db, deps: { clock: Clock; audit: Pic
         after: { added: indicators },
       });
     }
-    return { created: created + lists.length + indicators };
+    // The SLA presets (issue #14 item 3): added when missing, the city's edits kept.
+    const presets = await ensureSlaPresets(tx, now);
+    if (presets.length > 0) {
+      await deps.audit.append(tx, systemActor('system', cityRow.id), {
+        action: 'sla_profile.seed',
+        entityType: 'sla_profile',
+        entityId: null,
+        after: { added: presets },
+      });
+    }
+    return { created: created + lists.length + indicators + presets.length };
   });
 }
 

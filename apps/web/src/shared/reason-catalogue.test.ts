@@ -109,6 +109,12 @@ const SAMPLE_PARAMS = {
   total: 50_001,
   // a white paper edition already drafted for the period (#16 item 4)
   number: '穗联白皮书〔2026〕第1号',
+  // an SLA test file's bad cell, iperf3's own error, the month and the format it looks like (#14 item 3)
+  min: -156,
+  detail: 'unable to connect to server: Connection refused',
+  period: '2026-11',
+  unit: 's',
+  format: 'iperf3',
 };
 
 /** The matcher's `status` is a product status (known_affected…), a progress report's a report status. */

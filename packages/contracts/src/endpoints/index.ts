@@ -25,6 +25,7 @@ import { sanctionEndpoints } from './sanctions.js';
 import { searchEndpoints } from './search.js';
 import { securityEndpoints } from './security.js';
 import { selectionEndpoints } from './selections.js';
+import { slaEndpoints } from './sla.js';
 import { solutionEndpoints } from './solutions.js';
 import { telemetryEndpoints } from './telemetry.js';
 import { whitePaperEndpoints } from './white-papers.js';
@@ -63,6 +64,7 @@ export const API = {
   ...searchEndpoints,
   ...securityEndpoints,
   ...selectionEndpoints,
+  ...slaEndpoints,
   ...solutionEndpoints,
   ...telemetryEndpoints,
   ...whitePaperEndpoints,
@@ -96,6 +98,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   searchEndpoints,
   securityEndpoints,
   selectionEndpoints,
+  slaEndpoints,
   solutionEndpoints,
   telemetryEndpoints,
   whitePaperEndpoints,

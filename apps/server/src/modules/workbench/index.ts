@@ -7,6 +7,7 @@ import { projectTodos } from '../projects/index.js';
 import { confirmationTodos } from '../registries/index.js';
 import { type ReminderPolicy, reportingTodos } from '../reporting/index.js';
 import { selectionTodos } from '../selections/index.js';
+import { slaTodos } from '../sla/index.js';
 import { securityTodos } from '../vulnerabilities/index.js';
 import { registerWorkbenchRoutes } from './workbench.routes.js';
 import { createWorkbenchService, type TodoSource, type WorkbenchServiceDeps } from './workbench.service.js';
@@ -16,8 +17,8 @@ export type { WorkbenchService } from './workbench.service.js';
 /**
  * 工作台 (issue #12 item 1): the caller's to-dos, each kind counted by the module that owns the
  * records (`<module>/workbench.ts`). Identifiers have no requests waiting for anyone (delegation is
- * immediate), so no kind. The network system's to-do so far is the district's confirmations
- * (`networkTodos`); its alarms join the list when telemetry arrives (issue #14 items 2–4).
+ * immediate), so no kind. The network system's to-dos are the district's confirmations
+ * (`networkTodos`) and SLA sign-offs (`slaTodos`); its alarms join the list later (issue #14 items 2–4).
  */
 export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'> & { reminderPolicy: ReminderPolicy }) {
   const sources: TodoSource[] = [
@@ -28,6 +29,7 @@ export function createWorkbenchModule(deps: Omit<WorkbenchServiceDeps, 'sources'
     progressReportTodos,
     confirmationTodos,
     networkTodos,
+    slaTodos,
     fundTodos,
     financingTodos,
   ];

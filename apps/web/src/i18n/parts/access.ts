@@ -90,6 +90,7 @@ export const zhCN = {
     'white_paper:read': '查看白皮书（含草稿）',
     'white_paper:edit': '编写白皮书',
     'white_paper:publish': '审核发布白皮书',
+    'sla:manage': '维护专网SLA验收模板',
   } as Record<string, string>, // open-ended: new permissions fall back to their id
   userStatus: {
     active: '正常',
@@ -186,6 +187,7 @@ export const enUS: Widen<typeof zhCN> = {
     'white_paper:read': 'Read white papers (drafts included)',
     'white_paper:edit': 'Write white papers',
     'white_paper:publish': 'Review and publish white papers',
+    'sla:manage': 'Keep the private networks’ SLA profiles',
   },
   userStatus: {
     active: 'Active',

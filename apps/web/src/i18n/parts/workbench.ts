@@ -38,6 +38,7 @@ export const zhCN = {
     notice: { acknowledge: '待签收的预警通报' },
     progress_report: { failed: '生成失败的进展报告' },
     network: { confirm: '待确认的5G专网' },
+    sla: { sign_off: '待签署的专网验收' },
     fund: {
       returned: '被退回待修改的资金申请',
       district_review: '待区级审核的资金申请',
@@ -111,6 +112,7 @@ export const enUS: Widen<typeof zhCN> = {
     notice: { acknowledge: 'Notices to acknowledge' },
     progress_report: { failed: 'Progress reports that failed' },
     network: { confirm: 'Private networks to confirm' },
+    sla: { sign_off: 'Network acceptances to sign off' },
     fund: {
       returned: 'Fund applications returned for changes',
       district_review: 'Fund applications to review (district)',
