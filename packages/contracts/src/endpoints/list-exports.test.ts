@@ -28,6 +28,8 @@ export const EXPORT_EXEMPTIONS: Record<string, string> = {
   // Sub-lists of one record, shown inside its page or drawer.
   listProjectEvents: 'a project’s timeline, shown in the project (the project export carries the state)',
   listNetworkDevices: 'one private network’s devices, shown in its page (the networks list is exported)',
+  listSlaProfiles: 'configuration (SLA profiles, a handful), edited in place',
+  listSlaResults: 'the sign-off queue; each result’s export is its acceptance report (HTML / PDF) with every figure and source',
   listIdentifierTemplates: 'one prefix’s template versions, shown in its drawer',
   listDemandMatches: 'ranked suggestions for one demand, computed on the fly',
   listProviderMatches: 'ranked suggestions for one provider, computed on the fly',
