@@ -23,6 +23,7 @@ import {
   answerBadUrl,
   createHandleNative,
   createHandlesModule,
+  createPlatformHandles,
   HANDLE_SITE_DESCRIPTION,
   type HandleNative,
 } from './modules/handles/index.js';
@@ -41,6 +42,7 @@ import { createSelectionsModule } from './modules/selections/index.js';
 import { createSlaModule } from './modules/sla/index.js';
 import { createSolutionsModule } from './modules/solutions/index.js';
 import { createTelemetryModule, type TelemetryBroker } from './modules/telemetry/index.js';
+import { createTrainingsModule, hasTrainingPeople } from './modules/trainings/index.js';
 import { createVulnerabilitiesModule } from './modules/vulnerabilities/index.js';
 import { createWhitePapersModule, type WhitePaperService } from './modules/white-papers/index.js';
 import { createWorkbenchModule } from './modules/workbench/index.js';
@@ -174,7 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const dataKeys = await openDataKeys({
     file: config.dataKeyFile,
     hasSealedData: async () =>
-      (await hasSealedTotpSecrets(database.db)) || (await hasPersonDigests(database.db)) || (await hasSealedBankAccounts(database.db)),
+      (await hasSealedTotpSecrets(database.db)) ||
+      (await hasPersonDigests(database.db)) ||
+      (await hasSealedBankAccounts(database.db)) ||
+      (await hasTrainingPeople(database.db)),
     warn: (message) => app.log.warn({}, message),
   });
   // The sanction register recognises people by keyed digests of their identity numbers (issue #16 item 2).
@@ -395,6 +400,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Tokens of prefix administrators are Handle identities (admin handles, issue #13 item 1).
   accounts.tokens.useIdentities(handles.service.identities);
+  // Trainings recognise people by the same keyed digests, and mint certificates under the platform's prefix (issue #15 item 6).
+  const trainings = createTrainingsModule({
+    db: database.db,
+    clock,
+    audit,
+    persons: createPersonDigests(() => dataKeys),
+    notifications: notifications.service,
+    certificates: createPlatformHandles({ servedPrefixes: config.handlePrefixes }),
+  });
 
   // The header's global search composes the modules' own scoped lists (#12 item 7).
   const search = createSearchModule({
@@ -471,6 +485,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   vulnerabilities.registerRoutes(app);
   progressReports.registerRoutes(app);
   whitePapers.registerRoutes(app);
+  trainings.registerRoutes(app);
   app.decorate('whitePapers', whitePapers.service);
   handles.registerRoutes(app);
   workbench.registerRoutes(app);

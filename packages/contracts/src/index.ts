@@ -53,6 +53,7 @@ export * from './sla.js';
 export * from './solutions.js';
 export * from './telemetry.js';
 export * from './tokens.js';
+export * from './trainings.js';
 export * from './users.js';
 export * from './vulnerabilities.js';
 export * from './white-papers.js';

@@ -242,6 +242,10 @@ export const DRILL_RECORD_KINDS = [
    * in that district (T-INF-2 / T-INF-3); `id` is `<period>:<district id>`, `ref` the element.
    */
   'reported_value',
+  /** A cohort or event of the trainings module (T-PUB-2, T-PUB-3, issue #15 item 6). */
+  'training_activity',
+  /** A person who completed a training, counted once (T-PUB-4); `ref` is the activity of the first completion. */
+  'trainee',
 ] as const;
 export type DrillRecordKind = (typeof DRILL_RECORD_KINDS)[number];
 

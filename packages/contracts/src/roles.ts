@@ -116,6 +116,10 @@ export const PERMISSIONS = [
   'financing:offer',
   /** Keep the SLA profiles private networks are accepted against (city admins; issue #14 item 3). */
   'sla:manage',
+  /** See courses, cohorts and events in reach and their figures (issue #15 item 6). */
+  'training:read',
+  /** Organise courses, cohorts and events: rosters, check-in, completion, certificates (districts; providers their own). */
+  'training:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -168,6 +172,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'white_paper:read',
       'white_paper:edit',
       'financing:read',
+      'training:read',
     ],
     manages: [],
   },
@@ -210,6 +215,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'demand:write',
       'dataset:internal',
       'financing:read',
+      'training:read',
+      'training:manage',
     ],
     manages: ['enterprise_user', 'provider_user'],
   },
@@ -263,6 +270,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'network:write',
       'device:write',
       'solution:write',
+      // Providers organise their own courses and events (issue #15 item 6).
+      'training:read',
+      'training:manage',
     ],
     manages: [],
   },
@@ -312,6 +322,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'dataset:internal',
       'white_paper:read',
       'financing:read',
+      'training:read',
     ],
     manages: [],
   },

@@ -23,6 +23,7 @@ export * from '../modules/selections/selection.table.js';
 export * from '../modules/sla/sla.table.js';
 export * from '../modules/solutions/solution.table.js';
 export * from '../modules/telemetry/telemetry.table.js';
+export * from '../modules/trainings/training.table.js';
 export * from '../modules/vulnerabilities/advisory.table.js';
 export * from '../modules/vulnerabilities/asset.table.js';
 export * from '../modules/vulnerabilities/finding.table.js';

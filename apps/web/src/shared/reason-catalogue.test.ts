@@ -49,6 +49,7 @@ const SAMPLE_PARAMS = {
   record: 'R1',
   column: '名称',
   max: 32767,
+  attemptsLeft: 3,
   name: '分类合计',
   operator: 'greater_than_or_equal_to',
   side: 'left',

@@ -28,6 +28,7 @@ import { selectionEndpoints } from './selections.js';
 import { slaEndpoints } from './sla.js';
 import { solutionEndpoints } from './solutions.js';
 import { telemetryEndpoints } from './telemetry.js';
+import { trainingEndpoints } from './trainings.js';
 import { whitePaperEndpoints } from './white-papers.js';
 import { workbenchEndpoints } from './workbench.js';
 
@@ -68,6 +69,7 @@ export const API = {
   ...solutionEndpoints,
   ...telemetryEndpoints,
   ...whitePaperEndpoints,
+  ...trainingEndpoints,
   ...workbenchEndpoints,
 } as const;
 
@@ -102,6 +104,7 @@ export const ENDPOINT_GROUPS: readonly Readonly<Record<string, Endpoint>>[] = [
   solutionEndpoints,
   telemetryEndpoints,
   whitePaperEndpoints,
+  trainingEndpoints,
   workbenchEndpoints,
   ...Object.values(REGISTRY_API),
 ];

@@ -18,6 +18,8 @@ export const EXPORT_EXEMPTIONS: Record<string, string> = {
   listIndicatorDefinitions: 'configuration (指标管理): definitions, edited in place',
   listVendorAliases: 'configuration of the matcher, edited in place',
   listPublicSolutions: 'anonymous public catalogue; logged-in users export from listSolutions',
+  listPublicTrainingEvents: 'anonymous portal list of open sign-ups; organisers export from listTrainingActivities',
+  listTrainingCourses: 'a district’s or provider’s few courses, kept in place; their cohorts are exported (exportTrainingActivities)',
   listDatasets:
     'exported as CSV by the console (DatasetsPage) with worded themes, levels and licences; each dataset’s data is its CSV/JSON/XLSX distributions',
   listPublicDatasets:
@@ -35,6 +37,7 @@ export const EXPORT_EXEMPTIONS: Record<string, string> = {
   listProviderMatches: 'ranked suggestions for one provider, computed on the fly',
   listSelectionApplications: 'one round’s applications, shown in the round page (round list is exported)',
   listSelectionAssignments: 'one application’s expert assignments',
+  listEnrolments: 'one activity’s roster, worked in its page (check-in, completion); the figures are in exportTrainingActivities',
   listSelectionScores: 'one application’s scores',
   listSelectionScoreHistory: 'one application’s score versions',
   listSelectionConflictDeclarations: 'one round’s 回避申明, shown in the round page',

@@ -22,6 +22,7 @@ export { answerBadUrl } from './handle.routes.js';
 export { loadHandleDemo } from './handles.seed.js';
 export type { IdentityService } from './identity.service.js';
 export { buildSite, createHandleNative, HANDLE_SITE_DESCRIPTION, type HandleNative } from './native/index.js';
+export { createPlatformHandles, type PlatformHandles, type PlatformHandleValue } from './platform-handles.js';
 export type { PrefixService } from './prefix.service.js';
 
 export interface HandlesModuleDeps {

@@ -1,7 +1,7 @@
 import type { DrillRecordKind } from '@suilian/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { SpanSources } from '../../platform/measures/spans.js';
+import { combineSources, type SpanSources } from '../../platform/measures/spans.js';
 import { enterpriseMeasures, enterprisePendingMeasures } from '../enterprises/index.js';
 import { factoryMeasures, factoryPendingMeasures } from '../factories/index.js';
 import { handleMeasures } from '../handles/index.js';
@@ -9,6 +9,7 @@ import { networkMeasures, networkPendingMeasures } from '../networks/index.js';
 import { projectMeasures } from '../projects/index.js';
 import { registryMeasures, registryPendingMeasures } from '../registries/index.js';
 import { selectionMeasures } from '../selections/index.js';
+import { trainingMeasures } from '../trainings/index.js';
 import { type GridRow, gridFromRows, type ValueGrid } from './value-grid.js';
 
 /**
@@ -20,15 +21,19 @@ import { type GridRow, gridFromRows, type ValueGrid } from './value-grid.js';
  * counter on many dates for every district) is ONE statement over them, so the indicator list,
  * the series and the dashboard can never disagree.
  */
-const COUNTERS: SpanSources = {
-  ...projectMeasures,
-  ...factoryMeasures,
-  ...selectionMeasures,
-  ...enterpriseMeasures,
-  ...registryMeasures,
-  ...handleMeasures,
-  ...networkMeasures,
-};
+const COUNTERS: SpanSources = combineSources(
+  {
+    ...projectMeasures,
+    ...factoryMeasures,
+    ...selectionMeasures,
+    ...enterpriseMeasures,
+    ...registryMeasures,
+    ...handleMeasures,
+    ...networkMeasures,
+  },
+  // T-PUB-2…4 count the registries' typed records and the trainings module's people and activities alike.
+  trainingMeasures,
+);
 
 /**
  * The records each counter would count once their district confirms them: declared by the

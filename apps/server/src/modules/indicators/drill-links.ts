@@ -28,6 +28,11 @@ export function recordLink(kind: DrillRecordKind, id: string, ref: string | null
     case 'edge_node':
       // The node's network (`ref`) shows its edge nodes.
       return ref ? `/networks/${ref}` : null;
+    case 'training_activity':
+      return `/trainings/activities/${id}`;
+    case 'trainee':
+      // A person is shown on the roster of the cohort they first completed (`ref`).
+      return ref ? `/trainings/activities/${ref}` : null;
     case 'reported_value':
       // A district's typed monthly figure: the reporting page holds the forms.
       return '/indicators/reporting';

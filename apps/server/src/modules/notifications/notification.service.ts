@@ -80,6 +80,17 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       return { recipientIds: inserted.map((n) => n.recipientId), mailsQueued: mails.length };
     },
 
+    /**
+     * Queues one e-mail to an address that belongs to no account (a sign-up's confirmation code,
+     * issue #15 item 6), inside the caller's transaction; the dispatcher sends it like any other.
+     */
+    async queueMail(tx: DbOrTx, mail: { toAddress: string; subject: string; text: string }): Promise<void> {
+      const now = deps.clock.now();
+      await createNotificationRepo(tx).insertMails([
+        { toAddress: mail.toAddress, subject: mail.subject, textBody: mail.text, nextAttemptAt: now, createdAt: now },
+      ]);
+    },
+
     async listMine(actor: Actor, query: NotificationListQuery): Promise<NotificationPage> {
       const repo = createNotificationRepo(deps.db);
       const userId = userOf(actor);

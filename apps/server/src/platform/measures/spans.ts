@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -13,3 +13,14 @@ export type SpanSource = (inDistrict: (column: AnyPgColumn) => SQL) => SQL;
 
 /** Named span sources: the counter names indicators refer to (`indicator.counter`). */
 export type SpanSources = Readonly<Record<string, SpanSource>>;
+
+/** Several modules' sources as one: a counter named by more than one counts all their rows (UNION ALL). */
+export function combineSources(...sources: SpanSources[]): SpanSources {
+  const out: Record<string, SpanSource> = {};
+  for (const source of sources)
+    for (const [name, build] of Object.entries(source)) {
+      const before = out[name];
+      out[name] = before ? (inDistrict) => sql`${before(inDistrict)} UNION ALL ${build(inDistrict)}` : build;
+    }
+  return out;
+}
