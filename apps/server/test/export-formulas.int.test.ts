@@ -94,6 +94,12 @@ describe('exports carry no formulas', () => {
          FROM jsonb_array_elements(items) WITH ORDINALITY AS e(item, ordinality)) WHERE jsonb_array_length(items) > 0`,
     );
 
+    // The demo has no trainings yet: one event per payload, so the activities export has rows.
+    await sql(
+      `INSERT INTO training_activity (kind, event_kind, title, starts_on, ends_on, venue, capacity, district_id, created_at)
+       SELECT 'event', 'forum', p, '2026-11-01', '2026-11-01', p, 50, (SELECT id FROM organisation WHERE division_code = '440112'), now()
+       FROM unnest($1::text[]) AS p`,
+    );
     // A rule every district breaks (1 = 2), named with a payload, so the batch validation export has rows.
     const periods = await ctx.database.pool.query('SELECT min(period) AS first, max(period) AS last FROM data_value');
     const { first, last } = periods.rows[0];
