@@ -3,7 +3,7 @@
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '@suilian/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { closeOneTimeSecret, launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
@@ -106,7 +106,7 @@ describe('console as the city administrator', () => {
     await secret.waitFor();
     const token = (await secret.textContent())?.trim() ?? '';
     expect(token).toMatch(/^slt_/);
-    await page.getByTestId('one-time-close').click();
+    await closeOneTimeSecret(page);
 
     // The token works for the API, as a district officer of 天河区.
     const bearer = { Authorization: `Bearer ${token}` };

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
+import { closeOneTimeSecret, launchChromium, openSession, pickOption, type Session, submitLogin } from './support/browser';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const NEW_PASSWORD = 'Tianhe-e2e-2025!';
@@ -72,8 +72,7 @@ describe('foundation console (issue #2)', () => {
     officerOneTimePassword = (await secret.textContent())?.trim() ?? '';
     expect(officerOneTimePassword.length).toBeGreaterThanOrEqual(10);
     expect(await page.getByRole('dialog', { name: '一次性密码' }).textContent()).toContain('只显示这一次');
-    await page.getByTestId('one-time-close').click();
-    await page.getByRole('dialog', { name: '一次性密码' }).waitFor({ state: 'hidden' });
+    await closeOneTimeSecret(page);
 
     const row = page.getByRole('row', { name: new RegExp(officerName) });
     await row.waitFor();

@@ -104,3 +104,21 @@ export async function pickOption(page: Page, testId: string, option: string, sea
     if (attempt === 3) throw new Error(`pickOption: '${option}' was clicked three times in ${testId} and never picked`);
   }
 }
+
+/**
+ * Closes the one-time secret modal and waits until it is gone. A click that lands while the modal's
+ * zoom-in is still running can be lost (seen once in CI: the dialog stayed open for 45 s), so it
+ * clicks again until the dialog has closed.
+ */
+export async function closeOneTimeSecret(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('one-time-close') });
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (!(await dialog.isVisible())) return;
+    await page
+      .getByTestId('one-time-close')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+    await dialog.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  }
+  await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+}
